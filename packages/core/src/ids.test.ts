@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { idOf, idTime, newId } from './ids.js';
+
+describe('ids', () => {
+  it('names the kind in a prefix followed by 26 base32 characters', () => {
+    expect(newId('session')).toMatch(/^ses_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(newId('pair')).toMatch(/^par_[0-9A-HJKMNP-TV-Z]{26}$/);
+  });
+
+  it('sorts by creation time as plain strings', () => {
+    const earlier = newId('goal', Date.UTC(2026, 0, 1));
+    const later = newId('goal', Date.UTC(2026, 0, 1, 0, 0, 0, 1));
+    expect([later, earlier].sort()).toEqual([earlier, later]);
+    expect(idTime(later).toISOString()).toBe('2026-01-01T00:00:00.001Z');
+  });
+
+  it('does not repeat, even within one millisecond', () => {
+    const now = Date.now();
+    const ids = new Set(Array.from({ length: 10_000 }, () => newId('feedback', now)));
+    expect(ids.size).toBe(10_000);
+  });
+
+  it('accepts only ids of the kind a field expects', () => {
+    const sessionId = idOf('session');
+    expect(sessionId.safeParse(newId('session')).success).toBe(true);
+    const wrongKind = sessionId.safeParse(newId('pair'));
+    expect(wrongKind.success).toBe(false);
+    expect(wrongKind.error?.issues[0]?.message).toBe('Expected a session id (ses_…)');
+    expect(sessionId.safeParse('ses_1').success).toBe(false);
+  });
+});

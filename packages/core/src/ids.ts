@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Every entity id is a short prefix naming its kind, an underscore and 26 characters of
+ * Crockford base32: 48 bits of milliseconds (so ids sort by creation time) followed by
+ * 80 random bits from the platform's CSPRNG (so ids cannot be guessed or enumerated).
+ * Written here rather than taken from a ULID/TypeID package because core depends on zod
+ * alone and must run unchanged in browsers and Node.
+ */
+export const ID_PREFIXES = {
+  organization: 'org',
+  person: 'per',
+  program: 'prg',
+  enrollment: 'enr',
+  pair: 'par',
+  goal: 'gol',
+  session: 'ses',
+  privateNote: 'not',
+  feedback: 'fbk',
+  serviceToken: 'tok',
+  request: 'req',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+/** Web Crypto, present in every browser and in Node 20+; core's lib has no DOM or Node types. */
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const TIME_CHARS = 10;
+const RANDOM_CHARS = 16;
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let rest = ms;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    out = CROCKFORD[rest % 32] + out;
+    rest = Math.floor(rest / 32);
+  }
+  return out;
+}
+
+function encodeRandom(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_CHARS));
+  let out = '';
+  for (const byte of bytes) out += CROCKFORD[byte & 31];
+  return out;
+}
+
+/** A new id for an entity of `kind`, e.g. `newId('session')` → `ses_01JD…`. */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom()}`;
+}
+
+/** The creation time encoded in an id, for ordering and debugging. */
+export function idTime(id: string): Date {
+  const body = id.slice(id.indexOf('_') + 1, id.indexOf('_') + 1 + TIME_CHARS);
+  let ms = 0;
+  for (const char of body) ms = ms * 32 + CROCKFORD.indexOf(char);
+  return new Date(ms);
+}
+
+/** A zod schema accepting only well-formed ids of one kind. */
+export function idOf(kind: IdKind) {
+  const prefix = ID_PREFIXES[kind];
+  return z
+    .string()
+    .regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), `Expected a ${kind} id (${prefix}_…)`)
+    .describe(`${kind} id: "${prefix}_" followed by 26 Crockford base32 characters`);
+}

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { atRisk, cadenceAdherence, expectedSessions, goalCompletion } from './progress.js';
+
+const DAY = 86_400_000;
+const start = new Date('2026-01-05T00:00:00Z');
+const day = (n: number) => new Date(start.getTime() + n * DAY);
+
+describe('expectedSessions', () => {
+  it('counts whole cadence periods since the pair started', () => {
+    expect(expectedSessions(start, day(0), 14)).toBe(0);
+    expect(expectedSessions(start, day(13), 14)).toBe(0);
+    expect(expectedSessions(start, day(14), 14)).toBe(1);
+    expect(expectedSessions(start, day(69), 14)).toBe(4);
+    expect(expectedSessions('2026-01-05', '2026-02-02T00:00:00Z', 7)).toBe(4);
+  });
+
+  it('expects nothing of a pair that has not started, or before its start', () => {
+    expect(expectedSessions(null, day(100), 14)).toBe(0);
+    expect(expectedSessions(start, day(-30), 14)).toBe(0);
+  });
+
+  it('never decreases as time goes on', () => {
+    fc.assert(
+      fc.property(fc.nat(2000), fc.nat(2000), fc.integer({ min: 1, max: 90 }), (a, b, cadence) => {
+        const [earlier, later] = a <= b ? [a, b] : [b, a];
+        expect(expectedSessions(start, day(later), cadence)).toBeGreaterThanOrEqual(
+          expectedSessions(start, day(earlier), cadence),
+        );
+      }),
+    );
+  });
+});
+
+describe('cadenceAdherence', () => {
+  it('is held over expected, capped at 1', () => {
+    expect(cadenceAdherence(3, 4)).toBe(0.75);
+    expect(cadenceAdherence(9, 4)).toBe(1);
+    expect(cadenceAdherence(0, 4)).toBe(0);
+  });
+
+  it('is 1 while no session is due yet', () => {
+    expect(cadenceAdherence(0, 0)).toBe(1);
+  });
+
+  it('always stays within [0, 1]', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5, max: 10_000 }),
+        fc.integer({ min: -5, max: 10_000 }),
+        (held, expected) => {
+          const adherence = cadenceAdherence(held, expected);
+          expect(adherence).toBeGreaterThanOrEqual(0);
+          expect(adherence).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+  });
+});
+
+describe('atRisk', () => {
+  const base = { startedOn: start, lastHeldAt: null, cadenceDays: 14, trustRatings: [] as number[] };
+
+  it('flags a pair with no held session for more than twice the cadence', () => {
+    expect(atRisk({ ...base, lastHeldAt: day(10), now: day(38) })).toEqual({ atRisk: false, reasons: [] });
+    expect(atRisk({ ...base, lastHeldAt: day(10), now: day(39) })).toEqual({
+      atRisk: true,
+      reasons: ['no-recent-session'],
+    });
+  });
+
+  it('counts from the start for a pair that never met', () => {
+    expect(atRisk({ ...base, now: day(28) }).atRisk).toBe(false);
+    expect(atRisk({ ...base, now: day(29) }).reasons).toEqual(['no-recent-session']);
+  });
+
+  it('flags low trust over the last three answers only', () => {
+    const now = day(5);
+    expect(atRisk({ ...base, now, trustRatings: [1, 1, 4, 3, 3] }).atRisk).toBe(false);
+    expect(atRisk({ ...base, now, trustRatings: [5, 5, 2, 3, 3] }).reasons).toEqual(['low-trust']);
+    expect(atRisk({ ...base, now, trustRatings: [2] }).reasons).toEqual(['low-trust']);
+  });
+
+  it('gives both reasons when both hold', () => {
+    expect(atRisk({ ...base, now: day(60), trustRatings: [1, 2, 2] }).reasons).toEqual([
+      'no-recent-session',
+      'low-trust',
+    ]);
+  });
+
+  it('never flags a pair that has not started and has no feedback', () => {
+    expect(atRisk({ ...base, startedOn: null, now: day(400) }).atRisk).toBe(false);
+  });
+});
+
+describe('goalCompletion', () => {
+  it('is achieved over all goals but dropped ones', () => {
+    const goals = [
+      { status: 'achieved' },
+      { status: 'achieved' },
+      { status: 'in-progress' },
+      { status: 'dropped' },
+      { status: 'open' },
+    ] as const;
+    expect(goalCompletion(goals)).toBe(0.5);
+  });
+
+  it('is null when there is nothing to complete', () => {
+    expect(goalCompletion([])).toBeNull();
+    expect(goalCompletion([{ status: 'dropped' }])).toBeNull();
+  });
+
+  it('stays within [0, 1] for any set of goals', () => {
+    const status = fc.constantFrom('open', 'in-progress', 'achieved', 'dropped' as const);
+    fc.assert(
+      fc.property(fc.array(fc.record({ status })), (goals) => {
+        const completion = goalCompletion(goals);
+        if (completion !== null) {
+          expect(completion).toBeGreaterThanOrEqual(0);
+          expect(completion).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import type { Goal } from '../schemas/goal.js';
+
+const DAY_MS = 86_400_000;
+
+function toTime(value: Date | string): number {
+  return typeof value === 'string' ? Date.parse(value) : value.getTime();
+}
+
+/**
+ * How many sessions a pair should have held by `at`: the whole cadence periods since
+ * it started. A pair that has not started, or is asked about a day before its start,
+ * owes nothing.
+ */
+export function expectedSessions(
+  startedOn: Date | string | null,
+  at: Date | string,
+  cadenceDays: number,
+): number {
+  if (startedOn === null) return 0;
+  const elapsed = toTime(at) - toTime(startedOn);
+  if (!(elapsed > 0) || !(cadenceDays > 0)) return 0;
+  return Math.floor(elapsed / (cadenceDays * DAY_MS));
+}
+
+/**
+ * Held sessions over expected ones, capped at 1: meeting more often than the cadence
+ * does not bank credit for later. Before the first session is due, adherence is 1.
+ */
+export function cadenceAdherence(held: number, expected: number): number {
+  if (expected <= 0) return 1;
+  return Math.min(1, Math.max(0, held) / expected);
+}
+
+export const AT_RISK_CADENCE_FACTOR = 2;
+export const LOW_TRUST_THRESHOLD = 3;
+export const TRUST_WINDOW = 3;
+
+export type AtRiskReason = 'no-recent-session' | 'low-trust';
+
+export interface AtRiskInput {
+  /** When the pair started; null for a pair that is not active yet. */
+  startedOn: Date | string | null;
+  /** When the latest held session took place, or null if none has been held. */
+  lastHeldAt: Date | string | null;
+  cadenceDays: number;
+  /** Trust ratings (1-5) of the pair's feedback, oldest first. */
+  trustRatings: readonly number[];
+  now: Date | string;
+}
+
+export interface AtRisk {
+  atRisk: boolean;
+  reasons: AtRiskReason[];
+}
+
+/**
+ * A pair is at risk when no session was held for more than twice the cadence (counted
+ * from its start if it never met), or when the average trust rating of its last three
+ * answers is under 3.
+ */
+export function atRisk(input: AtRiskInput): AtRisk {
+  const reasons: AtRiskReason[] = [];
+  const since = input.lastHeldAt ?? input.startedOn;
+  if (since !== null) {
+    const quiet = toTime(input.now) - toTime(since);
+    if (quiet > AT_RISK_CADENCE_FACTOR * input.cadenceDays * DAY_MS) reasons.push('no-recent-session');
+  }
+  const recent = input.trustRatings.slice(-TRUST_WINDOW);
+  if (recent.length > 0) {
+    const average = recent.reduce((sum, r) => sum + r, 0) / recent.length;
+    if (average < LOW_TRUST_THRESHOLD) reasons.push('low-trust');
+  }
+  return { atRisk: reasons.length > 0, reasons };
+}
+
+/**
+ * Achieved goals over the goals still in play (all but dropped ones), or null when
+ * there is nothing to measure yet.
+ */
+export function goalCompletion(goals: readonly Pick<Goal, 'status'>[]): number | null {
+  const inPlay = goals.filter((g) => g.status !== 'dropped').length;
+  if (inPlay === 0) return null;
+  return goals.filter((g) => g.status === 'achieved').length / inPlay;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { topicKeySchema } from '../topics.js';
+import { storedFields } from './common.js';
+
+/**
+ * The two sides of a pair. Mind the inversion that gives reverse mentoring its name:
+ * the **mentor is the junior** (early career; teaches digital, social, sustainability,
+ * new ways of working) and the **mentee is the senior** (executive; learns, and gives
+ * strategy and experience back).
+ */
+export const PAIR_ROLES = ['mentor', 'mentee'] as const;
+export const pairRoleSchema = z
+  .enum(PAIR_ROLES)
+  .describe('mentor = the junior who teaches; mentee = the senior who learns');
+export type PairRole = z.infer<typeof pairRoleSchema>;
+
+export const ENROLLMENT_STATUSES = ['applied', 'accepted', 'declined', 'withdrawn'] as const;
+export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
+export type EnrollmentStatus = z.infer<typeof enrollmentStatusSchema>;
+
+export const MAX_MENTOR_CAPACITY = 5;
+
+const enrollmentFields = {
+  personId: idOf('person'),
+  role: pairRoleSchema,
+  topics: z
+    .array(topicKeySchema)
+    .min(1)
+    .max(20)
+    .describe(
+      'For a mentor (junior): topics they can teach. For a mentee (senior): topics they want to learn',
+    ),
+  capacity: z
+    .int()
+    .min(1)
+    .max(MAX_MENTOR_CAPACITY)
+    .describe('How many pairs this person can take at once; always 1 for a mentee'),
+  motivation: z.string().max(2000).describe('Why they signed up, in their own words'),
+  status: enrollmentStatusSchema,
+};
+
+function checkCapacity(
+  enrollment: { role?: PairRole | undefined; capacity?: number | undefined },
+  ctx: z.core.$RefinementCtx<{ role?: PairRole | undefined; capacity?: number | undefined }>,
+) {
+  if (enrollment.role === 'mentee' && enrollment.capacity !== undefined && enrollment.capacity !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['capacity'],
+      message: 'A mentee takes part in one pair at a time',
+    });
+  }
+}
+
+/** A person taking part in one program, on one side. */
+export const enrollmentSchema = z
+  .strictObject({
+    id: idOf('enrollment'),
+    orgId: idOf('organization'),
+    programId: idOf('program'),
+    ...enrollmentFields,
+    ...storedFields,
+  })
+  .superRefine(checkCapacity)
+  .describe('A person enrolled in a program as mentor (junior) or mentee (senior)');
+export type Enrollment = z.infer<typeof enrollmentSchema>;
+
+export const enrollmentCreateSchema = z
+  .strictObject({
+    ...enrollmentFields,
+    capacity: enrollmentFields.capacity.default(1),
+    motivation: enrollmentFields.motivation.default(''),
+    status: enrollmentStatusSchema.default('applied'),
+  })
+  .superRefine(checkCapacity);
+export type EnrollmentCreate = z.input<typeof enrollmentCreateSchema>;
+
+export const enrollmentUpdateSchema = z
+  .strictObject({
+    topics: enrollmentFields.topics,
+    capacity: enrollmentFields.capacity,
+    motivation: enrollmentFields.motivation,
+    status: enrollmentStatusSchema,
+  })
+  .partial();
+export type EnrollmentUpdate = z.infer<typeof enrollmentUpdateSchema>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { storedFields } from './common.js';
+import { pairRoleSchema } from './enrollment.js';
+
+/** When feedback is given: after a session, at the program's mid-point, or at its end. */
+export const FEEDBACK_KINDS = ['session', 'midpoint', 'final'] as const;
+export const feedbackKindSchema = z.enum(FEEDBACK_KINDS);
+export type FeedbackKind = z.infer<typeof feedbackKindSchema>;
+
+export const RATING_KEYS = ['usefulness', 'trust', 'preparation'] as const;
+export type RatingKey = (typeof RATING_KEYS)[number];
+
+const rating = z.int().min(1).max(5);
+
+export const ratingsSchema = z.strictObject({
+  usefulness: rating.describe('1-5: how useful the exchange was'),
+  trust: rating.describe('1-5: how safe it felt to speak openly'),
+  preparation: rating.describe('1-5: how well prepared the partner was'),
+});
+export type Ratings = z.infer<typeof ratingsSchema>;
+
+const feedbackFields = {
+  ratings: ratingsSchema,
+  recommend: z.int().min(0).max(10).describe('0-10: would you recommend the program to a colleague'),
+  learned: z.string().max(4000).describe('What I learned'),
+  improve: z.string().max(4000).describe('What to improve'),
+  shareWithPartner: z
+    .boolean()
+    .describe(
+      'Let the partner read this answer, once they have answered too. Admins only ever see aggregates',
+    ),
+};
+
+type FeedbackTarget = { kind?: FeedbackKind | undefined; sessionId?: string | null | undefined };
+
+function checkTarget(feedback: FeedbackTarget, ctx: z.core.$RefinementCtx<FeedbackTarget>) {
+  if (feedback.kind === 'session' && !feedback.sessionId) {
+    ctx.addIssue({ code: 'custom', path: ['sessionId'], message: 'Session feedback names its session' });
+  }
+  if (feedback.kind && feedback.kind !== 'session' && feedback.sessionId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sessionId'],
+      message: 'Mid-point and final feedback are about the program, not one session',
+    });
+  }
+}
+
+/**
+ * One side's feedback. Raw answers are seen by their author only; the partner sees an
+ * answer only if it is shared and they have answered too; admins see aggregates only.
+ */
+export const feedbackSchema = z
+  .strictObject({
+    id: idOf('feedback'),
+    orgId: idOf('organization'),
+    pairId: idOf('pair'),
+    sessionId: idOf('session').nullable(),
+    kind: feedbackKindSchema,
+    authorId: idOf('person'),
+    authorRole: pairRoleSchema.describe('Which side wrote it: mentor (junior) or mentee (senior)'),
+    ...feedbackFields,
+    ...storedFields,
+  })
+  .superRefine(checkTarget)
+  .describe('Feedback from one side of a pair');
+export type Feedback = z.infer<typeof feedbackSchema>;
+
+export const feedbackCreateSchema = z
+  .strictObject({
+    sessionId: idOf('session').nullable().default(null),
+    kind: feedbackKindSchema,
+    ...feedbackFields,
+    learned: feedbackFields.learned.default(''),
+    improve: feedbackFields.improve.default(''),
+    shareWithPartner: feedbackFields.shareWithPartner.default(false),
+  })
+  .superRefine(checkTarget);
+export type FeedbackCreate = z.input<typeof feedbackCreateSchema>;
+
+export const feedbackUpdateSchema = z.strictObject(feedbackFields).partial();
+export type FeedbackUpdate = z.infer<typeof feedbackUpdateSchema>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { localeSchema } from '../topics.js';
+import { storedFields } from './common.js';
+
+export const DEFAULT_MIN_AGGREGATE_GROUP = 3;
+
+export const organizationSettingsSchema = z.strictObject({
+  minAggregateGroupSize: z
+    .int()
+    .min(2)
+    .max(50)
+    .default(DEFAULT_MIN_AGGREGATE_GROUP)
+    .describe('Feedback is shown to admins only as aggregates over at least this many answers'),
+});
+
+/** The tenant. Every other row carries its `orgId`, and nothing crosses between organisations. */
+export const organizationSchema = z
+  .strictObject({
+    id: idOf('organization'),
+    name: z.string().min(1).max(120),
+    defaultLocale: localeSchema,
+    settings: organizationSettingsSchema,
+    ...storedFields,
+  })
+  .describe('An organisation (tenant) running reverse-mentoring programs');
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const organizationUpdateSchema = z
+  .strictObject({
+    name: organizationSchema.shape.name,
+    defaultLocale: localeSchema,
+    settings: organizationSettingsSchema.partial(),
+  })
+  .partial();
+export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;

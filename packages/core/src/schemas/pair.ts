@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { topicKeySchema } from '../topics.js';
+import { calendarDateSchema, instantSchema, storedFields } from './common.js';
+
+export const PAIR_STATUSES = ['proposed', 'active', 'paused', 'completed', 'dissolved'] as const;
+export const pairStatusSchema = z.enum(PAIR_STATUSES);
+export type PairStatus = z.infer<typeof pairStatusSchema>;
+
+export const charterAcceptanceSchema = z
+  .strictObject({
+    mentor: instantSchema.nullable().describe('When the mentor (junior) accepted the charter'),
+    mentee: instantSchema.nullable().describe('When the mentee (senior) accepted the charter'),
+  })
+  .describe('Each side accepts the program charter separately; trust needs both');
+
+/** One mentor and one mentee in a program. */
+export const pairSchema = z
+  .strictObject({
+    id: idOf('pair'),
+    orgId: idOf('organization'),
+    programId: idOf('program'),
+    mentorId: idOf('person').describe('The junior who teaches (usually early career)'),
+    menteeId: idOf('person').describe('The senior who learns (usually senior or executive)'),
+    status: pairStatusSchema,
+    topics: z.array(topicKeySchema).max(20).describe('What this pair works on'),
+    matchScore: z.number().min(0).max(1).nullable().describe('0-1; null for a pair an admin made by hand'),
+    matchReasons: z.array(z.string().max(200)).max(10).describe('Why they were matched, in words'),
+    charterAcceptedAt: charterAcceptanceSchema,
+    startedOn: calendarDateSchema.nullable().describe('The day the pair became active'),
+    endedOn: calendarDateSchema.nullable(),
+    ...storedFields,
+  })
+  .refine((pair) => pair.mentorId !== pair.menteeId, {
+    path: ['menteeId'],
+    message: 'A person cannot mentor themselves',
+  })
+  .describe('A mentor (junior) and a mentee (senior) in one program');
+export type Pair = z.infer<typeof pairSchema>;
+
+export const pairCreateSchema = z
+  .strictObject({
+    mentorId: idOf('person'),
+    menteeId: idOf('person'),
+    topics: z.array(topicKeySchema).max(20).default([]),
+    status: z.enum(['proposed', 'active']).default('proposed'),
+    startedOn: calendarDateSchema.nullable().default(null),
+  })
+  .refine((pair) => pair.mentorId !== pair.menteeId, {
+    path: ['menteeId'],
+    message: 'A person cannot mentor themselves',
+  });
+export type PairCreate = z.input<typeof pairCreateSchema>;
+
+export const pairUpdateSchema = z
+  .strictObject({
+    status: pairStatusSchema,
+    topics: z.array(topicKeySchema).max(20),
+    startedOn: calendarDateSchema.nullable(),
+    endedOn: calendarDateSchema.nullable(),
+  })
+  .partial();
+export type PairUpdate = z.infer<typeof pairUpdateSchema>;

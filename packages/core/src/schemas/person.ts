@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { localeSchema } from '../topics.js';
+import { storedFields } from './common.js';
+
+/**
+ * Where someone is in their career. Mentors in this kit are usually `early` (the
+ * junior who teaches); mentees are usually `senior` or `executive` (who learn).
+ */
+export const CAREER_STAGES = ['early', 'mid', 'senior', 'executive'] as const;
+export const careerStageSchema = z.enum(CAREER_STAGES);
+export type CareerStage = z.infer<typeof careerStageSchema>;
+
+const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as "it" or "en-GB"');
+
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Use an IANA time zone such as "Europe/Rome"');
+
+const personFields = {
+  externalId: z
+    .string()
+    .min(1)
+    .max(255)
+    .nullable()
+    .describe("The identity provider's subject (e.g. an Entra ID object id); null until first sign-in"),
+  email: z.email().max(254),
+  displayName: z.string().trim().min(1).max(120),
+  title: z.string().trim().max(120).nullable().describe('Job title, e.g. "Chief Financial Officer"'),
+  department: z.string().trim().min(1).max(120),
+  managerId: idOf('person')
+    .nullable()
+    .describe('Their manager: matching never pairs two people in one reporting line'),
+  careerStage: careerStageSchema,
+  locale: localeSchema,
+  languages: z
+    .array(languageTag)
+    .max(10)
+    .describe('Languages they can hold a session in; shared languages raise the match score'),
+  timeZone: timeZone.describe('IANA time zone, for scheduling and match fit'),
+  photoUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
+  isAdmin: z.boolean().describe('Runs programs for the organisation; never a reader of private data'),
+};
+
+/** Someone in the organisation, whether or not they take part in a program yet. */
+export const personSchema = z
+  .strictObject({
+    id: idOf('person'),
+    orgId: idOf('organization'),
+    ...personFields,
+    ...storedFields,
+  })
+  .describe('A person in the organisation');
+export type Person = z.infer<typeof personSchema>;
+
+export const personCreateSchema = z.strictObject({
+  ...personFields,
+  externalId: personFields.externalId.default(null),
+  title: personFields.title.default(null),
+  managerId: personFields.managerId.default(null),
+  languages: personFields.languages.default([]),
+  timeZone: personFields.timeZone.default('UTC'),
+  photoUrl: personFields.photoUrl.default(null),
+  isAdmin: personFields.isAdmin.default(false),
+});
+export type PersonCreate = z.input<typeof personCreateSchema>;
+
+export const personUpdateSchema = z.strictObject(personFields).partial();
+export type PersonUpdate = z.infer<typeof personUpdateSchema>;

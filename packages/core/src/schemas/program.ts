@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { DEFAULT_TOPICS, topicKeySchema, topicSchema } from '../topics.js';
+import { calendarDateSchema, storedFields } from './common.js';
+
+/** A program moves forward through these, one step at a time. */
+export const PROGRAM_STATUSES = ['draft', 'enrolling', 'matching', 'active', 'closed'] as const;
+export const programStatusSchema = z.enum(PROGRAM_STATUSES);
+export type ProgramStatus = z.infer<typeof programStatusSchema>;
+
+export const DEFAULT_CADENCE_DAYS = 14;
+export const DEFAULT_SESSION_MINUTES = 60;
+
+const DEFAULT_TOPIC_KEYS: string[] = DEFAULT_TOPICS.map((t) => t.key);
+
+const programFields = {
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(4000),
+  topics: z
+    .array(topicKeySchema)
+    .min(1)
+    .max(40)
+    .describe('Keys of the topics this program offers: default keys or keys of customTopics'),
+  customTopics: z
+    .array(topicSchema)
+    .max(40)
+    .describe("The program's own topics, beyond the default catalogue, with en and it labels"),
+  startsOn: calendarDateSchema,
+  endsOn: calendarDateSchema,
+  cadenceDays: z.int().min(1).max(90).describe('How often a pair is expected to meet, in days'),
+  sessionMinutes: z.int().min(5).max(480).describe('Default length of a session'),
+  status: programStatusSchema,
+  charter: z
+    .string()
+    .max(10000)
+    .describe('The pair charter both sides accept: confidentiality, cadence, mutual respect'),
+};
+
+type ProgramShape = {
+  topics?: string[] | undefined;
+  customTopics?: { key: string }[] | undefined;
+  startsOn?: string | undefined;
+  endsOn?: string | undefined;
+};
+
+/** Cross-field rules that hold for a whole program and for any create body. */
+function checkProgram(program: ProgramShape, ctx: z.core.$RefinementCtx<ProgramShape>) {
+  if (program.startsOn && program.endsOn && program.endsOn < program.startsOn) {
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'A program cannot end before it starts' });
+  }
+  const custom = program.customTopics ?? [];
+  custom.forEach((topic, i) => {
+    if (DEFAULT_TOPIC_KEYS.includes(topic.key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customTopics', i, 'key'],
+        message: `"${topic.key}" is a default topic already`,
+      });
+    }
+  });
+  if (program.topics) {
+    const known = new Set([...DEFAULT_TOPIC_KEYS, ...custom.map((t) => t.key)]);
+    program.topics.forEach((key, i) => {
+      if (!known.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', i],
+          message: `Unknown topic "${key}": add it to customTopics with its labels`,
+        });
+      }
+    });
+  }
+}
+
+/** A cohort of pairs with shared dates, topics, cadence and charter. */
+export const programSchema = z
+  .strictObject({
+    id: idOf('program'),
+    orgId: idOf('organization'),
+    ...programFields,
+    ...storedFields,
+  })
+  .superRefine(checkProgram)
+  .describe('A reverse-mentoring program (one cohort)');
+export type Program = z.infer<typeof programSchema>;
+
+export const programCreateSchema = z
+  .strictObject({
+    ...programFields,
+    description: programFields.description.default(''),
+    topics: programFields.topics.default(DEFAULT_TOPIC_KEYS),
+    customTopics: programFields.customTopics.default([]),
+    cadenceDays: programFields.cadenceDays.default(DEFAULT_CADENCE_DAYS),
+    sessionMinutes: programFields.sessionMinutes.default(DEFAULT_SESSION_MINUTES),
+    status: programStatusSchema.default('draft'),
+    charter: programFields.charter.default(''),
+  })
+  .superRefine(checkProgram);
+export type ProgramCreate = z.input<typeof programCreateSchema>;
+
+/**
+ * Partial update. Rules spanning fields are checked again by the server on the merged
+ * program, because a body alone may hold only one side of them.
+ */
+export const programUpdateSchema = z.strictObject(programFields).partial();
+export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
+
+/** Which status may follow which: forward one step, or straight to closed. */
+export function canMoveProgram(from: ProgramStatus, to: ProgramStatus): boolean {
+  if (from === to) return true;
+  if (to === 'closed') return true;
+  return PROGRAM_STATUSES.indexOf(to) === PROGRAM_STATUSES.indexOf(from) + 1;
+}

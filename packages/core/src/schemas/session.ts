@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { idOf } from '../ids.js';
+import { topicKeySchema } from '../topics.js';
+import { instantSchema, storedFields } from './common.js';
+import { pairRoleSchema } from './enrollment.js';
+
+export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
+export const sessionFormatSchema = z.enum(SESSION_FORMATS);
+export type SessionFormat = z.infer<typeof sessionFormatSchema>;
+
+export const actionItemSchema = z.strictObject({
+  id: z.string().min(1).max(40).describe('Stable within the session, so an item can be ticked off'),
+  text: z.string().trim().min(1).max(500),
+  owner: pairRoleSchema.describe('Who does it: the mentor (junior) or the mentee (senior)'),
+  done: z.boolean(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+/** An action item as a client sends it: the server numbers new ones. */
+export const actionItemInputSchema = actionItemSchema.extend({
+  id: actionItemSchema.shape.id.optional(),
+  done: z.boolean().default(false),
+});
+export type ActionItemInput = z.input<typeof actionItemInputSchema>;
+
+const MAX_ACTION_ITEMS = 30;
+
+const sessionFields = {
+  status: sessionStatusSchema,
+  scheduledAt: instantSchema.nullable().describe('When it is (or was) planned'),
+  occurredAt: instantSchema.nullable().describe('When it was held; required once status is "held"'),
+  durationMinutes: z.int().min(1).max(480).nullable(),
+  format: sessionFormatSchema,
+  topics: z.array(topicKeySchema).max(20),
+  summary: z
+    .string()
+    .max(10000)
+    .describe('Shared summary: both sides of the pair can read it (admins cannot)'),
+};
+
+type SessionTiming = {
+  status?: SessionStatus | undefined;
+  scheduledAt?: string | null | undefined;
+  occurredAt?: string | null | undefined;
+};
+
+/** A held session says when it happened; a planned one says when it will. */
+export function checkSessionTiming(session: SessionTiming, ctx: z.core.$RefinementCtx<SessionTiming>) {
+  if (session.status === 'held' && !session.occurredAt) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['occurredAt'],
+      message: 'A held session needs the time it took place',
+    });
+  }
+  if (session.status === 'planned' && !session.scheduledAt) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scheduledAt'],
+      message: 'A planned session needs a date and time',
+    });
+  }
+}
+
+/** One meeting of a pair, planned or held. */
+export const sessionSchema = z
+  .strictObject({
+    id: idOf('session'),
+    orgId: idOf('organization'),
+    pairId: idOf('pair'),
+    ...sessionFields,
+    actionItems: z.array(actionItemSchema).max(MAX_ACTION_ITEMS),
+    ...storedFields,
+  })
+  .superRefine(checkSessionTiming)
+  .describe('A mentoring session of one pair');
+export type Session = z.infer<typeof sessionSchema>;
+
+export const sessionCreateSchema = z
+  .strictObject({
+    ...sessionFields,
+    status: sessionStatusSchema.default('held'),
+    scheduledAt: sessionFields.scheduledAt.default(null),
+    occurredAt: sessionFields.occurredAt.default(null),
+    durationMinutes: sessionFields.durationMinutes.default(null),
+    format: sessionFormatSchema.default('video'),
+    topics: sessionFields.topics.default([]),
+    summary: sessionFields.summary.default(''),
+    actionItems: z.array(actionItemInputSchema).max(MAX_ACTION_ITEMS).default([]),
+  })
+  .superRefine(checkSessionTiming);
+export type SessionCreate = z.input<typeof sessionCreateSchema>;
+
+/** Partial update; the server checks the timing rule again on the merged session. */
+export const sessionUpdateSchema = z
+  .strictObject({
+    ...sessionFields,
+    actionItems: z.array(actionItemInputSchema).max(MAX_ACTION_ITEMS),
+  })
+  .partial();
+export type SessionUpdate = z.input<typeof sessionUpdateSchema>;
