@@ -19,6 +19,7 @@ export const ID_PREFIXES = {
   feedback: 'fbk',
   serviceToken: 'tok',
   request: 'req',
+  event: 'evt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

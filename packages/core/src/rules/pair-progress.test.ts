@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { pairProgressSchema } from '../schemas/progress.js';
 import { pairProgress } from './pair-progress.js';
 
-const ratings = (trust: number) => ({ usefulness: 4, trust, preparation: 4 });
-
 describe('pairProgress', () => {
   it('sums up a pair that meets on time and trusts each other', () => {
     const progress = pairProgress({
@@ -20,8 +18,8 @@ describe('pairProgress', () => {
       ],
       goals: [{ status: 'achieved' }, { status: 'in-progress' }, { status: 'dropped' }],
       feedback: [
-        { ratings: ratings(5), createdAt: '2026-01-12T11:00:00Z' },
-        { ratings: ratings(4), createdAt: '2026-01-26T11:00:00Z' },
+        { trust: 5, createdAt: '2026-01-12T11:00:00Z' },
+        { trust: 4, createdAt: '2026-01-26T11:00:00Z' },
       ],
     });
     expect(progress).toEqual({
@@ -47,10 +45,10 @@ describe('pairProgress', () => {
       sessions: [{ status: 'held', occurredAt: '2026-01-19T10:00:00Z', scheduledAt: null }],
       goals: [],
       feedback: [
-        { ratings: ratings(2), createdAt: '2026-01-19T11:00:00Z' },
-        { ratings: ratings(5), createdAt: '2026-01-06T11:00:00Z' },
-        { ratings: ratings(2), createdAt: '2026-01-18T11:00:00Z' },
-        { ratings: ratings(2), createdAt: '2026-01-17T11:00:00Z' },
+        { trust: 2, createdAt: '2026-01-19T11:00:00Z' },
+        { trust: 5, createdAt: '2026-01-06T11:00:00Z' },
+        { trust: 2, createdAt: '2026-01-18T11:00:00Z' },
+        { trust: 2, createdAt: '2026-01-17T11:00:00Z' },
       ],
     });
     expect(progress.atRiskReasons).toEqual(['low-trust']);

@@ -1,4 +1,3 @@
-import type { Feedback } from '../schemas/feedback.js';
 import type { Goal } from '../schemas/goal.js';
 import type { Pair } from '../schemas/pair.js';
 import type { PairProgress } from '../schemas/progress.js';
@@ -10,7 +9,8 @@ export interface PairProgressInput {
   cadenceDays: number;
   sessions: readonly Pick<Session, 'status' | 'occurredAt' | 'scheduledAt'>[];
   goals: readonly Pick<Goal, 'status'>[];
-  feedback: readonly Pick<Feedback, 'ratings' | 'createdAt'>[];
+  /** The trust rating (1-5) of each feedback answer on the pair, and when it was given. */
+  feedback: readonly { trust: number; createdAt: string }[];
   now: Date;
 }
 
@@ -30,7 +30,7 @@ export function pairProgress(input: PairProgressInput): PairProgress {
   const sessionsExpected = expectedSessions(input.pair.startedOn, input.now, input.cadenceDays);
   const trustRatings = [...input.feedback]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .map((f) => f.ratings.trust);
+    .map((f) => f.trust);
   const risk = atRisk({
     startedOn: input.pair.startedOn,
     lastHeldAt: lastSessionAt,

@@ -5,13 +5,14 @@ import { storedFields } from './common.js';
 
 export const DEFAULT_MIN_AGGREGATE_GROUP = 3;
 
+const minAggregateGroupSize = z
+  .int()
+  .min(2)
+  .max(50)
+  .describe('Feedback is shown to admins only as aggregates over at least this many answers');
+
 export const organizationSettingsSchema = z.strictObject({
-  minAggregateGroupSize: z
-    .int()
-    .min(2)
-    .max(50)
-    .default(DEFAULT_MIN_AGGREGATE_GROUP)
-    .describe('Feedback is shown to admins only as aggregates over at least this many answers'),
+  minAggregateGroupSize: minAggregateGroupSize.default(DEFAULT_MIN_AGGREGATE_GROUP),
 });
 
 /** The tenant. Every other row carries its `orgId`, and nothing crosses between organisations. */
@@ -30,7 +31,8 @@ export const organizationUpdateSchema = z
   .strictObject({
     name: organizationSchema.shape.name,
     defaultLocale: localeSchema,
-    settings: organizationSettingsSchema.partial(),
+    // Without defaults: a setting left out of an update keeps its stored value.
+    settings: z.strictObject({ minAggregateGroupSize }).partial(),
   })
   .partial();
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
