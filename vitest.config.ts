@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['source'] },
   test: {
+    globalSetup: ['./scripts/test-postgres.ts'],
     reporters: ['default', './scripts/test-summary/vitest-summary.ts'],
     include: ['packages/*/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'packages/elements/**', '**/*.browser.test.ts'],

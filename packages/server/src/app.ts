@@ -1,0 +1,141 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { issuesFrom } from '@rm-kit/core';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { Logger } from 'pino';
+import { authenticate } from './auth/authenticate.js';
+import { callerKey } from './auth/caller.js';
+import type { DemoAuthority } from './auth/demo-authority.js';
+import type { TokenIssuer } from './auth/tokens.js';
+import type { Config } from './config.js';
+import type { Storage } from './db/database.js';
+import type { EventBus } from './events/event-bus.js';
+import type { AppEnv } from './http/env.js';
+import { transactionalWrites } from './http/idempotency.js';
+import { Problem, problemResponse } from './http/problem.js';
+import { requestLog } from './http/request-log.js';
+import { registerDemo } from './routes/demo/demo.handlers.js';
+import { registerDocs } from './routes/docs/docs.handlers.js';
+import { registerApi } from './routes/index.js';
+
+export { API_VERSION } from './app-version.js';
+
+export interface AppDeps {
+  config: Config;
+  storage: Storage;
+  bus: EventBus;
+  issuers: readonly TokenIssuer[];
+  logger: Logger;
+  /** Present only in demo mode. */
+  demo?: DemoAuthority;
+}
+
+/** The whole HTTP app: middleware in the order a request meets it, then every route. */
+export function createApp(deps: AppDeps) {
+  const { config, storage, bus, logger } = deps;
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new Problem('validation_failed', 'Some fields are missing or invalid', {
+          issues: issuesFrom(result.error),
+        });
+      }
+    },
+  });
+
+  app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
+  app.use(requestLog(logger));
+  const apiHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: 'cross-origin',
+  });
+  // Pages (the reference at /docs, the demo page) set their own, looser policy.
+  const isPage = (path: string) => path === '/' || path.startsWith('/docs') || path.startsWith('/demo/page');
+  app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'If-Match',
+        'Last-Event-ID',
+        'X-Request-Id',
+      ],
+      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'RateLimit'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          c,
+          new Problem(
+            'method_not_allowed',
+            `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
+            {
+              headers: { Allow: methods.join(', ') },
+            },
+          ),
+        ),
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: config.RMKIT_BODY_LIMIT,
+      onError: () => {
+        throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`);
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate(storage.db, deps.issuers));
+  app.use(
+    '/v1/*',
+    rateLimiter<AppEnv>({
+      windowMs: config.RMKIT_RATE_WINDOW_SECONDS * 1000,
+      limit: config.RMKIT_RATE_LIMIT,
+      standardHeaders: 'draft-7',
+      keyGenerator: (c) => callerKey(c.get('caller')),
+      handler: (c) => {
+        const reset = c.res.headers.get('RateLimit')?.match(/reset=(\d+)/)?.[1];
+        throw new Problem('rate_limited', 'Too many requests: slow down and retry after the time given', {
+          headers: { 'Retry-After': reset ?? String(config.RMKIT_RATE_WINDOW_SECONDS) },
+        });
+      },
+    }),
+  );
+  app.use('/v1/*', transactionalWrites(storage.db, bus, config.RMKIT_IDEMPOTENCY_HOURS));
+
+  registerApi(app, deps);
+  registerDocs(app);
+  if (deps.demo) registerDemo(app, deps.storage, deps.demo);
+
+  app.notFound((c) => problemResponse(c, new Problem('not_found', `Nothing at ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code =
+        error.status === 413 ? 'payload_too_large' : error.status === 401 ? 'unauthorized' : 'bad_request';
+      return problemResponse(c, new Problem(code, error.message || 'The request could not be read'));
+    }
+    logger.error({ err: error, requestId: c.get('requestId') }, 'request failed');
+    return problemResponse(
+      c,
+      new Problem('internal', 'Something went wrong on our side; it has been logged'),
+    );
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

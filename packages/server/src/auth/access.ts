@@ -1,0 +1,45 @@
+import type { PairRole } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import type { Database, Row } from '../db/schema.js';
+import { notFound } from '../http/problem.js';
+import type { Caller } from './caller.js';
+
+export type PairAccess = { pair: Row<'pairs'>; role: PairRole | 'admin' };
+
+/** The caller's side in a pair, if they are in it. */
+export function sideIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, caller: Caller): PairRole | null {
+  if (caller.personId === pair.mentorId) return 'mentor';
+  if (caller.personId === pair.menteeId) return 'mentee';
+  return null;
+}
+
+/**
+ * A pair the caller may see: their own, or, when `admins` is set, any pair of their
+ * organisation for an admin. Anything else is the same 404 as a pair that does not exist.
+ */
+export async function findPair(
+  db: Kysely<Database>,
+  caller: Caller,
+  pairId: string,
+  options: { admins: boolean },
+): Promise<PairAccess> {
+  const pair = await db
+    .selectFrom('pairs')
+    .selectAll()
+    .where('id', '=', pairId)
+    .where('orgId', '=', caller.orgId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (pair) {
+    const side = sideIn(pair, caller);
+    if (side) return { pair, role: side };
+    if (options.admins && caller.isAdmin) return { pair, role: 'admin' };
+  }
+  throw notFound('pair');
+}
+
+/** A pair the caller is a member of: for what only the two of them may read or write. */
+export async function findOwnPair(db: Kysely<Database>, caller: Caller, pairId: string) {
+  const access = await findPair(db, caller, pairId, { admins: false });
+  return access as { pair: Row<'pairs'>; role: PairRole };
+}

@@ -1,0 +1,467 @@
+import { newId } from '@rm-kit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi, testDatabases } from '../test-support/harness.js';
+import { createWorld, type World } from '../test-support/world.js';
+
+/**
+ * Every route, tried by everyone who might try it. The five people are an admin of the
+ * organisation, the mentor and the mentee of the pair under test, the mentor of another
+ * pair of the same organisation, and an admin of another organisation; three more
+ * callers hold no token, an expired token, and a token for another audience.
+ */
+const ACTORS = ['admin', 'mentor', 'mentee', 'otherMentor', 'otherOrgAdmin'] as const;
+type Actor = (typeof ACTORS)[number];
+type Expected = [admin: number, mentor: number, mentee: number, otherMentor: number, otherOrgAdmin: number];
+
+interface Target {
+  path: string;
+  body?: unknown;
+  /** For lists: an id that the actors marked `true` must see in the items, and the others must not. */
+  listed?: { id: string; by: Actor[] };
+}
+
+interface Case {
+  route: string;
+  expect: Expected;
+  /** Builds what the request acts on: fresh for each actor when the request changes or removes it. */
+  target: (actor: Actor) => Promise<Target>;
+}
+
+describe.each(testDatabases())('the authorization matrix on $dialect', (database) => {
+  let api: TestApi;
+  let w: World;
+  const f: Record<string, string> = {};
+  const tokens = () => w.tokens as Record<Actor, string>;
+
+  const post = async (path: string, token: string, body: unknown) => {
+    const res = await api.call('POST', path, { token, body });
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`fixture ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const unique = () => newId('request').slice(-8).toLowerCase();
+  const freshSession = () =>
+    post(`/v1/pairs/${w.pairId}/sessions`, w.tokens.mentor, {
+      status: 'held',
+      occurredAt: '2026-02-02T10:00:00Z',
+    });
+  const freshPerson = () =>
+    post('/v1/people', w.tokens.admin, {
+      email: `p.${unique()}@example.com`,
+      displayName: 'Fresh Person',
+      department: 'Sales',
+      careerStage: 'early',
+      locale: 'en',
+    });
+  const freshProgram = () =>
+    post('/v1/programs', w.tokens.admin, {
+      name: `Cohort ${unique()}`,
+      startsOn: '2027-01-01',
+      endsOn: '2027-06-30',
+      status: 'enrolling',
+    });
+  const own = (actor: Actor) => (actor === 'otherOrgAdmin' ? w.people.otherOrgAdmin : w.people[actor]);
+  const feedbackBody = (sessionId: string, shareWithPartner = false) => ({
+    kind: 'session',
+    sessionId,
+    ratings: { usefulness: 4, trust: 5, preparation: 4 },
+    recommend: 9,
+    shareWithPartner,
+  });
+
+  beforeAll(async () => {
+    api = await createTestApi(database);
+    w = await createWorld(api);
+    f.session = await freshSession();
+    f.note = await post(`/v1/sessions/${f.session}/notes`, w.tokens.mentor, {
+      text: 'He lit up at the AI demo',
+    });
+    f.goal = await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Post on LinkedIn weekly' });
+    f.feedback = await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentor, feedbackBody(f.session, true));
+    await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentee, feedbackBody(f.session));
+    f.lonelySession = await freshSession();
+    f.unrevealed = await post(
+      `/v1/pairs/${w.pairId}/feedback`,
+      w.tokens.mentor,
+      feedbackBody(f.lonelySession, true),
+    );
+    const enrolling = await freshProgram();
+    f.enrollment = await post(`/v1/programs/${enrolling}/enrollments`, w.tokens.mentor, {
+      personId: w.people.mentor,
+      role: 'mentor',
+      topics: ['ai-tools'],
+    });
+    f.enrollingProgram = enrolling;
+    f.serviceToken = await post('/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
+  });
+  afterAll(() => api.close());
+
+  const p = (path: string, body?: unknown): Target => ({ path, ...(body === undefined ? {} : { body }) });
+  const fixed = (path: string, body?: unknown) => async () => p(path, body);
+
+  const cases: Case[] = [
+    { route: 'GET /v1/organization', expect: [200, 200, 200, 200, 200], target: fixed('/v1/organization') },
+    {
+      route: 'PATCH /v1/organization',
+      expect: [200, 403, 403, 403, 200],
+      target: fixed('/v1/organization', { name: 'Contoso' }),
+    },
+    { route: 'GET /v1/me', expect: [200, 200, 200, 200, 200], target: fixed('/v1/me') },
+    {
+      route: 'GET /v1/people',
+      expect: [200, 200, 200, 200, 200],
+      target: async () => ({
+        path: '/v1/people',
+        listed: { id: w.people.mentee, by: ['admin', 'mentor', 'mentee'] },
+      }),
+    },
+    {
+      route: 'POST /v1/people',
+      expect: [201, 403, 403, 403, 201],
+      target: async () =>
+        p('/v1/people', {
+          email: `n.${unique()}@example.com`,
+          displayName: 'New',
+          department: 'IT',
+          careerStage: 'early',
+          locale: 'it',
+        }),
+    },
+    {
+      route: 'GET /v1/people/{personId}',
+      expect: [200, 200, 200, 404, 404],
+      target: async () => p(`/v1/people/${w.people.mentee}`),
+    },
+    {
+      route: 'PATCH /v1/people/{personId}',
+      expect: [200, 403, 200, 404, 404],
+      target: async () => p(`/v1/people/${w.people.mentee}`, { title: 'Chief Financial Officer' }),
+    },
+    {
+      route: 'DELETE /v1/people/{personId}',
+      expect: [204, 404, 404, 404, 404],
+      target: async () => p(`/v1/people/${await freshPerson()}`),
+    },
+    {
+      route: 'GET /v1/programs',
+      expect: [200, 200, 200, 200, 200],
+      target: async () => ({
+        path: '/v1/programs',
+        listed: { id: w.programId, by: ['admin', 'mentor', 'mentee', 'otherMentor'] },
+      }),
+    },
+    {
+      route: 'POST /v1/programs',
+      expect: [201, 403, 403, 403, 201],
+      target: fixed('/v1/programs', { name: 'Next cohort', startsOn: '2027-01-01', endsOn: '2027-06-30' }),
+    },
+    {
+      route: 'GET /v1/programs/{programId}',
+      expect: [200, 200, 200, 200, 404],
+      target: fixed(`/v1/programs/{programId}`),
+    },
+    {
+      route: 'PATCH /v1/programs/{programId}',
+      expect: [200, 403, 403, 403, 404],
+      target: async () => p(`/v1/programs/${w.programId}`, { description: 'Juniors teach, seniors learn.' }),
+    },
+    {
+      route: 'DELETE /v1/programs/{programId}',
+      expect: [204, 403, 403, 403, 404],
+      target: async () => p(`/v1/programs/${await freshProgram()}`),
+    },
+    {
+      route: 'POST /v1/programs/{programId}/enrollments',
+      expect: [201, 201, 201, 201, 404],
+      target: async (actor) =>
+        p(`/v1/programs/${await freshProgram()}/enrollments`, {
+          personId: own(actor),
+          role: 'mentee',
+          topics: ['ai-tools'],
+        }),
+    },
+    {
+      route: 'GET /v1/programs/{programId}/enrollments',
+      expect: [200, 200, 200, 200, 404],
+      target: async () => ({
+        path: `/v1/programs/${f.enrollingProgram}/enrollments`,
+        listed: { id: f.enrollment ?? '', by: ['admin', 'mentor'] },
+      }),
+    },
+    {
+      route: 'GET /v1/enrollments/{enrollmentId}',
+      expect: [200, 200, 404, 404, 404],
+      target: async () => p(`/v1/enrollments/${f.enrollment}`),
+    },
+    {
+      route: 'PATCH /v1/enrollments/{enrollmentId}',
+      expect: [200, 200, 404, 404, 404],
+      target: async () => p(`/v1/enrollments/${f.enrollment}`, { motivation: 'I want to teach what I know' }),
+    },
+    {
+      route: 'DELETE /v1/enrollments/{enrollmentId}',
+      expect: [204, 403, 404, 404, 404],
+      target: async () => {
+        const id = await post(`/v1/programs/${await freshProgram()}/enrollments`, w.tokens.mentor, {
+          personId: w.people.mentor,
+          role: 'mentor',
+          topics: ['social-media'],
+        });
+        return p(`/v1/enrollments/${id}`);
+      },
+    },
+    {
+      route: 'GET /v1/pairs',
+      expect: [200, 200, 200, 200, 200],
+      target: async () => ({
+        path: '/v1/pairs',
+        listed: { id: w.pairId, by: ['admin', 'mentor', 'mentee'] },
+      }),
+    },
+    {
+      route: 'POST /v1/programs/{programId}/pairs',
+      expect: [201, 403, 403, 403, 404],
+      target: async () =>
+        p(`/v1/programs/${w.programId}/pairs`, {
+          mentorId: await freshPerson(),
+          menteeId: await freshPerson(),
+        }),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}',
+      expect: [200, 200, 200, 404, 404],
+      target: fixed('/v1/pairs/{pairId}'),
+    },
+    {
+      route: 'PATCH /v1/pairs/{pairId}',
+      expect: [200, 403, 403, 404, 404],
+      target: fixed('/v1/pairs/{pairId}', { topics: ['ai-tools'] }),
+    },
+    {
+      route: 'DELETE /v1/pairs/{pairId}',
+      expect: [204, 403, 403, 404, 404],
+      target: async () => {
+        const id = await post(`/v1/programs/${w.programId}/pairs`, w.tokens.admin, {
+          mentorId: w.people.mentor,
+          menteeId: w.people.mentee,
+        });
+        return p(`/v1/pairs/${id}`);
+      },
+    },
+    {
+      route: 'POST /v1/pairs/{pairId}/charter-acceptance',
+      expect: [404, 200, 200, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/charter-acceptance'),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}/progress',
+      expect: [200, 200, 200, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/progress'),
+    },
+    {
+      route: 'POST /v1/pairs/{pairId}/sessions',
+      expect: [404, 201, 201, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/sessions', {
+        status: 'planned',
+        scheduledAt: '2030-01-01T10:00:00Z',
+      }),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}/sessions',
+      expect: [404, 200, 200, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/sessions'),
+    },
+    {
+      route: 'GET /v1/sessions/{sessionId}',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => p(`/v1/sessions/${f.session}`),
+    },
+    {
+      route: 'PATCH /v1/sessions/{sessionId}',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => p(`/v1/sessions/${f.session}`, { summary: 'Updated together' }),
+    },
+    {
+      route: 'DELETE /v1/sessions/{sessionId}',
+      expect: [404, 204, 204, 404, 404],
+      target: async () => p(`/v1/sessions/${await freshSession()}`),
+    },
+    {
+      route: 'POST /v1/sessions/{sessionId}/notes',
+      expect: [404, 201, 201, 404, 404],
+      target: async () => p(`/v1/sessions/${f.session}/notes`, { text: 'Only for me' }),
+    },
+    {
+      route: 'GET /v1/sessions/{sessionId}/notes',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => ({
+        path: `/v1/sessions/${f.session}/notes`,
+        listed: { id: f.note ?? '', by: ['mentor'] },
+      }),
+    },
+    {
+      route: 'GET /v1/notes/{noteId}',
+      expect: [404, 200, 404, 404, 404],
+      target: async () => p(`/v1/notes/${f.note}`),
+    },
+    {
+      route: 'PATCH /v1/notes/{noteId}',
+      expect: [404, 200, 404, 404, 404],
+      target: async () => p(`/v1/notes/${f.note}`, { text: 'Edited' }),
+    },
+    {
+      route: 'DELETE /v1/notes/{noteId}',
+      expect: [404, 204, 404, 404, 404],
+      target: async () =>
+        p(`/v1/notes/${await post(`/v1/sessions/${f.session}/notes`, w.tokens.mentor, { text: 'Temp' })}`),
+    },
+    {
+      route: 'POST /v1/pairs/{pairId}/goals',
+      expect: [404, 201, 201, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/goals', { title: 'Run a hybrid meeting well' }),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}/goals',
+      expect: [404, 200, 200, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/goals'),
+    },
+    {
+      route: 'GET /v1/goals/{goalId}',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => p(`/v1/goals/${f.goal}`),
+    },
+    {
+      route: 'PATCH /v1/goals/{goalId}',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => p(`/v1/goals/${f.goal}`, { progress: 30 }),
+    },
+    {
+      route: 'DELETE /v1/goals/{goalId}',
+      expect: [404, 204, 204, 404, 404],
+      target: async () =>
+        p(`/v1/goals/${await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Temp' })}`),
+    },
+    {
+      route: 'POST /v1/pairs/{pairId}/feedback',
+      expect: [404, 201, 201, 404, 404],
+      target: async () => p(`/v1/pairs/${w.pairId}/feedback`, feedbackBody(await freshSession())),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}/feedback',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => ({
+        path: `/v1/pairs/${w.pairId}/feedback`,
+        listed: { id: f.unrevealed ?? '', by: ['mentor'] },
+      }),
+    },
+    {
+      route: 'GET /v1/feedback/{feedbackId}',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => p(`/v1/feedback/${f.feedback}`),
+    },
+    {
+      route: 'PATCH /v1/feedback/{feedbackId}',
+      expect: [404, 200, 403, 404, 404],
+      target: async () => p(`/v1/feedback/${f.feedback}`, { improve: 'More examples' }),
+    },
+    {
+      route: 'DELETE /v1/feedback/{feedbackId}',
+      expect: [404, 204, 404, 404, 404],
+      target: async () =>
+        p(
+          `/v1/feedback/${await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentor, feedbackBody(await freshSession()))}`,
+        ),
+    },
+    {
+      route: 'GET /v1/programs/{programId}/report',
+      expect: [200, 403, 403, 403, 404],
+      target: fixed('/v1/programs/{programId}/report'),
+    },
+    {
+      route: 'POST /v1/service-tokens',
+      expect: [201, 403, 403, 403, 201],
+      target: fixed('/v1/service-tokens', { name: 'Nightly export' }),
+    },
+    {
+      route: 'GET /v1/service-tokens',
+      expect: [200, 403, 403, 403, 200],
+      target: async () => ({
+        path: '/v1/service-tokens',
+        listed: { id: f.serviceToken ?? '', by: ['admin'] },
+      }),
+    },
+    {
+      route: 'GET /v1/service-tokens/{tokenId}',
+      expect: [200, 403, 403, 403, 404],
+      target: async () => p(`/v1/service-tokens/${f.serviceToken}`),
+    },
+    {
+      route: 'DELETE /v1/service-tokens/{tokenId}',
+      expect: [204, 403, 403, 403, 404],
+      target: async () =>
+        p(`/v1/service-tokens/${await post('/v1/service-tokens', w.tokens.admin, { name: 'Temp' })}`),
+    },
+    {
+      route: 'GET /v1/events',
+      expect: [200, 200, 200, 404, 404],
+      target: fixed('/v1/events?pairId={pairId}'),
+    },
+  ];
+
+  const resolve = (path: string) => path.replace('{pairId}', w.pairId).replace('{programId}', w.programId);
+
+  async function send(method: string, target: Target, token?: string) {
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    if (target.body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await api.app.request(resolve(target.path), {
+      method,
+      headers,
+      ...(target.body !== undefined ? { body: JSON.stringify(target.body) } : {}),
+    });
+    // An event stream never ends by itself; the status is all this test needs.
+    if (response.headers.get('Content-Type')?.includes('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, body: null };
+    }
+    const body: unknown = await response.json().catch(() => null);
+    return { status: response.status, body };
+  }
+
+  it('covers every route of the API', async () => {
+    const served = new Set(
+      api.app.routes
+        .filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    expect(cases.map((c) => c.route).sort()).toEqual([...served].sort());
+  });
+
+  it.each(cases)('$route', async ({ route, expect: expected, target }) => {
+    const method = route.split(' ')[0] ?? 'GET';
+    const actual: Record<string, number> = {};
+    const wanted: Record<string, number> = {};
+    for (const [i, actor] of ACTORS.entries()) {
+      const t = await target(actor);
+      const res = await send(method, t, tokens()[actor]);
+      actual[actor] = res.status;
+      wanted[actor] = expected[i] ?? 0;
+      if (t.listed && res.status === 200) {
+        const ids = (res.body as { items: { id: string }[] }).items.map((item) => item.id);
+        expect(ids.includes(t.listed.id), `${actor} sees ${t.listed.id} in ${route}`).toBe(
+          t.listed.by.includes(actor),
+        );
+      }
+    }
+    const sub = `sub-${w.people.mentor}`;
+    const strangers = {
+      noToken: undefined,
+      expired: await api.idp.sign({ sub, expiresIn: Math.floor(Date.now() / 1000) - 60 }),
+      otherAudience: await api.idp.sign({ sub, aud: 'api://another-app' }),
+    };
+    for (const [who, token] of Object.entries(strangers)) {
+      actual[who] = (await send(method, await target('mentor'), token)).status;
+      wanted[who] = 401;
+    }
+    expect(actual).toEqual(wanted);
+  });
+});

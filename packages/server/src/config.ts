@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** Every setting the server reads from its environment (docs/server.md describes each). */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z.string().default('sqlite:./data/rm-kit.sqlite'),
+    RMKIT_DEMO: flag,
+    RMKIT_JWKS_URL: z.url().optional(),
+    RMKIT_ISSUER: z.string().optional(),
+    RMKIT_AUDIENCE: z.string().optional(),
+    RMKIT_CORS_ORIGINS: list,
+    RMKIT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    RMKIT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    RMKIT_BODY_LIMIT: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+    RMKIT_IDEMPOTENCY_HOURS: z.coerce.number().int().min(24).default(24),
+    RMKIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.RMKIT_DEMO) return;
+    for (const key of ['RMKIT_JWKS_URL', 'RMKIT_ISSUER', 'RMKIT_AUDIENCE'] as const) {
+      if (!env[key]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} is required unless RMKIT_DEMO=1 (the server must know whose tokens to trust)`,
+        });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads the configuration, or throws one message naming every missing or invalid setting. */
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

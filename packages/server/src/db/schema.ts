@@ -1,0 +1,183 @@
+import type {
+  CareerStage,
+  EnrollmentStatus,
+  FeedbackKind,
+  GoalStatus,
+  Locale,
+  PairRole,
+  PairStatus,
+  ProgramStatus,
+  SessionFormat,
+  SessionStatus,
+} from '@rm-kit/core';
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * The tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
+ * Arrays and objects are JSON text and booleans are 0/1 integers in both dialects, so
+ * one set of queries and migrations serves SQLite and PostgreSQL alike. Instants are
+ * ISO strings in UTC with milliseconds, which sort correctly as text.
+ */
+type Json = string;
+type Flag = number;
+
+interface Stored {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+interface TenantRow extends Stored {
+  orgId: string;
+}
+
+interface SoftDeleted {
+  deletedAt: string | null;
+}
+
+export interface OrganizationsTable extends Stored {
+  name: string;
+  defaultLocale: Locale;
+  settings: Json;
+}
+
+export interface PeopleTable extends TenantRow, SoftDeleted {
+  externalId: string | null;
+  email: string;
+  displayName: string;
+  title: string | null;
+  department: string;
+  managerId: string | null;
+  careerStage: CareerStage;
+  locale: Locale;
+  languages: Json;
+  timeZone: string;
+  photoUrl: string | null;
+  isAdmin: Flag;
+}
+
+export interface ProgramsTable extends TenantRow, SoftDeleted {
+  name: string;
+  description: string;
+  topics: Json;
+  customTopics: Json;
+  startsOn: string;
+  endsOn: string;
+  cadenceDays: number;
+  sessionMinutes: number;
+  status: ProgramStatus;
+  charter: string;
+}
+
+export interface EnrollmentsTable extends TenantRow, SoftDeleted {
+  programId: string;
+  personId: string;
+  role: PairRole;
+  topics: Json;
+  capacity: number;
+  motivation: string;
+  status: EnrollmentStatus;
+}
+
+export interface PairsTable extends TenantRow, SoftDeleted {
+  programId: string;
+  mentorId: string;
+  menteeId: string;
+  status: PairStatus;
+  topics: Json;
+  matchScore: number | null;
+  matchReasons: Json;
+  charterMentorAt: string | null;
+  charterMenteeAt: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+export interface GoalsTable extends TenantRow, SoftDeleted {
+  pairId: string;
+  owner: PairRole;
+  title: string;
+  topic: string | null;
+  targetDate: string | null;
+  status: GoalStatus;
+  progress: number;
+}
+
+export interface SessionsTable extends TenantRow, SoftDeleted {
+  pairId: string;
+  status: SessionStatus;
+  scheduledAt: string | null;
+  occurredAt: string | null;
+  /** occurredAt ?? scheduledAt ?? createdAt: what the session log sorts by. */
+  sortAt: string;
+  durationMinutes: number | null;
+  format: SessionFormat;
+  topics: Json;
+  summary: string;
+  actionItems: Json;
+}
+
+export interface PrivateNotesTable extends TenantRow {
+  sessionId: string;
+  authorId: string;
+  text: string;
+}
+
+export interface FeedbackTable extends TenantRow {
+  pairId: string;
+  sessionId: string | null;
+  /** The session id, or the kind for mid-point and final feedback: one answer per author each. */
+  target: string;
+  kind: FeedbackKind;
+  authorId: string;
+  authorRole: PairRole;
+  usefulness: number;
+  trust: number;
+  preparation: number;
+  recommend: number;
+  learned: string;
+  improve: string;
+  shareWithPartner: Flag;
+}
+
+export interface ServiceTokensTable {
+  id: string;
+  orgId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  /** Who sent it: a person or service token id. Keys are private to their sender. */
+  scope: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+  state: 'in-flight' | 'done';
+  statusCode: number | null;
+  responseBody: string | null;
+  responseHeaders: Json | null;
+  createdAt: string;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  people: PeopleTable;
+  programs: ProgramsTable;
+  enrollments: EnrollmentsTable;
+  pairs: PairsTable;
+  goals: GoalsTable;
+  sessions: SessionsTable;
+  privateNotes: PrivateNotesTable;
+  feedback: FeedbackTable;
+  serviceTokens: ServiceTokensTable;
+  idempotencyKeys: IdempotencyKeysTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

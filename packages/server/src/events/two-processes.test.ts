@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, openStorage, type Storage } from '../db/database.js';
+import {
+  startTestIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type TestIdentityProvider,
+} from '../test-support/harness.js';
+import { EventStreamReader, eventOfType } from '../test-support/sse.js';
+import { createWorld, type World } from '../test-support/world.js';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Starts `rm-kit-server` as its own process and resolves with the URL it listens on. */
+function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', main], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (line.includes('rm-kit server listening')) resolve({ child, url: JSON.parse(line).url });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+describe.runIf(pgUrl)('live events across two server processes on PostgreSQL', () => {
+  const database = `rmkit_${randomBytes(5).toString('hex')}`;
+  let admin: pg.Client;
+  let storage: Storage;
+  let idp: TestIdentityProvider;
+  let world: World;
+  const processes: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+    const url = new URL(pgUrl ?? '');
+    url.pathname = `/${database}`;
+    storage = await openStorage(url.toString());
+    await migrate(storage.db);
+    idp = await startTestIdentityProvider();
+    world = await createWorld({ storage, idp });
+    process.env.TWO_PROCESS_DATABASE_URL = url.toString();
+  });
+
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGTERM');
+    await storage?.close();
+    await idp?.close();
+    await admin?.query(`drop database if exists ${database} with (force)`);
+    await admin?.end();
+  });
+
+  it('delivers a session logged through one process to a stream held by the other', async () => {
+    const env = {
+      DATABASE_URL: process.env.TWO_PROCESS_DATABASE_URL ?? '',
+      PORT: '0',
+      RMKIT_JWKS_URL: idp.jwksUrl,
+      RMKIT_ISSUER: TEST_ISSUER,
+      RMKIT_AUDIENCE: TEST_AUDIENCE,
+      RMKIT_LOG_LEVEL: 'info',
+    };
+    const [first, second] = await Promise.all([startProcess(env), startProcess(env)]);
+    processes.push(first.child, second.child);
+    expect(first.url).not.toBe(second.url);
+
+    const stream = await fetch(`${first.url}/v1/events`, {
+      headers: { Authorization: `Bearer ${world.tokens.mentee}` },
+    });
+    expect(stream.status).toBe(200);
+    const events = new EventStreamReader(stream.body);
+    await events.until(eventOfType('ready'));
+    const logged = fetch(`${second.url}/v1/pairs/${world.pairId}/sessions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${world.tokens.mentor}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'held', occurredAt: '2026-02-02T10:00:00Z' }),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+
+    const received = await events.until(eventOfType('session.created'), 10_000);
+    await events.close();
+    const session = await logged;
+    const event = received.find((m) => m.event === 'session.created');
+    expect(JSON.parse(event?.data ?? '{}')).toMatchObject({ pairId: world.pairId, entityId: session.id });
+  });
+});

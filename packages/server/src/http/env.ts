@@ -1,0 +1,16 @@
+import type { RequestIdVariables } from 'hono/request-id';
+import type { Kysely } from 'kysely';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/schema.js';
+import type { DomainEvent } from '../events/event-bus.js';
+
+/** What every handler finds on the context. */
+export interface AppEnv {
+  Variables: RequestIdVariables & {
+    caller: Caller;
+    /** The database, or the open transaction of an idempotent write. */
+    db: Kysely<Database>;
+    /** Events to publish once the request's writes are committed. */
+    events: DomainEvent[];
+  };
+}

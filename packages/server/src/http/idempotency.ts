@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import { callerKey } from '../auth/caller.js';
+import type { Database } from '../db/schema.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { AppEnv } from './env.js';
+import { Problem } from './problem.js';
+
+const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+/** A key still in flight after this long belongs to a request that died; its transaction rolled back. */
+const ABANDONED_AFTER_MS = 60_000;
+const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
+
+class RolledBack extends Error {}
+
+/**
+ * Runs every write in one transaction and publishes its events only after commit. With
+ * an `Idempotency-Key`, the first response is stored in that same transaction, so a
+ * retry gets the stored answer and the write happens exactly once: the same key with
+ * another body answers 422, and one still being processed answers 409.
+ */
+export function transactionalWrites(
+  db: Kysely<Database>,
+  bus: EventBus,
+  retentionHours: number,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('events', []);
+    if (!UNSAFE.has(c.req.method)) {
+      c.set('db', db);
+      await next();
+      return;
+    }
+
+    const key = c.req.header('Idempotency-Key');
+    if (key !== undefined && !KEY_FORMAT.test(key)) {
+      throw new Problem('validation_failed', 'Idempotency-Key must be 1-255 visible ASCII characters', {
+        issues: [{ path: ['Idempotency-Key'], message: 'Use a UUID or another unique string' }],
+      });
+    }
+    const scope = callerKey(c.get('caller'));
+    const requestHash = createHash('sha256')
+      .update(`${c.req.method} ${c.req.path}\n`)
+      .update(await c.req.text())
+      .digest('hex');
+
+    if (key !== undefined) {
+      const replay = await claimKey(
+        db,
+        { scope, key, method: c.req.method, path: c.req.path, requestHash },
+        retentionHours,
+      );
+      if (replay) return replay;
+    }
+
+    try {
+      await db.transaction().execute(async (trx) => {
+        c.set('db', trx);
+        await next();
+        if (c.error || c.res.status >= 400) throw new RolledBack();
+        if (key !== undefined) await storeResponse(trx, scope, key, c.res);
+      });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+      if (key !== undefined) {
+        // A refusal is an answer too (replayed like any other), but a server error is not:
+        // the client may retry with the same key.
+        if (c.res.status < 500) await storeResponse(db, scope, key, c.res);
+        else
+          await db.deleteFrom('idempotencyKeys').where('scope', '=', scope).where('key', '=', key).execute();
+      }
+      return;
+    } finally {
+      c.set('db', db);
+    }
+    const events = c.get('events');
+    if (events.length > 0) await bus.publish(events);
+  };
+}
+
+async function claimKey(
+  db: Kysely<Database>,
+  request: { scope: string; key: string; method: string; path: string; requestHash: string },
+  retentionHours: number,
+): Promise<Response | null> {
+  const now = new Date();
+  const inserted = await db
+    .insertInto('idempotencyKeys')
+    .values({
+      ...request,
+      state: 'in-flight',
+      statusCode: null,
+      responseBody: null,
+      responseHeaders: null,
+      createdAt: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+
+  const existing = await db
+    .selectFrom('idempotencyKeys')
+    .selectAll()
+    .where('scope', '=', request.scope)
+    .where('key', '=', request.key)
+    .executeTakeFirstOrThrow();
+  const age = now.getTime() - Date.parse(existing.createdAt);
+  const expired = age > retentionHours * 3_600_000;
+  const abandoned = existing.state === 'in-flight' && age > ABANDONED_AFTER_MS;
+  if (expired || abandoned) {
+    await db
+      .updateTable('idempotencyKeys')
+      .set({
+        ...request,
+        state: 'in-flight',
+        statusCode: null,
+        responseBody: null,
+        responseHeaders: null,
+        createdAt: now.toISOString(),
+      })
+      .where('scope', '=', request.scope)
+      .where('key', '=', request.key)
+      .where('createdAt', '=', existing.createdAt)
+      .execute();
+    return null;
+  }
+  if (existing.requestHash !== request.requestHash) {
+    throw new Problem('idempotency_key_reused', 'This Idempotency-Key was used for a different request', {
+      issues: [{ path: ['Idempotency-Key'], message: 'Use a new key for a new request' }],
+    });
+  }
+  if (existing.state === 'in-flight') {
+    throw new Problem(
+      'idempotency_key_in_use',
+      'A request with this Idempotency-Key is still being processed',
+      {
+        headers: { 'Retry-After': '1' },
+      },
+    );
+  }
+  const headers = new Headers(JSON.parse(existing.responseHeaders ?? '{}') as Record<string, string>);
+  headers.set('Idempotent-Replayed', 'true');
+  return new Response(existing.responseBody, { status: existing.statusCode ?? 200, headers });
+}
+
+/**
+ * What a replay of a `Cache-Control: no-store` response answers instead: such a body holds
+ * a secret shown once (a new service token), which must not sit in this table.
+ */
+function secretNotKept(response: Response) {
+  const location = response.headers.get('location');
+  return JSON.stringify({
+    error: {
+      code: 'conflict',
+      message: `The first request with this key succeeded${location ? ` (${location})` : ''}, but what it returned is shown only once. Revoke it and create another if it was lost.`,
+    },
+  });
+}
+
+async function storeResponse(db: Kysely<Database>, scope: string, key: string, response: Response) {
+  if (response.ok && response.headers.get('cache-control')?.includes('no-store')) {
+    await db
+      .updateTable('idempotencyKeys')
+      .set({
+        state: 'done',
+        statusCode: 409,
+        responseBody: secretNotKept(response),
+        responseHeaders: JSON.stringify({ 'content-type': 'application/json' }),
+      })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+    return;
+  }
+  const headers = Object.fromEntries(
+    REPLAYED_HEADERS.flatMap((name) => {
+      const value = response.headers.get(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  );
+  await db
+    .updateTable('idempotencyKeys')
+    .set({
+      state: 'done',
+      statusCode: response.status,
+      responseBody: response.status === 204 ? null : await response.clone().text(),
+      responseHeaders: JSON.stringify(headers),
+    })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Forgets keys past their retention, so the table does not grow for ever. */
+export async function pruneIdempotencyKeys(db: Kysely<Database>, retentionHours: number): Promise<void> {
+  const cutoff = new Date(Date.now() - retentionHours * 3_600_000).toISOString();
+  await db.deleteFrom('idempotencyKeys').where('createdAt', '<', cutoff).execute();
+}

@@ -1,0 +1,154 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { enrollmentSchema, issuesFrom, newId } from '@rm-kit/core';
+import { nowIso } from '../../db/json.js';
+import type { AppEnv } from '../../http/env.js';
+import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { forbidden, Problem } from '../../http/problem.js';
+import { findVisibleProgram } from '../programs/programs.store.js';
+import {
+  createEnrollmentRoute,
+  deleteEnrollmentRoute,
+  getEnrollmentRoute,
+  listEnrollmentsRoute,
+  updateEnrollmentRoute,
+} from './enrollments.routes.js';
+import {
+  checkOfferedTopics,
+  checkPersonInOrganization,
+  enrollmentColumns,
+  findEnrollmentOf,
+  findVisibleEnrollment,
+  saveNewEnrollment,
+  toEnrollment,
+} from './enrollments.store.js';
+
+export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createEnrollmentRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const program = await findVisibleProgram(db, caller, c.req.valid('param').programId);
+    const body = c.req.valid('json');
+    if (!caller.isAdmin) {
+      if (body.personId !== caller.personId) {
+        throw forbidden('You can enrol only yourself; an admin enrols others');
+      }
+      if (program.status !== 'enrolling') {
+        throw new Problem('unprocessable', `The program is ${program.status}, not enrolling`, {
+          issues: [{ path: [], message: 'Enrolment is open only while the program is enrolling' }],
+        });
+      }
+    }
+    await checkPersonInOrganization(db, caller.orgId, body.personId);
+    checkOfferedTopics(program, body.topics);
+    const previous = await findEnrollmentOf(db, program.id, body.personId);
+    if (previous && previous.deletedAt === null) {
+      throw new Problem('conflict', 'This person is already enrolled in the program', {
+        issues: [
+          { path: ['personId'], message: `Already enrolled: change enrolment ${previous.id} instead` },
+        ],
+      });
+    }
+    const now = nowIso();
+    const enrollment = enrollmentSchema.parse({
+      ...body,
+      // A member applies; only an admin decides.
+      status: caller.isAdmin ? body.status : 'applied',
+      id: previous?.id ?? newId('enrollment'),
+      orgId: caller.orgId,
+      programId: program.id,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      version: previous ? previous.version + 1 : 1,
+    });
+    await saveNewEnrollment(db, enrollment, { revive: previous !== undefined });
+    return c.json(enrollment, 201, {
+      ETag: etagOf(enrollment.version),
+      Location: `/v1/enrollments/${enrollment.id}`,
+    });
+  });
+
+  app.openapi(listEnrollmentsRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const program = await findVisibleProgram(db, caller, c.req.valid('param').programId);
+    const { limit, cursor, role, status } = c.req.valid('query');
+    const after = decodeCursor(cursor);
+    let query = db
+      .selectFrom('enrollments')
+      .selectAll()
+      .where('programId', '=', program.id)
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(limit + 1);
+    if (!caller.isAdmin) query = query.where('personId', '=', caller.personId);
+    if (role) query = query.where('role', '=', role);
+    if (status) query = query.where('status', '=', status);
+    if (after) query = query.where('id', '>', after.id);
+    const rows = await query.execute();
+    return c.json(
+      toPage(rows, limit, toEnrollment, (r) => ({ sort: r.id, id: r.id })),
+      200,
+    );
+  });
+
+  app.openapi(getEnrollmentRoute, async (c) => {
+    const { row } = await findVisibleEnrollment(
+      c.get('db'),
+      c.get('caller'),
+      c.req.valid('param').enrollmentId,
+    );
+    return c.json(toEnrollment(row), 200, { ETag: etagOf(row.version) });
+  });
+
+  app.openapi(updateEnrollmentRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { row, program } = await findVisibleEnrollment(db, caller, c.req.valid('param').enrollmentId);
+    const changes = c.req.valid('json');
+    const statusChange = changes.status !== undefined && changes.status !== row.status;
+    if (!caller.isAdmin && statusChange && changes.status !== 'withdrawn') {
+      throw forbidden('You can withdraw your enrolment; accepting or declining it is for an admin');
+    }
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== row.version) throw stale(row.version);
+    if (changes.topics) checkOfferedTopics(program, changes.topics);
+    const now = nowIso();
+    const merged = enrollmentSchema.safeParse({
+      ...toEnrollment(row),
+      ...changes,
+      updatedAt: now,
+      version: row.version + 1,
+    });
+    if (!merged.success) {
+      throw new Problem('validation_failed', 'The change would leave the enrolment invalid', {
+        issues: issuesFrom(merged.error),
+      });
+    }
+    const next = merged.data;
+    const result = await db
+      .updateTable('enrollments')
+      .set(enrollmentColumns(next))
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    return c.json(next, 200, { ETag: etagOf(next.version) });
+  });
+
+  app.openapi(deleteEnrollmentRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { row } = await findVisibleEnrollment(db, caller, c.req.valid('param').enrollmentId);
+    if (!caller.isAdmin) throw forbidden('Only an admin can remove an enrolment; withdraw it instead');
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== row.version) throw stale(row.version);
+    await db
+      .updateTable('enrollments')
+      .set({ deletedAt: nowIso(), version: row.version + 1 })
+      .where('id', '=', row.id)
+      .execute();
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,31 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { idOf } from '@rm-kit/core';
+import { errorResponses } from '../../http/openapi.js';
+
+export const eventsRoute = createRoute({
+  method: 'get',
+  path: '/v1/events',
+  tags: ['Live events'],
+  summary: 'Live changes you may see, as Server-Sent Events',
+  description: [
+    'A stream of `pair.*`, `session.*`, `goal.*` and `feedback.*` events. Each event says what changed',
+    '(`{ id, type, pairId, entityId, version, at }`), never its content: fetch the entity to read it, so every',
+    'read goes through the same authorization. Members of a pair get all its events; admins get `pair.*`',
+    'events of their organisation. Reconnect with `Last-Event-ID` to receive what you missed.',
+  ].join(' '),
+  request: {
+    query: z.object({
+      pairId: idOf('pair').optional().describe('Only events of this pair'),
+    }),
+    headers: z.object({
+      'last-event-id': z.string().max(64).optional().describe('The id of the last event received, to resume'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'An endless text/event-stream',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    ...errorResponses(404),
+  },
+});

@@ -1,0 +1,145 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type Feedback, feedbackSchema, issuesFrom } from '@rm-kit/core';
+import { findOwnPair } from '../../auth/access.js';
+import { nowIso, toFlag } from '../../db/json.js';
+import { domainEvent } from '../../events/event-bus.js';
+import type { AppEnv } from '../../http/env.js';
+import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { forbidden, Problem } from '../../http/problem.js';
+import {
+  createFeedbackRoute,
+  deleteFeedbackRoute,
+  getFeedbackRoute,
+  listFeedbackRoute,
+  updateFeedbackRoute,
+} from './feedback.routes.js';
+import {
+  checkSessionOfPair,
+  findReadableFeedback,
+  insertFeedback,
+  memberId,
+  toFeedback,
+} from './feedback.store.js';
+
+/** Only the author changes or withdraws an answer; a partner who may read it is told so. */
+function requireAuthor(found: { isAuthor: boolean }, action: string) {
+  if (!found.isAuthor) throw forbidden(`Only the author of this answer can ${action} it`);
+}
+
+export function registerFeedback(app: OpenAPIHono<AppEnv>) {
+  app.openapi(createFeedbackRoute, async (c) => {
+    const db = c.get('db');
+    const { pair, role } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
+    const body = c.req.valid('json');
+    if (body.sessionId !== null) await checkSessionOfPair(db, pair, body.sessionId);
+    const feedback = await insertFeedback(db, pair, role, body);
+    if (!feedback) {
+      throw new Problem('conflict', 'You have already answered this: change your answer instead', {
+        issues: [{ path: body.kind === 'session' ? ['sessionId'] : ['kind'], message: 'Already answered' }],
+      });
+    }
+    c.get('events').push(domainEvent('feedback.created', pair, feedback));
+    return c.json(feedback, 201, { ETag: etagOf(feedback.version), Location: `/v1/feedback/${feedback.id}` });
+  });
+
+  app.openapi(listFeedbackRoute, async (c) => {
+    const db = c.get('db');
+    const { pairId } = c.req.valid('param');
+    const { limit, cursor, kind, sessionId } = c.req.valid('query');
+    const { pair, role } = await findOwnPair(db, c.get('caller'), pairId);
+    const me = memberId(pair, role);
+    const after = decodeCursor(cursor);
+    let query = db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('pairId', '=', pair.id)
+      .where((eb) =>
+        eb.or([
+          eb('authorId', '=', me),
+          eb.and([
+            eb('shareWithPartner', '=', toFlag(true)),
+            eb.exists(
+              eb
+                .selectFrom('feedback as mine')
+                .select('mine.id')
+                .where('mine.pairId', '=', pair.id)
+                .where('mine.authorId', '=', me)
+                .whereRef('mine.target', '=', 'feedback.target'),
+            ),
+          ]),
+        ]),
+      )
+      .orderBy('id')
+      .limit(limit + 1);
+    if (kind) query = query.where('kind', '=', kind);
+    if (sessionId) query = query.where('sessionId', '=', sessionId);
+    if (after) query = query.where('id', '>', after.id);
+    const rows = await query.execute();
+    return c.json(
+      toPage(rows, limit, toFeedback, (r) => ({ sort: r.id, id: r.id })),
+      200,
+    );
+  });
+
+  app.openapi(getFeedbackRoute, async (c) => {
+    const { row } = await findReadableFeedback(c.get('db'), c.get('caller'), c.req.valid('param').feedbackId);
+    return c.json(toFeedback(row), 200, { ETag: etagOf(row.version) });
+  });
+
+  app.openapi(updateFeedbackRoute, async (c) => {
+    const db = c.get('db');
+    const found = await findReadableFeedback(db, c.get('caller'), c.req.valid('param').feedbackId);
+    requireAuthor(found, 'change');
+    const { row, pair } = found;
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== row.version) throw stale(row.version);
+    const now = nowIso();
+    const merged = feedbackSchema.safeParse({
+      ...toFeedback(row),
+      ...c.req.valid('json'),
+      updatedAt: now,
+      version: row.version + 1,
+    });
+    if (!merged.success) {
+      throw new Problem('validation_failed', 'The change would leave the answer invalid', {
+        issues: issuesFrom(merged.error),
+      });
+    }
+    const next: Feedback = merged.data;
+    const result = await db
+      .updateTable('feedback')
+      .set({
+        ...next.ratings,
+        recommend: next.recommend,
+        learned: next.learned,
+        improve: next.improve,
+        shareWithPartner: toFlag(next.shareWithPartner),
+        updatedAt: now,
+        version: next.version,
+      })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    c.get('events').push(domainEvent('feedback.updated', pair, next));
+    return c.json(next, 200, { ETag: etagOf(next.version) });
+  });
+
+  app.openapi(deleteFeedbackRoute, async (c) => {
+    const db = c.get('db');
+    const found = await findReadableFeedback(db, c.get('caller'), c.req.valid('param').feedbackId);
+    requireAuthor(found, 'withdraw');
+    const { row, pair } = found;
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== row.version) throw stale(row.version);
+    const result = await db
+      .deleteFrom('feedback')
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) throw stale(row.version + 1);
+    c.get('events').push(domainEvent('feedback.deleted', pair, { id: row.id, version: row.version + 1 }));
+    return c.body(null, 204);
+  });
+}

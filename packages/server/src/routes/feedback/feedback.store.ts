@@ -1,0 +1,130 @@
+import { type Feedback, type FeedbackKind, feedbackSchema, newId, type PairRole } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import { findOwnPair } from '../../auth/access.js';
+import type { Caller } from '../../auth/caller.js';
+import { fromFlag, nowIso, toFlag } from '../../db/json.js';
+import type { Database, Row } from '../../db/schema.js';
+import { notFound, Problem } from '../../http/problem.js';
+
+export function toFeedback(row: Row<'feedback'>): Feedback {
+  return feedbackSchema.parse({
+    id: row.id,
+    orgId: row.orgId,
+    pairId: row.pairId,
+    sessionId: row.sessionId,
+    kind: row.kind,
+    authorId: row.authorId,
+    authorRole: row.authorRole,
+    ratings: { usefulness: row.usefulness, trust: row.trust, preparation: row.preparation },
+    recommend: row.recommend,
+    learned: row.learned,
+    improve: row.improve,
+    shareWithPartner: fromFlag(row.shareWithPartner),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  });
+}
+
+/** What an answer is about: its session, or the program phase. Each author answers each once. */
+export function targetOf(answer: { kind: FeedbackKind; sessionId: string | null }): string {
+  return answer.kind === 'session' && answer.sessionId ? answer.sessionId : answer.kind;
+}
+
+/** The person on the caller's side of a pair they were let into. */
+export function memberId(pair: Row<'pairs'>, role: PairRole): string {
+  return role === 'mentor' ? pair.mentorId : pair.menteeId;
+}
+
+/** Session feedback is about one of the pair's own sessions, still in its log. */
+export async function checkSessionOfPair(db: Kysely<Database>, pair: Row<'pairs'>, sessionId: string) {
+  const session = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('id', '=', sessionId)
+    .where('orgId', '=', pair.orgId)
+    .where('pairId', '=', pair.id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!session) {
+    throw new Problem('unprocessable', 'Feedback can only be about a session of this pair', {
+      issues: [{ path: ['sessionId'], message: 'No session of this pair with that id' }],
+    });
+  }
+}
+
+type Answer = Pick<
+  Feedback,
+  'sessionId' | 'kind' | 'ratings' | 'recommend' | 'learned' | 'improve' | 'shareWithPartner'
+>;
+
+/** Stores an answer, or returns null when its author has already answered the same target. */
+export async function insertFeedback(
+  db: Kysely<Database>,
+  pair: Row<'pairs'>,
+  authorRole: PairRole,
+  answer: Answer,
+): Promise<Feedback | null> {
+  const now = nowIso();
+  const row: Row<'feedback'> = {
+    id: newId('feedback'),
+    orgId: pair.orgId,
+    pairId: pair.id,
+    sessionId: answer.sessionId,
+    target: targetOf(answer),
+    kind: answer.kind,
+    authorId: memberId(pair, authorRole),
+    authorRole,
+    ...answer.ratings,
+    recommend: answer.recommend,
+    learned: answer.learned,
+    improve: answer.improve,
+    shareWithPartner: toFlag(answer.shareWithPartner),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  // The unique index decides, so two answers sent at once cannot both be stored; and
+  // a refused insert does not abort the PostgreSQL transaction as a failed one would.
+  const inserted = await db
+    .insertInto('feedback')
+    .values(row)
+    .onConflict((oc) => oc.columns(['pairId', 'authorId', 'target']).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1 ? toFeedback(row) : null;
+}
+
+/**
+ * An answer the caller may read: their own, or the partner's once shared and once the
+ * caller has answered the same target (so nobody reads the other's view before giving
+ * their own). Anyone else, admins included, gets the 404 of an id that does not exist.
+ */
+export async function findReadableFeedback(db: Kysely<Database>, caller: Caller, feedbackId: string) {
+  const row = await db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('id', '=', feedbackId)
+    .where('orgId', '=', caller.orgId)
+    .executeTakeFirst();
+  if (!row) throw notFound('feedback');
+  let access: Awaited<ReturnType<typeof findOwnPair>>;
+  try {
+    access = await findOwnPair(db, caller, row.pairId);
+  } catch (error) {
+    if (error instanceof Problem) throw notFound('feedback');
+    throw error;
+  }
+  const isAuthor = row.authorId === memberId(access.pair, access.role);
+  if (isAuthor) return { row, ...access, isAuthor };
+  if (fromFlag(row.shareWithPartner)) {
+    const own = await db
+      .selectFrom('feedback')
+      .select('id')
+      .where('pairId', '=', row.pairId)
+      .where('authorId', '=', memberId(access.pair, access.role))
+      .where('target', '=', row.target)
+      .executeTakeFirst();
+    if (own) return { row, ...access, isAuthor };
+  }
+  throw notFound('feedback');
+}

@@ -1,0 +1,89 @@
+import { type Goal, type GoalStatus, goalSchema, newId } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import { findOwnPair } from '../../auth/access.js';
+import type { Caller } from '../../auth/caller.js';
+import { fromJson, nowIso } from '../../db/json.js';
+import type { Database, Row } from '../../db/schema.js';
+import { notFound, Problem } from '../../http/problem.js';
+
+export function toGoal(row: Row<'goals'>): Goal {
+  return goalSchema.parse({
+    id: row.id,
+    orgId: row.orgId,
+    pairId: row.pairId,
+    owner: row.owner,
+    title: row.title,
+    topic: row.topic,
+    targetDate: row.targetDate,
+    status: row.status,
+    progress: row.progress,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  });
+}
+
+/** An achieved goal is done, so its progress reads 100 whatever was last reported. */
+export function progressFor(status: GoalStatus, progress: number): number {
+  return status === 'achieved' ? 100 : progress;
+}
+
+/** Goals are about what the program teaches, so a topic must be one the pair's program offers. */
+export async function checkTopicOffered(db: Kysely<Database>, pair: Row<'pairs'>, topic: string | null) {
+  if (topic === null) return;
+  const program = await db
+    .selectFrom('programs')
+    .select('topics')
+    .where('id', '=', pair.programId)
+    .where('orgId', '=', pair.orgId)
+    .executeTakeFirstOrThrow();
+  if (!fromJson<string[]>(program.topics).includes(topic)) {
+    throw new Problem('unprocessable', 'The program does not offer that topic', {
+      issues: [{ path: ['topic'], message: `"${topic}" is not one of the program's topics` }],
+    });
+  }
+}
+
+export async function insertGoal(
+  db: Kysely<Database>,
+  pair: Row<'pairs'>,
+  body: Pick<Goal, 'owner' | 'title' | 'topic' | 'targetDate' | 'status' | 'progress'>,
+): Promise<Goal> {
+  const now = nowIso();
+  const row: Row<'goals'> = {
+    id: newId('goal'),
+    orgId: pair.orgId,
+    pairId: pair.id,
+    owner: body.owner,
+    title: body.title,
+    topic: body.topic,
+    targetDate: body.targetDate,
+    status: body.status,
+    progress: progressFor(body.status, body.progress),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    deletedAt: null,
+  };
+  await db.insertInto('goals').values(row).execute();
+  return toGoal(row);
+}
+
+/** A goal of one of the caller's own pairs; admins are not let in (goals are the pair's, like its log). */
+export async function findOwnGoal(db: Kysely<Database>, caller: Caller, goalId: string) {
+  const row = await db
+    .selectFrom('goals')
+    .selectAll()
+    .where('id', '=', goalId)
+    .where('orgId', '=', caller.orgId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('goal');
+  try {
+    const access = await findOwnPair(db, caller, row.pairId);
+    return { row, ...access };
+  } catch (error) {
+    if (error instanceof Problem) throw notFound('goal');
+    throw error;
+  }
+}

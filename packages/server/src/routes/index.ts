@@ -1,0 +1,33 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../app.js';
+import type { AppEnv } from '../http/env.js';
+import { registerEnrollments } from './enrollments/enrollments.handlers.js';
+import { registerEvents } from './events/events.handlers.js';
+import { registerFeedback } from './feedback/feedback.handlers.js';
+import { registerGoals } from './goals/goals.handlers.js';
+import { registerMe } from './me/me.handlers.js';
+import { registerNotes } from './notes/notes.handlers.js';
+import { registerOrganization } from './organization/organization.handlers.js';
+import { registerPairs } from './pairs/pairs.handlers.js';
+import { registerPeople } from './people/people.handlers.js';
+import { registerPrograms } from './programs/programs.handlers.js';
+import { registerReports } from './reports/reports.handlers.js';
+import { registerServiceTokens } from './service-tokens/service-tokens.handlers.js';
+import { registerSessions } from './sessions/sessions.handlers.js';
+
+/** Every /v1 resource. Each registers its own routes; order does not matter. */
+export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  registerOrganization(app);
+  registerMe(app, { demo: Boolean(deps.demo) });
+  registerPeople(app);
+  registerPrograms(app);
+  registerEnrollments(app);
+  registerPairs(app);
+  registerSessions(app);
+  registerNotes(app);
+  registerGoals(app);
+  registerFeedback(app);
+  registerReports(app);
+  registerServiceTokens(app);
+  registerEvents(app, deps.bus);
+}

@@ -1,0 +1,45 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type CallerRole, meSchema } from '@rm-kit/core';
+import { API_VERSION } from '../../app-version.js';
+import type { AppEnv } from '../../http/env.js';
+import { toPair } from '../pairs/pairs.store.js';
+import { toPerson } from '../people/people.store.js';
+import { getMeRoute } from './me.routes.js';
+
+export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean }) {
+  app.openapi(getMeRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const organization = await db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'defaultLocale'])
+      .where('id', '=', caller.orgId)
+      .executeTakeFirstOrThrow();
+    const base = { organization, demo: options.demo, apiVersion: API_VERSION };
+    if (caller.kind === 'service') {
+      return c.json(meSchema.parse({ ...base, person: null, roles: ['service'], pairs: [] }), 200);
+    }
+    const [person, pairs] = await Promise.all([
+      db
+        .selectFrom('people')
+        .selectAll()
+        .where('id', '=', caller.personId)
+        .where('orgId', '=', caller.orgId)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('pairs')
+        .selectAll()
+        .where('orgId', '=', caller.orgId)
+        .where('deletedAt', 'is', null)
+        .where((eb) => eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]))
+        .orderBy('id')
+        .execute(),
+    ]);
+    const roles: CallerRole[] = [];
+    if (caller.isAdmin) roles.push('admin');
+    if (pairs.some((pair) => pair.mentorId === caller.personId)) roles.push('mentor');
+    if (pairs.some((pair) => pair.menteeId === caller.personId)) roles.push('mentee');
+    const me = meSchema.parse({ ...base, person: toPerson(person), roles, pairs: pairs.map(toPair) });
+    return c.json(me, 200);
+  });
+}

@@ -1,0 +1,62 @@
+import { newId, type PairRole, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import type { Caller } from '../../auth/caller.js';
+import { nowIso } from '../../db/json.js';
+import type { Database, Row } from '../../db/schema.js';
+import { notFound } from '../../http/problem.js';
+
+export function toNote(row: Row<'privateNotes'>): PrivateNote {
+  return privateNoteSchema.parse({
+    id: row.id,
+    orgId: row.orgId,
+    sessionId: row.sessionId,
+    authorId: row.authorId,
+    text: row.text,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  });
+}
+
+/** The caller, as the person on their side of the pair they were let into. */
+export function memberId({ pair, role }: { pair: Row<'pairs'>; role: PairRole }): string {
+  return role === 'mentor' ? pair.mentorId : pair.menteeId;
+}
+
+export async function insertNote(
+  db: Kysely<Database>,
+  session: Row<'sessions'>,
+  authorId: string,
+  text: string,
+): Promise<PrivateNote> {
+  const now = nowIso();
+  const row: Row<'privateNotes'> = {
+    id: newId('privateNote'),
+    orgId: session.orgId,
+    sessionId: session.id,
+    authorId,
+    text,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await db.insertInto('privateNotes').values(row).execute();
+  return toNote(row);
+}
+
+/**
+ * A note the caller wrote. The author is part of the lookup, so the partner, an admin
+ * and a service token get the same 404 as for an id that does not exist.
+ */
+export async function findOwnNote(db: Kysely<Database>, caller: Caller, noteId: string) {
+  if (caller.personId === null) throw notFound('note');
+  const row = await db
+    .selectFrom('privateNotes')
+    .selectAll()
+    .where('id', '=', noteId)
+    .where('orgId', '=', caller.orgId)
+    .where('authorId', '=', caller.personId)
+    .executeTakeFirst();
+  if (!row) throw notFound('note');
+  return row;
+}

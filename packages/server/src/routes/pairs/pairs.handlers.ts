@@ -1,0 +1,279 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import { findPair, sideIn } from '../../auth/access.js';
+import type { Caller } from '../../auth/caller.js';
+import { fromJson, nowIso, todayIso, toJson } from '../../db/json.js';
+import type { Database, Row } from '../../db/schema.js';
+import { domainEvent } from '../../events/event-bus.js';
+import type { AppEnv } from '../../http/env.js';
+import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { forbidden, notFound, Problem } from '../../http/problem.js';
+import {
+  acceptCharterRoute,
+  createPairRoute,
+  deletePairRoute,
+  getPairRoute,
+  listPairsRoute,
+  pairProgressRoute,
+  updatePairRoute,
+} from './pairs.routes.js';
+import { toPair } from './pairs.store.js';
+
+function requireAdmin(caller: Caller, action: string) {
+  if (!caller.isAdmin) throw forbidden(`Only a program admin can ${action}`);
+}
+
+async function managerChain(db: Kysely<Database>, personId: string): Promise<Set<string>> {
+  const chain = new Set<string>();
+  let current: string | null = personId;
+  while (current && !chain.has(current) && chain.size < 100) {
+    chain.add(current);
+    const row: { managerId: string | null } | undefined = await db
+      .selectFrom('people')
+      .select('managerId')
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.managerId ?? null;
+  }
+  return chain;
+}
+
+/** Reverse mentoring only works across reporting lines: nobody mentors their own boss, or is mentored by them. */
+async function checkReportingLine(db: Kysely<Database>, mentorId: string, menteeId: string) {
+  const [mentorChain, menteeChain] = await Promise.all([
+    managerChain(db, mentorId),
+    managerChain(db, menteeId),
+  ]);
+  if (mentorChain.has(menteeId) || menteeChain.has(mentorId)) {
+    throw new Problem('unprocessable', 'A mentor and a mentee cannot be in one reporting line', {
+      issues: [{ path: ['menteeId'], message: 'This person is in the mentor’s reporting line' }],
+    });
+  }
+}
+
+function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
+  const today = todayIso();
+  return {
+    startedOn: status === 'active' && pair.startedOn === null ? today : pair.startedOn,
+    endedOn:
+      (status === 'completed' || status === 'dissolved') && pair.endedOn === null ? today : pair.endedOn,
+  };
+}
+
+export function registerPairs(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listPairsRoute, async (c) => {
+    const caller = c.get('caller');
+    const { limit, cursor, programId, status, personId } = c.req.valid('query');
+    const after = decodeCursor(cursor);
+    let query = c
+      .get('db')
+      .selectFrom('pairs')
+      .selectAll()
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(limit + 1);
+    if (!caller.isAdmin) {
+      query = query.where((eb) =>
+        eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]),
+      );
+    }
+    if (personId)
+      query = query.where((eb) => eb.or([eb('mentorId', '=', personId), eb('menteeId', '=', personId)]));
+    if (programId) query = query.where('programId', '=', programId);
+    if (status) query = query.where('status', '=', status);
+    if (after) query = query.where('id', '>', after.id);
+    const rows = await query.execute();
+    return c.json(
+      toPage(rows, limit, toPair, (r) => ({ sort: r.id, id: r.id })),
+      200,
+    );
+  });
+
+  app.openapi(createPairRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { programId } = c.req.valid('param');
+    const program = await db
+      .selectFrom('programs')
+      .select(['id', 'topics'])
+      .where('id', '=', programId)
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!program) throw notFound('program');
+    requireAdmin(caller, 'pair people');
+    const body = c.req.valid('json');
+    const people = await db
+      .selectFrom('people')
+      .select('id')
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .where('id', 'in', [body.mentorId, body.menteeId])
+      .execute();
+    for (const side of ['mentorId', 'menteeId'] as const) {
+      if (!people.some((p) => p.id === body[side])) {
+        throw new Problem('unprocessable', 'Both people must belong to this organisation', {
+          issues: [{ path: [side], message: 'No person with that id' }],
+        });
+      }
+    }
+    const offered = new Set(fromJson<string[]>(program.topics));
+    body.topics.forEach((topic, i) => {
+      if (!offered.has(topic)) {
+        throw new Problem('unprocessable', 'The program does not offer that topic', {
+          issues: [{ path: ['topics', i], message: `"${topic}" is not one of the program's topics` }],
+        });
+      }
+    });
+    await checkReportingLine(db, body.mentorId, body.menteeId);
+    const now = nowIso();
+    const row: Row<'pairs'> = {
+      id: newId('pair'),
+      orgId: caller.orgId,
+      programId,
+      mentorId: body.mentorId,
+      menteeId: body.menteeId,
+      status: body.status,
+      topics: toJson(body.topics),
+      matchScore: null,
+      matchReasons: toJson(['Paired by an admin']),
+      charterMentorAt: null,
+      charterMenteeAt: null,
+      ...datesFor(body.status, { startedOn: body.startedOn, endedOn: null }),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      deletedAt: null,
+    };
+    await db.insertInto('pairs').values(row).execute();
+    const pair = toPair(row);
+    c.get('events').push(domainEvent('pair.created', row, pair));
+    return c.json(pair, 201, { ETag: etagOf(1), Location: `/v1/pairs/${pair.id}` });
+  });
+
+  app.openapi(getPairRoute, async (c) => {
+    const { pair } = await findPair(c.get('db'), c.get('caller'), c.req.valid('param').pairId, {
+      admins: true,
+    });
+    return c.json(toPair(pair), 200, { ETag: etagOf(pair.version) });
+  });
+
+  app.openapi(updatePairRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
+    requireAdmin(caller, 'change a pair');
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== pair.version) throw stale(pair.version);
+    const changes = c.req.valid('json');
+    const status: PairStatus = changes.status ?? pair.status;
+    const dates = datesFor(status, {
+      startedOn: changes.startedOn === undefined ? pair.startedOn : changes.startedOn,
+      endedOn: changes.endedOn === undefined ? pair.endedOn : changes.endedOn,
+    });
+    if (dates.startedOn && dates.endedOn && dates.endedOn < dates.startedOn) {
+      throw new Problem('validation_failed', 'A pair cannot end before it starts', {
+        issues: [{ path: ['endedOn'], message: 'Must be on or after startedOn' }],
+      });
+    }
+    const now = nowIso();
+    const next: Row<'pairs'> = {
+      ...pair,
+      status,
+      topics: changes.topics ? toJson(changes.topics) : pair.topics,
+      ...dates,
+      updatedAt: now,
+      version: pair.version + 1,
+    };
+    const result = await db
+      .updateTable('pairs')
+      .set({
+        status: next.status,
+        topics: next.topics,
+        startedOn: next.startedOn,
+        endedOn: next.endedOn,
+        updatedAt: now,
+        version: next.version,
+      })
+      .where('id', '=', pair.id)
+      .where('version', '=', pair.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(pair.version + 1);
+    const updated: Pair = toPair(next);
+    c.get('events').push(domainEvent('pair.updated', next, updated));
+    return c.json(updated, 200, { ETag: etagOf(updated.version) });
+  });
+
+  app.openapi(deletePairRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
+    requireAdmin(caller, 'remove a pair');
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== pair.version) throw stale(pair.version);
+    await db
+      .updateTable('pairs')
+      .set({ deletedAt: nowIso(), version: pair.version + 1 })
+      .where('id', '=', pair.id)
+      .execute();
+    c.get('events').push(domainEvent('pair.deleted', pair, { id: pair.id, version: pair.version + 1 }));
+    return c.body(null, 204);
+  });
+
+  app.openapi(acceptCharterRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: false });
+    const side = sideIn(pair, caller);
+    const column = side === 'mentor' ? 'charterMentorAt' : 'charterMenteeAt';
+    if (pair[column] !== null) return c.json(toPair(pair), 200, { ETag: etagOf(pair.version) });
+    const now = nowIso();
+    const next = { ...pair, [column]: now, updatedAt: now, version: pair.version + 1 };
+    await db
+      .updateTable('pairs')
+      .set({ [column]: now, updatedAt: now, version: next.version })
+      .where('id', '=', pair.id)
+      .execute();
+    const updated = toPair(next);
+    c.get('events').push(domainEvent('pair.updated', next, updated));
+    return c.json(updated, 200, { ETag: etagOf(updated.version) });
+  });
+
+  app.openapi(pairProgressRoute, async (c) => {
+    const db = c.get('db');
+    const { pair } = await findPair(db, c.get('caller'), c.req.valid('param').pairId, { admins: true });
+    const at = c.req.valid('query').at;
+    const [program, sessions, goals, feedback] = await Promise.all([
+      db
+        .selectFrom('programs')
+        .select('cadenceDays')
+        .where('id', '=', pair.programId)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('sessions')
+        .select(['status', 'occurredAt', 'scheduledAt'])
+        .where('pairId', '=', pair.id)
+        .where('deletedAt', 'is', null)
+        .execute(),
+      db
+        .selectFrom('goals')
+        .select('status')
+        .where('pairId', '=', pair.id)
+        .where('deletedAt', 'is', null)
+        .execute(),
+      db.selectFrom('feedback').select(['trust', 'createdAt']).where('pairId', '=', pair.id).execute(),
+    ]);
+    const progress = pairProgress({
+      pair: { startedOn: pair.startedOn },
+      cadenceDays: program.cadenceDays,
+      sessions,
+      goals,
+      feedback,
+      now: at ? new Date(at) : new Date(),
+    });
+    return c.json(progress, 200);
+  });
+}

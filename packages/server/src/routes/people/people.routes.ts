@@ -1,0 +1,96 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  careerStageSchema,
+  idOf,
+  listOf,
+  pageQuerySchema,
+  personCreateSchema,
+  personSchema,
+  personUpdateSchema,
+} from '@rm-kit/core';
+import {
+  errorResponses,
+  idempotencyHeaders,
+  ifMatchHeaders,
+  jsonBody,
+  jsonResponse,
+  pathId,
+} from '../../http/openapi.js';
+
+const Person = personSchema.meta({ id: 'Person' });
+const tags = ['People'];
+const personParams = pathId('personId', idOf('person'));
+
+export const listPeopleRoute = createRoute({
+  method: 'get',
+  path: '/v1/people',
+  tags,
+  summary: 'People you may see',
+  description:
+    'An admin sees everyone in the organisation; anyone else sees themselves and their pair partners.',
+  request: {
+    query: pageQuerySchema.extend({
+      department: personSchema.shape.department.optional().describe('Only people of this department'),
+      careerStage: careerStageSchema.optional(),
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .optional()
+        .describe('Part of the display name or email, in any case'),
+    }),
+  },
+  responses: {
+    200: jsonResponse(listOf(Person).meta({ id: 'PersonList' }), 'One page'),
+    ...errorResponses(),
+  },
+});
+
+export const createPersonRoute = createRoute({
+  method: 'post',
+  path: '/v1/people',
+  tags,
+  summary: 'Add someone to the organisation',
+  description: 'Admins only. The email is stored in lower case and is unique in the organisation.',
+  request: {
+    headers: idempotencyHeaders,
+    body: jsonBody(personCreateSchema.meta({ id: 'PersonCreate' })),
+  },
+  responses: { 201: jsonResponse(Person, 'The new person'), ...errorResponses(403, 409, 413, 422) },
+});
+
+export const getPersonRoute = createRoute({
+  method: 'get',
+  path: '/v1/people/{personId}',
+  tags,
+  summary: 'One person',
+  description: 'Admins read anyone; anyone else reads themselves and their pair partners.',
+  request: { params: personParams },
+  responses: { 200: jsonResponse(Person, 'The person, with its ETag'), ...errorResponses(404) },
+});
+
+export const updatePersonRoute = createRoute({
+  method: 'patch',
+  path: '/v1/people/{personId}',
+  tags,
+  summary: 'Change a person',
+  description:
+    'Admins change any field. People change their own title, locale, languages, timeZone and photoUrl; any other field is refused with 403.',
+  request: {
+    params: personParams,
+    headers: ifMatchHeaders,
+    body: jsonBody(personUpdateSchema.meta({ id: 'PersonUpdate' })),
+  },
+  responses: { 200: jsonResponse(Person, 'The changed person'), ...errorResponses(403, 404, 409, 412, 422) },
+});
+
+export const deletePersonRoute = createRoute({
+  method: 'delete',
+  path: '/v1/people/{personId}',
+  tags,
+  summary: 'Remove someone from the organisation',
+  description: 'Admins only. Kept in storage for the history of their pairs; they can no longer sign in.',
+  request: { params: personParams, headers: ifMatchHeaders },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(403, 404, 409, 412, 422) },
+});

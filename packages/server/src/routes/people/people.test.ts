@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
+import { createWorld, type World } from '../../test-support/world.js';
+
+type Item = { id: string };
+const ids = (body: { items: Item[] }) => body.items.map((item) => item.id);
+const paths = (body: { error: { issues: { path: (string | number)[] }[] } }) =>
+  body.error.issues.map((issue) => issue.path.join('.'));
+
+let serial = 0;
+function newPerson(overrides: Record<string, unknown> = {}) {
+  serial += 1;
+  return {
+    email: `marta.neri.${serial}@example.com`,
+    displayName: `Marta Neri ${serial}`,
+    department: 'Sales',
+    careerStage: 'mid',
+    locale: 'it',
+    ...overrides,
+  };
+}
+
+describe.each(testDatabases())('people on $dialect', (database) => {
+  let api: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await createTestApi(database);
+    world = await createWorld(api);
+  });
+  afterAll(() => api.close());
+
+  const add = async (overrides: Record<string, unknown> = {}) => {
+    const res = await api.call('POST', '/v1/people', {
+      token: world.tokens.admin,
+      body: newPerson(overrides),
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+
+  it('lists everyone in the organisation to an admin, and nobody from another organisation', async () => {
+    const res = await api.call('GET', '/v1/people?limit=100', { token: world.tokens.admin });
+    expect(res.status).toBe(200);
+    const { admin, mentor, mentee, otherMentor, otherMentee, otherOrgAdmin, otherOrgMentor } = world.people;
+    expect(ids(res.body)).toEqual(expect.arrayContaining([admin, mentor, mentee, otherMentor, otherMentee]));
+    expect(ids(res.body)).not.toContain(otherOrgAdmin);
+    expect(ids(res.body)).not.toContain(otherOrgMentor);
+    expect(res.body.nextCursor).toBeNull();
+  });
+
+  it('shows a mentor only themselves and their mentee', async () => {
+    const res = await api.call('GET', '/v1/people', { token: world.tokens.mentor });
+    expect(res.status).toBe(200);
+    expect(ids(res.body).sort()).toEqual([world.people.mentor, world.people.mentee].sort());
+    expect(res.body.items[0]).not.toHaveProperty('deletedAt');
+  });
+
+  it('filters by department, career stage and a part of the name or email in any case', async () => {
+    const get = async (query: string) =>
+      (await api.call('GET', `/v1/people?${query}`, { token: world.tokens.admin })).body;
+    expect(ids(await get('department=Finance'))).toEqual([world.people.mentee]);
+    const early = await get('careerStage=early&limit=100');
+    expect(ids(early)).toEqual(expect.arrayContaining([world.people.mentor, world.people.otherMentor]));
+    expect(early.items.every((p: { careerStage: string }) => p.careerStage === 'early')).toBe(true);
+    expect(ids(await get('q=ROSSI'))).toEqual([world.people.mentor]);
+    expect(ids(await get('q=giulia.rossi.'))).toEqual([world.people.mentor]);
+    expect(ids(await get('q=rossi&department=Finance'))).toEqual([]);
+    // LIKE's wildcards are matched as plain characters.
+    expect(ids(await get('q=%25'))).toEqual([]);
+    expect(ids(await get('q=_'))).toEqual([]);
+  });
+
+  it('keeps a member’s filters within the people they may see', async () => {
+    const res = await api.call('GET', '/v1/people?careerStage=early', { token: world.tokens.mentee });
+    expect(ids(res.body)).toEqual([world.people.mentor]);
+  });
+
+  it('pages through people without skipping or repeating', async () => {
+    for (let i = 0; i < 3; i++) await add({ department: 'Paging' });
+    const all = await api.call('GET', '/v1/people?limit=100', { token: world.tokens.admin });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+      const page = await api.call('GET', `/v1/people${query}`, { token: world.tokens.admin });
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...ids(page.body));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids(all.body));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('answers a cursor it did not make with 400', async () => {
+    const res = await api.call('GET', '/v1/people?cursor=not-ours', { token: world.tokens.admin });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].path).toEqual(['cursor']);
+  });
+
+  it('lets an admin add a person, with the email stored in lower case', async () => {
+    const body = newPerson({
+      email: 'Marta.Bruni@Example.COM',
+      title: 'Head of Sales',
+      languages: ['it', 'en'],
+    });
+    const created = await api.call('POST', '/v1/people', { token: world.tokens.admin, body });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      orgId: world.orgId,
+      email: 'marta.bruni@example.com',
+      title: 'Head of Sales',
+      managerId: null,
+      timeZone: 'UTC',
+      isAdmin: false,
+      version: 1,
+    });
+    expect(created.headers.get('ETag')).toBe('"1"');
+    expect(created.headers.get('Location')).toBe(`/v1/people/${created.body.id}`);
+    const read = await api.call('GET', `/v1/people/${created.body.id}`, { token: world.tokens.admin });
+    expect(read.body).toEqual(created.body);
+  });
+
+  it('refuses a second person with the same email, in any case, with 409; another organisation may use it', async () => {
+    const first = await add({ email: 'dario.costa@example.com' });
+    const again = await api.call('POST', '/v1/people', {
+      token: world.tokens.admin,
+      body: newPerson({ email: 'Dario.Costa@EXAMPLE.com' }),
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('conflict');
+    expect(again.body.error.issues[0].path).toEqual(['email']);
+    const elsewhere = await api.call('POST', '/v1/people', {
+      token: world.tokens.otherOrgAdmin,
+      body: newPerson({ email: 'dario.costa@example.com' }),
+    });
+    expect(elsewhere.status).toBe(201);
+    expect(elsewhere.body.id).not.toBe(first.id);
+  });
+
+  it('refuses a manager who is not in the organisation with 422 on managerId, storing nothing', async () => {
+    for (const managerId of [world.people.otherOrgAdmin, 'per_00000000000000000000000000']) {
+      const body = newPerson({ department: 'Nowhere', managerId });
+      const res = await api.call('POST', '/v1/people', { token: world.tokens.admin, body });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('unprocessable');
+      expect(res.body.error.issues).toEqual([{ path: ['managerId'], message: expect.any(String) }]);
+    }
+    const list = await api.call('GET', '/v1/people?department=Nowhere', { token: world.tokens.admin });
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('lets an admin set a manager from the organisation', async () => {
+    const boss = await add();
+    const report = await add({ managerId: boss.id });
+    expect(report.managerId).toBe(boss.id);
+  });
+
+  it('answers a malformed person with 400 naming every bad field, storing nothing', async () => {
+    const res = await api.call('POST', '/v1/people', {
+      token: world.tokens.admin,
+      body: { email: 'not-an-email', displayName: '', careerStage: 'intern', locale: 'it', shoeSize: 42 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(paths(res.body)).toEqual(
+      expect.arrayContaining(['email', 'displayName', 'careerStage', 'department', '']),
+    );
+    const list = await api.call('GET', '/v1/people?q=not-an-email', { token: world.tokens.admin });
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('refuses members adding people with 403', async () => {
+    const res = await api.call('POST', '/v1/people', { token: world.tokens.mentor, body: newPerson() });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+  });
+
+  it('lets the admin, the person and their partner read a profile; another pair and another organisation get 404', async () => {
+    const path = `/v1/people/${world.people.mentee}`;
+    for (const token of [world.tokens.admin, world.tokens.mentee, world.tokens.mentor]) {
+      const res = await api.call('GET', path, { token });
+      expect(res.status).toBe(200);
+      expect(res.body.id).toBe(world.people.mentee);
+      expect(res.headers.get('ETag')).toBe(`"${res.body.version}"`);
+    }
+    for (const token of [world.tokens.otherMentor, world.tokens.otherMentee, world.tokens.otherOrgAdmin]) {
+      const res = await api.call('GET', path, { token });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+    }
+  });
+
+  it('lets people change their own title, languages, locale, time zone and photo', async () => {
+    const path = `/v1/people/${world.people.otherMentee}`;
+    const before = await api.call('GET', path, { token: world.tokens.otherMentee });
+    const changes = {
+      title: 'General Counsel',
+      languages: ['en', 'fr'],
+      locale: 'it',
+      timeZone: 'Europe/London',
+      photoUrl: 'https://intranet.example.com/photos/helen.jpg',
+    };
+    const res = await api.call('PATCH', path, {
+      token: world.tokens.otherMentee,
+      headers: { 'If-Match': before.headers.get('ETag') ?? '' },
+      body: changes,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...changes, version: before.body.version + 1, department: 'Legal' });
+    expect(res.headers.get('ETag')).toBe(`"${before.body.version + 1}"`);
+  });
+
+  it('refuses people changing their own department, career stage, email or admin flag with 403', async () => {
+    const path = `/v1/people/${world.people.mentor}`;
+    const before = await api.call('GET', path, { token: world.tokens.mentor });
+    for (const body of [
+      { department: 'Board' },
+      { careerStage: 'executive' },
+      { isAdmin: true },
+      { title: 'X', email: 'me@example.com' },
+    ]) {
+      const res = await api.call('PATCH', path, { token: world.tokens.mentor, body });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+    }
+    const after = await api.call('GET', path, { token: world.tokens.mentor });
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('refuses a partner changing a profile with 403, and anyone else with 404', async () => {
+    const path = `/v1/people/${world.people.mentee}`;
+    expect(
+      (await api.call('PATCH', path, { token: world.tokens.mentor, body: { title: 'CFO' } })).status,
+    ).toBe(403);
+    for (const token of [world.tokens.otherMentor, world.tokens.otherOrgAdmin]) {
+      expect((await api.call('PATCH', path, { token, body: { title: 'CFO' } })).status).toBe(404);
+      expect((await api.call('DELETE', path, { token })).status).toBe(404);
+    }
+  });
+
+  it('lets an admin change any field and refuses a stale If-Match with 412', async () => {
+    const person = await add();
+    const path = `/v1/people/${person.id}`;
+    const changed = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      headers: { 'If-Match': '"1"' },
+      body: {
+        department: 'Strategy',
+        careerStage: 'executive',
+        isAdmin: true,
+        email: 'New.Address@Example.com',
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      department: 'Strategy',
+      careerStage: 'executive',
+      isAdmin: true,
+      email: 'new.address@example.com',
+      version: 2,
+    });
+    const stale = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      headers: { 'If-Match': '"1"' },
+      body: { department: 'Overwritten' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe('precondition_failed');
+    expect(stale.headers.get('ETag')).toBe('"2"');
+    expect((await api.call('GET', path, { token: world.tokens.admin })).body.department).toBe('Strategy');
+  });
+
+  it('refuses moving someone onto another person’s email with 409', async () => {
+    const person = await add();
+    const taken = (await api.call('GET', `/v1/people/${world.people.mentor}`, { token: world.tokens.admin }))
+      .body.email;
+    const res = await api.call('PATCH', `/v1/people/${person.id}`, {
+      token: world.tokens.admin,
+      body: { email: taken.toUpperCase() },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.issues[0].path).toEqual(['email']);
+  });
+
+  it('refuses a reporting line that loops back on itself with 422 on managerId', async () => {
+    const boss = await add();
+    const report = await add({ managerId: boss.id });
+    for (const managerId of [report.id, boss.id]) {
+      const res = await api.call('PATCH', `/v1/people/${boss.id}`, {
+        token: world.tokens.admin,
+        body: { managerId },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.issues[0].path).toEqual(['managerId']);
+    }
+  });
+
+  it('answers an invalid change with 400 on the field', async () => {
+    const res = await api.call('PATCH', `/v1/people/${world.people.mentor}`, {
+      token: world.tokens.mentor,
+      body: { locale: 'fr', timeZone: 'Mars/Olympus' },
+    });
+    expect(res.status).toBe(400);
+    expect(paths(res.body).sort()).toEqual(['locale', 'timeZone']);
+  });
+
+  it('lets only an admin remove a person, who then disappears and can no longer sign in', async () => {
+    const person = await add({ externalId: `sub-leaver-${serial}` });
+    const token = await api.idp.sign({ sub: person.externalId });
+    expect((await api.call('GET', '/v1/people', { token })).status).toBe(200);
+    expect((await api.call('DELETE', `/v1/people/${person.id}`, { token })).status).toBe(403);
+
+    const removed = await api.call('DELETE', `/v1/people/${person.id}`, { token: world.tokens.admin });
+    expect(removed.status).toBe(204);
+    expect((await api.call('GET', `/v1/people/${person.id}`, { token: world.tokens.admin })).status).toBe(
+      404,
+    );
+    const list = await api.call('GET', '/v1/people?limit=100', { token: world.tokens.admin });
+    expect(ids(list.body)).not.toContain(person.id);
+    expect((await api.call('GET', '/v1/people', { token })).status).toBe(401);
+  });
+});

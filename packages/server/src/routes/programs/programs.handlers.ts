@@ -1,0 +1,121 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { canMoveProgram, issuesFrom, newId, programSchema } from '@rm-kit/core';
+import { nowIso } from '../../db/json.js';
+import type { AppEnv } from '../../http/env.js';
+import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { forbidden, Problem } from '../../http/problem.js';
+import {
+  createProgramRoute,
+  deleteProgramRoute,
+  getProgramRoute,
+  listProgramsRoute,
+  updateProgramRoute,
+} from './programs.routes.js';
+import { findVisibleProgram, programColumns, toProgram } from './programs.store.js';
+
+export function registerPrograms(app: OpenAPIHono<AppEnv>) {
+  app.openapi(listProgramsRoute, async (c) => {
+    const caller = c.get('caller');
+    const { limit, cursor, status } = c.req.valid('query');
+    const after = decodeCursor(cursor);
+    let query = c
+      .get('db')
+      .selectFrom('programs')
+      .selectAll()
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(limit + 1);
+    if (!caller.isAdmin) query = query.where('status', '!=', 'draft');
+    if (status) query = query.where('status', '=', status);
+    if (after) query = query.where('id', '>', after.id);
+    const rows = await query.execute();
+    return c.json(
+      toPage(rows, limit, toProgram, (r) => ({ sort: r.id, id: r.id })),
+      200,
+    );
+  });
+
+  app.openapi(createProgramRoute, async (c) => {
+    const caller = c.get('caller');
+    if (!caller.isAdmin) throw forbidden('Only an admin can start a program');
+    const now = nowIso();
+    const program = programSchema.parse({
+      ...c.req.valid('json'),
+      id: newId('program'),
+      orgId: caller.orgId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    await c
+      .get('db')
+      .insertInto('programs')
+      .values({
+        id: program.id,
+        orgId: program.orgId,
+        createdAt: now,
+        deletedAt: null,
+        ...programColumns(program),
+      })
+      .execute();
+    return c.json(program, 201, { ETag: etagOf(program.version), Location: `/v1/programs/${program.id}` });
+  });
+
+  app.openapi(getProgramRoute, async (c) => {
+    const row = await findVisibleProgram(c.get('db'), c.get('caller'), c.req.valid('param').programId);
+    return c.json(toProgram(row), 200, { ETag: etagOf(row.version) });
+  });
+
+  app.openapi(updateProgramRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
+    if (!caller.isAdmin) throw forbidden('Only an admin can change a program');
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== row.version) throw stale(row.version);
+    const changes = c.req.valid('json');
+    if (changes.status && !canMoveProgram(row.status, changes.status)) {
+      throw new Problem('unprocessable', `A ${row.status} program cannot become ${changes.status}`, {
+        issues: [{ path: ['status'], message: 'Move forward one step at a time, or straight to closed' }],
+      });
+    }
+    const now = nowIso();
+    const merged = programSchema.safeParse({
+      ...toProgram(row),
+      ...changes,
+      updatedAt: now,
+      version: row.version + 1,
+    });
+    if (!merged.success) {
+      throw new Problem('validation_failed', 'The change would leave the program invalid', {
+        issues: issuesFrom(merged.error),
+      });
+    }
+    const next = merged.data;
+    const result = await db
+      .updateTable('programs')
+      .set(programColumns(next))
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    return c.json(next, 200, { ETag: etagOf(next.version) });
+  });
+
+  app.openapi(deleteProgramRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
+    if (!caller.isAdmin) throw forbidden('Only an admin can remove a program');
+    const expected = expectedVersion(c);
+    if (expected !== null && expected !== row.version) throw stale(row.version);
+    await db
+      .updateTable('programs')
+      .set({ deletedAt: nowIso(), version: row.version + 1 })
+      .where('id', '=', row.id)
+      .execute();
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,60 @@
+import { type Program, programSchema } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import type { Caller } from '../../auth/caller.js';
+import { fromJson, toJson } from '../../db/json.js';
+import type { Database, Row } from '../../db/schema.js';
+import { notFound } from '../../http/problem.js';
+
+export function toProgram(row: Row<'programs'>): Program {
+  return programSchema.parse({
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    description: row.description,
+    topics: fromJson(row.topics),
+    customTopics: fromJson(row.customTopics),
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    cadenceDays: row.cadenceDays,
+    sessionMinutes: row.sessionMinutes,
+    status: row.status,
+    charter: row.charter,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  });
+}
+
+/** The columns written when a program is created or changed. */
+export function programColumns(program: Program) {
+  return {
+    name: program.name,
+    description: program.description,
+    topics: toJson(program.topics),
+    customTopics: toJson(program.customTopics),
+    startsOn: program.startsOn,
+    endsOn: program.endsOn,
+    cadenceDays: program.cadenceDays,
+    sessionMinutes: program.sessionMinutes,
+    status: program.status,
+    charter: program.charter,
+    updatedAt: program.updatedAt,
+    version: program.version,
+  };
+}
+
+/**
+ * A program the caller may see: any of the organisation's for an admin; for anyone
+ * else, one past its draft (a draft is the admin's work in progress).
+ */
+export async function findVisibleProgram(db: Kysely<Database>, caller: Caller, programId: string) {
+  const row = await db
+    .selectFrom('programs')
+    .selectAll()
+    .where('id', '=', programId)
+    .where('orgId', '=', caller.orgId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!row || (!caller.isAdmin && row.status === 'draft')) throw notFound('program');
+  return row;
+}

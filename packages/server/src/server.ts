@@ -1,0 +1,82 @@
+import { type ServerType, serve } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app.js';
+import { createDemoAuthority, type DemoAuthority } from './auth/demo-authority.js';
+import { remoteIssuer, type TokenIssuer } from './auth/tokens.js';
+import type { Config } from './config.js';
+import { migrate, openStorage, type Storage } from './db/database.js';
+import { type EventBus, memoryEventBus } from './events/event-bus.js';
+import { postgresEventBus } from './events/postgres-event-bus.js';
+import { pruneIdempotencyKeys } from './http/idempotency.js';
+import { seedDemo } from './seed/demo-seed.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  demo?: DemoAuthority;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage, migrates, seeds in demo mode, and serves. Used by the CLI and by tests
+ * that need a real server on a port (the SDK's, the two-process event test).
+ */
+export async function startServer(
+  config: Config,
+  logger: Logger = pino({ level: config.RMKIT_LOG_LEVEL }),
+): Promise<RunningServer> {
+  const storage = await openStorage(config.DATABASE_URL);
+  await migrate(storage.db);
+
+  const issuers: TokenIssuer[] = [];
+  if (config.RMKIT_JWKS_URL && config.RMKIT_ISSUER && config.RMKIT_AUDIENCE) {
+    issuers.push(remoteIssuer(config.RMKIT_JWKS_URL, config.RMKIT_ISSUER, config.RMKIT_AUDIENCE));
+  }
+  let demo: DemoAuthority | undefined;
+  if (config.RMKIT_DEMO) {
+    demo = await createDemoAuthority();
+    issuers.push(demo.issuer);
+    await seedDemo(storage.db);
+    logger.warn(
+      'DEMO MODE: tokens for the seeded people are signed by a key made at start-up. Never run this in production.',
+    );
+  }
+
+  const bus: EventBus = storage.pool
+    ? await postgresEventBus(storage.pool, (error) => logger.error({ err: error }, 'event listener failed'))
+    : memoryEventBus();
+  const app = createApp({ config, storage, bus, issuers, logger, ...(demo ? { demo } : {}) });
+
+  const prune = setInterval(
+    () =>
+      pruneIdempotencyKeys(storage.db, config.RMKIT_IDEMPOTENCY_HOURS).catch((err) =>
+        logger.error({ err }, 'prune failed'),
+      ),
+    10 * 60_000,
+  );
+  prune.unref();
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  logger.info({ url, database: storage.dialect, demo: Boolean(demo) }, 'rm-kit server listening');
+
+  return {
+    url,
+    port,
+    storage,
+    ...(demo ? { demo } : {}),
+    close: async () => {
+      clearInterval(prune);
+      // Live event streams never end on their own: close them so the server can stop.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bus.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import pino from 'pino';
+import { createApp } from '../app.js';
+import { remoteIssuer } from '../auth/tokens.js';
+import { type Config, readConfig } from '../config.js';
+import { migrate, openStorage, type Storage } from '../db/database.js';
+import { type EventBus, memoryEventBus } from '../events/event-bus.js';
+import { postgresEventBus } from '../events/postgres-event-bus.js';
+
+export interface TestDatabase {
+  dialect: 'sqlite' | 'postgres';
+  url: string;
+}
+
+/** SQLite always; PostgreSQL too when one is running for the tests (always in CI). */
+export function testDatabases(): TestDatabase[] {
+  const databases: TestDatabase[] = [{ dialect: 'sqlite', url: 'sqlite::memory:' }];
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) databases.push({ dialect: 'postgres', url: pgUrl });
+  else if (process.env.CI) throw new Error('TEST_DATABASE_URL is not set: CI must test on PostgreSQL');
+  return databases;
+}
+
+export const TEST_ISSUER = 'https://login.example.test/tenant/v2.0';
+export const TEST_AUDIENCE = 'api://rm-kit';
+
+/**
+ * An identity provider for tests: a real key pair whose public half is served as a
+ * JWKS over HTTP, so tokens are checked exactly as in production.
+ */
+export async function startTestIdentityProvider() {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  const server: Server = createServer((_req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const jwksUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/jwks.json`;
+
+  type Claims = { sub: string; email?: string; aud?: string; iss?: string; expiresIn?: string | number };
+  return {
+    jwksUrl,
+    sign: ({ sub, email, aud = TEST_AUDIENCE, iss = TEST_ISSUER, expiresIn = '1h' }: Claims) =>
+      new SignJWT(email ? { email } : {})
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+        .setSubject(sub)
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type TestIdentityProvider = Awaited<ReturnType<typeof startTestIdentityProvider>>;
+
+export interface TestApi {
+  app: ReturnType<typeof createApp>;
+  storage: Storage;
+  bus: EventBus;
+  idp: TestIdentityProvider;
+  config: Config;
+  /** A request as a client sends it: JSON in and out, with a bearer token if given. */
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answered, error or entity
+  ): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** The app over a fresh database (a new schema on PostgreSQL), as the tests of every route use it. */
+export async function createTestApi(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestApi> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
+  await migrate(storage.db);
+  const idp = await startTestIdentityProvider();
+  const config = readConfig({
+    RMKIT_JWKS_URL: idp.jwksUrl,
+    RMKIT_ISSUER: TEST_ISSUER,
+    RMKIT_AUDIENCE: TEST_AUDIENCE,
+    RMKIT_RATE_LIMIT: '10000',
+    ...env,
+  });
+  const bus = storage.pool ? await postgresEventBus(storage.pool, () => {}) : memoryEventBus();
+  const app = createApp({
+    config,
+    storage,
+    bus,
+    issuers: [remoteIssuer(idp.jwksUrl, TEST_ISSUER, TEST_AUDIENCE)],
+    logger: pino({ level: 'silent' }),
+  });
+
+  return {
+    app,
+    storage,
+    bus,
+    idp,
+    config,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.Authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['Content-Type'] ??= 'application/json';
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      }
+      const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    async close() {
+      await bus.close();
+      if (storage.pool && database.dialect === 'postgres')
+        await storage.pool.query(`drop schema "${schema}" cascade`);
+      await storage.close();
+      await idp.close();
+    },
+  };
+}
