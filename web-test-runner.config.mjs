@@ -3,14 +3,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/test-summary/wtr-summary.mjs';
+import { rmServerPlugin } from './scripts/wtr-rm-server.mjs';
 
 // Debian's Chromium, never a downloaded one: CI machines reach only package registries.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: ['packages/core/src/**/*.browser.test.ts', 'packages/elements/src/**/*.test.ts'],
+  files: [
+    'packages/core/src/**/*.browser.test.ts',
+    'packages/sdk/src/**/*.browser.test.ts',
+    'packages/elements/src/**/*.test.ts',
+  ],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   plugins: [
+    rmServerPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
   ],
   browsers: [

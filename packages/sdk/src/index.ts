@@ -1,3 +1,28 @@
-// The HTTP client comes with its own issue. Until then the SDK already gives scripts the
-// contract's types, so what they send and receive is typed from day one.
 export type * from '@rm-kit/core';
+export { isStale, staleSince } from './cache.js';
+export {
+  type ClientEventMap,
+  type ClientOptions,
+  createClient,
+  type Ref,
+  RmClient,
+  type Written,
+} from './client.js';
+export {
+  isTransient,
+  RmConflictError,
+  RmError,
+  RmForbiddenError,
+  RmNetworkError,
+  RmNotFoundError,
+  RmPreconditionError,
+  RmRateLimitError,
+  RmServerError,
+  RmUnauthorizedError,
+  RmValidationError,
+} from './errors.js';
+export type { EventsApi, LiveEvent, StreamStatus, SubscribeOptions } from './events.js';
+export type { OutboxEntry } from './outbox.js';
+export type { ListQuery } from './pagination.js';
+export { indexedDbStore, type KeyValueStore, memoryStore } from './store.js';
+export type { RequestOptions, RetryPolicy } from './transport.js';

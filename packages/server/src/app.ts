@@ -57,23 +57,22 @@ export function createApp(deps: AppDeps) {
   // Pages (the reference at /docs, the demo page) set their own, looser policy.
   const isPage = (path: string) => path === '/' || path.startsWith('/docs') || path.startsWith('/demo/page');
   app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: [
-        'Authorization',
-        'Content-Type',
-        'Idempotency-Key',
-        'If-Match',
-        'Last-Event-ID',
-        'X-Request-Id',
-      ],
-      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'RateLimit'],
-      maxAge: 600,
-    }),
-  );
+  const crossOrigin = cors({
+    origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'If-Match',
+      'Last-Event-ID',
+      'X-Request-Id',
+    ],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'RateLimit'],
+    maxAge: 600,
+  });
+  app.use('/v1/*', crossOrigin);
+  app.use('/demo/*', crossOrigin);
   app.use(
     methodNotAllowed({
       app,

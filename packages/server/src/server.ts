@@ -1,3 +1,4 @@
+import { dirname, join, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
@@ -9,6 +10,12 @@ import { type EventBus, memoryEventBus } from './events/event-bus.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
 import { seedDemo } from './seed/demo-seed.js';
+
+/** Beside a SQLite file; nowhere for an in-memory or PostgreSQL database. */
+function demoKeyFile(databaseUrl: string): string | undefined {
+  const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : ':memory:';
+  return file === ':memory:' ? undefined : join(dirname(resolve(file)), 'demo-signing-key.json');
+}
 
 export interface RunningServer {
   url: string;
@@ -35,11 +42,11 @@ export async function startServer(
   }
   let demo: DemoAuthority | undefined;
   if (config.RMKIT_DEMO) {
-    demo = await createDemoAuthority();
+    demo = await createDemoAuthority(demoKeyFile(config.DATABASE_URL));
     issuers.push(demo.issuer);
     await seedDemo(storage.db);
     logger.warn(
-      'DEMO MODE: tokens for the seeded people are signed by a key made at start-up. Never run this in production.',
+      'DEMO MODE: tokens for the seeded people are signed by a local demo key. Never run this in production.',
     );
   }
 

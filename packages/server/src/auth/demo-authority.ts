@@ -1,4 +1,5 @@
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { localIssuer, type TokenIssuer } from './tokens.js';
 
 export const DEMO_ISSUER = 'rm-kit-demo';
@@ -11,14 +12,24 @@ export interface DemoAuthority {
   sign(claims: { sub: string; email: string; name: string }, expiresIn?: string): Promise<string>;
 }
 
+async function loadOrCreateKey(keyFile: string | undefined): Promise<JWK> {
+  if (keyFile && existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  if (keyFile) writeFileSync(keyFile, JSON.stringify(jwk), { mode: 0o600 });
+  return jwk;
+}
+
 /**
- * Demo mode's stand-in for an identity provider: a key pair made at start-up that signs
- * tokens for the seeded people. It exists only when RMKIT_DEMO=1.
+ * Demo mode's stand-in for an identity provider: a key pair that signs tokens for the
+ * seeded people. It exists only when RMKIT_DEMO=1. Kept beside the demo database (when
+ * there is a file), so tokens handed out survive a restart of the server.
  */
-export async function createDemoAuthority(): Promise<DemoAuthority> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const publicJwk = { ...(await exportJWK(publicKey)), kid: DEMO_KEY_ID, alg: 'ES256', use: 'sig' };
-  const jwks = { keys: [publicJwk] };
+export async function createDemoAuthority(keyFile?: string): Promise<DemoAuthority> {
+  const privateJwk = await loadOrCreateKey(keyFile);
+  const privateKey = await importJWK(privateJwk, 'ES256');
+  const { d: _private, ...publicPart } = privateJwk;
+  const jwks = { keys: [{ ...publicPart, kid: DEMO_KEY_ID, alg: 'ES256', use: 'sig' }] };
   return {
     jwks,
     issuer: localIssuer(jwks, DEMO_ISSUER, DEMO_AUDIENCE),

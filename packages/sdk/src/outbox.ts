@@ -1,0 +1,207 @@
+import type { Issue } from '@rm-kit/core';
+import { isTransient, RmError, RmUnauthorizedError } from './errors.js';
+import type { KeyValueStore } from './store.js';
+import { newIdempotencyKey, type Request, send, type TransportOptions } from './transport.js';
+
+/** A write waiting to reach the server, kept in the store so a reload or a crash loses nothing. */
+export interface OutboxEntry {
+  /** Sorts by creation: the outbox replays in this order. */
+  id: string;
+  /** What the write is, for people: e.g. "sessions.create". */
+  label: string;
+  request: Request;
+  idempotencyKey: string;
+  ifMatch?: number;
+  /** For a create: the id the pending entity carries until the server gives the real one. */
+  provisionalId?: string;
+  state: 'pending' | 'failed';
+  /** Why the server refused it, for a failed entry. */
+  error?: { status: number; code: string; message: string; issues?: Issue[] };
+  createdAt: string;
+}
+
+export type OutboxOutcome<T> = { status: 'sent'; result: T } | { status: 'pending' };
+
+export interface OutboxEvents {
+  'outbox-change': { entries: OutboxEntry[] };
+  synced: { entry: OutboxEntry; result: unknown };
+  'sync-error': { entry: OutboxEntry; error: RmError };
+}
+
+const PREFIX = 'outbox:';
+const ID_MAP_PREFIX = 'outbox-id:';
+const PROVISIONAL = /pending_[0-9a-f-]{36}/g;
+let sequence = 0;
+
+function entryId(): string {
+  // Milliseconds, then a counter, then randomness: sorts by creation, unique across tabs.
+  sequence = (sequence + 1) % 1e6;
+  return `${Date.now().toString().padStart(15, '0')}-${sequence.toString().padStart(6, '0')}-${newIdempotencyKey().slice(0, 8)}`;
+}
+
+export function provisionalId(): string {
+  return `pending_${newIdempotencyKey()}`;
+}
+
+function toError(error: RmError): OutboxEntry['error'] {
+  const issues = (error as { issues?: Issue[] }).issues;
+  return { status: error.status, code: error.code, message: error.message, ...(issues ? { issues } : {}) };
+}
+
+/**
+ * The offline outbox. Every write is stored before it is sent and removed only once the
+ * server has answered it, and each carries one idempotency key for all its attempts, so
+ * a write is never lost and never applied twice, whatever the network or the server does
+ * in between. Entries replay in order; a refusal stops only its own entry.
+ */
+export class Outbox {
+  private flushing: Promise<void> | null = null;
+  private readonly waiters = new Map<string, (outcome: OutboxOutcome<unknown>) => void>();
+  private readonly failures = new Map<string, RmError>();
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly transport: TransportOptions,
+    private readonly emit: <K extends keyof OutboxEvents>(type: K, detail: OutboxEvents[K]) => void,
+    private readonly lockName: string,
+  ) {}
+
+  async entries(): Promise<OutboxEntry[]> {
+    return (await this.store.entries<OutboxEntry>(PREFIX)).map(([, entry]) => entry);
+  }
+
+  /**
+   * Stores a write and sends it (after any written earlier). Resolves with the server's
+   * answer, or with "pending" when the server cannot be reached now. A refusal of this
+   * very first attempt is thrown and nothing stays queued: the caller is there to see it.
+   */
+  async submit<T>(
+    draft: Omit<OutboxEntry, 'id' | 'state' | 'createdAt' | 'idempotencyKey'> & { idempotencyKey?: string },
+  ): Promise<OutboxOutcome<T>> {
+    const entry: OutboxEntry = {
+      ...draft,
+      id: entryId(),
+      idempotencyKey: draft.idempotencyKey ?? newIdempotencyKey(),
+      state: 'pending',
+      createdAt: new Date().toISOString(),
+    };
+    await this.store.set(PREFIX + entry.id, entry);
+    await this.changed();
+    const outcome = new Promise<OutboxOutcome<unknown>>((resolve) => this.waiters.set(entry.id, resolve));
+    await this.flush();
+    // A flush already under way listed the entries before this one was stored.
+    if (this.waiters.has(entry.id)) await this.flush();
+    this.settle(entry.id, { status: 'pending' });
+    const failure = this.failures.get(entry.id);
+    if (failure) {
+      this.failures.delete(entry.id);
+      await this.store.delete(PREFIX + entry.id);
+      await this.changed();
+      throw failure;
+    }
+    return (await outcome) as OutboxOutcome<T>;
+  }
+
+  /** Sends what is waiting, in order; one flush at a time in this tab, and in all tabs where Web Locks exist. */
+  flush(): Promise<void> {
+    this.flushing ??= this.withLock(() => this.drain()).finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  /** Puts a failed entry back in line, with a corrected body if given, and sends it. */
+  async retry(id: string, body?: unknown): Promise<void> {
+    const entry = await this.store.get<OutboxEntry>(PREFIX + id);
+    if (!entry) return;
+    const { error: _error, ...rest } = entry;
+    const fixed: OutboxEntry = {
+      ...rest,
+      state: 'pending',
+      ...(body === undefined
+        ? {}
+        : { request: { ...entry.request, body }, idempotencyKey: newIdempotencyKey() }),
+    };
+    await this.store.set(PREFIX + id, fixed);
+    await this.changed();
+    await this.flush();
+  }
+
+  /** Gives up on an entry for good. */
+  async discard(id: string): Promise<void> {
+    await this.store.delete(PREFIX + id);
+    await this.changed();
+  }
+
+  private async withLock(work: () => Promise<void>): Promise<void> {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (!locks) return work();
+    // Another tab holding the lock is sending the same entries: leave them to it.
+    await locks.request(this.lockName, { ifAvailable: true }, async (lock) => {
+      if (lock) await work();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    for (const entry of await this.entries()) {
+      if (entry.state !== 'pending') continue;
+      // Another tab may have sent it since the list was read.
+      const current = await this.store.get<OutboxEntry>(PREFIX + entry.id);
+      if (current?.state !== 'pending') continue;
+      try {
+        const request = await this.resolveProvisionalIds(current.request);
+        const result = await send<unknown>(this.transport, request, {
+          idempotencyKey: current.idempotencyKey,
+          ...(current.ifMatch === undefined ? {} : { ifMatch: current.ifMatch }),
+        });
+        if (current.provisionalId && result && typeof result === 'object' && 'id' in result) {
+          await this.store.set(ID_MAP_PREFIX + current.provisionalId, (result as { id: string }).id);
+        }
+        await this.store.delete(PREFIX + current.id);
+        await this.changed();
+        this.emit('synced', { entry: current, result });
+        this.settle(current.id, { status: 'sent', result });
+      } catch (error) {
+        if (!(error instanceof RmError) || isTransient(error)) return;
+        if (error instanceof RmUnauthorizedError) {
+          // The writes are fine; the credentials are not. Keep everything queued for when
+          // the app has a fresh token, and say so once.
+          this.emit('sync-error', { entry: current, error });
+          this.settle(current.id, { status: 'pending' });
+          return;
+        }
+        if (this.waiters.has(current.id)) {
+          this.failures.set(current.id, error);
+          this.settle(current.id, { status: 'pending' });
+          continue;
+        }
+        const failed: OutboxEntry = { ...current, state: 'failed', error: toError(error) };
+        await this.store.set(PREFIX + current.id, failed);
+        await this.changed();
+        this.emit('sync-error', { entry: failed, error });
+      }
+    }
+  }
+
+  /** A write that names an entity created offline is sent with the id the server gave it. */
+  private async resolveProvisionalIds(request: Request): Promise<Request> {
+    const text = JSON.stringify(request);
+    const ids = text.match(PROVISIONAL);
+    if (!ids) return request;
+    let resolved = text;
+    for (const id of new Set(ids)) {
+      const real = await this.store.get<string>(ID_MAP_PREFIX + id);
+      if (real) resolved = resolved.replaceAll(id, real);
+    }
+    return JSON.parse(resolved) as Request;
+  }
+
+  private settle(id: string, outcome: OutboxOutcome<unknown>) {
+    this.waiters.get(id)?.(outcome);
+    this.waiters.delete(id);
+  }
+
+  private async changed() {
+    this.emit('outbox-change', { entries: await this.entries() });
+  }
+}

@@ -1,0 +1,49 @@
+import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+
+/**
+ * Where the SDK keeps its outbox and read cache. IndexedDB in browsers, memory in Node;
+ * implement it to keep them elsewhere (a file, localStorage, a database).
+ */
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Every entry whose key starts with `prefix`, in key order. */
+  entries<T>(prefix: string): Promise<[string, T][]>;
+}
+
+export function memoryStore(): KeyValueStore {
+  const data = new Map<string, unknown>();
+  return {
+    get: async <T>(key: string) => structuredClone(data.get(key)) as T | undefined,
+    set: async (key, value) => {
+      data.set(key, structuredClone(value));
+    },
+    delete: async (key) => {
+      data.delete(key);
+    },
+    entries: async <T>(prefix: string) =>
+      [...data.entries()]
+        .filter(([key]) => key.startsWith(prefix))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, value]) => [key, structuredClone(value) as T] as [string, T]),
+  };
+}
+
+/** An IndexedDB database of its own (through idb-keyval), shared by every tab of the origin. */
+export function indexedDbStore(databaseName = 'rm-kit'): KeyValueStore {
+  const store: UseStore = createStore(databaseName, 'kv');
+  return {
+    get: (key) => get(key, store),
+    set: (key, value) => set(key, value, store),
+    delete: (key) => del(key, store),
+    entries: async <T>(prefix: string) =>
+      ((await entries<string, T>(store)) as [string, T][])
+        .filter(([key]) => key.startsWith(prefix))
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+  };
+}
+
+export function defaultStore(): KeyValueStore {
+  return typeof indexedDB === 'undefined' ? memoryStore() : indexedDbStore();
+}

@@ -1,0 +1,154 @@
+import type { ErrorBody } from '@rm-kit/core';
+import { errorFromResponse, isTransient, RmError, RmNetworkError, RmRateLimitError } from './errors.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (default 2). */
+  maxRetries: number;
+  /** The first wait; each retry doubles it, up to `maxDelayMs` (defaults 300 ms and 5 s). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  getToken: () => string | Promise<string>;
+  fetch: typeof fetch;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  locale?: string | undefined;
+}
+
+export interface RequestOptions {
+  /** Sent as Idempotency-Key; the SDK makes one for every unsafe call unless you pass your own. */
+  idempotencyKey?: string;
+  /** The version you last read: sent as If-Match, so a stale change is refused with 412. */
+  ifMatch?: number;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Overrides the client's retry policy for this call (e.g. `{ maxRetries: 0 }`). */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface Request {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+const UNSAFE = new Set(['POST', 'PATCH', 'DELETE']);
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/** Full jitter: a random wait up to the capped exponential delay, so retrying clients spread out. */
+export function backoffDelay(attempt: number, policy: RetryPolicy): number {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.random() * cap;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+function urlOf(baseUrl: string, request: Request): string {
+  const url = new URL(request.path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/**
+ * One HTTP exchange with the API, as a good SDK does it: a token on every call, an
+ * idempotency key on every unsafe one (the same key on every retry), a timeout, and
+ * retries with capped exponential backoff and jitter on what may succeed later.
+ */
+export async function send<T>(
+  transport: TransportOptions,
+  request: Request,
+  options: RequestOptions = {},
+): Promise<T> {
+  const policy = { ...transport.retry, ...options.retry };
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (transport.locale) headers['Accept-Language'] = transport.locale;
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(request.method)) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  const url = urlOf(transport.baseUrl, request);
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptOnce<T>(transport, url, request.method, { ...headers }, body, options);
+    } catch (error) {
+      if (options.signal?.aborted || !isTransient(error) || attempt >= policy.maxRetries) throw error;
+      const wait =
+        error instanceof RmRateLimitError ? error.retryAfter * 1000 : backoffDelay(attempt, policy);
+      await sleep(wait, options.signal);
+    }
+  }
+}
+
+async function attemptOnce<T>(
+  transport: TransportOptions,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  options: RequestOptions,
+): Promise<T> {
+  headers.Authorization = `Bearer ${await transport.getToken()}`;
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? transport.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await transport.fetch(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) {
+      throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+    }
+    const timedOut = timeout.aborted;
+    throw new RmNetworkError({
+      status: 0,
+      code: timedOut ? 'timeout' : 'network_error',
+      message: timedOut ? 'The server did not answer in time' : 'The server could not be reached',
+      cause,
+    });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (response.ok) return parsed as T;
+  const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+  throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
