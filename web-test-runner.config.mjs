@@ -17,7 +17,8 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser'] },
   plugins: [
     rmServerPlugin(),
-    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    // The elements' settings (Lit's decorators) suit every package's browser tests.
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) }),
   ],
   browsers: [
     chromeLauncher({

@@ -1,3 +1,5 @@
-// The custom elements come with their own issue; this entry point is where they will be
-// exported from. Nothing is registered on import.
-export {};
+export { clientContext, localeContext } from './base/context.js';
+export { define, setPrefix, tagName } from './base/define.js';
+export type { RmEventDetails, RmEventName } from './base/events.js';
+export { RmElement } from './base/rm-element.js';
+export { RmProvider } from './provider/provider.component.js';

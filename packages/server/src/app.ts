@@ -10,7 +10,7 @@ import { rateLimiter } from 'hono-rate-limiter';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import { callerKey } from './auth/caller.js';
-import type { DemoAuthority } from './auth/demo-authority.js';
+import { DEMO_ISSUER, type DemoAuthority } from './auth/demo-authority.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Storage } from './db/database.js';
@@ -18,10 +18,12 @@ import type { EventBus } from './events/event-bus.js';
 import type { AppEnv } from './http/env.js';
 import { transactionalWrites } from './http/idempotency.js';
 import { Problem, problemResponse } from './http/problem.js';
+import { rejectNul } from './http/reject-nul.js';
 import { requestLog } from './http/request-log.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
 import { registerApi } from './routes/index.js';
+import { registerStatic } from './routes/static/static.handlers.js';
 
 export { API_VERSION } from './app-version.js';
 
@@ -55,7 +57,8 @@ export function createApp(deps: AppDeps) {
     crossOriginResourcePolicy: 'cross-origin',
   });
   // Pages (the reference at /docs, the demo page) set their own, looser policy.
-  const isPage = (path: string) => path === '/' || path.startsWith('/docs') || path.startsWith('/demo/page');
+  const isPage = (path: string) =>
+    !path.startsWith('/v1/') && !path.startsWith('/demo/') && path !== '/openapi.json';
   app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
   const crossOrigin = cors({
     origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
@@ -98,7 +101,13 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/v1/*', authenticate(storage.db, deps.issuers));
+  app.use(
+    '/v1/*',
+    authenticate(storage.db, deps.issuers, {
+      bindByEmail: config.RMKIT_BIND_BY_EMAIL,
+      ...(deps.demo ? { demoIssuer: DEMO_ISSUER } : {}),
+    }),
+  );
   app.use(
     '/v1/*',
     rateLimiter<AppEnv>({
@@ -114,20 +123,18 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use('/v1/*', rejectNul());
   app.use('/v1/*', transactionalWrites(storage.db, bus, config.RMKIT_IDEMPOTENCY_HOURS));
 
   registerApi(app, deps);
   registerDocs(app);
   if (deps.demo) registerDemo(app, deps.storage, deps.demo);
+  if (config.RMKIT_STATIC_DIRS.length > 0) registerStatic(app, config.RMKIT_STATIC_DIRS);
 
   app.notFound((c) => problemResponse(c, new Problem('not_found', `Nothing at ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
-    if (error instanceof HTTPException && error.status < 500) {
-      const code =
-        error.status === 413 ? 'payload_too_large' : error.status === 401 ? 'unauthorized' : 'bad_request';
-      return problemResponse(c, new Problem(code, error.message || 'The request could not be read'));
-    }
+    if (error instanceof HTTPException && error.status < 500) return problemResponse(c, problemOf(error));
     logger.error({ err: error, requestId: c.get('requestId') }, 'request failed');
     return problemResponse(
       c,
@@ -138,3 +145,24 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Hono's own refusals as the contract's errors: @hono/zod-openapi throws 415 for a body
+ * that is not JSON where JSON is declared, hono's validator 400 for malformed JSON.
+ */
+function problemOf(error: HTTPException): Problem {
+  switch (error.status) {
+    case 401:
+      return new Problem('unauthorized', error.message || 'Send a valid token');
+    case 413:
+      return new Problem('payload_too_large', error.message || 'The body is too large');
+    case 415:
+      return new Problem(
+        'unsupported_media_type',
+        'Send the body as JSON, with Content-Type: application/json',
+        { issues: [{ path: ['Content-Type'], message: 'Use application/json' }] },
+      );
+    default:
+      return new Problem('bad_request', error.message || 'The request could not be read');
+  }
+}

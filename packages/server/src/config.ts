@@ -25,6 +25,7 @@ export const configSchema = z
     RMKIT_JWKS_URL: z.url().optional(),
     RMKIT_ISSUER: z.string().optional(),
     RMKIT_AUDIENCE: z.string().optional(),
+    RMKIT_BIND_BY_EMAIL: flag,
     RMKIT_CORS_ORIGINS: list,
     RMKIT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     RMKIT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -34,6 +35,7 @@ export const configSchema = z
       .min(1024)
       .default(256 * 1024),
     RMKIT_IDEMPOTENCY_HOURS: z.coerce.number().int().min(24).default(24),
+    RMKIT_STATIC_DIRS: list,
     RMKIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -33,7 +33,9 @@ export async function startServer(
   config: Config,
   logger: Logger = pino({ level: config.RMKIT_LOG_LEVEL }),
 ): Promise<RunningServer> {
-  const storage = await openStorage(config.DATABASE_URL);
+  const storage = await openStorage(config.DATABASE_URL, {
+    onError: (error) => logger.warn({ err: error }, 'a database connection was lost; the pool replaces it'),
+  });
   await migrate(storage.db);
 
   const issuers: TokenIssuer[] = [];

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
-/** An instant, as ISO 8601 with a UTC offset (`2026-03-02T09:30:00Z`). */
-export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with offset');
+/**
+ * An instant, as ISO 8601 with a UTC offset (`2026-03-02T09:30:00Z`). Years 0001-9999 in
+ * UTC only: beyond them an instant has no four-digit ISO form, so it could be neither
+ * stored nor sorted as text.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'Use a date between the years 1 and 9999 (in UTC)')
+  .describe('ISO 8601 date-time with offset');
 
 /** A calendar day (`2026-03-02`), for dates that have no time of day. */
 export const calendarDateSchema = z.iso.date().describe('ISO 8601 calendar date');

@@ -199,6 +199,14 @@ describe('the contract', () => {
     });
   });
 
+  it('refuses instants that fall outside the years 1-9999 once in UTC', () => {
+    const planned = (scheduledAt: string) =>
+      sessionCreateSchema.safeParse({ status: 'planned', scheduledAt });
+    expect(planned('9999-12-31T23:59:59-23:59').success).toBe(false);
+    expect(planned('0000-01-01T00:00:00+01:00').success).toBe(false);
+    expect(planned('2026-03-02T09:30:00+01:00').success).toBe(true);
+  });
+
   it('points at the exact field of a bad action item', () => {
     const result = sessionCreateSchema.safeParse({
       status: 'held',

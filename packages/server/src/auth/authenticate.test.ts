@@ -12,6 +12,45 @@ import {
 import { createWorld, type World } from '../test-support/world.js';
 import { createServiceToken } from './service-tokens.js';
 
+/** Someone an admin added who has never signed in: no externalId yet. */
+async function addUnboundPerson(api: TestApi, orgId: string, email: string) {
+  const now = new Date().toISOString();
+  const id = newId('person');
+  await api.storage.db
+    .insertInto('people')
+    .values({
+      id,
+      orgId,
+      externalId: null,
+      email,
+      displayName: 'New Joiner',
+      title: null,
+      department: 'Sales',
+      managerId: null,
+      careerStage: 'early',
+      locale: 'it',
+      languages: toJson(['it']),
+      timeZone: 'Europe/Rome',
+      photoUrl: null,
+      isAdmin: toFlag(false),
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  return id;
+}
+
+async function externalIdOf(api: TestApi, id: string) {
+  const row = await api.storage.db
+    .selectFrom('people')
+    .select('externalId')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.externalId;
+}
+
 describe.each(testDatabases())('authentication on $dialect', (database) => {
   let api: TestApi;
   let world: World;
@@ -77,42 +116,12 @@ describe.each(testDatabases())('authentication on $dialect', (database) => {
     expect(res.body.error.message).toBe('The token does not belong to anyone here');
   });
 
-  it('finds a person on first sign-in by email, then binds them to that subject only', async () => {
-    const now = new Date().toISOString();
-    const id = newId('person');
-    await api.storage.db
-      .insertInto('people')
-      .values({
-        id,
-        orgId: world.orgId,
-        externalId: null,
-        email: 'new.joiner@example.com',
-        displayName: 'New Joiner',
-        title: null,
-        department: 'Sales',
-        managerId: null,
-        careerStage: 'early',
-        locale: 'it',
-        languages: toJson(['it']),
-        timeZone: 'Europe/Rome',
-        photoUrl: null,
-        isAdmin: toFlag(false),
-        deletedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    const first = await pairs(await api.idp.sign({ sub: 'entra-oid-1', email: 'New.Joiner@example.com' }));
-    expect(first.status).toBe(200);
-    const bound = await api.storage.db
-      .selectFrom('people')
-      .select('externalId')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    expect(bound?.externalId).toBe('entra-oid-1');
-    const impostor = await pairs(await api.idp.sign({ sub: 'entra-oid-2', email: 'new.joiner@example.com' }));
-    expect(impostor.status).toBe(401);
+  it('refuses, unless binding by email is on, a token whose subject is unknown but whose email matches', async () => {
+    const id = await addUnboundPerson(api, world.orgId, 'never.signed.in@example.com');
+    const res = await pairs(await api.idp.sign({ sub: 'entra-oid-0', email: 'never.signed.in@example.com' }));
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toBe('The token does not belong to anyone here');
+    expect(await externalIdOf(api, id)).toBeNull();
   });
 
   it('lets a script in with a service token, stored only as a hash', async () => {
@@ -130,5 +139,48 @@ describe.each(testDatabases())('authentication on $dialect', (database) => {
     expect(stored?.tokenHash).not.toContain(token.slice(4));
     expect(stored?.lastUsedAt).not.toBeNull();
     expect((await pairs('rmk_made-up')).status).toBe(401);
+  });
+});
+
+describe.each(testDatabases())('first sign-in with RMKIT_BIND_BY_EMAIL=1 on $dialect', (database) => {
+  let api: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await createTestApi(database, { RMKIT_BIND_BY_EMAIL: '1' });
+    world = await createWorld(api);
+  });
+  afterAll(() => api.close());
+
+  const pairs = (token: string) => api.call('GET', '/v1/pairs', { token });
+
+  it('finds a person on first sign-in by email, then binds them to that subject only', async () => {
+    const id = await addUnboundPerson(api, world.orgId, 'new.joiner@example.com');
+    const first = await pairs(await api.idp.sign({ sub: 'entra-oid-1', email: 'New.Joiner@example.com' }));
+    expect(first.status).toBe(200);
+    expect(await externalIdOf(api, id)).toBe('entra-oid-1');
+    const impostor = await pairs(await api.idp.sign({ sub: 'entra-oid-2', email: 'new.joiner@example.com' }));
+    expect(impostor.status).toBe(401);
+    expect((await pairs(await api.idp.sign({ sub: 'entra-oid-1' }))).status).toBe(200);
+  });
+
+  it('does not trust an email the identity provider says is unverified', async () => {
+    const id = await addUnboundPerson(api, world.orgId, 'unverified@example.com');
+    const unverified = await api.idp.sign({
+      sub: 'entra-oid-3',
+      email: 'unverified@example.com',
+      extra: { email_verified: false },
+    });
+    expect((await pairs(unverified)).status).toBe(401);
+    expect(await externalIdOf(api, id)).toBeNull();
+
+    // Binding then falls back to the sign-in name, which the administrator chose to trust.
+    const byUsername = await api.idp.sign({
+      sub: 'entra-oid-4',
+      email: 'someone.else@example.com',
+      extra: { email_verified: false, preferred_username: 'Unverified@example.com' },
+    });
+    expect((await pairs(byUsername)).status).toBe(200);
+    expect(await externalIdOf(api, id)).toBe('entra-oid-4');
   });
 });

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
+import { nowIso } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { Problem } from '../http/problem.js';
@@ -29,8 +30,28 @@ async function serviceCaller(db: Kysely<Database>, token: string): Promise<Calle
   return { kind: 'service', orgId: row.orgId, personId: null, isAdmin: true, tokenId: row.id };
 }
 
-function emailClaim(claims: Record<string, unknown>): string | null {
-  for (const key of ['email', 'preferred_username', 'upn']) {
+export interface AuthenticateOptions {
+  /**
+   * RMKIT_BIND_BY_EMAIL: whether a person who never signed in may be found by the email in
+   * their token. Off by default: in Entra ID the `email`, `preferred_username` and `upn`
+   * claims may be unverified or editable by the user ("nOAuth"), so trusting them is a choice.
+   */
+  bindByEmail: boolean;
+  /**
+   * The issuer of demo mode's own tokens, when it runs: they are minted by this server for
+   * a stored person's email, so that email is known to be theirs.
+   */
+  demoIssuer?: string;
+}
+
+/**
+ * The email a token vouches for: `email`, unless the provider says it is unverified
+ * (`email_verified: false`); else `preferred_username` or `upn` when they hold an address.
+ */
+export function emailClaim(claims: Record<string, unknown>): string | null {
+  const keys =
+    claims.email_verified === false ? ['preferred_username', 'upn'] : ['email', 'preferred_username', 'upn'];
+  for (const key of keys) {
     const value = claims[key];
     if (typeof value === 'string' && value.includes('@')) return value.toLowerCase();
   }
@@ -38,11 +59,16 @@ function emailClaim(claims: Record<string, unknown>): string | null {
 }
 
 /**
- * A token's subject is matched to a person's externalId. A person not yet signed in is
- * found by email, and their externalId is then bound to the subject, so a later token
- * with the same email but another subject is refused.
+ * A token's subject is matched to a person's externalId. Only when binding by email is on
+ * (or for demo mode's own tokens) is a person not yet signed in found by email, and their
+ * externalId then bound to the subject, so a later token with the same email but another
+ * subject is refused.
  */
-async function personCaller(db: Kysely<Database>, claims: Record<string, unknown>): Promise<Caller> {
+async function personCaller(
+  db: Kysely<Database>,
+  claims: Record<string, unknown>,
+  options: AuthenticateOptions,
+): Promise<Caller> {
   const subject = String(claims.sub);
   const people = db
     .selectFrom('people')
@@ -50,11 +76,20 @@ async function personCaller(db: Kysely<Database>, claims: Record<string, unknown
     .where('deletedAt', 'is', null);
   let person = await people.where('externalId', '=', subject).executeTakeFirst();
   if (!person) {
-    const email = emailClaim(claims);
+    const mayBind =
+      options.bindByEmail || (options.demoIssuer !== undefined && claims.iss === options.demoIssuer);
+    const email = mayBind ? emailClaim(claims) : null;
     const matches = email ? await people.where('email', '=', email).execute() : [];
     const match = matches.length === 1 ? matches[0] : undefined;
     if (!match || match.externalId !== null) throw unauthorized('The token does not belong to anyone here');
-    await db.updateTable('people').set({ externalId: subject }).where('id', '=', match.id).execute();
+    // Bind only if still unbound: of two first sign-ins at once, one wins.
+    const bound = await db
+      .updateTable('people')
+      .set((eb) => ({ externalId: subject, updatedAt: nowIso(), version: eb('version', '+', 1) }))
+      .where('id', '=', match.id)
+      .where('externalId', 'is', null)
+      .executeTakeFirst();
+    if (Number(bound.numUpdatedRows) !== 1) throw unauthorized('The token does not belong to anyone here');
     person = match;
   }
   return { kind: 'person', orgId: person.orgId, personId: person.id, isAdmin: person.isAdmin === 1 };
@@ -64,6 +99,7 @@ async function personCaller(db: Kysely<Database>, claims: Record<string, unknown
 export function authenticate(
   db: Kysely<Database>,
   issuers: readonly TokenIssuer[],
+  options: AuthenticateOptions = { bindByEmail: false },
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
@@ -86,7 +122,7 @@ export function authenticate(
           code === 'ERR_JWT_EXPIRED' ? 'The token has expired' : 'The token is not valid here',
         );
       }
-      c.set('caller', await personCaller(db, claims));
+      c.set('caller', await personCaller(db, claims, options));
     }
     await next();
   };

@@ -20,6 +20,13 @@ export interface Storage {
 export interface OpenOptions {
   /** PostgreSQL only: run in this schema (created if missing), so tests can share one server. */
   schema?: string;
+  /**
+   * PostgreSQL only: told when an idle pooled connection fails (the server restarted, failed
+   * over or closed it after an idle timeout). The pool drops that connection and opens a new
+   * one when needed, so nothing else is to be done; the default ignores it. Without a
+   * listener such an error would crash the process.
+   */
+  onError?: (error: Error) => void;
 }
 
 /**
@@ -34,6 +41,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
       max: 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    pool.on('error', (error) => options.onError?.(error));
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };

@@ -30,6 +30,12 @@ export interface DomainEvent {
   entityId: string;
   version: number | null;
   at: string;
+  /**
+   * When set, only these people (person ids) may learn of the event, whoever else is in
+   * the pair; admins and service tokens never do. Feedback uses it: an answer exists for
+   * the partner only once they may read it.
+   */
+  onlyFor?: string[];
 }
 
 export type EventListener = (event: DomainEvent) => void;
@@ -46,6 +52,7 @@ export function domainEvent(
   type: EventType,
   pair: { id: string; orgId: string; mentorId: string; menteeId: string },
   entity: { id: string; version?: number },
+  audience?: { onlyFor: readonly string[] },
 ): DomainEvent {
   return {
     id: newId('event'),
@@ -57,6 +64,7 @@ export function domainEvent(
     entityId: entity.id,
     version: entity.version ?? null,
     at: new Date().toISOString(),
+    ...(audience ? { onlyFor: [...new Set(audience.onlyFor)] } : {}),
   };
 }
 

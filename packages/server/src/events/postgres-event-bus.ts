@@ -20,10 +20,12 @@ export async function postgresEventBus(pool: pg.Pool, onError: (error: Error) =>
       fanOut.deliver(JSON.parse(message.payload) as DomainEvent);
     });
     client.on('error', (error) => {
+      // Once closing, the connection going away is expected, and close() releases it.
+      if (closed) return;
       onError(error);
       client.release(true);
       listener = null;
-      if (!closed) setTimeout(() => connect().catch(onError), 1000);
+      setTimeout(() => connect().catch(onError), 1000);
     });
     await client.query(`LISTEN ${CHANNEL}`);
     listener = client;
@@ -39,9 +41,11 @@ export async function postgresEventBus(pool: pg.Pool, onError: (error: Error) =>
     since: (id) => fanOut.since(id),
     close: async () => {
       closed = true;
-      if (listener) {
-        await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
-        listener.release();
+      const client = listener;
+      listener = null;
+      if (client) {
+        await client.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+        client.release();
       }
     },
   };

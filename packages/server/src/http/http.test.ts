@@ -2,6 +2,7 @@ import { newId } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi, testDatabases } from '../test-support/harness.js';
 import { createWorld, type World } from '../test-support/world.js';
+import { hashRequest } from './idempotency.js';
 
 const held = {
   status: 'held',
@@ -26,6 +27,23 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
   const countSessions = async () =>
     (await api.storage.db.selectFrom('sessions').select('id').where('pairId', '=', world.pairId).execute())
       .length;
+  /** A key the mentor's earlier request claimed at `createdAt` and never finished. */
+  const seedKey = (key: string, path: string, body: string, createdAt: Date, db = api.storage.db) =>
+    db
+      .insertInto('idempotencyKeys')
+      .values({
+        scope: world.people.mentor,
+        key,
+        method: 'POST',
+        path,
+        requestHash: hashRequest({ method: 'POST', path, query: '', ifMatch: null, body }),
+        state: 'in-flight',
+        statusCode: null,
+        responseBody: null,
+        responseHeaders: null,
+        createdAt: createdAt.toISOString(),
+      })
+      .execute();
 
   describe('idempotent writes', () => {
     it('replays a retried POST with the same key: one row, the same body', async () => {
@@ -70,22 +88,7 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
     it('answers 409 with Retry-After while the first request with a key is still running', async () => {
       const key = crypto.randomUUID();
       const body = JSON.stringify(held);
-      const { createHash } = await import('node:crypto');
-      await api.storage.db
-        .insertInto('idempotencyKeys')
-        .values({
-          scope: world.people.mentor,
-          key,
-          method: 'POST',
-          path: sessions(),
-          requestHash: createHash('sha256').update(`POST ${sessions()}\n`).update(body).digest('hex'),
-          state: 'in-flight',
-          statusCode: null,
-          responseBody: null,
-          responseHeaders: null,
-          createdAt: new Date().toISOString(),
-        })
-        .execute();
+      await seedKey(key, sessions(), body, new Date());
       const res = await api.call('POST', sessions(), {
         token: world.tokens.mentor,
         body,
@@ -94,6 +97,74 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('idempotency_key_in_use');
       expect(res.headers.get('Retry-After')).toBe('1');
+    });
+
+    it('lets exactly one of several requests take over an abandoned key at once', async () => {
+      const path = `/v1/pairs/${world.pairId}/goals`;
+      const goal = { title: 'Post weekly on LinkedIn', topic: 'personal-branding' };
+      const countGoals = async () =>
+        (await api.storage.db.selectFrom('goals').select('id').where('pairId', '=', world.pairId).execute())
+          .length;
+      const before = await countGoals();
+      const key = crypto.randomUUID();
+      const body = JSON.stringify(goal);
+      const send = () =>
+        api.call('POST', path, { token: world.tokens.mentor, body, headers: { 'Idempotency-Key': key } });
+      // Its first request died two minutes ago, in flight: the key may be taken over. The key
+      // is stored in a transaction held open while the three retries arrive, so they all meet
+      // it at the same moment (on PostgreSQL their inserts wait for it; on SQLite every query
+      // waits for the one connection), as retries from several clients or processes would.
+      const sent = await api.storage.db.transaction().execute(async (trx) => {
+        await seedKey(key, path, body, new Date(Date.now() - 120_000), trx);
+        const sending = [send(), send(), send()];
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return sending;
+      });
+      const answers = await Promise.all(sent);
+
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s >= 500)).toEqual([]);
+      expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+      for (const answer of answers) {
+        if (answer.status === 409) expect(answer.body.error.code).toBe('idempotency_key_in_use');
+        else expect(answer.status).toBe(201);
+      }
+      const created = answers.filter((a) => a.status === 201);
+      expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
+      expect(await countGoals()).toBe(before + 1);
+    });
+
+    it('treats the same key with another query string or If-Match as another request (422)', async () => {
+      const key = crypto.randomUUID();
+      const first = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: held,
+        headers: { 'Idempotency-Key': key },
+      });
+      expect(first.status).toBe(201);
+      const otherQuery = await api.call('POST', `${sessions()}?draft=1`, {
+        token: world.tokens.mentor,
+        body: held,
+        headers: { 'Idempotency-Key': key },
+      });
+      expect(otherQuery.status).toBe(422);
+      expect(otherQuery.body.error.code).toBe('idempotency_key_reused');
+
+      const path = `/v1/sessions/${first.body.id}`;
+      const patchKey = crypto.randomUUID();
+      const patch = (ifMatch: string) =>
+        api.call('PATCH', path, {
+          token: world.tokens.mentor,
+          body: { summary: 'Explored Copilot for board packs, then Loop' },
+          headers: { 'Idempotency-Key': patchKey, 'If-Match': ifMatch },
+        });
+      expect((await patch('"1"')).status).toBe(200);
+      const replayed = await patch('"1"');
+      expect(replayed.status).toBe(200);
+      expect(replayed.headers.get('Idempotent-Replayed')).toBe('true');
+      const otherVersion = await patch('"2"');
+      expect(otherVersion.status).toBe(422);
+      expect(otherVersion.body.error.code).toBe('idempotency_key_reused');
     });
 
     it('keeps keys private to their sender: the same key from the partner is a new request', async () => {
@@ -158,6 +229,44 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       expect(res.headers.get('Allow')).toBe('GET, HEAD, PATCH, DELETE');
     });
 
+    it('refuses a body that is not JSON with 415, and malformed JSON with 400, storing nothing', async () => {
+      const before = await countSessions();
+      const plain = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: JSON.stringify(held),
+        headers: { 'Content-Type': 'text/plain' },
+      });
+      expect(plain.status).toBe(415);
+      expect(plain.body.error).toMatchObject({
+        code: 'unsupported_media_type',
+        requestId: expect.any(String),
+      });
+      const form = await api.call('PATCH', `/v1/sessions/${newId('session')}`, {
+        token: world.tokens.mentor,
+        body: 'summary=x',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+      expect(form.status).toBe(415);
+
+      const malformed = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: '{"status": "held",',
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.code).toBe('bad_request');
+      expect(await countSessions()).toBe(before);
+    });
+
+    it('documents 413 and 415 where a route takes a body', async () => {
+      const doc = (await api.call('GET', '/openapi.json')).body;
+      const feedback = doc.paths['/v1/pairs/{pairId}/feedback'];
+      expect(Object.keys(feedback.post.responses)).toEqual(expect.arrayContaining(['413', '415']));
+      expect(Object.keys(doc.paths['/v1/feedback/{feedbackId}'].patch.responses)).toEqual(
+        expect.arrayContaining(['413', '415']),
+      );
+      expect(Object.keys(feedback.get.responses)).not.toContain('415');
+    });
+
     it('refuses a body over the limit with 413 before reading it', async () => {
       const before = await countSessions();
       const res = await api.call('POST', sessions(), {
@@ -167,6 +276,58 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('payload_too_large');
       expect(await countSessions()).toBe(before);
+    });
+  });
+
+  describe('NUL characters', () => {
+    it('refuses a body with a NUL in a string with 400 naming the field, storing nothing', async () => {
+      const before = await countSessions();
+      const escaped = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: { ...held, summary: 'a\u0000b' },
+      });
+      expect(escaped.status).toBe(400);
+      expect(escaped.body.error.code).toBe('validation_failed');
+      expect(escaped.body.error.message).toMatch(/NUL/);
+      expect(escaped.body.error.issues).toEqual([{ path: ['summary'], message: expect.any(String) }]);
+
+      // Deeper in the body, and written by hand rather than by JSON.stringify.
+      const nested = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: `{"status":"held","occurredAt":"2026-02-02T10:00:00Z","actionItems":[{"text":"to do \\u0000","owner":"mentor"}]}`,
+      });
+      expect(nested.status).toBe(400);
+      expect(nested.body.error.issues).toEqual([
+        { path: ['actionItems', 0, 'text'], message: expect.any(String) },
+      ]);
+      // A NUL byte as such, not escaped.
+      const raw = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: JSON.stringify(held).replace('board', 'bo\0ard'),
+      });
+      expect(raw.status).toBe(400);
+      expect(await countSessions()).toBe(before);
+    });
+
+    it('stores the six characters \\u0000 written out, which are no NUL', async () => {
+      const res = await api.call('POST', sessions(), {
+        token: world.tokens.mentor,
+        body: { ...held, summary: 'JSON writes NUL as \\u0000' },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.summary).toBe('JSON writes NUL as \\u0000');
+    });
+
+    it('refuses a NUL in a query value, a path or a cursor with 400', async () => {
+      const query = await api.call('GET', '/v1/people?q=%00', { token: world.tokens.admin });
+      expect(query.status).toBe(400);
+      expect(query.body.error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['q'] }] });
+      const path = await api.call('GET', `/v1/sessions/ses_%00`, { token: world.tokens.mentor });
+      expect(path.status).toBe(400);
+      const cursor = Buffer.from(JSON.stringify(['a\u0000', newId('person')])).toString('base64url');
+      const paged = await api.call('GET', `/v1/people?cursor=${cursor}`, { token: world.tokens.admin });
+      expect(paged.status).toBe(400);
+      expect(paged.body.error.code).toBe('validation_failed');
     });
   });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { callerKey } from '../auth/caller.js';
-import type { Database } from '../db/schema.js';
+import type { Database, Row } from '../db/schema.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppEnv } from './env.js';
 import { Problem } from './problem.js';
@@ -14,6 +14,25 @@ const ABANDONED_AFTER_MS = 60_000;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
 class RolledBack extends Error {}
+
+/**
+ * What makes two requests "the same" for an Idempotency-Key: method, path, query string,
+ * If-Match and body. A key sent again with any of them changed answers 422.
+ */
+export function hashRequest(request: {
+  method: string;
+  path: string;
+  /** The query string as sent, with its `?`; empty when there is none. */
+  query: string;
+  ifMatch: string | null;
+  body: string;
+}): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.path}${request.query}\n`)
+    .update(`If-Match: ${request.ifMatch ?? ''}\n`)
+    .update(request.body)
+    .digest('hex');
+}
 
 /**
  * Runs every write in one transaction and publishes its events only after commit. With
@@ -41,10 +60,13 @@ export function transactionalWrites(
       });
     }
     const scope = callerKey(c.get('caller'));
-    const requestHash = createHash('sha256')
-      .update(`${c.req.method} ${c.req.path}\n`)
-      .update(await c.req.text())
-      .digest('hex');
+    const requestHash = hashRequest({
+      method: c.req.method,
+      path: c.req.path,
+      query: new URL(c.req.url).search,
+      ifMatch: c.req.header('If-Match') ?? null,
+      body: await c.req.text(),
+    });
 
     if (key !== undefined) {
       const replay = await claimKey(
@@ -80,66 +102,81 @@ export function transactionalWrites(
   };
 }
 
+/**
+ * Claims the key for this request (null: go ahead), or answers in its place: the stored
+ * response, 409 while another request holds it, 422 when it was used for another request.
+ * Only one of several requests arriving together may claim a key, even a stale one.
+ */
 async function claimKey(
   db: Kysely<Database>,
   request: { scope: string; key: string; method: string; path: string; requestHash: string },
   retentionHours: number,
 ): Promise<Response | null> {
-  const now = new Date();
-  const inserted = await db
-    .insertInto('idempotencyKeys')
-    .values({
+  // A claim lost to a concurrent request, or a row deleted under us (a 5xx frees its key),
+  // is looked at afresh; a few rounds settle it.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = new Date();
+    const claimed = {
       ...request,
-      state: 'in-flight',
+      state: 'in-flight' as const,
       statusCode: null,
       responseBody: null,
       responseHeaders: null,
       createdAt: now.toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+    };
+    const inserted = await db
+      .insertInto('idempotencyKeys')
+      .values(claimed)
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
 
-  const existing = await db
-    .selectFrom('idempotencyKeys')
-    .selectAll()
-    .where('scope', '=', request.scope)
-    .where('key', '=', request.key)
-    .executeTakeFirstOrThrow();
-  const age = now.getTime() - Date.parse(existing.createdAt);
-  const expired = age > retentionHours * 3_600_000;
-  const abandoned = existing.state === 'in-flight' && age > ABANDONED_AFTER_MS;
-  if (expired || abandoned) {
-    await db
-      .updateTable('idempotencyKeys')
-      .set({
-        ...request,
-        state: 'in-flight',
-        statusCode: null,
-        responseBody: null,
-        responseHeaders: null,
-        createdAt: now.toISOString(),
-      })
+    const existing = await db
+      .selectFrom('idempotencyKeys')
+      .selectAll()
       .where('scope', '=', request.scope)
       .where('key', '=', request.key)
-      .where('createdAt', '=', existing.createdAt)
-      .execute();
-    return null;
+      .executeTakeFirst();
+    if (!existing) continue; // freed since the insert: claim it again
+    const age = now.getTime() - Date.parse(existing.createdAt);
+    const expired = age > retentionHours * 3_600_000;
+    const abandoned = existing.state === 'in-flight' && age > ABANDONED_AFTER_MS;
+    if (expired || abandoned) {
+      // Take it over only if nobody else did since we read it: the row must be unchanged.
+      const taken = await db
+        .updateTable('idempotencyKeys')
+        .set(claimed)
+        .where('scope', '=', request.scope)
+        .where('key', '=', request.key)
+        .where('createdAt', '=', existing.createdAt)
+        .where('state', '=', existing.state)
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) === 1) return null;
+      continue; // another request took it over (or it vanished): see what it holds now
+    }
+    return answerFor(existing, request.requestHash);
   }
-  if (existing.requestHash !== request.requestHash) {
+  throw inUse();
+}
+
+function inUse(): Problem {
+  return new Problem(
+    'idempotency_key_in_use',
+    'A request with this Idempotency-Key is still being processed',
+    {
+      headers: { 'Retry-After': '1' },
+    },
+  );
+}
+
+/** The answer to a request whose key is held: 422 for another request, 409 while in flight, else a replay. */
+function answerFor(existing: Row<'idempotencyKeys'>, requestHash: string): Response {
+  if (existing.requestHash !== requestHash) {
     throw new Problem('idempotency_key_reused', 'This Idempotency-Key was used for a different request', {
       issues: [{ path: ['Idempotency-Key'], message: 'Use a new key for a new request' }],
     });
   }
-  if (existing.state === 'in-flight') {
-    throw new Problem(
-      'idempotency_key_in_use',
-      'A request with this Idempotency-Key is still being processed',
-      {
-        headers: { 'Retry-After': '1' },
-      },
-    );
-  }
+  if (existing.state === 'in-flight') throw inUse();
   const headers = new Headers(JSON.parse(existing.responseHeaders ?? '{}') as Record<string, string>);
   headers.set('Idempotent-Replayed', 'true');
   return new Response(existing.responseBody, { status: existing.statusCode ?? 200, headers });

@@ -24,6 +24,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   409: 'A conflict with what is stored, or the same Idempotency-Key is still being processed',
   412: 'If-Match names a version that is no longer the current one',
   413: 'The body is larger than the server accepts',
+  415: 'The body is not JSON: send it with Content-Type: application/json',
   422: 'The same Idempotency-Key was sent with a different body, or the change breaks a rule',
   429: 'Too many requests; wait for Retry-After seconds',
 };
@@ -35,6 +36,14 @@ export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
     all.map((status) => [status, { ...errorResponse, description: DESCRIPTIONS[status] ?? 'An error' }]),
   );
+}
+
+/**
+ * The error responses of a route that takes a body: those of `errorResponses`, and 413 (too
+ * large) and 415 (not JSON), which any body can earn.
+ */
+export function bodyErrorResponses(...statuses: number[]) {
+  return errorResponses(413, 415, ...statuses);
 }
 
 export const idempotencyHeaders = z.object({

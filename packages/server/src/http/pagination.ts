@@ -1,6 +1,11 @@
 import type { List } from '@rm-kit/core';
 import { Problem } from './problem.js';
 
+// What a cursor may hold: an entity id, and an id or a stored instant to sort by. Anything
+// else was not made here, and must not reach a query.
+const ID = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A cursor names the last item of a page by its sort value and id, so pages never skip or repeat. */
 interface CursorPosition {
   sort: string;
@@ -15,7 +20,14 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
   if (!cursor) return null;
   try {
     const [sort, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof sort === 'string' && typeof id === 'string') return { sort, id };
+    if (
+      typeof sort === 'string' &&
+      typeof id === 'string' &&
+      ID.test(id) &&
+      (ID.test(sort) || INSTANT.test(sort))
+    ) {
+      return { sort, id };
+    }
   } catch {
     // fall through to the error below
   }

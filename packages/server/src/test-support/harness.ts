@@ -41,11 +41,19 @@ export async function startTestIdentityProvider() {
   const address = server.address();
   const jwksUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/jwks.json`;
 
-  type Claims = { sub: string; email?: string; aud?: string; iss?: string; expiresIn?: string | number };
+  type Claims = {
+    sub: string;
+    email?: string;
+    aud?: string;
+    iss?: string;
+    expiresIn?: string | number;
+    /** Any other claims, e.g. `email_verified` or `preferred_username`. */
+    extra?: Record<string, unknown>;
+  };
   return {
     jwksUrl,
-    sign: ({ sub, email, aud = TEST_AUDIENCE, iss = TEST_ISSUER, expiresIn = '1h' }: Claims) =>
-      new SignJWT(email ? { email } : {})
+    sign: ({ sub, email, aud = TEST_AUDIENCE, iss = TEST_ISSUER, expiresIn = '1h', extra = {} }: Claims) =>
+      new SignJWT({ ...extra, ...(email ? { email } : {}) })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setSubject(sub)
         .setIssuer(iss)

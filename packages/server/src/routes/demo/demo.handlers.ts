@@ -1,12 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { DemoAuthority } from '../../auth/demo-authority.js';
 import type { Storage } from '../../db/database.js';
 import { fromFlag } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
 import { Problem } from '../../http/problem.js';
-import { DEMO_CSS, DEMO_JS, DEMO_PAGE } from './demo-page.js';
 
 const tokenRequest = z.strictObject({ email: z.email() });
 
@@ -16,17 +14,6 @@ const tokenRequest = z.strictObject({ email: z.email() });
  */
 export function registerDemo(app: OpenAPIHono<AppEnv>, storage: Storage, demo: DemoAuthority) {
   app.get('/demo/jwks.json', (c) => c.json(demo.jwks));
-
-  const pageHeaders = secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'self'"], frameAncestors: ["'self'"] },
-  });
-  app.get('/', pageHeaders, (c) => c.html(DEMO_PAGE));
-  app.get('/demo/page.js', pageHeaders, (c) =>
-    c.body(DEMO_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
-  );
-  app.get('/demo/page.css', pageHeaders, (c) =>
-    c.body(DEMO_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
-  );
 
   app.get('/demo/people', async (c) => {
     const people = await storage.db

@@ -14,6 +14,7 @@ import {
   updateEnrollmentRoute,
 } from './enrollments.routes.js';
 import {
+  alreadyEnrolled,
   checkOfferedTopics,
   checkPersonInOrganization,
   enrollmentColumns,
@@ -42,13 +43,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     await checkPersonInOrganization(db, caller.orgId, body.personId);
     checkOfferedTopics(program, body.topics);
     const previous = await findEnrollmentOf(db, program.id, body.personId);
-    if (previous && previous.deletedAt === null) {
-      throw new Problem('conflict', 'This person is already enrolled in the program', {
-        issues: [
-          { path: ['personId'], message: `Already enrolled: change enrolment ${previous.id} instead` },
-        ],
-      });
-    }
+    if (previous && previous.deletedAt === null) throw alreadyEnrolled(previous.id);
     const now = nowIso();
     const enrollment = enrollmentSchema.parse({
       ...body,
@@ -61,7 +56,11 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
       updatedAt: now,
       version: previous ? previous.version + 1 : 1,
     });
-    await saveNewEnrollment(db, enrollment, { revive: previous !== undefined });
+    const saved = await saveNewEnrollment(db, enrollment, { revive: previous ?? null });
+    if (!saved) {
+      // Someone enrolled them in the meantime: the answer a second request gets after the first.
+      throw alreadyEnrolled((await findEnrollmentOf(db, program.id, body.personId))?.id);
+    }
     return c.json(enrollment, 201, {
       ETag: etagOf(enrollment.version),
       Location: `/v1/enrollments/${enrollment.id}`,
@@ -144,11 +143,13 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     if (!caller.isAdmin) throw forbidden('Only an admin can remove an enrolment; withdraw it instead');
     const expected = expectedVersion(c);
     if (expected !== null && expected !== row.version) throw stale(row.version);
-    await db
+    const result = await db
       .updateTable('enrollments')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
-      .execute();
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
     return c.body(null, 204);
   });
 }

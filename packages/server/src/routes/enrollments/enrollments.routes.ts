@@ -10,6 +10,7 @@ import {
   pairRoleSchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -37,7 +38,7 @@ export const createEnrollmentRoute = createRoute({
   },
   responses: {
     201: jsonResponse(Enrollment, 'The new enrolment'),
-    ...errorResponses(403, 404, 409, 413, 422),
+    ...bodyErrorResponses(403, 404, 409, 413, 422),
   },
 });
 
@@ -83,7 +84,7 @@ export const updateEnrollmentRoute = createRoute({
   },
   responses: {
     200: jsonResponse(Enrollment, 'The changed enrolment'),
-    ...errorResponses(403, 404, 409, 412, 422),
+    ...bodyErrorResponses(403, 404, 409, 412, 422),
   },
 });
 

@@ -62,24 +62,31 @@ export function findEnrollmentOf(db: Kysely<Database>, programId: string, person
 }
 
 /**
- * Stores a new enrolment. Enrolling again after a removal brings the removed row back
- * with the new answers and the next version, as the unique index leaves no room for a second.
+ * Stores a new enrolment, or returns false when the person turned out to be enrolled
+ * already: two requests at once both pass the handler's check, so the write decides.
+ * Enrolling again after a removal brings the removed row back with the new answers and
+ * the next version, as the unique index leaves no room for a second; that applies only
+ * to the row as it was read (`revive.version`), still removed.
  */
 export async function saveNewEnrollment(
   db: Kysely<Database>,
   enrollment: Enrollment,
-  options: { revive: boolean },
-) {
+  options: { revive: { version: number } | null },
+): Promise<boolean> {
   const columns = enrollmentColumns(enrollment);
   if (options.revive) {
-    await db
+    const revived = await db
       .updateTable('enrollments')
       .set({ ...columns, deletedAt: null })
       .where('id', '=', enrollment.id)
-      .execute();
-    return;
+      .where('version', '=', options.revive.version)
+      .where('deletedAt', 'is not', null)
+      .executeTakeFirst();
+    return Number(revived.numUpdatedRows) === 1;
   }
-  await db
+  // A conflicting row is skipped rather than refused, which would abort the
+  // PostgreSQL transaction (as routes/feedback does).
+  const inserted = await db
     .insertInto('enrollments')
     .values({
       id: enrollment.id,
@@ -90,7 +97,23 @@ export async function saveNewEnrollment(
       deletedAt: null,
       ...columns,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['programId', 'personId']).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** The 409 for enrolling someone already enrolled (in `enrollmentId`, when known). */
+export function alreadyEnrolled(enrollmentId: string | undefined): Problem {
+  return new Problem('conflict', 'This person is already enrolled in the program', {
+    issues: [
+      {
+        path: ['personId'],
+        message: enrollmentId
+          ? `Already enrolled: change enrolment ${enrollmentId} instead`
+          : 'Already enrolled',
+      },
+    ],
+  });
 }
 
 /** Topics are matched within a program, so an enrolment may only name topics the program offers. */

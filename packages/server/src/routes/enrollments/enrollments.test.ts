@@ -1,4 +1,6 @@
+import { newId } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duringConcurrentChange, duringConcurrentWrite } from '../../test-support/concurrent-change.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
@@ -332,4 +334,97 @@ describe.each(testDatabases())('enrollments on $dialect', (database) => {
       (await api.call('GET', enrollmentsOf(draft.body.id), { token: world.tokens.otherMentor })).status,
     ).toBe(404);
   });
+  it('enrols someone once of three requests sent at once, refusing the others with 409', async () => {
+    const person = await addPerson();
+    const sent = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.call('POST', enrollmentsOf(openId), { token: world.tokens.admin, body: asMentor(person.id) }),
+      ),
+    );
+    expect(sent.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const id = sent.find((r) => r.status === 201)?.body.id;
+    for (const refused of sent.filter((r) => r.status === 409)) {
+      expect(refused.body.error.code).toBe('conflict');
+      expect(refused.body.error.issues).toEqual([
+        { path: ['personId'], message: expect.stringContaining(id) },
+      ]);
+    }
+  });
+
+  it.skipIf(database.dialect === 'sqlite')(
+    'answers 409, not 500, when another request enrols the same person first (PostgreSQL)',
+    async () => {
+      const person = await addPerson();
+      const rivalId = newId('enrollment');
+      const now = new Date().toISOString();
+      const res = await duringConcurrentWrite(
+        api,
+        {
+          sql: `insert into enrollments (id, org_id, program_id, person_id, role, topics, capacity, motivation,
+                  status, created_at, updated_at, version)
+                values ($1, $2, $3, $4, 'mentor', '["ai-tools"]', 1, '', 'applied', $5, $5, 1)`,
+          params: [rivalId, world.orgId, openId, person.id, now],
+        },
+        () =>
+          api.call('POST', enrollmentsOf(openId), { token: world.tokens.admin, body: asMentor(person.id) }),
+      );
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('conflict');
+      expect(res.body.error.issues).toEqual([
+        { path: ['personId'], message: expect.stringContaining(rivalId) },
+      ]);
+    },
+  );
+
+  it('enrols a removed person again once of three requests sent at once, refusing the others with 409', async () => {
+    const person = await addPerson();
+    const first = await enrol(world.tokens.admin, asMentor(person.id));
+    expect(
+      (await api.call('DELETE', `/v1/enrollments/${first.id}`, { token: world.tokens.admin })).status,
+    ).toBe(204);
+    const sent = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.call('POST', enrollmentsOf(openId), { token: world.tokens.admin, body: asMentor(person.id) }),
+      ),
+    );
+    expect(sent.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(
+      (await api.call('GET', `/v1/enrollments/${first.id}`, { token: world.tokens.admin })).body.version,
+    ).toBe(3);
+  });
+
+  it.skipIf(database.dialect === 'sqlite')(
+    'refuses enrolling a removed person again when someone did so meanwhile, with 409 (PostgreSQL: a concurrent change)',
+    async () => {
+      const person = await addPerson();
+      const first = await enrol(world.tokens.admin, asMentor(person.id));
+      const path = `/v1/enrollments/${first.id}`;
+      expect((await api.call('DELETE', path, { token: world.tokens.admin })).status).toBe(204);
+      const again = await duringConcurrentChange(
+        api,
+        { table: 'enrollments', id: first.id, set: 'deleted_at = null' },
+        () =>
+          api.call('POST', enrollmentsOf(openId), { token: world.tokens.admin, body: asMentor(person.id) }),
+      );
+      expect(again.status).toBe(409);
+      expect(again.body.error.issues[0].path).toEqual(['personId']);
+      expect((await api.call('GET', path, { token: world.tokens.admin })).body.version).toBe(3);
+    },
+  );
+
+  it.skipIf(database.dialect === 'sqlite')(
+    'refuses removing an enrolment changed since it was read with 412 (PostgreSQL: a concurrent change)',
+    async () => {
+      const person = await addPerson();
+      const enrollment = await enrol(world.tokens.admin, asMentor(person.id));
+      const path = `/v1/enrollments/${enrollment.id}`;
+      const removed = await duringConcurrentChange(api, { table: 'enrollments', id: enrollment.id }, () =>
+        api.call('DELETE', path, { token: world.tokens.admin }),
+      );
+      expect(removed.status).toBe(412);
+      expect(removed.headers.get('ETag')).toBe('"2"');
+      expect((await api.call('GET', path, { token: world.tokens.admin })).body.version).toBe(2);
+      expect((await api.call('DELETE', path, { token: world.tokens.admin })).status).toBe(204);
+    },
+  );
 });

@@ -8,10 +8,15 @@ import { eventsRoute } from './events.routes.js';
 
 const KEEP_ALIVE_MS = 25_000;
 
-/** Whether a caller may learn of an event: the pair's two members always, admins only of pairs themselves. */
+/**
+ * Whether a caller may learn of an event: the pair's two members, and admins only of pairs
+ * themselves. An event that names its audience (feedback: the author, and the partner only
+ * once they may read the answer) narrows that to the people it names; it never widens it.
+ */
 export function mayReceive(caller: Caller, event: DomainEvent, pairId: string | undefined): boolean {
   if (event.orgId !== caller.orgId) return false;
   if (pairId && event.pairId !== pairId) return false;
+  if (event.onlyFor && !(caller.personId !== null && event.onlyFor.includes(caller.personId))) return false;
   if (caller.personId === event.mentorId || caller.personId === event.menteeId) return true;
   return caller.isAdmin && event.type.startsWith('pair.');
 }

@@ -10,8 +10,9 @@ export const eventsRoute = createRoute({
   description: [
     'A stream of `pair.*`, `session.*`, `goal.*` and `feedback.*` events. Each event says what changed',
     '(`{ id, type, pairId, entityId, version, at }`), never its content: fetch the entity to read it, so every',
-    'read goes through the same authorization. Members of a pair get all its events; admins get `pair.*`',
-    'events of their organisation. Reconnect with `Last-Event-ID` to receive what you missed.',
+    'read goes through the same authorization. Members of a pair get its events, except that a `feedback.*`',
+    'event reaches the partner only when they may read that answer (shared, and answered by them too);',
+    'admins get `pair.*` events of their organisation. Reconnect with `Last-Event-ID` to receive what you missed.',
   ].join(' '),
   request: {
     query: z.object({

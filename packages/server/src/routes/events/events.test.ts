@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
-import { EventStreamReader, eventOfType as ofType } from '../../test-support/sse.js';
+import { EventStreamReader, eventOfType as ofType, type SseMessage } from '../../test-support/sse.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
 const session = { status: 'held', occurredAt: '2026-02-02T10:00:00Z', summary: 'Tried three AI note-takers' };
+const answer = { ratings: { usefulness: 5, trust: 4, preparation: 4 }, recommend: 9, learned: 'Reels' };
+
+/** The feedback events among the messages, as [type, entityId]. */
+const feedbackEvents = (messages: SseMessage[]) =>
+  messages.filter((m) => m.event.startsWith('feedback.')).map((m) => [m.event, JSON.parse(m.data).entityId]);
+const anyFeedback = (messages: SseMessage[]) => feedbackEvents(messages).length > 0;
 
 describe.each(testDatabases())('live events on $dialect', (database) => {
   let api: TestApi;
@@ -96,6 +102,81 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
     expect(
       replayed.filter((m) => m.event === 'session.created').map((m) => JSON.parse(m.data).entityId),
     ).toEqual(missed);
+  });
+
+  describe('feedback', () => {
+    const newSession = async () => {
+      const created = await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
+        token: world.tokens.mentor,
+        body: session,
+      });
+      return created.body.id as string;
+    };
+    const give = async (token: string, body: object) => {
+      const res = await api.call('POST', `/v1/pairs/${world.pairId}/feedback`, {
+        token,
+        body: { ...answer, kind: 'session', ...body },
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+
+    it('announces an unshared answer to its author alone: the partner learns nothing of it', async () => {
+      const sessionId = await newSession();
+      await give(world.tokens.mentor, { sessionId });
+      const mentor = await subscribe(world.tokens.mentor);
+      const mentee = await subscribe(world.tokens.mentee, { query: `?pairId=${world.pairId}` });
+      const admin = await subscribe(world.tokens.admin);
+
+      // The partner answered the same session, but does not share the answer.
+      const kept = await give(world.tokens.mentee, { sessionId });
+      expect(feedbackEvents(await mentee.until(anyFeedback))).toEqual([['feedback.created', kept]]);
+      expect(await mentor.until(anyFeedback, 600)).toEqual([]);
+
+      const path = `/v1/feedback/${kept}`;
+      await api.call('PATCH', path, { token: world.tokens.mentee, body: { recommend: 3 } });
+      expect(feedbackEvents(await mentee.until(anyFeedback))).toEqual([['feedback.updated', kept]]);
+      await api.call('DELETE', path, { token: world.tokens.mentee });
+      expect(feedbackEvents(await mentee.until(anyFeedback))).toEqual([['feedback.deleted', kept]]);
+      expect(await mentor.until(anyFeedback, 600)).toEqual([]);
+      expect(await admin.until(anyFeedback, 300)).toEqual([]);
+    });
+
+    it('tells the partner of a shared answer once they may read it, and not before', async () => {
+      const sessionId = await newSession();
+      const mentor = await subscribe(world.tokens.mentor);
+      const mentee = await subscribe(world.tokens.mentee);
+
+      const shared = await give(world.tokens.mentor, { sessionId, shareWithPartner: true });
+      expect(feedbackEvents(await mentor.until(anyFeedback))).toEqual([['feedback.created', shared]]);
+      expect(await mentee.until(anyFeedback, 600)).toEqual([]);
+
+      // The mentee's own answer makes the mentor's readable: the mentee hears of both.
+      const own = await give(world.tokens.mentee, { sessionId });
+      const seen = await mentee.until((m) => feedbackEvents(m).length >= 2);
+      expect(feedbackEvents(seen)).toEqual([
+        ['feedback.created', own],
+        ['feedback.updated', shared],
+      ]);
+      expect((await api.call('GET', `/v1/feedback/${shared}`, { token: world.tokens.mentee })).status).toBe(
+        200,
+      );
+      // …while the mentor learns nothing of the mentee's unshared answer, until it is shared.
+      expect(await mentor.until(anyFeedback, 600)).toEqual([]);
+      await api.call('PATCH', `/v1/feedback/${own}`, {
+        token: world.tokens.mentee,
+        body: { shareWithPartner: true },
+      });
+      expect(feedbackEvents(await mentor.until(anyFeedback))).toEqual([['feedback.updated', own]]);
+      // Hiding it again is announced to the mentor too, who could read it until now.
+      await api.call('PATCH', `/v1/feedback/${own}`, {
+        token: world.tokens.mentee,
+        body: { shareWithPartner: false },
+      });
+      expect(feedbackEvents(await mentor.until(anyFeedback))).toEqual([['feedback.updated', own]]);
+      await api.call('DELETE', `/v1/feedback/${own}`, { token: world.tokens.mentee });
+      expect(await mentor.until(anyFeedback, 600)).toEqual([]);
+    });
   });
 
   it('refuses a stream of a pair the caller is not in, and a caller without a token', async () => {

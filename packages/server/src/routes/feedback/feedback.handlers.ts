@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type Feedback, feedbackSchema, issuesFrom } from '@rm-kit/core';
 import { findOwnPair } from '../../auth/access.js';
-import { nowIso, toFlag } from '../../db/json.js';
+import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { etagOf, expectedVersion, stale } from '../../http/etag.js';
@@ -15,16 +15,28 @@ import {
   updateFeedbackRoute,
 } from './feedback.routes.js';
 import {
+  answerOf,
   checkSessionOfPair,
   findReadableFeedback,
   insertFeedback,
   memberId,
+  partnerId,
+  targetOf,
   toFeedback,
 } from './feedback.store.js';
 
 /** Only the author changes or withdraws an answer; a partner who may read it is told so. */
 function requireAuthor(found: { isAuthor: boolean }, action: string) {
   if (!found.isAuthor) throw forbidden(`Only the author of this answer can ${action} it`);
+}
+
+/**
+ * Who may learn of a change to an answer: its author always; the partner only when they may
+ * read it (shared, and they answered the same) before or after the change, so an answer the
+ * partner may not read is not even known to exist.
+ */
+function audience(author: string, partner: string, partnerMayRead: boolean) {
+  return { onlyFor: partnerMayRead ? [author, partner] : [author] };
 }
 
 export function registerFeedback(app: OpenAPIHono<AppEnv>) {
@@ -39,7 +51,22 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
         issues: [{ path: body.kind === 'session' ? ['sessionId'] : ['kind'], message: 'Already answered' }],
       });
     }
-    c.get('events').push(domainEvent('feedback.created', pair, feedback));
+    const me = memberId(pair, role);
+    const partner = partnerId(pair, role);
+    const theirs = await answerOf(db, pair, partner, targetOf(feedback));
+    const events = c.get('events');
+    events.push(
+      domainEvent(
+        'feedback.created',
+        pair,
+        feedback,
+        audience(me, partner, Boolean(theirs) && feedback.shareWithPartner),
+      ),
+    );
+    // Answering makes the partner's shared answer about the same readable: say so to the caller.
+    if (theirs && fromFlag(theirs.shareWithPartner)) {
+      events.push(domainEvent('feedback.updated', pair, theirs, { onlyFor: [me] }));
+    }
     return c.json(feedback, 201, { ETag: etagOf(feedback.version), Location: `/v1/feedback/${feedback.id}` });
   });
 
@@ -122,7 +149,17 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
-    c.get('events').push(domainEvent('feedback.updated', pair, next));
+    const partner = partnerId(pair, found.role);
+    const partnerAnswered = Boolean(await answerOf(db, pair, partner, row.target));
+    const sharedBefore = fromFlag(row.shareWithPartner);
+    c.get('events').push(
+      domainEvent(
+        'feedback.updated',
+        pair,
+        next,
+        audience(row.authorId, partner, partnerAnswered && (sharedBefore || next.shareWithPartner)),
+      ),
+    );
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 
@@ -139,7 +176,17 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) !== 1) throw stale(row.version + 1);
-    c.get('events').push(domainEvent('feedback.deleted', pair, { id: row.id, version: row.version + 1 }));
+    const partner = partnerId(pair, found.role);
+    const partnerMayRead =
+      fromFlag(row.shareWithPartner) && Boolean(await answerOf(db, pair, partner, row.target));
+    c.get('events').push(
+      domainEvent(
+        'feedback.deleted',
+        pair,
+        { id: row.id, version: row.version + 1 },
+        audience(row.authorId, partner, partnerMayRead),
+      ),
+    );
     return c.body(null, 204);
   });
 }

@@ -9,6 +9,7 @@ import {
   pageQuerySchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -36,7 +37,7 @@ export const createFeedbackRoute = createRoute({
     headers: idempotencyHeaders,
     body: jsonBody(feedbackCreateSchema.meta({ id: 'FeedbackCreate' })),
   },
-  responses: { 201: jsonResponse(Feedback, 'Your answer'), ...errorResponses(404, 409, 413, 422) },
+  responses: { 201: jsonResponse(Feedback, 'Your answer'), ...bodyErrorResponses(404, 409, 422) },
 });
 
 export const listFeedbackRoute = createRoute({
@@ -83,7 +84,7 @@ export const updateFeedbackRoute = createRoute({
   },
   responses: {
     200: jsonResponse(Feedback, 'The changed answer'),
-    ...errorResponses(403, 404, 409, 412, 422),
+    ...bodyErrorResponses(403, 404, 409, 412, 422),
   },
 });
 

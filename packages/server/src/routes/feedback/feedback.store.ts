@@ -36,6 +36,22 @@ export function memberId(pair: Row<'pairs'>, role: PairRole): string {
   return role === 'mentor' ? pair.mentorId : pair.menteeId;
 }
 
+/** The other person of the pair. */
+export function partnerId(pair: Row<'pairs'>, role: PairRole): string {
+  return role === 'mentor' ? pair.menteeId : pair.mentorId;
+}
+
+/** A person's own answer about a target (a session, or a program phase), if they gave one. */
+export async function answerOf(db: Kysely<Database>, pair: Row<'pairs'>, authorId: string, target: string) {
+  return db
+    .selectFrom('feedback')
+    .select(['id', 'version', 'shareWithPartner'])
+    .where('pairId', '=', pair.id)
+    .where('authorId', '=', authorId)
+    .where('target', '=', target)
+    .executeTakeFirst();
+}
+
 /** Session feedback is about one of the pair's own sessions, still in its log. */
 export async function checkSessionOfPair(db: Kysely<Database>, pair: Row<'pairs'>, sessionId: string) {
   const session = await db

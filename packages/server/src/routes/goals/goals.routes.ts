@@ -9,6 +9,7 @@ import {
   pageQuerySchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -34,7 +35,7 @@ export const createGoalRoute = createRoute({
     headers: idempotencyHeaders,
     body: jsonBody(goalCreateSchema.meta({ id: 'GoalCreate' })),
   },
-  responses: { 201: jsonResponse(Goal, 'The new goal'), ...errorResponses(404, 409, 413, 422) },
+  responses: { 201: jsonResponse(Goal, 'The new goal'), ...bodyErrorResponses(404, 409, 413, 422) },
 });
 
 export const listGoalsRoute = createRoute({
@@ -69,7 +70,7 @@ export const updateGoalRoute = createRoute({
     headers: ifMatchHeaders,
     body: jsonBody(goalUpdateSchema.meta({ id: 'GoalUpdate' })),
   },
-  responses: { 200: jsonResponse(Goal, 'The changed goal'), ...errorResponses(404, 409, 412, 422) },
+  responses: { 200: jsonResponse(Goal, 'The changed goal'), ...bodyErrorResponses(404, 409, 412, 422) },
 });
 
 export const deleteGoalRoute = createRoute({

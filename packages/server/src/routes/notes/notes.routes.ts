@@ -8,6 +8,7 @@ import {
   privateNoteUpdateSchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -32,7 +33,7 @@ export const createNoteRoute = createRoute({
     headers: idempotencyHeaders,
     body: jsonBody(privateNoteCreateSchema.meta({ id: 'PrivateNoteCreate' })),
   },
-  responses: { 201: jsonResponse(PrivateNote, 'The new note'), ...errorResponses(404, 409, 413, 422) },
+  responses: { 201: jsonResponse(PrivateNote, 'The new note'), ...bodyErrorResponses(404, 409, 413, 422) },
 });
 
 export const listNotesRoute = createRoute({
@@ -68,7 +69,10 @@ export const updateNoteRoute = createRoute({
     headers: ifMatchHeaders,
     body: jsonBody(privateNoteUpdateSchema.meta({ id: 'PrivateNoteUpdate' })),
   },
-  responses: { 200: jsonResponse(PrivateNote, 'The changed note'), ...errorResponses(404, 409, 412, 422) },
+  responses: {
+    200: jsonResponse(PrivateNote, 'The changed note'),
+    ...bodyErrorResponses(404, 409, 412, 422),
+  },
 });
 
 export const deleteNoteRoute = createRoute({

@@ -1,6 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { organizationSchema, organizationUpdateSchema } from '@rm-kit/core';
-import { errorResponses, ifMatchHeaders, jsonBody, jsonResponse } from '../../http/openapi.js';
+import {
+  bodyErrorResponses,
+  errorResponses,
+  ifMatchHeaders,
+  jsonBody,
+  jsonResponse,
+} from '../../http/openapi.js';
 
 const Organization = organizationSchema.meta({ id: 'Organization' });
 const tags = ['Organization'];
@@ -25,6 +31,6 @@ export const updateOrganizationRoute = createRoute({
   },
   responses: {
     200: jsonResponse(Organization, 'The changed organisation'),
-    ...errorResponses(403, 409, 412, 422),
+    ...bodyErrorResponses(403, 409, 412, 422),
   },
 });

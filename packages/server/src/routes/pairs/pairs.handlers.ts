@@ -1,15 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
+import { newId, type Pair, type PairRole, type PairStatus, pairProgress } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
-import { findPair, sideIn } from '../../auth/access.js';
+import { findPair, type PairAccess, sideIn } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
-import { fromJson, nowIso, todayIso, toJson } from '../../db/json.js';
+import { fromJson, nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { etagOf, expectedVersion, stale } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, notFound, Problem } from '../../http/problem.js';
+import { minGroupSizeOf } from '../reports/reports.store.js';
 import {
   acceptCharterRoute,
   createPairRoute,
@@ -51,6 +52,61 @@ async function checkReportingLine(db: Kysely<Database>, mentorId: string, mentee
       issues: [{ path: ['menteeId'], message: 'This person is in the mentor’s reporting line' }],
     });
   }
+}
+
+/** A pair works on topics its program offers, as enrolments and matching do. */
+function checkOfferedTopics(program: { topics: string }, topics: readonly string[]) {
+  const offered = new Set(fromJson<string[]>(program.topics));
+  topics.forEach((topic, i) => {
+    if (!offered.has(topic)) {
+      throw new Problem('unprocessable', 'The program does not offer that topic', {
+        issues: [{ path: ['topics', i], message: `"${topic}" is not one of the program's topics` }],
+      });
+    }
+  });
+}
+
+/**
+ * The trust ratings a caller's view of progress may be computed from, since a derived
+ * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
+ * read (as in routes/feedback: their own, and the partner's once shared and once they
+ * have answered the same session or phase themselves). An admin: the pair's answers
+ * only once there are at least the organisation's minAggregateGroupSize of them, as
+ * for any other aggregate; before that, none, so no single answer shows through.
+ */
+async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess) {
+  const answers = db
+    .selectFrom('feedback')
+    .select(['trust', 'createdAt'])
+    .where('orgId', '=', pair.orgId)
+    .where('pairId', '=', pair.id);
+  if (role === 'admin') {
+    const [rows, minGroupSize] = await Promise.all([answers.execute(), minGroupSizeOf(db, pair.orgId)]);
+    return rows.length >= minGroupSize ? rows : [];
+  }
+  const me = memberOf(pair, role);
+  return answers
+    .where((eb) =>
+      eb.or([
+        eb('authorId', '=', me),
+        eb.and([
+          eb('shareWithPartner', '=', toFlag(true)),
+          eb.exists(
+            eb
+              .selectFrom('feedback as mine')
+              .select('mine.id')
+              .where('mine.pairId', '=', pair.id)
+              .where('mine.authorId', '=', me)
+              .whereRef('mine.target', '=', 'feedback.target'),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+}
+
+function memberOf(pair: Row<'pairs'>, role: PairRole): string {
+  return role === 'mentor' ? pair.mentorId : pair.menteeId;
 }
 
 function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
@@ -120,14 +176,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
         });
       }
     }
-    const offered = new Set(fromJson<string[]>(program.topics));
-    body.topics.forEach((topic, i) => {
-      if (!offered.has(topic)) {
-        throw new Problem('unprocessable', 'The program does not offer that topic', {
-          issues: [{ path: ['topics', i], message: `"${topic}" is not one of the program's topics` }],
-        });
-      }
-    });
+    checkOfferedTopics(program, body.topics);
     await checkReportingLine(db, body.mentorId, body.menteeId);
     const now = nowIso();
     const row: Row<'pairs'> = {
@@ -169,6 +218,14 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const expected = expectedVersion(c);
     if (expected !== null && expected !== pair.version) throw stale(pair.version);
     const changes = c.req.valid('json');
+    if (changes.topics) {
+      const program = await db
+        .selectFrom('programs')
+        .select('topics')
+        .where('id', '=', pair.programId)
+        .executeTakeFirstOrThrow();
+      checkOfferedTopics(program, changes.topics);
+    }
     const status: PairStatus = changes.status ?? pair.status;
     const dates = datesFor(status, {
       startedOn: changes.startedOn === undefined ? pair.startedOn : changes.startedOn,
@@ -214,11 +271,13 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     requireAdmin(caller, 'remove a pair');
     const expected = expectedVersion(c);
     if (expected !== null && expected !== pair.version) throw stale(pair.version);
-    await db
+    const result = await db
       .updateTable('pairs')
       .set({ deletedAt: nowIso(), version: pair.version + 1 })
       .where('id', '=', pair.id)
-      .execute();
+      .where('version', '=', pair.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(pair.version + 1);
     c.get('events').push(domainEvent('pair.deleted', pair, { id: pair.id, version: pair.version + 1 }));
     return c.body(null, 204);
   });
@@ -232,11 +291,13 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     if (pair[column] !== null) return c.json(toPair(pair), 200, { ETag: etagOf(pair.version) });
     const now = nowIso();
     const next = { ...pair, [column]: now, updatedAt: now, version: pair.version + 1 };
-    await db
+    const result = await db
       .updateTable('pairs')
       .set({ [column]: now, updatedAt: now, version: next.version })
       .where('id', '=', pair.id)
-      .execute();
+      .where('version', '=', pair.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(pair.version + 1);
     const updated = toPair(next);
     c.get('events').push(domainEvent('pair.updated', next, updated));
     return c.json(updated, 200, { ETag: etagOf(updated.version) });
@@ -244,7 +305,8 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(pairProgressRoute, async (c) => {
     const db = c.get('db');
-    const { pair } = await findPair(db, c.get('caller'), c.req.valid('param').pairId, { admins: true });
+    const access = await findPair(db, c.get('caller'), c.req.valid('param').pairId, { admins: true });
+    const { pair } = access;
     const at = c.req.valid('query').at;
     const [program, sessions, goals, feedback] = await Promise.all([
       db
@@ -264,7 +326,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
         .where('pairId', '=', pair.id)
         .where('deletedAt', 'is', null)
         .execute(),
-      db.selectFrom('feedback').select(['trust', 'createdAt']).where('pairId', '=', pair.id).execute(),
+      trustRatingsFor(db, access),
     ]);
     const progress = pairProgress({
       pair: { startedOn: pair.startedOn },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   idOf,
+  instantSchema,
   listOf,
   pageQuerySchema,
   pairCreateSchema,
@@ -10,6 +11,7 @@ import {
   pairUpdateSchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -49,7 +51,7 @@ export const createPairRoute = createRoute({
     headers: idempotencyHeaders,
     body: jsonBody(pairCreateSchema.meta({ id: 'PairCreate' })),
   },
-  responses: { 201: jsonResponse(Pair, 'The new pair'), ...errorResponses(403, 404, 409, 422) },
+  responses: { 201: jsonResponse(Pair, 'The new pair'), ...bodyErrorResponses(403, 404, 409, 422) },
 });
 
 export const getPairRoute = createRoute({
@@ -72,7 +74,7 @@ export const updatePairRoute = createRoute({
     headers: ifMatchHeaders,
     body: jsonBody(pairUpdateSchema.meta({ id: 'PairUpdate' })),
   },
-  responses: { 200: jsonResponse(Pair, 'The changed pair'), ...errorResponses(403, 404, 409, 412, 422) },
+  responses: { 200: jsonResponse(Pair, 'The changed pair'), ...bodyErrorResponses(403, 404, 409, 412, 422) },
 });
 
 export const deletePairRoute = createRoute({
@@ -102,7 +104,7 @@ export const pairProgressRoute = createRoute({
   request: {
     params: pairParams,
     query: z.object({
-      at: z.iso.datetime({ offset: true }).optional().describe('Compute as of this instant (default: now)'),
+      at: instantSchema.optional().describe('Compute as of this instant (default: now)'),
     }),
   },
   responses: {

@@ -1,10 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { newId, type PersonUpdate, personSchema } from '@rm-kit/core';
-import { nowIso } from '../../db/json.js';
+import type { Caller } from '../../auth/caller.js';
+import { fromFlag, nowIso } from '../../db/json.js';
+import type { Row } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
 import { etagOf, expectedVersion, stale } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { forbidden } from '../../http/problem.js';
+import { forbidden, Problem } from '../../http/problem.js';
 import {
   createPersonRoute,
   deletePersonRoute,
@@ -16,10 +18,14 @@ import {
   checkManager,
   checkUnique,
   findVisiblePerson,
+  insertPerson,
   nameOrEmailContains,
   personColumns,
+  searchInBatches,
   selfOrPartnerOf,
+  stalePerson,
   toPerson,
+  updatePerson,
 } from './people.store.js';
 
 /** What people may change about themselves; the rest (role, reporting line, identity) is the admin's. */
@@ -30,6 +36,46 @@ const SELF_EDITABLE: ReadonlySet<string> = new Set<keyof PersonUpdate>([
   'timeZone',
   'photoUrl',
 ]);
+
+/**
+ * What even an admin may not change, beyond what SELF_EDITABLE already keeps from
+ * everyone else. Sign-in finds a person by externalId, or, before their first sign-in,
+ * by email: whoever could change either could bind someone's account to a token they
+ * hold, and read that person's private notes and unshared feedback, which nobody else
+ * may read, admins included.
+ */
+function checkProtectedChanges(caller: Caller, row: Row<'people'>, changes: PersonUpdate, email?: string) {
+  const identity: ('externalId' | 'email')[] = [];
+  if (changes.externalId !== undefined && changes.externalId !== row.externalId) identity.push('externalId');
+  if (email !== undefined && email !== row.email) identity.push('email');
+  if (identity.length > 0) {
+    // Once someone has signed in, their account stays theirs: not even an admin re-binds it.
+    if (row.externalId !== null) {
+      throw new Problem('unprocessable', 'This person has signed in: their sign-in identity is fixed', {
+        issues: identity.map((field) => ({
+          path: [field],
+          message: 'Cannot change once the person has signed in',
+        })),
+      });
+    }
+    // Before then, pre-provisioning is an admin's act, made by someone who answers for
+    // it: a service token is a script, whose leak must not hand out accounts.
+    if (caller.kind !== 'person') {
+      throw forbidden(`Only an admin, not a service token, can change ${identity.join(', ')}`);
+    }
+  }
+  if (changes.isAdmin !== undefined && changes.isAdmin !== fromFlag(row.isAdmin)) {
+    // An admin can mint service tokens: a service token must not be able to make one.
+    if (caller.kind !== 'person') throw forbidden('Only an admin, not a service token, can change isAdmin');
+    // Nobody drops their own admin rights, so the last admin cannot lock everyone out by
+    // accident; another admin can.
+    if (caller.personId === row.id) {
+      throw new Problem('unprocessable', 'You cannot change your own admin rights', {
+        issues: [{ path: ['isAdmin'], message: 'Ask another admin' }],
+      });
+    }
+  }
+}
 
 export function registerPeople(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPeopleRoute, async (c) => {
@@ -42,14 +88,16 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
       .selectAll()
       .where('people.orgId', '=', caller.orgId)
       .where('people.deletedAt', 'is', null)
-      .orderBy('people.id')
-      .limit(limit + 1);
+      .orderBy('people.id');
     if (!caller.isAdmin) query = query.where(selfOrPartnerOf(caller.personId));
     if (department) query = query.where('people.department', '=', department);
     if (careerStage) query = query.where('people.careerStage', '=', careerStage);
-    if (q) query = query.where(nameOrEmailContains(q));
-    if (after) query = query.where('people.id', '>', after.id);
-    const rows = await query.execute();
+    const read = (afterId: string | null, count: number) =>
+      (afterId === null ? query : query.where('people.id', '>', afterId)).limit(count).execute();
+    // The text match is made here, not in SQL (see nameOrEmailContains): same answer on both engines.
+    const rows = q
+      ? await searchInBatches(read, nameOrEmailContains(q), after?.id ?? null, limit + 1)
+      : await read(after?.id ?? null, limit + 1);
     return c.json(
       toPage(rows, limit, toPerson, (r) => ({ sort: r.id, id: r.id })),
       200,
@@ -61,6 +109,10 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     if (!caller.isAdmin) throw forbidden('Only an admin can add people');
     const db = c.get('db');
     const body = c.req.valid('json');
+    // As for a change (checkProtectedChanges): a service token cannot make an admin.
+    if (body.isAdmin && caller.kind !== 'person') {
+      throw forbidden('Only an admin, not a service token, can add an admin');
+    }
     const email = body.email.toLowerCase();
     await checkUnique(db, caller.orgId, { email, externalId: body.externalId }, null);
     if (body.managerId) await checkManager(db, caller.orgId, null, body.managerId);
@@ -74,16 +126,13 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
       updatedAt: now,
       version: 1,
     });
-    await db
-      .insertInto('people')
-      .values({
-        id: person.id,
-        orgId: person.orgId,
-        createdAt: now,
-        deletedAt: null,
-        ...personColumns(person),
-      })
-      .execute();
+    await insertPerson(db, {
+      id: person.id,
+      orgId: person.orgId,
+      createdAt: now,
+      deletedAt: null,
+      ...personColumns(person),
+    });
     return c.json(person, 201, { ETag: etagOf(person.version), Location: `/v1/people/${person.id}` });
   });
 
@@ -102,9 +151,10 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
       const adminOnly = Object.keys(changes).filter((field) => !SELF_EDITABLE.has(field));
       if (adminOnly.length > 0) throw forbidden(`Only an admin can change ${adminOnly.join(', ')}`);
     }
+    const email = changes.email?.toLowerCase();
+    checkProtectedChanges(caller, row, changes, email);
     const expected = expectedVersion(c);
     if (expected !== null && expected !== row.version) throw stale(row.version);
-    const email = changes.email?.toLowerCase();
     await checkUnique(db, caller.orgId, { email, externalId: changes.externalId }, row.id);
     if (changes.managerId) await checkManager(db, caller.orgId, row.id, changes.managerId);
     const now = nowIso();
@@ -116,13 +166,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
       updatedAt: now,
       version: row.version + 1,
     });
-    const result = await db
-      .updateTable('people')
-      .set(personColumns(next))
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    if (!(await updatePerson(db, row, personColumns(next)))) throw await stalePerson(db, row.id);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 
@@ -133,11 +177,8 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     if (!caller.isAdmin) throw forbidden('Only an admin can remove people');
     const expected = expectedVersion(c);
     if (expected !== null && expected !== row.version) throw stale(row.version);
-    await db
-      .updateTable('people')
-      .set({ deletedAt: nowIso(), version: row.version + 1 })
-      .where('id', '=', row.id)
-      .execute();
+    const removed = await updatePerson(db, row, { deletedAt: nowIso(), version: row.version + 1 });
+    if (!removed) throw stale(row.version + 1);
     return c.body(null, 204);
   });
 }

@@ -9,6 +9,7 @@ import {
   personUpdateSchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -52,12 +53,13 @@ export const createPersonRoute = createRoute({
   path: '/v1/people',
   tags,
   summary: 'Add someone to the organisation',
-  description: 'Admins only. The email is stored in lower case and is unique in the organisation.',
+  description:
+    'Admins only; a service token may not add an admin (403). The email is stored in lower case and is unique in the organisation.',
   request: {
     headers: idempotencyHeaders,
     body: jsonBody(personCreateSchema.meta({ id: 'PersonCreate' })),
   },
-  responses: { 201: jsonResponse(Person, 'The new person'), ...errorResponses(403, 409, 413, 422) },
+  responses: { 201: jsonResponse(Person, 'The new person'), ...bodyErrorResponses(403, 409, 413, 422) },
 });
 
 export const getPersonRoute = createRoute({
@@ -76,13 +78,16 @@ export const updatePersonRoute = createRoute({
   tags,
   summary: 'Change a person',
   description:
-    'Admins change any field. People change their own title, locale, languages, timeZone and photoUrl; any other field is refused with 403.',
+    'Admins change any field, except: email and externalId only until the person first signs in (afterwards 422, for everyone) and never with a service token (403); isAdmin never with a service token (403), and never your own (422). People change their own title, locale, languages, timeZone and photoUrl; any other field is refused with 403.',
   request: {
     params: personParams,
     headers: ifMatchHeaders,
     body: jsonBody(personUpdateSchema.meta({ id: 'PersonUpdate' })),
   },
-  responses: { 200: jsonResponse(Person, 'The changed person'), ...errorResponses(403, 404, 409, 412, 422) },
+  responses: {
+    200: jsonResponse(Person, 'The changed person'),
+    ...bodyErrorResponses(403, 404, 409, 412, 422),
+  },
 });
 
 export const deletePersonRoute = createRoute({

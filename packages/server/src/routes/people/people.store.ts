@@ -1,9 +1,9 @@
 import { type Person, personSchema } from '@rm-kit/core';
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import { sql } from 'kysely';
+import type { ExpressionBuilder, InsertResult, Kysely, Updateable } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
-import type { Database, Row } from '../../db/schema.js';
+import type { Database, NewRow, Row } from '../../db/schema.js';
+import { stale } from '../../http/etag.js';
 import { notFound, Problem } from '../../http/problem.js';
 
 export function toPerson(row: Row<'people'>): Person {
@@ -61,17 +61,58 @@ export function selfOrPartnerOf(personId: string) {
 }
 
 /**
- * Case-insensitive substring match on name or email. lower() on both sides, and LIKE
- * with an explicit escape character, behave the same on SQLite and PostgreSQL
- * (ILIKE exists only on PostgreSQL).
+ * Text folded for a case-insensitive comparison. Upper- then lower-casing approximates
+ * Unicode case folding (ß and SS, σ and ς) without depending on a locale
+ * (toLocaleLowerCase would turn "I" into "ı" for Turkish); NFC makes a decomposed "è"
+ * equal to a precomposed one.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+/**
+ * Case-insensitive substring match on name or email, decided here rather than in SQL:
+ * lower() folds only ASCII on SQLite, but every letter on PostgreSQL (depending on its
+ * collation), so "èlena" found "Èlena" on one and not the other. No SQL pre-filter is
+ * safe without a folded column (a migration), since even an ASCII query can match
+ * non-ASCII text ("k" matches the Kelvin sign, "ss" matches "ß"); the list reads the
+ * caller's visible people in batches instead (searchInBatches), which is cheap at
+ * intranet scale.
  */
 export function nameOrEmailContains(text: string) {
-  const pattern = `%${text.replace(/[!%_]/g, '!$&')}%`;
-  return (eb: ExpressionBuilder<Database, 'people'>) =>
-    eb.or([
-      sql<boolean>`lower(${eb.ref('people.displayName')}) like lower(${pattern}) escape '!'`,
-      sql<boolean>`lower(${eb.ref('people.email')}) like lower(${pattern}) escape '!'`,
-    ]);
+  const needle = foldForSearch(text);
+  return (row: Pick<Row<'people'>, 'displayName' | 'email'>) =>
+    foldForSearch(row.displayName).includes(needle) || foldForSearch(row.email).includes(needle);
+}
+
+/** Rows read per query while searching: the whole organisation is a few thousand people at most. */
+const SEARCH_BATCH = 500;
+
+/**
+ * Up to `wanted` rows that pass `keep`, in id order after `afterId`. Reads the
+ * filtered people in batches by keyset over id until enough pass, so a page and its
+ * cursor stay exact (the next page starts after the last row returned, and skips
+ * nothing) however few rows match.
+ */
+export async function searchInBatches(
+  read: (afterId: string | null, batchSize: number) => Promise<Row<'people'>[]>,
+  keep: (row: Row<'people'>) => boolean,
+  afterId: string | null,
+  wanted: number,
+): Promise<Row<'people'>[]> {
+  const found: Row<'people'>[] = [];
+  let position = afterId;
+  for (;;) {
+    const batch = await read(position, SEARCH_BATCH);
+    for (const row of batch) {
+      if (!keep(row)) continue;
+      found.push(row);
+      if (found.length === wanted) return found;
+    }
+    const last = batch[batch.length - 1];
+    if (batch.length < SEARCH_BATCH || !last) return found;
+    position = last.id;
+  }
 }
 
 /** A person the caller may read; anyone else is the same 404 as nobody. */
@@ -88,9 +129,21 @@ export async function findVisiblePerson(db: Kysely<Database>, caller: Caller, pe
   return row;
 }
 
+const emailTaken = () =>
+  new Problem('conflict', 'Someone in the organisation already has this email', {
+    issues: [{ path: ['email'], message: 'Already used, possibly by someone since removed' }],
+  });
+
+const subjectTaken = () =>
+  new Problem('conflict', 'This identity-provider subject already belongs to someone', {
+    issues: [{ path: ['externalId'], message: 'Already bound to another person' }],
+  });
+
 /**
  * Refuses an email already used in the organisation (by anyone, removed people too,
  * whose history keeps it), and an identity-provider subject bound to someone else.
+ * A check only: two requests at once can both pass it, so the writes below also
+ * let the unique indexes decide.
  */
 export async function checkUnique(
   db: Kysely<Database>,
@@ -105,21 +158,84 @@ export async function checkUnique(
       .where('orgId', '=', orgId)
       .where('email', '=', fields.email)
       .executeTakeFirst();
-    if (holder) {
-      throw new Problem('conflict', 'Someone in the organisation already has this email', {
-        issues: [{ path: ['email'], message: 'Already used, possibly by someone since removed' }],
-      });
-    }
+    if (holder) throw emailTaken();
   }
   // The subject is unique across organisations: one sign-in must resolve to one person.
   if (fields.externalId) {
     const holder = await others.where('externalId', '=', fields.externalId).executeTakeFirst();
-    if (holder) {
-      throw new Problem('conflict', 'This identity-provider subject already belongs to someone', {
-        issues: [{ path: ['externalId'], message: 'Already bound to another person' }],
-      });
-    }
+    if (holder) throw subjectTaken();
   }
+}
+
+/**
+ * The 409 for a unique index that refused a row (SQLite's SQLITE_CONSTRAINT_UNIQUE,
+ * PostgreSQL's 23505), naming the field whose index it was; anything else is rethrown.
+ * The failed statement ends the request's transaction, which is rolled back anyway.
+ */
+function conflictFrom(error: unknown): unknown {
+  const { code, constraint, message } = (error ?? {}) as {
+    code?: unknown;
+    constraint?: unknown;
+    message?: unknown;
+  };
+  if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== '23505') return error;
+  const index = `${String(constraint ?? '')} ${String(message ?? '')}`;
+  return index.includes('external_id') ? subjectTaken() : emailTaken();
+}
+
+/**
+ * Stores a new person, letting the unique indexes decide between two requests at once.
+ * A row conflicting on (org, email) is skipped, as routes/feedback does; an insert names
+ * one conflict target only, so a violation of the partial index on externalId is caught
+ * and answered with the same 409 as checkUnique's.
+ */
+export async function insertPerson(db: Kysely<Database>, values: NewRow<'people'>) {
+  let inserted: InsertResult;
+  try {
+    inserted = await db
+      .insertInto('people')
+      .values(values)
+      .onConflict((oc) => oc.columns(['orgId', 'email']).doNothing())
+      .executeTakeFirst();
+  } catch (error) {
+    throw conflictFrom(error);
+  }
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw emailTaken();
+}
+
+/**
+ * Writes a change to a person as they were read: false if someone changed them since.
+ * Sign-in binds externalId without a new version, so a write that includes externalId
+ * also requires the value read: it can neither undo a binding made meanwhile nor re-bind
+ * someone who has just signed in (checkProtectedChanges saw them unbound).
+ */
+export async function updatePerson(
+  db: Kysely<Database>,
+  read: Pick<Row<'people'>, 'id' | 'version' | 'externalId'>,
+  columns: Updateable<Database['people']>,
+): Promise<boolean> {
+  let update = db
+    .updateTable('people')
+    .set(columns)
+    .where('id', '=', read.id)
+    .where('version', '=', read.version);
+  if ('externalId' in columns) {
+    update = update.where((eb) =>
+      read.externalId === null ? eb('externalId', 'is', null) : eb('externalId', '=', read.externalId),
+    );
+  }
+  try {
+    const result = await update.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  } catch (error) {
+    throw conflictFrom(error);
+  }
+}
+
+/** The 412 for a person changed since they were read, with the ETag they have now. */
+export async function stalePerson(db: Kysely<Database>, id: string) {
+  const current = await db.selectFrom('people').select('version').where('id', '=', id).executeTakeFirst();
+  return stale(current?.version ?? 0);
 }
 
 /**

@@ -1,4 +1,7 @@
+import { newId } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceToken } from '../../auth/service-tokens.js';
+import { duringConcurrentChange, duringConcurrentWrite } from '../../test-support/concurrent-change.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
@@ -320,4 +323,265 @@ describe.each(testDatabases())('people on $dialect', (database) => {
     expect(ids(list.body)).not.toContain(person.id);
     expect((await api.call('GET', '/v1/people', { token })).status).toBe(401);
   });
+  it('refuses anyone re-binding a signed-in person, so their private notes stay theirs', async () => {
+    const sessionId = (
+      await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
+        token: world.tokens.mentor,
+        body: { status: 'held', occurredAt: '2026-02-02T10:00:00Z' },
+      })
+    ).body.id;
+    const note = await api.call('POST', `/v1/sessions/${sessionId}/notes`, {
+      token: world.tokens.mentor,
+      body: { text: 'Only mine' },
+    });
+    expect(note.status).toBe(201);
+    const path = `/v1/people/${world.people.mentor}`;
+    const before = await api.call('GET', path, { token: world.tokens.admin });
+    const serviceToken = (await createServiceToken(api.storage.db, world.orgId, 'HR sync')).token;
+
+    for (const token of [world.tokens.admin, serviceToken]) {
+      for (const [field, value] of [
+        ['externalId', 'sub-attacker'],
+        ['externalId', null],
+        ['email', 'attacker@example.com'],
+      ] as const) {
+        const res = await api.call('PATCH', path, { token, body: { [field]: value } });
+        expect(res.status).toBe(422);
+        expect(res.body.error.code).toBe('unprocessable');
+        expect(res.body.error.issues.map((i: { path: string[] }) => i.path)).toEqual([[field]]);
+      }
+    }
+    expect((await api.call('GET', path, { token: world.tokens.admin })).body).toEqual(before.body);
+
+    // Neither the subject the attacker wanted bound, nor their email, nor the person's own email reaches the note.
+    for (const claims of [
+      { sub: 'sub-attacker' },
+      { sub: 'sub-attacker', email: 'attacker@example.com' },
+      { sub: 'sub-attacker', email: before.body.email },
+    ]) {
+      const token = await api.idp.sign(claims);
+      expect((await api.call('GET', `/v1/notes/${note.body.id}`, { token })).status).toBe(401);
+    }
+    expect((await api.call('GET', `/v1/notes/${note.body.id}`, { token: world.tokens.mentor })).status).toBe(
+      200,
+    );
+    // Sending the values they already have changes nothing, and is no refusal.
+    const same = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      body: { externalId: before.body.externalId, email: before.body.email.toUpperCase(), title: 'Analyst' },
+    });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ externalId: before.body.externalId, title: 'Analyst' });
+  });
+
+  it('lets an admin, not a service token, set the email and subject of someone yet to sign in', async () => {
+    const serviceToken = (await createServiceToken(api.storage.db, world.orgId, 'HR sync')).token;
+    const person = await add();
+    expect(person.externalId).toBeNull();
+    const path = `/v1/people/${person.id}`;
+    for (const body of [{ email: 'script@example.com' }, { externalId: 'sub-script' }]) {
+      const res = await api.call('PATCH', path, { token: serviceToken, body });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+    }
+    expect((await api.call('PATCH', path, { token: serviceToken, body: { title: 'Buyer' } })).status).toBe(
+      200,
+    );
+
+    const provisioned = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      body: { email: `Provisioned.${serial}@Example.com`, externalId: `sub-provisioned-${serial}` },
+    });
+    expect(provisioned.status).toBe(200);
+    expect(provisioned.body).toMatchObject({
+      email: `provisioned.${serial}@example.com`,
+      externalId: `sub-provisioned-${serial}`,
+    });
+    const token = await api.idp.sign({ sub: `sub-provisioned-${serial}` });
+    expect((await api.call('GET', path, { token })).status).toBe(200);
+    const rebind = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      body: { externalId: 'sub-x' },
+    });
+    expect(rebind.status).toBe(422);
+    expect(rebind.body.error.issues[0].path).toEqual(['externalId']);
+  });
+
+  it.skipIf(database.dialect === 'sqlite')(
+    'neither undoes nor overrides a first sign-in made while a change is under way (PostgreSQL)',
+    async () => {
+      for (const change of [{ title: 'Buyer' }, { externalId: 'sub-attacker-2' }]) {
+        const person = await add();
+        const subject = `sub-first-sign-in-${serial}`;
+        // Sign-in binds the subject without a new version, as auth/authenticate.ts does.
+        const signIn = {
+          sql: 'update people set external_id = $1 where id = $2',
+          params: [subject, person.id],
+        };
+        const res = await duringConcurrentWrite(api, signIn, () =>
+          api.call('PATCH', `/v1/people/${person.id}`, { token: world.tokens.admin, body: change }),
+        );
+        expect(res.status).toBe(412);
+        expect(res.headers.get('ETag')).toBe('"1"');
+        const read = await api.call('GET', `/v1/people/${person.id}`, { token: world.tokens.admin });
+        expect(read.body).toMatchObject({ externalId: subject, title: null, version: 1 });
+      }
+    },
+  );
+
+  it('refuses a service token making anyone an admin with 403', async () => {
+    const serviceToken = (await createServiceToken(api.storage.db, world.orgId, 'HR sync')).token;
+    const path = `/v1/people/${world.people.mentee}`;
+    const res = await api.call('PATCH', path, { token: serviceToken, body: { isAdmin: true } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    expect((await api.call('GET', path, { token: world.tokens.admin })).body.isAdmin).toBe(false);
+    const created = await api.call('POST', '/v1/people', {
+      token: serviceToken,
+      body: newPerson({ isAdmin: true, externalId: 'sub-script-admin' }),
+    });
+    expect(created.status).toBe(403);
+    const signIn = await api.idp.sign({ sub: 'sub-script-admin' });
+    expect((await api.call('GET', '/v1/people', { token: signIn })).status).toBe(401);
+    // Without the admin flag, a script may still add people.
+    expect((await api.call('POST', '/v1/people', { token: serviceToken, body: newPerson() })).status).toBe(
+      201,
+    );
+  });
+
+  it('refuses an admin changing their own admin flag with 422; another admin may', async () => {
+    const self = await api.call('PATCH', `/v1/people/${world.people.admin}`, {
+      token: world.tokens.admin,
+      body: { isAdmin: false },
+    });
+    expect(self.status).toBe(422);
+    expect(self.body.error.issues[0].path).toEqual(['isAdmin']);
+    const read = await api.call('GET', `/v1/people/${world.people.admin}`, { token: world.tokens.admin });
+    expect(read.body.isAdmin).toBe(true);
+    const colleague = await add({ isAdmin: true });
+    const demoted = await api.call('PATCH', `/v1/people/${colleague.id}`, {
+      token: world.tokens.admin,
+      body: { isAdmin: false },
+    });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body.isAdmin).toBe(false);
+  });
+
+  it('adds one person of three sent at once with one email, refusing the others with 409', async () => {
+    const body = newPerson();
+    const sent = await Promise.all(
+      [1, 2, 3].map(() => api.call('POST', '/v1/people', { token: world.tokens.admin, body })),
+    );
+    expect(sent.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of sent.filter((r) => r.status === 409)) {
+      expect(refused.body.error.code).toBe('conflict');
+      expect(refused.body.error.issues[0].path).toEqual(['email']);
+    }
+    const found = await api.call('GET', `/v1/people?q=${encodeURIComponent(body.email)}`, {
+      token: world.tokens.admin,
+    });
+    expect(found.body.items).toHaveLength(1);
+  });
+
+  it('adds one person of three sent at once with one subject, refusing the others with 409', async () => {
+    const externalId = `sub-race-${serial}`;
+    const sent = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.call('POST', '/v1/people', { token: world.tokens.admin, body: newPerson({ externalId }) }),
+      ),
+    );
+    expect(sent.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of sent.filter((r) => r.status === 409)) {
+      expect(refused.body.error.issues[0].path).toEqual(['externalId']);
+    }
+  });
+
+  it.skipIf(database.dialect === 'sqlite')(
+    'answers 409, not 500, when another request stores the same email or subject first (PostgreSQL)',
+    async () => {
+      /** Another request's new person, written but not yet committed when this one checks. */
+      const rival = (email: string, externalId: string | null) => ({
+        sql: `insert into people (id, org_id, external_id, email, display_name, department, career_stage,
+                locale, languages, time_zone, is_admin, created_at, updated_at, version)
+              values ($1, $2, $3, $4, 'Rival', 'Sales', 'mid', 'en', '[]', 'UTC', 0, $5, $5, 1)`,
+        params: [newId('person'), world.orgId, externalId, email, new Date().toISOString()],
+      });
+      const body = { ...newPerson(), externalId: `sub-rival-${serial}` };
+      for (const [statement, field] of [
+        [rival(body.email, null), 'email'],
+        [rival(`other.${body.email}`, body.externalId), 'externalId'],
+      ] as const) {
+        const res = await duringConcurrentWrite(api, statement, () =>
+          api.call('POST', '/v1/people', { token: world.tokens.admin, body }),
+        );
+        expect(res.status).toBe(409);
+        expect(res.body.error.code).toBe('conflict');
+        expect(res.body.error.issues[0].path).toEqual([field]);
+        await api.storage.db.deleteFrom('people').where('displayName', '=', 'Rival').execute();
+      }
+    },
+  );
+
+  it('finds accented names in any case, the same on every database', async () => {
+    const elena = await add({ displayName: 'Èlena Ñúñez', department: 'Accents' });
+    // The same name typed with combining accents (as some systems store it).
+    const decomposed = await add({
+      displayName: 'E\u0300lena Nun\u0303ez'.normalize('NFD'),
+      department: 'Accents',
+    });
+    const search = async (q: string) =>
+      ids(
+        (
+          await api.call('GET', `/v1/people?department=Accents&q=${encodeURIComponent(q)}`, {
+            token: world.tokens.admin,
+          })
+        ).body,
+      );
+    expect(await search('èlena')).toEqual([elena.id, decomposed.id].sort());
+    expect(await search('ÈLENA')).toEqual([elena.id, decomposed.id].sort());
+    expect(await search('ÑÚÑEZ')).toEqual([elena.id]);
+    expect(await search('elena')).toEqual([]);
+    const sigma = await add({ displayName: 'ΟΔΥΣΣΕΥΣ Straße', department: 'Accents' });
+    expect(await search('οδυσσευς')).toEqual([sigma.id]);
+    expect(await search('STRASSE')).toEqual([sigma.id]);
+  });
+
+  it('pages through a search without skipping or repeating, however sparse the matches', async () => {
+    const matching: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await add({ department: 'Sparse', displayName: `Filler ${i}` });
+      matching.push((await add({ department: 'Sparse', displayName: `Ñandú ${i}` })).id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `department=Sparse&q=%C3%B1and%C3%BA&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await api.call('GET', `/v1/people?${query}`, { token: world.tokens.admin });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...ids(page.body));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(seen).toEqual([...matching].sort());
+    expect(pages).toBe(3);
+  });
+
+  it.skipIf(database.dialect === 'sqlite')(
+    'refuses removing a person changed since it was read with 412 (PostgreSQL: a concurrent change)',
+    async () => {
+      const person = await add();
+      const removed = await duringConcurrentChange(api, { table: 'people', id: person.id }, () =>
+        api.call('DELETE', `/v1/people/${person.id}`, { token: world.tokens.admin }),
+      );
+      expect(removed.status).toBe(412);
+      expect(removed.headers.get('ETag')).toBe('"2"');
+      const read = await api.call('GET', `/v1/people/${person.id}`, { token: world.tokens.admin });
+      expect(read.body.version).toBe(2);
+      expect(
+        (await api.call('DELETE', `/v1/people/${person.id}`, { token: world.tokens.admin })).status,
+      ).toBe(204);
+    },
+  );
 });

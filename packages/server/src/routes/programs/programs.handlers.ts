@@ -111,11 +111,13 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     if (!caller.isAdmin) throw forbidden('Only an admin can remove a program');
     const expected = expectedVersion(c);
     if (expected !== null && expected !== row.version) throw stale(row.version);
-    await db
+    const result = await db
       .updateTable('programs')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
-      .execute();
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
     return c.body(null, 204);
   });
 }

@@ -9,6 +9,7 @@ import {
   programUpdateSchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -41,7 +42,7 @@ export const createProgramRoute = createRoute({
   summary: 'Start a program (a cohort)',
   description: 'Admins only. A new program is a draft, unseen by members, unless another status is given.',
   request: { headers: idempotencyHeaders, body: jsonBody(programCreateSchema.meta({ id: 'ProgramCreate' })) },
-  responses: { 201: jsonResponse(Program, 'The new program'), ...errorResponses(403, 409, 413, 422) },
+  responses: { 201: jsonResponse(Program, 'The new program'), ...bodyErrorResponses(403, 409, 413, 422) },
 });
 
 export const getProgramRoute = createRoute({
@@ -67,7 +68,7 @@ export const updateProgramRoute = createRoute({
   },
   responses: {
     200: jsonResponse(Program, 'The changed program'),
-    ...errorResponses(403, 404, 409, 412, 422),
+    ...bodyErrorResponses(403, 404, 409, 412, 422),
   },
 });
 

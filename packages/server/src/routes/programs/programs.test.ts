@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duringConcurrentChange } from '../../test-support/concurrent-change.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
@@ -208,4 +209,18 @@ describe.each(testDatabases())('programs on $dialect', (database) => {
     const list = await api.call('GET', '/v1/programs?limit=100', { token: world.tokens.admin });
     expect(ids(list.body)).not.toContain(program.id);
   });
+  it.skipIf(database.dialect === 'sqlite')(
+    'refuses removing a program changed since it was read with 412 (PostgreSQL: a concurrent change)',
+    async () => {
+      const program = await start();
+      const path = `/v1/programs/${program.id}`;
+      const removed = await duringConcurrentChange(api, { table: 'programs', id: program.id }, () =>
+        api.call('DELETE', path, { token: world.tokens.admin }),
+      );
+      expect(removed.status).toBe(412);
+      expect(removed.headers.get('ETag')).toBe('"2"');
+      expect((await api.call('GET', path, { token: world.tokens.admin })).body.version).toBe(2);
+      expect((await api.call('DELETE', path, { token: world.tokens.admin })).status).toBe(204);
+    },
+  );
 });

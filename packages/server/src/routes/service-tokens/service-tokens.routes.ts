@@ -7,7 +7,14 @@ import {
   serviceTokenCreateSchema,
   serviceTokenSchema,
 } from '@rm-kit/core';
-import { errorResponses, idempotencyHeaders, jsonBody, jsonResponse, pathId } from '../../http/openapi.js';
+import {
+  bodyErrorResponses,
+  errorResponses,
+  idempotencyHeaders,
+  jsonBody,
+  jsonResponse,
+  pathId,
+} from '../../http/openapi.js';
 
 const ServiceToken = serviceTokenSchema.meta({ id: 'ServiceToken' });
 const tags = ['Service tokens'];
@@ -28,7 +35,7 @@ export const createServiceTokenRoute = createRoute({
       serviceTokenCreatedSchema.meta({ id: 'ServiceTokenCreated' }),
       'The new token, with its value',
     ),
-    ...errorResponses(403, 409, 413, 422),
+    ...bodyErrorResponses(403, 409, 413, 422),
   },
 });
 

@@ -115,11 +115,13 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const { row, pair } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
     const expected = expectedVersion(c);
     if (expected !== null && expected !== row.version) throw stale(row.version);
-    await db
+    const result = await db
       .updateTable('sessions')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
-      .execute();
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
     c.get('events').push(domainEvent('session.deleted', pair, { id: row.id, version: row.version + 1 }));
     return c.body(null, 204);
   });

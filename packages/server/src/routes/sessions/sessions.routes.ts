@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   idOf,
+  instantSchema,
   listOf,
   pageQuerySchema,
   sessionCreateSchema,
@@ -9,6 +10,7 @@ import {
   sessionUpdateSchema,
 } from '@rm-kit/core';
 import {
+  bodyErrorResponses,
   errorResponses,
   idempotencyHeaders,
   ifMatchHeaders,
@@ -31,7 +33,7 @@ export const createSessionRoute = createRoute({
     headers: idempotencyHeaders,
     body: jsonBody(sessionCreateSchema.meta({ id: 'SessionCreate' })),
   },
-  responses: { 201: jsonResponse(Session, 'The new session'), ...errorResponses(404, 409, 413, 422) },
+  responses: { 201: jsonResponse(Session, 'The new session'), ...bodyErrorResponses(404, 409, 413, 422) },
 });
 
 export const listSessionsRoute = createRoute({
@@ -43,8 +45,8 @@ export const listSessionsRoute = createRoute({
     params: pathId('pairId', idOf('pair')),
     query: pageQuerySchema.extend({
       status: sessionStatusSchema.optional(),
-      from: z.iso.datetime({ offset: true }).optional().describe('Only sessions at or after this instant'),
-      to: z.iso.datetime({ offset: true }).optional().describe('Only sessions before this instant'),
+      from: instantSchema.optional().describe('Only sessions at or after this instant'),
+      to: instantSchema.optional().describe('Only sessions before this instant'),
     }),
   },
   responses: {
@@ -76,7 +78,7 @@ export const updateSessionRoute = createRoute({
     headers: ifMatchHeaders,
     body: jsonBody(sessionUpdateSchema.meta({ id: 'SessionUpdate' })),
   },
-  responses: { 200: jsonResponse(Session, 'The changed session'), ...errorResponses(404, 409, 412, 422) },
+  responses: { 200: jsonResponse(Session, 'The changed session'), ...bodyErrorResponses(404, 409, 412, 422) },
 });
 
 export const deleteSessionRoute = createRoute({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duringConcurrentChange } from '../../test-support/concurrent-change.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
@@ -112,7 +113,7 @@ describe.each(testDatabases())('sessions on $dialect', (database) => {
     expect(after.body.items).toEqual(before.body.items);
   });
 
-  it('refuses a body that is not JSON, or not JSON at all, with 400', async () => {
+  it('refuses broken JSON with 400 and a body that is not JSON with 415', async () => {
     const broken = await api.call('POST', sessionsOf(world.pairId), {
       token: world.tokens.mentor,
       body: '{"status":',
@@ -124,7 +125,8 @@ describe.each(testDatabases())('sessions on $dialect', (database) => {
       body: 'status=held',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    expect(text.status).toBe(400);
+    expect(text.status).toBe(415);
+    expect(text.body.error.code).toBe('unsupported_media_type');
   });
 
   it('ticks off an action item and bumps the version, refusing a stale If-Match with 412', async () => {
@@ -198,4 +200,21 @@ describe.each(testDatabases())('sessions on $dialect', (database) => {
       expect((await api.call('POST', sessionsOf(world.pairId), { token, body: held })).status).toBe(404);
     }
   });
+  it.skipIf(database.dialect === 'sqlite')(
+    'refuses removing a session changed since it was read with 412 (PostgreSQL: a concurrent change)',
+    async () => {
+      const created = await api.call('POST', sessionsOf(world.pairId), {
+        token: world.tokens.mentor,
+        body: held,
+      });
+      const path = `/v1/sessions/${created.body.id}`;
+      const removed = await duringConcurrentChange(api, { table: 'sessions', id: created.body.id }, () =>
+        api.call('DELETE', path, { token: world.tokens.mentee }),
+      );
+      expect(removed.status).toBe(412);
+      expect(removed.headers.get('ETag')).toBe('"2"');
+      expect((await api.call('GET', path, { token: world.tokens.mentee })).body.version).toBe(2);
+      expect((await api.call('DELETE', path, { token: world.tokens.mentee })).status).toBe(204);
+    },
+  );
 });

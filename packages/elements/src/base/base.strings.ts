@@ -1,0 +1,62 @@
+import type { Strings } from './localize.js';
+
+/** Words every element uses for its states. */
+export const baseStrings: Strings<
+  | 'loading'
+  | 'retry'
+  | 'offline'
+  | 'notFound'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'failed'
+  | 'noClient'
+  | 'stale'
+  | 'pending'
+  | 'mentorRole'
+  | 'menteeRole'
+  | 'stage.early'
+  | 'stage.mid'
+  | 'stage.senior'
+  | 'stage.executive'
+> = {
+  en: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    offline:
+      'You are offline. What you see may be out of date; changes will be sent when you are back online.',
+    notFound: 'This could not be found, or it is not shared with you.',
+    forbidden: 'You do not have access to this.',
+    unauthorized: 'Your sign-in has expired. Sign in again to continue.',
+    failed: 'Something went wrong while loading this.',
+    noClient:
+      'This element needs a connection: put it inside <rm-provider base-url="…"> or set its client property.',
+    stale: 'Offline copy from {when}',
+    pending: 'Waiting to be sent',
+    mentorRole: 'Mentor',
+    menteeRole: 'Mentee',
+    'stage.early': 'early career',
+    'stage.mid': 'mid career',
+    'stage.senior': 'senior',
+    'stage.executive': 'executive',
+  },
+  it: {
+    loading: 'Caricamento…',
+    retry: 'Riprova',
+    offline:
+      'Sei offline. Ciò che vedi potrebbe non essere aggiornato; le modifiche saranno inviate quando tornerai online.',
+    notFound: 'Non è stato trovato, oppure non è condiviso con te.',
+    forbidden: 'Non hai accesso a questo contenuto.',
+    unauthorized: 'La sessione di accesso è scaduta. Accedi di nuovo per continuare.',
+    failed: 'Si è verificato un problema durante il caricamento.',
+    noClient:
+      'Questo elemento ha bisogno di una connessione: inseriscilo in <rm-provider base-url="…"> o imposta la proprietà client.',
+    stale: 'Copia offline del {when}',
+    pending: 'In attesa di invio',
+    mentorRole: 'Mentor',
+    menteeRole: 'Mentee',
+    'stage.early': 'inizio carriera',
+    'stage.mid': 'metà carriera',
+    'stage.senior': 'senior',
+    'stage.executive': 'dirigente',
+  },
+};

@@ -1,0 +1,194 @@
+import { css } from 'lit';
+
+/**
+ * The theme every element shares. Each colour, radius, space and font is a `--rm-*`
+ * custom property a page can set (on the element, the provider, or any ancestor); the
+ * defaults follow the host page's font and the user's light or dark preference, and
+ * `theme="dark"` / `theme="light"` on an element or provider forces one.
+ */
+export const baseStyles = css`
+  :host {
+    --_bg: var(--rm-color-surface, #ffffff);
+    --_fg: var(--rm-color-text, #1c1f23);
+    --_muted: var(--rm-color-muted, #5b6470);
+    --_border: var(--rm-color-border, #d5dae0);
+    --_subtle: var(--rm-color-subtle, #f3f5f7);
+    --_accent: var(--rm-color-accent, #2f5bd3);
+    --_on-accent: var(--rm-color-on-accent, #ffffff);
+    --_danger: var(--rm-color-danger, #b42318);
+    --_warning: var(--rm-color-warning, #9a5b00);
+    --_success: var(--rm-color-success, #17803d);
+    --_radius: var(--rm-radius, 0.5rem);
+    --_space: var(--rm-space, 1rem);
+    --_focus: var(--rm-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
+
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--rm-font-family, inherit);
+    font-size: var(--rm-font-size, inherit);
+    line-height: 1.45;
+    color: var(--_fg);
+    color-scheme: light;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_bg: var(--rm-color-surface, #16191d);
+      --_fg: var(--rm-color-text, #e8eaed);
+      --_muted: var(--rm-color-muted, #a2aab4);
+      --_border: var(--rm-color-border, #343a42);
+      --_subtle: var(--rm-color-subtle, #20242a);
+      --_accent: var(--rm-color-accent, #8aa8ff);
+      --_on-accent: var(--rm-color-on-accent, #0b1020);
+      --_danger: var(--rm-color-danger, #ff8a80);
+      --_warning: var(--rm-color-warning, #f5c26b);
+      --_success: var(--rm-color-success, #6fd48f);
+      color-scheme: dark;
+    }
+  }
+
+  :host([theme='dark']) {
+    --_bg: var(--rm-color-surface, #16191d);
+    --_fg: var(--rm-color-text, #e8eaed);
+    --_muted: var(--rm-color-muted, #a2aab4);
+    --_border: var(--rm-color-border, #343a42);
+    --_subtle: var(--rm-color-subtle, #20242a);
+    --_accent: var(--rm-color-accent, #8aa8ff);
+    --_on-accent: var(--rm-color-on-accent, #0b1020);
+    --_danger: var(--rm-color-danger, #ff8a80);
+    --_warning: var(--rm-color-warning, #f5c26b);
+    --_success: var(--rm-color-success, #6fd48f);
+    color-scheme: dark;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .surface {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  button {
+    cursor: pointer;
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid var(--_border);
+    background: var(--_subtle);
+    padding: 0.4em 0.9em;
+  }
+
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+
+  :is(button, input, select, textarea, a, [tabindex]):focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+
+  input,
+  select,
+  textarea {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.4em 0.6em;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .error-text {
+    color: var(--_danger);
+  }
+
+  .skeleton {
+    display: block;
+    height: 1em;
+    margin: 0.5em 0;
+    border-radius: 0.25em;
+    background: linear-gradient(90deg, var(--_subtle), var(--_border), var(--_subtle));
+    background-size: 200% 100%;
+    animation: rm-shimmer 1.4s ease-in-out infinite;
+  }
+
+  .skeleton:nth-of-type(3n + 2) {
+    width: 80%;
+  }
+
+  .skeleton:nth-of-type(3n + 3) {
+    width: 55%;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+
+  @keyframes rm-shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
+
+  .state {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+  }
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    padding: 0.1em 0.55em;
+    border-radius: 999px;
+    font-size: 0.8em;
+    font-weight: 600;
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+  }
+`;

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// rm-kit.js: every element and everything they need in one ES module, for a single
+// <script type="module"> on any page. npm users import the per-element modules that tsc
+// writes to dist/ instead, and let their bundler share lit with the rest of their app.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  build: {
+    outDir: 'dist/bundle',
+    emptyOutDir: true,
+    target: 'es2022',
+    lib: { entry: 'src/rm-kit.ts', formats: ['es'], fileName: () => 'rm-kit.js' },
+    rollupOptions: { output: { inlineDynamicImports: true } },
+  },
+});

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStorage, type Storage } from './database.js';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+/** Ends a connection from the server's side, as a restart, a failover or an idle timeout would. */
+async function terminate(pid: number | undefined) {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  try {
+    const ended = await admin.query('select pg_terminate_backend($1) as ok', [pid]);
+    expect(ended.rows[0]?.ok).toBe(true);
+  } finally {
+    await admin.end();
+  }
+}
+
+describe.runIf(pgUrl)('PostgreSQL storage', () => {
+  const opened: Storage[] = [];
+  afterAll(() => Promise.all(opened.map((s) => s.close())));
+
+  it('survives the server closing an idle pooled connection, and serves the next query', async () => {
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const storage = await openStorage(pgUrl ?? '');
+      opened.push(storage);
+      const pool = storage.pool as pg.Pool;
+      const { rows } = await pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+      expect(pool.idleCount).toBe(1);
+      await terminate(rows[0]?.pid);
+      // The pool notices and drops the dead connection…
+      await expect.poll(() => pool.totalCount, { timeout: 5000 }).toBe(0);
+      expect(uncaught.map(String)).toEqual([]);
+      // …and opens a new one for the next query.
+      const next = await pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+      expect(next.rows[0]?.pid).not.toBe(rows[0]?.pid);
+    } finally {
+      process.off('uncaughtException', record);
+    }
+  });
+
+  it('tells onError, when given, what happened to the connection', async () => {
+    const errors: Error[] = [];
+    const storage = await openStorage(pgUrl ?? '', { onError: (error) => errors.push(error) });
+    opened.push(storage);
+    const pool = storage.pool as pg.Pool;
+    const { rows } = await pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+    await terminate(rows[0]?.pid);
+    await expect.poll(() => errors.length, { timeout: 5000 }).toBe(1);
+    expect(errors[0]?.message).toMatch(/terminating connection/);
+  });
+});
