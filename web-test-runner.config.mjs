@@ -18,7 +18,10 @@ export default {
   plugins: [
     rmServerPlugin(),
     // The elements' settings (Lit's decorators) suit every package's browser tests.
-    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      tsconfig: fileURLToPath(new URL('./packages/elements/tsconfig.json', import.meta.url)),
+    }),
   ],
   browsers: [
     chromeLauncher({

@@ -25,7 +25,11 @@ async function show(email) {
     return;
   }
   const { token } = await (
-    await fetch('/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) })
+    await fetch('/demo/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email }),
+    })
   ).json();
   const me = await (await fetch('/v1/me', { headers: { Authorization: `Bearer ${token}` } })).json();
   const pair = me.pairs.find((p) => p.status === 'active') ?? me.pairs[0];

@@ -14,7 +14,9 @@ export const PEOPLE = {
 
 /** The reference server (started once, kept for the run) and its address. */
 export async function rmServer(): Promise<string> {
-  const { url } = await executeServerCommand<{ url: string }, { action: string }>('rm-server', { action: 'start' });
+  const { url } = await executeServerCommand<{ url: string }, { action: string }>('rm-server', {
+    action: 'start',
+  });
   return url;
 }
 
