@@ -14,6 +14,9 @@ export default {
     'packages/sdk/src/**/*.browser.test.ts',
     'packages/elements/src/**/*.test.ts',
   ],
+  // One file at a time: files share one reference server, which some tests stop and restart,
+  // and focus and keyboard tests need the page to themselves.
+  concurrency: 1,
   nodeResolve: { exportConditions: ['source', 'browser'] },
   plugins: [
     rmServerPlugin(),

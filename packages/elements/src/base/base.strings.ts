@@ -12,6 +12,7 @@ export const baseStrings: Strings<
   | 'noClient'
   | 'stale'
   | 'pending'
+  | 'reference'
   | 'mentorRole'
   | 'menteeRole'
   | 'stage.early'
@@ -32,6 +33,7 @@ export const baseStrings: Strings<
       'This element needs a connection: put it inside <rm-provider base-url="…"> or set its client property.',
     stale: 'Offline copy from {when}',
     pending: 'Waiting to be sent',
+    reference: 'Ref. {id}',
     mentorRole: 'Mentor',
     menteeRole: 'Mentee',
     'stage.early': 'early career',
@@ -52,6 +54,7 @@ export const baseStrings: Strings<
       'Questo elemento ha bisogno di una connessione: inseriscilo in <rm-provider base-url="…"> o imposta la proprietà client.',
     stale: 'Copia offline del {when}',
     pending: 'In attesa di invio',
+    reference: 'Rif. {id}',
     mentorRole: 'Mentor',
     menteeRole: 'Mentee',
     'stage.early': 'inizio carriera',

@@ -8,7 +8,7 @@ type BaseKey = keyof (typeof baseStrings)['en'];
 /** A placeholder shaped like the content, while it loads. */
 export function loadingState(t: LocalizeController<BaseKey>, lines = 3): TemplateResult {
   return html`<div part="loading" class="state" role="status" aria-busy="true">
-    <span class="visually-hidden">${t.t('loading')}</span>
+    <div class="visually-hidden">${t.t('loading')}</div>
     ${Array.from({ length: lines }, () => html`<span class="skeleton"></span>`)}
   </div>`;
 }
@@ -34,7 +34,7 @@ export function errorState(
     <p class="error-text">${t.t(key)}</p>
     ${
       error instanceof RmError && error.requestId
-        ? html`<p class="muted"><small>Ref. ${error.requestId}</small></p>`
+        ? html`<p class="muted"><small>${t.t('reference', { id: error.requestId })}</small></p>`
         : nothing
     }
     ${canRetry ? html`<button part="retry" @click=${retry}>${t.t('retry')}</button>` : nothing}

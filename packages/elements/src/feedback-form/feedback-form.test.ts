@@ -1,0 +1,511 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Feedback, Session } from '@rm-kit/core';
+import { createClient, indexedDbStore, type RmClient, RmNotFoundError } from '@rm-kit/sdk';
+import { sendKeys } from '@web/test-runner-commands';
+import '../provider/provider.js';
+import { meOf, PEOPLE, rmServer, stopServer, tokenFor, until } from '../test-support/server.js';
+import type { RmFeedbackForm } from './feedback-form.component.js';
+import './feedback-form.js';
+
+describe('<rm-feedback-form>', () => {
+  let url: string;
+  /** Giulia (mentor, early career) and Marco (mentee, the CFO): their active pair. */
+  let pairId: string;
+  let lucaPairId: string;
+  const clients: RmClient[] = [];
+  /** Fetched before any test stops the server: asking for one would start it again. */
+  const tokens = new Map<string, string>();
+
+  const clientFor = async (
+    email: string,
+    store = `rm-kit-test-${crypto.randomUUID()}`,
+    fetchFn?: typeof fetch,
+  ) => {
+    const client = createClient({
+      baseUrl: url,
+      token: tokens.get(email) ?? (await tokenFor(email)),
+      store: indexedDbStore(store),
+      syncIntervalMs: 0,
+      retry: { maxRetries: 0 },
+      ...(fetchFn ? { fetch: fetchFn } : {}),
+    });
+    clients.push(client);
+    return client;
+  };
+
+  /** A new held session in Giulia and Marco's pair: nobody has answered it yet. */
+  const freshSession = async (): Promise<Session> => {
+    const giulia = await clientFor(PEOPLE.giulia);
+    return giulia.sessions.create(pairId, {
+      status: 'held',
+      // Held weeks ago, before the pair's latest seeded session: other test files read the
+      // pair's "last session", and a session held today would change it under them.
+      occurredAt: new Date(
+        Date.now() - 20 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
+      ).toISOString(),
+      durationMinutes: 45,
+      topics: ['ai-tools'],
+      summary: `feedback-form test ${crypto.randomUUID()}`,
+    });
+  };
+
+  const answersAbout = async (email: string, sessionId: string): Promise<Feedback[]> => {
+    const reader = await clientFor(email);
+    return (await reader.feedback.page(pairId, { sessionId })).items;
+  };
+
+  const shadow = (el: RmFeedbackForm) => el.shadowRoot as ShadowRoot;
+  const text = (el: RmFeedbackForm) => shadow(el).textContent?.replace(/\s+/g, ' ') ?? '';
+  const loaded = (el: RmFeedbackForm) =>
+    until(
+      () => !shadow(el).querySelector('[part="loading"]') && el.shadowRoot?.querySelector('section') !== null,
+    );
+  const radio = (el: RmFeedbackForm, name: string, value: number) =>
+    shadow(el).querySelector(`input[name="${name}"][value="${value}"]`) as HTMLInputElement;
+  const submitButton = (el: RmFeedbackForm) =>
+    shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement;
+  const focused = (el: RmFeedbackForm) => shadow(el).activeElement;
+
+  /** Answers by clicking, as a pointer user does. */
+  const fillByPointer = (
+    el: RmFeedbackForm,
+    { usefulness = 4, trust = 5, preparation = 3, recommend = 8 } = {},
+  ) => {
+    radio(el, 'usefulness', usefulness).click();
+    radio(el, 'trust', trust).click();
+    radio(el, 'preparation', preparation).click();
+    radio(el, 'recommend', recommend).click();
+  };
+
+  before(async () => {
+    url = await rmServer();
+    for (const email of [PEOPLE.giulia, PEOPLE.marco, PEOPLE.luca]) tokens.set(email, await tokenFor(email));
+    const giulia = await meOf(PEOPLE.giulia);
+    const marco = await meOf(PEOPLE.marco);
+    pairId = giulia.pairs.find((p) => p.menteeId === marco.person.id && p.status === 'active')?.id ?? '';
+    expect(pairId).to.match(/^par_/);
+    lucaPairId = (await meOf(PEOPLE.luca)).pairs.find((p) => p.status === 'active')?.id ?? '';
+    expect(lucaPairId).to.match(/^par_/);
+  });
+
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+
+  // Whatever a test did to the server, the next test file finds it running.
+  after(() => rmServer());
+
+  it('fills and submits by keyboard only, and the server has exactly that answer, unreadable to the partner', async () => {
+    const session = await freshSession();
+    const client = await clientFor(PEOPLE.giulia);
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <button id="before">before</button>
+      <rm-feedback-form .client=${client} session-id=${session.id}></rm-feedback-form>
+    </div>`);
+    const el = wrapper.querySelector('rm-feedback-form') as RmFeedbackForm;
+    const submitted: CustomEvent[] = [];
+    el.addEventListener('rm-feedback-submitted', (event) => submitted.push(event));
+    await loaded(el);
+    expect(text(el)).to.contain('Mentor · early career');
+    expect(text(el)).to.contain(
+      'Your partner sees your answers only if you share them, and only once they have answered too. Program admins see only averages of at least 3 answers',
+    );
+
+    (wrapper.querySelector('#before') as HTMLButtonElement).focus();
+    const press = (key: string, times = 1) =>
+      Array.from({ length: times }).reduce<Promise<void>>(
+        (prev) => prev.then(() => sendKeys({ press: key })),
+        Promise.resolve(),
+      );
+    // Usefulness: Tab into the group, Space picks 1, arrows move the choice to 4.
+    await press('Tab');
+    expect(focused(el)).to.equal(radio(el, 'usefulness', 1));
+    await press('Space');
+    await press('ArrowRight', 3);
+    // Trust: 5.
+    await press('Tab');
+    await press('Space');
+    await press('ArrowRight', 4);
+    // Preparation: 3.
+    await press('Tab');
+    await press('Space');
+    await press('ArrowRight', 2);
+    // Recommendation: 0, then up to 8.
+    await press('Tab');
+    expect(focused(el)).to.equal(radio(el, 'recommend', 0));
+    await press('Space');
+    await press('ArrowRight', 8);
+    await press('Tab');
+    await sendKeys({ type: 'How a CFO reads a cash-flow statement' });
+    await press('Tab');
+    await sendKeys({ type: 'Shorter agenda' });
+    await press('Tab'); // the share checkbox, left off
+    expect((focused(el) as HTMLInputElement).type).to.equal('checkbox');
+    await press('Tab');
+    expect(focused(el)).to.equal(submitButton(el));
+    await press('Enter');
+
+    await until(() => text(el).includes('Thank you — your feedback is saved'));
+    expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
+    await until(
+      () =>
+        shadow(el).querySelector('[role="status"][aria-live="polite"]')?.textContent?.includes('Thank you') ??
+        false,
+    );
+    expect(text(el)).to.contain('4 of 5');
+    expect(text(el)).to.contain('8 of 10');
+    expect(text(el)).to.contain('Not shared with your partner');
+    expect(submitted).to.have.length(1);
+    expect(submitted[0]?.detail.pending).to.equal(false);
+
+    const [answer, ...others] = await answersAbout(PEOPLE.giulia, session.id);
+    expect(others).to.have.length(0);
+    expect(answer).to.deep.include({
+      kind: 'session',
+      sessionId: session.id,
+      authorRole: 'mentor',
+      recommend: 8,
+      learned: 'How a CFO reads a cash-flow statement',
+      improve: 'Shorter agenda',
+      shareWithPartner: false,
+    });
+    expect(answer?.ratings).to.deep.equal({ usefulness: 4, trust: 5, preparation: 3 });
+    expect(submitted[0]?.detail.feedback.id).to.equal(answer?.id);
+
+    // Not shared: the partner cannot read it, not even by its id.
+    const marco = await clientFor(PEOPLE.marco);
+    const refusal = await marco.feedback.get(answer?.id ?? '').catch((error: unknown) => error);
+    expect(refusal).to.be.instanceOf(RmNotFoundError);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the errors beside the questions and moves the focus to the first one missing', async () => {
+    const session = await freshSession();
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(el);
+    await expect(el).to.be.accessible();
+
+    submitButton(el).click();
+    await until(() => shadow(el).querySelectorAll('.field-error').length === 4);
+    const usefulness = shadow(el).querySelector(
+      'fieldset[aria-describedby~="usefulness-error"]',
+    ) as HTMLElement;
+    expect(usefulness.getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el).querySelector('#usefulness-error')?.textContent?.trim()).to.equal(
+      'Choose a rating from 1 to 5',
+    );
+    expect(shadow(el).querySelector('#recommend-error')?.textContent?.trim()).to.equal(
+      'Choose a number from 0 to 10',
+    );
+    expect(focused(el)).to.equal(radio(el, 'usefulness', 1));
+    await expect(el).to.be.accessible();
+
+    // Answered questions lose their error; the focus goes to the next one missing.
+    radio(el, 'usefulness', 2).click();
+    radio(el, 'trust', 3).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#usefulness-error')).to.equal(null);
+    submitButton(el).click();
+    await until(() => focused(el) === radio(el, 'preparation', 1));
+    expect(await answersAbout(PEOPLE.giulia, session.id)).to.have.length(0);
+  });
+
+  it('shows an answer given before read-only, and says so plainly when it was given meanwhile (409)', async () => {
+    const session = await freshSession();
+    const giulia = await clientFor(PEOPLE.giulia);
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${giulia} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(el);
+    // Meanwhile, in another tab, she answers.
+    await giulia.feedback.create(pairId, {
+      kind: 'session',
+      sessionId: session.id,
+      ratings: { usefulness: 3, trust: 4, preparation: 2 },
+      recommend: 6,
+      learned: 'Answered in another tab',
+    });
+    fillByPointer(el);
+    submitButton(el).click();
+    await until(() => text(el).includes('You have already answered for this session'));
+    expect(text(el)).to.contain('Answered in another tab');
+    expect(text(el)).to.contain('6 of 10');
+    expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
+    expect(await answersAbout(PEOPLE.giulia, session.id)).to.have.length(1);
+
+    // Opened again later: read-only straight away, no form.
+    const again = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(again);
+    expect(text(again)).to.contain('You have already answered for this session');
+    expect(text(again)).to.contain('3 of 5');
+    expect(shadow(again).querySelector('input, textarea, button[type="submit"]')).to.equal(null);
+    expect(again.checkValidity()).to.equal(true);
+    await expect(again).to.be.accessible();
+  });
+
+  it('lets the partner read a shared answer once they have answered too', async () => {
+    const session = await freshSession();
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(el);
+    fillByPointer(el, { recommend: 10 });
+    (shadow(el).querySelector('input[type="checkbox"]') as HTMLInputElement).click();
+    submitButton(el).click();
+    await until(() => text(el).includes('Shared with your partner'));
+    const [mine] = await answersAbout(PEOPLE.giulia, session.id);
+    expect(mine?.shareWithPartner).to.equal(true);
+
+    const marco = await clientFor(PEOPLE.marco);
+    expect(await marco.feedback.get(mine?.id ?? '').catch((error: unknown) => error)).to.be.instanceOf(
+      RmNotFoundError,
+    );
+    await marco.feedback.create(pairId, {
+      kind: 'session',
+      sessionId: session.id,
+      ratings: { usefulness: 5, trust: 5, preparation: 5 },
+      recommend: 9,
+    });
+    expect((await marco.feedback.get(mine?.id ?? '')).recommend).to.equal(10);
+  });
+
+  it('keeps an answer given offline as pending and confirms it once the server is back', async () => {
+    const session = await freshSession();
+    const client = await clientFor(PEOPLE.giulia);
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${client} session-id=${session.id}></rm-feedback-form>`,
+    );
+    const submitted: boolean[] = [];
+    el.addEventListener('rm-feedback-submitted', (event) => submitted.push(event.detail.pending));
+    await loaded(el);
+    try {
+      await stopServer();
+      fillByPointer(el, { usefulness: 5, trust: 4, preparation: 4, recommend: 9 });
+      submitButton(el).click();
+      await until(() => text(el).includes('Saved offline: it will be sent when you are back online'));
+      expect(text(el)).to.contain('Thank you — your feedback is saved');
+      expect(text(el)).to.contain('Waiting to be sent');
+      expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
+      expect(submitted).to.deep.equal([true]);
+      await expect(el).to.be.accessible();
+
+      await rmServer();
+      await client.sync();
+      await until(() => !text(el).includes('Waiting to be sent'));
+      expect(text(el)).to.contain('Thank you — your feedback is saved');
+      expect(shadow(el).querySelector('[aria-live="polite"]')?.textContent).to.contain(
+        'Your feedback has been sent.',
+      );
+      expect(submitted).to.deep.equal([true, false]);
+      const answers = await answersAbout(PEOPLE.giulia, session.id);
+      expect(answers).to.have.length(1);
+      expect(answers[0]?.ratings).to.deep.equal({ usefulness: 5, trust: 4, preparation: 4 });
+    } finally {
+      await rmServer();
+    }
+  });
+
+  it('shows the offline notice when it reads an offline copy, and an error with a retry when it has none', async () => {
+    const session = await freshSession();
+    const store = `rm-kit-test-${crypto.randomUUID()}`;
+    const first = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia, store)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(first);
+    expect(shadow(first).querySelector('[part="notice"]')).to.equal(null);
+    const errors: string[] = [];
+    try {
+      await stopServer();
+      // A reload while offline: the same store, so the same offline copy.
+      const offline = await fixture<RmFeedbackForm>(
+        html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia, store)} session-id=${session.id}></rm-feedback-form>`,
+      );
+      await loaded(offline);
+      expect(shadow(offline).querySelector('[part="notice"]')?.textContent).to.contain('You are offline');
+      expect(radio(offline, 'usefulness', 1)).to.exist;
+
+      // Nothing cached in this one: an error that says so, and a way to try again.
+      const empty = await fixture<RmFeedbackForm>(
+        html`<rm-feedback-form
+          .client=${await clientFor(PEOPLE.giulia)}
+          session-id=${session.id}
+          @rm-error=${(event: CustomEvent) => errors.push(event.detail.action)}
+        ></rm-feedback-form>`,
+      );
+      await until(() => shadow(empty).querySelector('[part="retry"]') !== null);
+      expect(errors).to.deep.equal(['load']);
+      await rmServer();
+      (shadow(empty).querySelector('[part="retry"]') as HTMLButtonElement).click();
+      await until(() => radio(empty, 'usefulness', 1) !== null);
+    } finally {
+      await rmServer();
+    }
+  });
+
+  it('works as a control of a host form: its value under its name, invalid until answered, reset', async () => {
+    const session = await freshSession();
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <rm-feedback-form
+        name="feedback"
+        no-submit
+        .client=${await clientFor(PEOPLE.giulia)}
+        session-id=${session.id}
+      ></rm-feedback-form>
+    </form>`);
+    const el = form.querySelector('rm-feedback-form') as RmFeedbackForm;
+    await loaded(el);
+    expect(submitButton(el)).to.equal(null);
+    expect(el.form).to.equal(form);
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(el.validationMessage).to.equal('Choose a rating from 1 to 5');
+
+    fillByPointer(el, { usefulness: 2, trust: 3, preparation: 4, recommend: 7 });
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    (shadow(el).querySelector('#learned') as HTMLTextAreaElement).value = 'Typed in a host form';
+    shadow(el)
+      .querySelector('#learned')
+      ?.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const value = JSON.parse(String(new FormData(form).get('feedback')));
+    expect(value).to.deep.equal({
+      kind: 'session',
+      sessionId: session.id,
+      ratings: { usefulness: 2, trust: 3, preparation: 4 },
+      recommend: 7,
+      learned: 'Typed in a host form',
+      improve: '',
+      shareWithPartner: false,
+    });
+    expect(el.value).to.equal(String(new FormData(form).get('feedback')));
+
+    form.reset();
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(radio(el, 'usefulness', 2).checked).to.equal(false);
+    expect(JSON.parse(el.value).ratings).to.deep.equal({ usefulness: null, trust: null, preparation: null });
+    // Submitting the host form now: the browser refuses, the element shows why and where.
+    const sent: Event[] = [];
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      sent.push(event);
+    });
+    form.requestSubmit();
+    await el.updateComplete;
+    expect(sent).to.have.length(0);
+    expect(shadow(el).querySelector('#usefulness-error')?.textContent?.trim()).to.equal(
+      'Choose a rating from 1 to 5',
+    );
+    expect(focused(el)).to.equal(radio(el, 'usefulness', 1));
+    // The host form takes the value: the element itself sent nothing.
+    expect(await answersAbout(PEOPLE.giulia, session.id)).to.have.length(0);
+  });
+
+  it('works without a client as a plain form control when no-submit is set', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <rm-feedback-form name="fb" no-submit pair-id=${pairId} kind="final"></rm-feedback-form>
+    </form>`);
+    const el = form.querySelector('rm-feedback-form') as RmFeedbackForm;
+    await el.updateComplete;
+    expect(text(el)).to.contain('Final feedback');
+    fillByPointer(el);
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(JSON.parse(String(new FormData(form).get('fb')))).to.deep.include({
+      kind: 'final',
+      sessionId: null,
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders in Italian under lang="it"', async () => {
+    const session = await freshSession();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="it">
+      <rm-provider base-url=${url} token=${await tokenFor(PEOPLE.giulia)}>
+        <rm-feedback-form session-id=${session.id}></rm-feedback-form>
+      </rm-provider>
+    </div>`);
+    const el = wrapper.querySelector('rm-feedback-form') as RmFeedbackForm;
+    await loaded(el);
+    const date = new Intl.DateTimeFormat('it', { dateStyle: 'medium' }).format(
+      new Date(session.occurredAt ?? ''),
+    );
+    expect(shadow(el).querySelector('h2')?.textContent).to.contain(`Feedback sulla sessione del ${date}`);
+    expect(text(el)).to.contain('Rispondi come Mentor · inizio carriera');
+    expect(text(el)).to.contain('Quanto è stato utile?');
+    expect(text(el)).to.contain('Gli amministratori del programma vedono solo medie di almeno 3 risposte');
+    expect(submitButton(el).textContent?.trim()).to.equal('Invia il feedback');
+    submitButton(el).click();
+    await until(() => shadow(el).querySelector('#usefulness-error') !== null);
+    expect(shadow(el).querySelector('#usefulness-error')?.textContent?.trim()).to.equal(
+      'Scegli un voto da 1 a 5',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('answers the mid-point feedback through pair-id and kind', async () => {
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.luca)} pair-id=${lucaPairId} kind="midpoint"></rm-feedback-form>`,
+    );
+    await loaded(el);
+    expect(shadow(el).querySelector('h2')?.textContent?.trim()).to.equal('Mid-point feedback');
+    fillByPointer(el, { usefulness: 3, trust: 3, preparation: 2, recommend: 5 });
+    submitButton(el).click();
+    await until(() => text(el).includes('Thank you — your feedback is saved'));
+
+    const luca = await clientFor(PEOPLE.luca);
+    const me = await luca.me.get();
+    const mine = (await luca.feedback.page(lucaPairId, { kind: 'midpoint' })).items.filter(
+      (f) => f.authorId === me.person?.id,
+    );
+    expect(mine).to.have.length(1);
+    expect(mine[0]).to.deep.include({ kind: 'midpoint', sessionId: null, recommend: 5 });
+
+    // Giulia answered her pair's mid-point in the seed: read-only at once.
+    const giulia = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} pair-id=${pairId} kind="midpoint"></rm-feedback-form>`,
+    );
+    await loaded(giulia);
+    expect(text(giulia)).to.contain('You have already answered the mid-point feedback');
+    expect(text(giulia)).to.contain('I understand our numbers far better than I expected to.');
+  });
+
+  it('says plainly that a session of another pair is not there, and passes axe', async () => {
+    const luca = await clientFor(PEOPLE.luca);
+    const [lucasSession] = (await luca.sessions.page(lucaPairId, { limit: 1 })).items;
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${lucasSession?.id ?? ''}></rm-feedback-form>`,
+    );
+    await until(() => shadow(el).querySelector('[part="error"]') !== null);
+    expect(text(el)).to.contain('This could not be found, or it is not shared with you.');
+    expect(shadow(el).querySelector('[part="retry"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a skeleton while loading, and asks for a connection without a client', async () => {
+    const hanging = await clientFor(PEOPLE.giulia, undefined, () => new Promise<Response>(() => {}));
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${hanging} pair-id=${pairId} kind="final"></rm-feedback-form>`,
+    );
+    expect(shadow(el).querySelector('[part="loading"]')).to.exist;
+    expect(text(el)).to.contain('Loading…');
+    await expect(el).to.be.accessible();
+
+    const alone = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form session-id="ses_x"></rm-feedback-form>`,
+    );
+    expect(text(alone)).to.contain('This element needs a connection');
+    await expect(alone).to.be.accessible();
+
+    const aimless = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} pair-id=${pairId}></rm-feedback-form>`,
+    );
+    await until(() => text(aimless).includes('Nothing to give feedback on'));
+  });
+});

@@ -1,0 +1,478 @@
+/// <reference types="mocha" />
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { newId, type Pair, type PairProgress } from '@rm-kit/core';
+import { createClient, indexedDbStore, type RmClient } from '@rm-kit/sdk';
+import { sendKeys } from '@web/test-runner-commands';
+import { meOf, PEOPLE, rmServer, stopServer, tokenFor, until } from '../test-support/server.js';
+import './pair-card.js';
+import '../provider/provider.js';
+import type { RmPairCard } from './pair-card.component.js';
+
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const shadow = (el: RmPairCard) => el.shadowRoot as ShadowRoot;
+const part = (el: RmPairCard, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const partIn = (root: ParentNode | null, name: string) =>
+  root?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+const parts = (el: RmPairCard, name: string) => [
+  ...shadow(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`),
+];
+
+/** Waits until the card shows a pair, not its skeleton. */
+async function loaded(el: RmPairCard) {
+  await until(() => Boolean(shadow(el).querySelector('[part~="card"]:not(.skeleton-card):not(.state-card)')));
+  await el.updateComplete;
+}
+
+describe('<rm-pair-card>', () => {
+  let url: string;
+  const clients: RmClient[] = [];
+  const tokens = new Map<string, string>();
+  let giuliaPair: string;
+  let lucaPair: string;
+  let proposedPair: string;
+  let programId: string;
+
+  /** A client of its own, with a store of its own, as one signed-in person. */
+  async function clientFor(email: string, options: { fetch?: typeof fetch } = {}) {
+    let token = tokens.get(email);
+    if (!token) {
+      token = await tokenFor(email);
+      tokens.set(email, token);
+    }
+    const client = createClient({
+      baseUrl: url,
+      token,
+      store: indexedDbStore(`rm-kit-test-${crypto.randomUUID()}`),
+      syncIntervalMs: 0,
+      retry: { maxRetries: 0 },
+      ...options,
+    });
+    clients.push(client);
+    return client;
+  }
+
+  before(async () => {
+    url = await rmServer();
+    const [giulia, marco, luca] = await Promise.all([
+      meOf(PEOPLE.giulia),
+      meOf(PEOPLE.marco),
+      meOf(PEOPLE.luca),
+    ]);
+    const withMarco = giulia.pairs.find((p) => p.menteeId === marco.person.id && p.status === 'active');
+    giuliaPair = withMarco?.id ?? '';
+    programId = withMarco?.programId ?? '';
+    lucaPair = luca.pairs.find((p) => p.mentorId === luca.person.id && p.status === 'active')?.id ?? '';
+    const admin = await clientFor(PEOPLE.chiara);
+    const proposed: Pair[] = [];
+    for await (const pair of admin.pairs.list({ status: 'proposed', programId })) {
+      if (pair.startedOn === null && pair.charterAcceptedAt.mentor === null) proposed.push(pair);
+    }
+    proposedPair = proposed[0]?.id ?? '';
+    expect(giuliaPair).to.match(/^par_/);
+    expect(lucaPair).to.match(/^par_/);
+    expect(proposedPair).to.match(/^par_/);
+  });
+
+  afterEach(() => {
+    fixtureCleanup();
+    for (const client of clients.splice(0)) client.close();
+  });
+
+  describe('with seeded data', () => {
+    it('shows both people with their role and career stage said plainly, and the topics', async () => {
+      const client = await clientFor(PEOPLE.giulia);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card>`,
+      );
+      await loaded(el);
+
+      const mentor = part(el, 'mentor');
+      const mentee = part(el, 'mentee');
+      expect(text(mentor)).to.include('Giulia Rossi');
+      expect(text(mentor)).to.include('Mentor · early career');
+      expect(text(mentee)).to.include('Marco Rinaldi');
+      expect(text(mentee)).to.include('Chief Financial Officer');
+      expect(text(mentee)).to.include('Mentee · executive');
+      // Seeded without photos: initials in a circle, hidden from screen readers (the name follows).
+      expect(text(partIn(mentor, 'avatar'))).to.equal('GR');
+      expect(partIn(mentee, 'avatar')?.getAttribute('aria-hidden')).to.equal('true');
+
+      const topics = parts(el, 'topic').map(text);
+      expect(topics).to.include.members(['Social media', 'Personal branding', 'AI tools']);
+      expect(text(part(el, 'status'))).to.include('Active');
+      expect(text(part(el, 'charter'))).to.include('Charter accepted by both');
+      expect(part(el, 'accept')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws the progress the server reports: sessions held of expected, adherence, goals, last and next session', async () => {
+      const client = await clientFor(PEOPLE.giulia);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card>`,
+      );
+      await loaded(el);
+      const progress: PairProgress = await (await clientFor(PEOPLE.chiara)).pairs.progress(giuliaPair);
+
+      const shown = text(part(el, 'progress'));
+      expect(progress.sessionsExpected).to.be.greaterThan(0);
+      expect(shown).to.include(
+        progress.sessionsHeld > progress.sessionsExpected
+          ? `${progress.sessionsHeld} sessions held, ${progress.sessionsExpected} expected`
+          : `${progress.sessionsHeld} of ${progress.sessionsExpected} sessions`,
+      );
+      expect(shown).to.include(`${Math.round(progress.cadenceAdherence * 100)}% cadence adherence`);
+      expect(shown).to.include(
+        progress.goalsInPlay === 0
+          ? 'No goals yet'
+          : `${progress.goalsAchieved} of ${progress.goalsInPlay} goal${progress.goalsInPlay === 1 ? '' : 's'} achieved`,
+      );
+      expect(shown).to.match(/Last session (\d+ (days|weeks?|months?) ago|last week|yesterday)/);
+      if (progress.nextSessionAt) expect(shown).to.match(/Next session (in \d+ \w+|tomorrow|next week)/);
+      expect(shadow(el).querySelector('.last time')?.getAttribute('datetime')).to.equal(
+        progress.lastSessionAt,
+      );
+
+      // The ring: an SVG attribute, never an inline style (pages with a strict CSP).
+      const value = shadow(el).querySelector('[part~="ring"] .ring-value');
+      expect(value).to.be.instanceOf(SVGCircleElement);
+      expect(value?.getAttribute('stroke-dasharray')).to.equal(
+        `${Math.round(progress.cadenceAdherence * 100)} 100`,
+      );
+      expect(shadow(el).querySelector('[style]')).to.equal(null);
+    });
+
+    it('shows an at-risk badge with its reason in words for Luca’s quiet pair, and none for Giulia’s', async () => {
+      const luca = await clientFor(PEOPLE.luca);
+      const quiet = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${luca} pair-id=${lucaPair}></rm-pair-card>`,
+      );
+      await loaded(quiet);
+      // The program meets every 14 days: at risk after twice that.
+      expect(text(part(quiet, 'risk'))).to.equal('! At risk: No session for over 4 weeks');
+      expect(text(part(quiet, 'mentor'))).to.include('Luca Esposito');
+      await expect(quiet).to.be.accessible();
+
+      const giulia = await clientFor(PEOPLE.giulia);
+      const healthy = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${giulia} pair-id=${giuliaPair}></rm-pair-card>`,
+      );
+      await loaded(healthy);
+      expect(part(healthy, 'risk')).to.equal(null);
+    });
+
+    it('lets the admin see any pair: a proposed one has no sessions due and waits for both to accept the charter', async () => {
+      const admin = await clientFor(PEOPLE.chiara);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${admin} pair-id=${proposedPair}></rm-pair-card>`,
+      );
+      await loaded(el);
+      expect(text(part(el, 'status'))).to.include('Proposed');
+      expect(text(part(el, 'progress'))).to.include('No sessions due yet');
+      expect(text(part(el, 'progress'))).to.include('Last session None yet');
+      expect(text(part(el, 'charter'))).to.include('Waiting for both to accept the charter');
+      // The admin has no side of the charter to accept.
+      expect(part(el, 'accept')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('fits the compact variant on one line, with a small ring and an at-risk dot that says why', async () => {
+      const luca = await clientFor(PEOPLE.luca);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${luca} pair-id=${lucaPair} variant="compact"></rm-pair-card>`,
+      );
+      await loaded(el);
+      const card = part(el, 'card') as HTMLElement;
+      expect(text(card)).to.include('Luca Esposito');
+      expect(text(card)).to.include('Francesca Galli');
+      expect(text(part(el, 'status'))).to.include('Active');
+      expect(part(el, 'progress')).to.equal(null);
+      expect(parts(el, 'avatar')).to.have.length(2);
+      expect(part(el, 'risk')?.getAttribute('aria-label')).to.equal('At risk: No session for over 4 weeks');
+      const ring = part(el, 'ring') as unknown as SVGElement;
+      expect(ring.getBoundingClientRect().height).to.be.lessThan(40);
+      // One line: every piece sits within a single row as tall as its avatars.
+      const box = card.getBoundingClientRect();
+      expect(box.height).to.be.lessThan(64);
+      for (const child of card.children) {
+        const r = child.getBoundingClientRect();
+        if (r.height === 0 || child.classList.contains('visually-hidden')) continue;
+        expect(r.top).to.be.at.least(box.top);
+        expect(r.bottom).to.be.at.most(box.bottom);
+      }
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Italian under lang="it"', async () => {
+      const client = await clientFor(PEOPLE.giulia);
+      const wrapper = await fixture(
+        html`<div lang="it"><rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card></div>`,
+      );
+      const el = wrapper.querySelector('rm-pair-card') as RmPairCard;
+      await loaded(el);
+      expect(text(part(el, 'mentor'))).to.include('Mentor · inizio carriera');
+      expect(text(part(el, 'mentee'))).to.include('Mentee · dirigente');
+      expect(text(part(el, 'status'))).to.include('Attiva');
+      expect(parts(el, 'topic').map(text)).to.include('Strumenti di intelligenza artificiale');
+      expect(text(part(el, 'progress'))).to.match(/\d+ di \d+ incontri|\d+ incontri svolti, \d+ previsti/);
+      expect(text(part(el, 'progress'))).to.include('Ultimo incontro');
+      expect(text(part(el, 'charter'))).to.include('Patto accettato da entrambi');
+      await expect(el).to.be.accessible();
+    });
+
+    it('follows the provider it sits in', async () => {
+      const token = await tokenFor(PEOPLE.marco);
+      const wrapper = await fixture(
+        html`<rm-provider base-url=${url} token=${token}>
+          <rm-pair-card pair-id=${giuliaPair}><button slot="actions">Open session log</button></rm-pair-card>
+        </rm-provider>`,
+      );
+      const el = wrapper.querySelector('rm-pair-card') as RmPairCard;
+      await loaded(el);
+      expect(text(part(el, 'mentee'))).to.include('Marco Rinaldi');
+      expect(part(el, 'actions')?.hidden).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('shows a skeleton shaped like the card while it loads', async () => {
+      const client = await clientFor(PEOPLE.giulia, { fetch: () => new Promise<Response>(() => {}) });
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card>`,
+      );
+      const loading = part(el, 'loading');
+      expect(loading?.getAttribute('aria-busy')).to.equal('true');
+      expect(text(loading)).to.include('Loading…');
+      expect(shadow(el).querySelector('.skeleton-avatar')).to.not.equal(null);
+      expect(shadow(el).querySelector('.skeleton-ring')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says what went wrong and loads again on "Try again"', async () => {
+      let failing = true;
+      const flaky: typeof fetch = (input, init) =>
+        failing
+          ? Promise.resolve(
+              new Response(
+                JSON.stringify({ error: { code: 'internal', message: 'Down', requestId: 'req_test' } }),
+                {
+                  status: 500,
+                  headers: { 'Content-Type': 'application/json' },
+                },
+              ),
+            )
+          : fetch(input, init);
+      const client = await clientFor(PEOPLE.giulia, { fetch: flaky });
+      const errors: string[] = [];
+      const wrapper = await fixture(
+        html`<div @rm-error=${(e: CustomEvent<{ action: string }>) => errors.push(e.detail.action)}>
+          <rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card>
+        </div>`,
+      );
+      const el = wrapper.querySelector('rm-pair-card') as RmPairCard;
+      await until(() => part(el, 'error') !== null);
+      expect(text(part(el, 'error'))).to.include('Something went wrong while loading this.');
+      expect(errors).to.deep.equal(['load']);
+      await expect(el).to.be.accessible();
+
+      failing = false;
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await loaded(el);
+      expect(text(part(el, 'mentor'))).to.include('Giulia Rossi');
+    });
+
+    it('says plainly that a pair of someone else cannot be found, with nothing to retry', async () => {
+      const luca = await clientFor(PEOPLE.luca);
+      for (const id of [giuliaPair, newId('pair')]) {
+        const el = await fixture<RmPairCard>(
+          html`<rm-pair-card .client=${luca} pair-id=${id}></rm-pair-card>`,
+        );
+        await until(() => part(el, 'error') !== null);
+        expect(text(part(el, 'error'))).to.include('This could not be found, or it is not shared with you.');
+        expect(part(el, 'retry')).to.equal(null);
+        expect(text(shadow(el))).to.not.include('Giulia');
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('asks for a connection when it has no client', async () => {
+      const el = await fixture<RmPairCard>(html`<rm-pair-card pair-id=${giuliaPair}></rm-pair-card>`);
+      expect(text(part(el, 'error'))).to.include('put it inside <rm-provider base-url="…">');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks the page author to set pair-id when it has none', async () => {
+      const client = await clientFor(PEOPLE.giulia);
+      const el = await fixture<RmPairCard>(html`<rm-pair-card .client=${client}></rm-pair-card>`);
+      expect(text(part(el, 'empty'))).to.include('Set the pair-id attribute');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the cached card with an offline notice when the server is down', async () => {
+      const client = await clientFor(PEOPLE.giulia);
+      const online = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card>`,
+      );
+      await loaded(online);
+      expect(part(online, 'notice')).to.equal(null);
+      fixtureCleanup();
+      await stopServer();
+      try {
+        const el = await fixture<RmPairCard>(
+          html`<rm-pair-card .client=${client} pair-id=${giuliaPair}></rm-pair-card>`,
+        );
+        await loaded(el);
+        expect(text(part(el, 'notice'))).to.include('You are offline.');
+        expect(text(part(el, 'notice'))).to.include('Offline copy from');
+        expect(text(part(el, 'mentor'))).to.include('Giulia Rossi');
+        expect(text(part(el, 'mentee'))).to.include('Mentee · executive');
+        await expect(el).to.be.accessible();
+      } finally {
+        await rmServer();
+      }
+    });
+  });
+
+  describe('the charter, on a fresh pair', () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const mentorEmail = `nadia.verdi.${tag}@contoso.example`;
+    const menteeEmail = `ettore.neri.${tag}@contoso.example`;
+    let pairId: string;
+    let photoUrl: string;
+
+    before(async () => {
+      const admin = await clientFor(PEOPLE.chiara);
+      photoUrl = new URL('/packages/elements/node_modules/lit/logo.svg', location.origin).href;
+      const mentor = await admin.people.create({
+        email: mentorEmail,
+        displayName: 'Nadia Verdi',
+        title: 'Junior Data Analyst',
+        department: 'Finance',
+        careerStage: 'early',
+        locale: 'en',
+      });
+      const mentee = await admin.people.create({
+        email: menteeEmail,
+        displayName: 'Ettore Neri',
+        title: 'Head of Procurement',
+        department: 'Operations',
+        careerStage: 'senior',
+        locale: 'en',
+        photoUrl,
+      });
+      const pair = await admin.pairs.create(programId, {
+        mentorId: mentor.id,
+        menteeId: mentee.id,
+        topics: ['ai-tools', 'sustainability'],
+        status: 'active',
+      });
+      pairId = pair.id;
+      expect(pair.charterAcceptedAt).to.deep.equal({ mentor: null, mentee: null });
+    });
+
+    it('accepts the charter by keyboard for the viewer’s side, and the server has it', async () => {
+      const client = await clientFor(mentorEmail);
+      let loads = 0;
+      const wrapper = await fixture(
+        html`<div @rm-load=${() => loads++}>
+          <rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card>
+        </div>`,
+      );
+      const el = wrapper.querySelector('rm-pair-card') as RmPairCard;
+      await loaded(el);
+      expect(loads).to.equal(1);
+      expect(text(part(el, 'mentor'))).to.include('Mentor · early career');
+      expect(text(part(el, 'mentee'))).to.include('Mentee · senior');
+      expect(text(part(el, 'charter'))).to.include('Waiting for both to accept the charter');
+      expect(text(part(el, 'charter'))).to.include('Read the charter');
+      const accept = part(el, 'accept') as HTMLButtonElement;
+      expect(text(accept)).to.equal('Accept charter');
+      await expect(el).to.be.accessible();
+
+      accept.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => text(part(el, 'charter')).includes('Waiting for the mentee to accept the charter'));
+      await until(() => loads >= 2);
+      expect(part(el, 'accept')).to.equal(null);
+      expect(shadow(el).activeElement?.classList.contains('charter-status')).to.equal(true);
+      expect(text(shadow(el).querySelector('[role="status"][aria-live="polite"]'))).to.equal(
+        'You accepted the charter.',
+      );
+
+      const check = await (await clientFor(PEOPLE.chiara)).pairs.get(pairId);
+      expect(check.charterAcceptedAt.mentor).to.be.a('string');
+      expect(check.charterAcceptedAt.mentee).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the mentee’s photo with its alt text, and the initials when a photo cannot load', async () => {
+      const client = await clientFor(menteeEmail);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card>`,
+      );
+      await loaded(el);
+      const photo = partIn(part(el, 'mentee'), 'avatar') as HTMLImageElement;
+      expect(photo.tagName).to.equal('IMG');
+      expect(photo.alt).to.equal('Photo of Ettore Neri');
+      expect(photo.getAttribute('src')).to.equal(photoUrl);
+      expect(text(partIn(part(el, 'mentor'), 'avatar'))).to.equal('NV');
+      // The viewer is the mentee, who has not accepted yet.
+      expect(text(part(el, 'accept'))).to.equal('Accept charter');
+      await expect(el).to.be.accessible();
+
+      const admin = await clientFor(PEOPLE.chiara);
+      const broken = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${admin} pair-id=${pairId}></rm-pair-card>`,
+      );
+      await loaded(broken);
+      const person = part(broken, 'mentee') as HTMLElement;
+      const img = person.querySelector('img') as HTMLImageElement;
+      img.src = 'data:image/png;base64,AAAA';
+      await until(() => person.querySelector('img') === null);
+      expect(text(partIn(person, 'avatar'))).to.equal('EN');
+    });
+
+    it('refreshes progress live when the partner sets a goal', async () => {
+      const viewer = await clientFor(menteeEmail);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${viewer} pair-id=${pairId}></rm-pair-card>`,
+      );
+      await loaded(el);
+      expect(text(part(el, 'progress'))).to.include('No goals yet');
+      // Let the live stream open before the change happens.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      const partner = await clientFor(mentorEmail);
+      await partner.goals.create(pairId, { title: `Try an AI meeting summary ${tag}`, topic: 'ai-tools' });
+      await until(() => text(part(el, 'progress')).includes('0 of 1 goal achieved'));
+    });
+
+    it('keeps an acceptance made offline waiting, and confirms it once it is sent', async () => {
+      const client = await clientFor(menteeEmail);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card>`,
+      );
+      await loaded(el);
+      expect(text(part(el, 'charter'))).to.include('Waiting for the mentee to accept the charter');
+      await stopServer();
+      try {
+        (part(el, 'accept') as HTMLButtonElement).focus();
+        await sendKeys({ press: 'Space' });
+        await until(() => text(part(el, 'charter')).includes('Waiting to be sent'));
+        expect(text(part(el, 'charter'))).to.include('Charter accepted by both');
+        expect(part(el, 'accept')).to.equal(null);
+        expect(text(shadow(el).querySelector('[aria-live="polite"]'))).to.include(
+          'will be sent when you are back online',
+        );
+        await expect(el).to.be.accessible();
+      } finally {
+        await rmServer();
+      }
+      await client.sync();
+      await until(() => !text(part(el, 'charter')).includes('Waiting to be sent'));
+      expect(text(part(el, 'charter'))).to.include('Charter accepted by both');
+      const check = await (await clientFor(PEOPLE.chiara)).pairs.get(pairId);
+      expect(check.charterAcceptedAt.mentee).to.be.a('string');
+    });
+  });
+});
