@@ -43,7 +43,6 @@ interface PairView {
 
 type RefreshedPart = Pick<PairView, 'pair' | 'progress' | 'staleSince'>;
 
-const DAY_MS = 86_400_000;
 const ACCEPT_CHARTER = 'pairs.acceptCharter';
 
 function initials(name: string): string {
