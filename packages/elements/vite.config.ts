@@ -9,7 +9,9 @@ export default defineConfig({
     outDir: 'dist/bundle',
     emptyOutDir: true,
     target: 'es2022',
+    minify: true,
+    // Form validation (core's schemas, with zod) is a chunk of its own, loaded from beside
+    // rm-kit.js the first time someone sends a form.
     lib: { entry: 'src/rm-kit.ts', formats: ['es'], fileName: () => 'rm-kit.js' },
-    rollupOptions: { output: { inlineDynamicImports: true } },
   },
 });

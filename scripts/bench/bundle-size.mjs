@@ -16,11 +16,17 @@ const TARGETS = [
   })),
 ];
 
+/**
+ * The module a page loads first, and what it loads later on its own (the form validation
+ * chunk with core's schemas and zod, fetched the first time a form is sent).
+ */
 async function measure({ entry }) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     minify: true,
+    splitting: true,
+    outdir: 'bench-out',
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -31,25 +37,33 @@ async function measure({ entry }) {
     metafile: true,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
-  const inputs = Object.keys(result.metafile.inputs);
+  const outputs = Object.entries(result.metafile.outputs);
+  const [mainPath] = outputs.find(([, output]) => output.entryPoint) ?? [];
+  const main = result.outputFiles.find((file) => file.path.endsWith(mainPath));
+  const lazy = result.outputFiles.filter((file) => file !== main && file.path.endsWith('.js'));
+  const gz = (file) => gzipSync(file.contents, { level: 9 }).length;
+  const inputsOf = (path) => Object.keys(result.metafile.outputs[path]?.inputs ?? {});
+  const mainInputs = inputsOf(mainPath);
   return {
-    minified: code.length,
-    gzipped: gzipSync(code, { level: 9 }).length,
-    includesZod: inputs.some((path) => path.includes('/zod/')),
-    includesIdbKeyval: inputs.some((path) => path.includes('idb-keyval')),
+    minified: main.contents.length,
+    gzipped: gz(main),
+    lazyGzipped: lazy.reduce((sum, file) => sum + gz(file), 0),
+    includesZod: mainInputs.some((path) => path.includes('/zod/')),
+    includesIdbKeyval: mainInputs.some((path) => path.includes('idb-keyval')),
   };
 }
 
 let overBudget = false;
-console.log('bundle                      min        min+gz    budget   with idb-keyval  with zod');
+console.log(
+  'bundle                      min        min+gz    budget       later (gz)  with idb-keyval  zod up front',
+);
 for (const target of TARGETS) {
   const size = await measure(target);
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`.padStart(9);
   const within = size.gzipped <= target.budgetKb * 1024;
   overBudget ||= !within;
   console.log(
-    `${target.name.padEnd(25)} ${kb(size.minified)} ${kb(size.gzipped)}   ≤ ${target.budgetKb} kB ${within ? 'ok ' : 'OVER'}  ${String(size.includesIdbKeyval).padEnd(15)}  ${size.includesZod}`,
+    `${target.name.padEnd(25)} ${kb(size.minified)} ${kb(size.gzipped)}   ≤ ${String(target.budgetKb).padStart(2)} kB ${within ? 'ok  ' : 'OVER'} ${kb(size.lazyGzipped)}   ${String(size.includesIdbKeyval).padEnd(15)}  ${size.includesZod}`,
   );
 }
 if (overBudget) process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every error the API can answer with, and its HTTP status. Clients branch on `code`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every entity id is a short prefix naming its kind, an underscore and 26 characters of

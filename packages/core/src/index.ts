@@ -18,3 +18,4 @@ export * from './schemas/report.js';
 export * from './schemas/service-token.js';
 export * from './schemas/session.js';
 export * from './topics.js';
+export * from './vocabulary.js';

@@ -5,3 +5,4 @@ export { RmElement } from './base/rm-element.js';
 export { RmFeedbackForm } from './feedback-form/feedback-form.component.js';
 export { RmPairCard } from './pair-card/pair-card.component.js';
 export { RmProvider } from './provider/provider.component.js';
+export { RmSessionLog } from './session-log/session-log.component.js';

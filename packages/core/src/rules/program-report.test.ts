@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_KINDS } from '../schemas/feedback.js';
-import { PAIR_STATUSES } from '../schemas/pair.js';
 import { programReportSchema } from '../schemas/report.js';
+import { FEEDBACK_KINDS, PAIR_STATUSES } from '../vocabulary.js';
 import { programReport } from './program-report.js';
 
 const answer = (kind: 'session' | 'midpoint' | 'final', trust: number, recommend = 8) => ({

@@ -1,6 +1,7 @@
-import { FEEDBACK_KINDS, type Feedback, type FeedbackKind } from '../schemas/feedback.js';
-import { PAIR_STATUSES, type Pair, type PairStatus } from '../schemas/pair.js';
+import type { Feedback, FeedbackKind } from '../schemas/feedback.js';
+import type { Pair, PairStatus } from '../schemas/pair.js';
 import type { ProgramReport, RatingSummary } from '../schemas/report.js';
+import { FEEDBACK_KINDS, PAIR_STATUSES } from '../vocabulary.js';
 
 type Answer = Pick<Feedback, 'kind' | 'ratings' | 'recommend'>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Zod would otherwise probe for `new Function` on first parse, which a page with a strict
 // Content-Security-Policy (no 'unsafe-eval') reports as a violation. The schemas run the

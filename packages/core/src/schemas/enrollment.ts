@@ -1,25 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
+import { ENROLLMENT_STATUSES, MAX_MENTOR_CAPACITY, PAIR_ROLES } from '../vocabulary.js';
 import { storedFields } from './common.js';
 
-/**
- * The two sides of a pair. Mind the inversion that gives reverse mentoring its name:
- * the **mentor is the junior** (early career; teaches digital, social, sustainability,
- * new ways of working) and the **mentee is the senior** (executive; learns, and gives
- * strategy and experience back).
- */
-export const PAIR_ROLES = ['mentor', 'mentee'] as const;
 export const pairRoleSchema = z
   .enum(PAIR_ROLES)
   .describe('mentor = the junior who teaches; mentee = the senior who learns');
 export type PairRole = z.infer<typeof pairRoleSchema>;
 
-export const ENROLLMENT_STATUSES = ['applied', 'accepted', 'declined', 'withdrawn'] as const;
 export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
 export type EnrollmentStatus = z.infer<typeof enrollmentStatusSchema>;
-
-export const MAX_MENTOR_CAPACITY = 5;
 
 const enrollmentFields = {
   personId: idOf('person'),

@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
+import { FEEDBACK_KINDS, type RATING_KEYS } from '../vocabulary.js';
 import { storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 
-/** When feedback is given: after a session, at the program's mid-point, or at its end. */
-export const FEEDBACK_KINDS = ['session', 'midpoint', 'final'] as const;
 export const feedbackKindSchema = z.enum(FEEDBACK_KINDS);
 export type FeedbackKind = z.infer<typeof feedbackKindSchema>;
 
-export const RATING_KEYS = ['usefulness', 'trust', 'preparation'] as const;
 export type RatingKey = (typeof RATING_KEYS)[number];
 
 const rating = z.int().min(1).max(5);

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
+import { GOAL_STATUSES } from '../vocabulary.js';
 import { calendarDateSchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 
-export const GOAL_STATUSES = ['open', 'in-progress', 'achieved', 'dropped'] as const;
 export const goalStatusSchema = z.enum(GOAL_STATUSES);
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { organizationSchema } from './organization.js';
 import { pairSchema } from './pair.js';
 import { personSchema } from './person.js';

@@ -1,9 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { localeSchema } from '../topics.js';
+import { DEFAULT_MIN_AGGREGATE_GROUP } from '../vocabulary.js';
 import { storedFields } from './common.js';
-
-export const DEFAULT_MIN_AGGREGATE_GROUP = 3;
 
 const minAggregateGroupSize = z
   .int()

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
+import { PAIR_STATUSES } from '../vocabulary.js';
 import { calendarDateSchema, instantSchema, storedFields } from './common.js';
 
-export const PAIR_STATUSES = ['proposed', 'active', 'paused', 'completed', 'dissolved'] as const;
 export const pairStatusSchema = z.enum(PAIR_STATUSES);
 export type PairStatus = z.infer<typeof pairStatusSchema>;
 

@@ -1,13 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { localeSchema } from '../topics.js';
+import { CAREER_STAGES } from '../vocabulary.js';
 import { storedFields } from './common.js';
 
-/**
- * Where someone is in their career. Mentors in this kit are usually `early` (the
- * junior who teaches); mentees are usually `senior` or `executive` (who learn).
- */
-export const CAREER_STAGES = ['early', 'mid', 'senior', 'executive'] as const;
 export const careerStageSchema = z.enum(CAREER_STAGES);
 export type CareerStage = z.infer<typeof careerStageSchema>;
 

@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
-import { DEFAULT_TOPICS, topicKeySchema, topicSchema } from '../topics.js';
+import { topicKeySchema, topicSchema } from '../topics.js';
+import {
+  DEFAULT_CADENCE_DAYS,
+  DEFAULT_SESSION_MINUTES,
+  DEFAULT_TOPICS,
+  PROGRAM_STATUSES,
+} from '../vocabulary.js';
 import { calendarDateSchema, storedFields } from './common.js';
 
-/** A program moves forward through these, one step at a time. */
-export const PROGRAM_STATUSES = ['draft', 'enrolling', 'matching', 'active', 'closed'] as const;
 export const programStatusSchema = z.enum(PROGRAM_STATUSES);
 export type ProgramStatus = z.infer<typeof programStatusSchema>;
-
-export const DEFAULT_CADENCE_DAYS = 14;
-export const DEFAULT_SESSION_MINUTES = 60;
 
 const DEFAULT_TOPIC_KEYS: string[] = DEFAULT_TOPICS.map((t) => t.key);
 

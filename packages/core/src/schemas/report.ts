@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { FEEDBACK_KINDS } from './feedback.js';
-import { PAIR_STATUSES } from './pair.js';
+import * as z from 'zod';
+import { FEEDBACK_KINDS, PAIR_STATUSES } from '../vocabulary.js';
 
 const average = z.number().min(0).max(10);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFrom } from '../errors.js';
 import { newId } from '../ids.js';
 import { enrollmentCreateSchema, enrollmentSchema, pairRoleSchema } from './enrollment.js';

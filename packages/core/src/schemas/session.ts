@@ -1,14 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
+import { SESSION_FORMATS, SESSION_STATUSES } from '../vocabulary.js';
 import { instantSchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 
-export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
-export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
 export const sessionFormatSchema = z.enum(SESSION_FORMATS);
 export type SessionFormat = z.infer<typeof sessionFormatSchema>;
 

@@ -1,16 +1,6 @@
 import { Task } from '@lit/task';
-import {
-  type CareerStage,
-  DEFAULT_MIN_AGGREGATE_GROUP,
-  type Feedback,
-  type FeedbackKind,
-  feedbackCreateSchema,
-  type Issue,
-  type PairRole,
-  RATING_KEYS,
-  type RatingKey,
-  type Session,
-} from '@rm-kit/core';
+import type { CareerStage, Feedback, FeedbackKind, Issue, PairRole, RatingKey, Session } from '@rm-kit/core';
+import { DEFAULT_MIN_AGGREGATE_GROUP, RATING_KEYS } from '@rm-kit/core/vocabulary';
 import {
   type ClientEventMap,
   isStale,
@@ -98,6 +88,7 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): Parti
 }
 
 /**
+ * @tagname rm-feedback-form
  * @summary One side's feedback on a session, or on the program at its mid-point or end:
  * three 1-5 ratings, a 0-10 recommendation, what I learned, what to improve, and whether
  * the partner may read it. Works offline, and inside a host `<form>` as a form control.
@@ -423,6 +414,8 @@ export class RmFeedbackForm extends RmElement {
     const target = this.target.value;
     const api = this.api;
     if (!target || !api || this.submitting) return;
+    // The schema (and zod) load only when a form is sent: a page pays for them when it uses them.
+    const { feedbackCreateSchema } = await import('@rm-kit/core/schemas/feedback');
     const parsed = feedbackCreateSchema.safeParse(this.body(this.answers));
     if (!parsed.success) {
       await this.showErrors(fieldErrors(parsed.error.issues));

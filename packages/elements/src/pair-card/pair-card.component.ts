@@ -1,14 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import {
-  AT_RISK_CADENCE_FACTOR,
-  type CareerStage,
-  type Pair,
-  type PairProgress,
-  type PairRole,
-  type Person,
-  type Program,
-  topicLabel,
-} from '@rm-kit/core';
+import type { CareerStage, Pair, PairProgress, PairRole, Person, Program } from '@rm-kit/core';
+import { AT_RISK_CADENCE_FACTOR } from '@rm-kit/core/rules';
+import { topicLabel } from '@rm-kit/core/vocabulary';
 import {
   type ClientEventMap,
   isStale,
@@ -61,6 +54,7 @@ function staleOf(...values: unknown[]): Date | null {
 }
 
 /**
+ * @tagname rm-pair-card
  * @summary One mentoring pair at a glance: the junior mentor and the senior mentee, their
  * topics, sessions held against the cadence, goals, whether the pair is at risk, and the
  * charter each side has accepted.

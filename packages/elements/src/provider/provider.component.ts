@@ -6,6 +6,7 @@ import { clientContext, localeContext } from '../base/context.js';
 import { providerStyles } from './provider.styles.js';
 
 /**
+ * @tagname rm-provider
  * @summary Gives every rm-kit element inside it a connection to the server, a locale and a theme.
  *
  * @slot - The page content, with rm-kit elements anywhere inside.

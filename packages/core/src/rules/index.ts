@@ -1,0 +1,4 @@
+// The pure rules, on their own: no zod, for widgets that compute progress in the page.
+export * from './pair-progress.js';
+export * from './program-report.js';
+export * from './progress.js';

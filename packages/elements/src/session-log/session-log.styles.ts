@@ -1,0 +1,463 @@
+import { css } from 'lit';
+
+export const sessionLogStyles = css`
+  .log {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.25;
+  }
+
+  h2 {
+    font-size: 1.2em;
+  }
+
+  h3 {
+    font-size: 1em;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  /* The Live indicator: quiet, a dot and a word. */
+  .live {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+
+  .live .dot {
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: var(--_success);
+    box-shadow: 0 0 0 0.2em color-mix(in srgb, var(--_success) 25%, transparent);
+  }
+
+  /* The Presenting switch: a toggle button that looks like a switch. */
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    background: transparent;
+  }
+
+  .switch .track {
+    position: relative;
+    display: inline-block;
+    width: 2em;
+    height: 1.1em;
+    border-radius: 999px;
+    background: var(--_border);
+    transition: background-color 0.15s;
+  }
+
+  .switch .thumb {
+    position: absolute;
+    top: 0.15em;
+    left: 0.15em;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 50%;
+    background: var(--_bg);
+    transition: transform 0.15s;
+  }
+
+  .switch[aria-pressed='true'] .track {
+    background: var(--_accent);
+  }
+
+  .switch[aria-pressed='true'] .thumb {
+    transform: translateX(0.9em);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .switch .track,
+    .switch .thumb {
+      transition: none;
+    }
+  }
+
+  .notice {
+    display: grid;
+    gap: 0.25em;
+    padding: calc(var(--_space) * 0.6);
+    border-radius: var(--_radius);
+    border: 1px solid color-mix(in srgb, var(--_warning) 45%, var(--_border));
+    background: color-mix(in srgb, var(--_warning) 10%, var(--_bg));
+  }
+
+  .empty {
+    padding: calc(var(--_space) * 0.5) 0;
+  }
+
+  /* The list: a scroll container whose height the page sets; the list inside is virtual. */
+  .scroller {
+    max-height: var(--rm-session-log-max-height, 36rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border-top: 1px solid var(--_border);
+    border-radius: 0 0 calc(var(--_radius) * 0.75) calc(var(--_radius) * 0.75);
+  }
+
+  .scroller:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .session {
+    width: 100%;
+    display: grid;
+    gap: 0.45em;
+    padding: calc(var(--_space) * 0.8) calc(var(--_space) * 0.25);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .session:focus-visible {
+    outline: none;
+    box-shadow: inset var(--_focus);
+  }
+
+  .session.is-pending {
+    background: color-mix(in srgb, var(--_warning) 6%, transparent);
+  }
+
+  .session-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5em;
+  }
+
+  .status-planned .badge.status {
+    border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+    color: var(--_accent);
+  }
+
+  .status-cancelled .badge.status,
+  .status-missed .badge.status {
+    color: var(--_muted);
+  }
+
+  .badge.pending {
+    color: var(--_warning);
+    border-color: color-mix(in srgb, var(--_warning) 50%, var(--_border));
+  }
+
+  .meta {
+    font-size: 0.9em;
+  }
+
+  .topics {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .topic {
+    font-size: 0.8em;
+    padding: 0.05em 0.6em;
+    border-radius: 999px;
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+  }
+
+  .summary {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+
+  .label {
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+
+  .actions ul {
+    display: grid;
+    gap: 0.3em;
+    margin: 0.25em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .action {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5em;
+  }
+
+  .action input {
+    flex: none;
+    accent-color: var(--_accent);
+  }
+
+  .action label {
+    overflow-wrap: anywhere;
+  }
+
+  .action.done label {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+
+  .owner {
+    flex: none;
+    font-size: 0.75em;
+    font-weight: 600;
+    padding: 0 0.5em;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+  }
+
+  .owner-mentor {
+    color: var(--_accent);
+    border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+  }
+
+  .owner-mentee {
+    color: var(--_fg);
+    background: var(--_subtle);
+  }
+
+  .refusal,
+  .notice-text {
+    font-size: 0.9em;
+  }
+
+  .notice-text {
+    color: var(--_warning);
+  }
+
+  .refusal button {
+    margin-inline-start: 0.5em;
+  }
+
+  /* The private note under each session. */
+  .disclosure {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0.15em 0.2em;
+    border: none;
+    background: transparent;
+    color: var(--_accent);
+    font-size: 0.9em;
+  }
+
+  .disclosure .chevron {
+    transition: transform 0.15s;
+  }
+
+  .disclosure[aria-expanded='true'] .chevron {
+    transform: rotate(90deg);
+  }
+
+  .dot-note {
+    width: 0.45em;
+    height: 0.45em;
+    border-radius: 50%;
+    background: var(--_accent);
+  }
+
+  .note-panel {
+    margin-top: 0.35em;
+    padding: calc(var(--_space) * 0.6);
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px dashed var(--_border);
+    background: var(--_subtle);
+  }
+
+  .note-panel[hidden] {
+    display: none;
+  }
+
+  .note-form {
+    display: grid;
+    gap: 0.4em;
+  }
+
+  .note-form label {
+    font-weight: 600;
+  }
+
+  .visibility {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+
+  .visibility.private {
+    color: var(--_fg);
+  }
+
+  .icon {
+    flex: none;
+  }
+
+  textarea {
+    width: 100%;
+    resize: vertical;
+  }
+
+  .older {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+
+  /* The form. */
+  .form {
+    display: grid;
+    gap: calc(var(--_space) * 0.8);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+
+  .form input,
+  .form select,
+  .form textarea {
+    background: var(--_bg);
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: none;
+    display: grid;
+    gap: 0.4em;
+    min-width: 0;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: 0.35em;
+    font-weight: 600;
+  }
+
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35em 1em;
+  }
+
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+  }
+
+  .choice input {
+    accent-color: var(--_accent);
+  }
+
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: calc(var(--_space) * 0.8);
+  }
+
+  .field {
+    display: grid;
+    gap: 0.3em;
+    align-content: start;
+    min-width: 0;
+  }
+
+  .field > label {
+    font-weight: 600;
+  }
+
+  .hint {
+    font-size: 0.85em;
+  }
+
+  .field-error {
+    font-size: 0.9em;
+  }
+
+  /* One action item: label, control and error line up across the text and the owner. */
+  .action-row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(8rem, auto) auto;
+    grid-template-rows: auto auto auto;
+    column-gap: 0.5em;
+    padding-bottom: 0.4em;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .action-row .field {
+    grid-column: 1;
+    grid-row: 1 / span 3;
+    display: grid;
+    grid-template-rows: subgrid;
+    row-gap: 0.3em;
+  }
+
+  .action-row .field + .field {
+    grid-column: 2;
+  }
+
+  .action-row label {
+    font-weight: 400;
+    font-size: 0.9em;
+  }
+
+  .remove {
+    grid-column: 3;
+    grid-row: 2;
+    align-self: center;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding: 0.45em;
+  }
+
+  #f-ai-add {
+    justify-self: start;
+  }
+
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+`;
