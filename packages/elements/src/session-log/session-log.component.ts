@@ -251,7 +251,8 @@ export class RmSessionLog extends RmElement {
     // Opening or closing the form moves the list without scrolling anything, which the
     // virtualizer cannot see: tell it to look at what is in view now.
     if (changed.has('formOpen') || changed.has('staleAt')) {
-      this.query('[part="scroller"]')?.dispatchEvent(new Event('scroll'));
+      // After the next layout: before it, the list has not moved yet.
+      requestAnimationFrame(() => this.query('[part="scroller"]')?.dispatchEvent(new Event('scroll')));
     }
   }
 

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RmServerProcess, startRmServer } from '../../scripts/rm-server-process.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The example intranet page, as `pnpm start` serves it: the kit's bundle from one script
+ * tag, on a page whose Content-Security-Policy is `default-src 'self'` (no inline scripts
+ * or styles, no eval), in real Chromium against the real server.
+ */
+describe('the example intranet page under a strict Content-Security-Policy', () => {
+  const work = mkdtempSync(join(tmpdir(), 'rm-kit-intranet-'));
+  let server: RmServerProcess;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    await build({
+      entryPoints: [join(root, 'packages/elements/src/rm-kit.ts')],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      outdir: join(work, 'bundle'),
+      conditions: ['source'],
+      tsconfig: join(root, 'packages/elements/tsconfig.json'),
+      logLevel: 'silent',
+    });
+    server = await startRmServer({
+      DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`,
+      RMKIT_STATIC_DIRS: [join(root, 'examples/intranet'), join(work, 'bundle')].join(','),
+    });
+    browser = await chromium.launchPersistentContext(join(work, 'profile'), {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('renders the card, the log and the form, logs a session, and breaks no CSP rule', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(`${server.url}/?as=giulia.rossi@contoso.example&lang=it`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+
+    const card = page.locator('rm-pair-card');
+    await expect
+      .poll(() => card.getByText('Mentor · inizio carriera').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => card.getByText('Mentee · dirigente').count()).toBeGreaterThan(0);
+    const log = page.locator('rm-session-log');
+    await expect.poll(() => log.locator('[part~="item"]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    await expect
+      .poll(() => page.locator('rm-feedback-form').getByText('Feedback di metà percorso').count())
+      .toBeGreaterThan(0);
+
+    // Sending the form loads the validation chunk (core's schemas, zod): also under the CSP.
+    await log.getByRole('button', { name: 'Registra una sessione' }).click();
+    const summary = `Provato Copilot sul budget ${Date.now()}`;
+    await log.getByLabel('Riepilogo', { exact: true }).fill(summary);
+    await log.getByRole('button', { name: /Salva/ }).click();
+    await expect.poll(() => log.getByText(summary).count(), { timeout: 10_000 }).toBe(1);
+
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
