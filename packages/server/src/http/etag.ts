@@ -27,3 +27,14 @@ export function stale(current: number): Problem {
     },
   );
 }
+
+/** Refuses a change made from a copy older than `current`, when the client said which copy (If-Match). */
+export function checkIfMatch(c: Context, current: number): void {
+  const expected = expectedVersion(c);
+  if (expected !== null && expected !== current) throw stale(current);
+}
+
+/** A write guarded by `where version = read` changed nothing: someone else wrote in between. */
+export function assertWritten(result: { numUpdatedRows: bigint }, readVersion: number): void {
+  if (Number(result.numUpdatedRows) !== 1) throw stale(readVersion + 1);
+}

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { enrollmentSchema, issuesFrom, newId } from '@rm-kit/core';
 import { nowIso } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { findVisibleProgram } from '../programs/programs.store.js';
@@ -110,8 +110,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     if (!caller.isAdmin && statusChange && changes.status !== 'withdrawn') {
       throw forbidden('You can withdraw your enrolment; accepting or declining it is for an admin');
     }
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     if (changes.topics) checkOfferedTopics(program, changes.topics);
     const now = nowIso();
     const merged = enrollmentSchema.safeParse({
@@ -132,7 +131,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 
@@ -141,15 +140,14 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { row } = await findVisibleEnrollment(db, caller, c.req.valid('param').enrollmentId);
     if (!caller.isAdmin) throw forbidden('Only an admin can remove an enrolment; withdraw it instead');
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const result = await db
       .updateTable('enrollments')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     return c.body(null, 204);
   });
 }

@@ -4,7 +4,7 @@ import { findOwnPair } from '../../auth/access.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf, stale } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import {
@@ -119,8 +119,7 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     const found = await findReadableFeedback(db, c.get('caller'), c.req.valid('param').feedbackId);
     requireAuthor(found, 'change');
     const { row, pair } = found;
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const now = nowIso();
     const merged = feedbackSchema.safeParse({
       ...toFeedback(row),
@@ -148,7 +147,7 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     const partner = partnerId(pair, found.role);
     const partnerAnswered = Boolean(await answerOf(db, pair, partner, row.target));
     const sharedBefore = fromFlag(row.shareWithPartner);
@@ -168,8 +167,7 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     const found = await findReadableFeedback(db, c.get('caller'), c.req.valid('param').feedbackId);
     requireAuthor(found, 'withdraw');
     const { row, pair } = found;
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const result = await db
       .deleteFrom('feedback')
       .where('id', '=', row.id)

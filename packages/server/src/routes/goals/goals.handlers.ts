@@ -4,7 +4,7 @@ import { findOwnPair } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import {
@@ -58,8 +58,7 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateGoalRoute, async (c) => {
     const db = c.get('db');
     const { row, pair } = await findOwnGoal(db, c.get('caller'), c.req.valid('param').goalId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const changes = c.req.valid('json');
     if (changes.topic !== undefined) await checkTopicOffered(db, pair, changes.topic);
     const current = toGoal(row);
@@ -93,7 +92,7 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     c.get('events').push(domainEvent('goal.updated', pair, next));
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
@@ -101,15 +100,14 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
   app.openapi(deleteGoalRoute, async (c) => {
     const db = c.get('db');
     const { row, pair } = await findOwnGoal(db, c.get('caller'), c.req.valid('param').goalId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const result = await db
       .updateTable('goals')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     c.get('events').push(domainEvent('goal.deleted', pair, { id: row.id, version: row.version + 1 }));
     return c.body(null, 204);
   });

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { issuesFrom, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
 import { nowIso } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf, stale } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import { findOwnSession } from '../sessions/sessions.store.js';
@@ -58,8 +58,7 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateNoteRoute, async (c) => {
     const db = c.get('db');
     const row = await findOwnNote(db, c.get('caller'), c.req.valid('param').noteId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const now = nowIso();
     const merged = privateNoteSchema.safeParse({
       ...toNote(row),
@@ -79,15 +78,14 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(deleteNoteRoute, async (c) => {
     const db = c.get('db');
     const row = await findOwnNote(db, c.get('caller'), c.req.valid('param').noteId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const result = await db
       .deleteFrom('privateNotes')
       .where('id', '=', row.id)

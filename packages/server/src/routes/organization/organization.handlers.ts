@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { organizationSchema } from '@rm-kit/core';
 import { nowIso, toJson } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden } from '../../http/problem.js';
 import { getOrganizationRoute, updateOrganizationRoute } from './organization.routes.js';
 import { findOrganization, toOrganization } from './organization.store.js';
@@ -18,8 +18,7 @@ export function registerOrganization(app: OpenAPIHono<AppEnv>) {
     if (!caller.isAdmin) throw forbidden('Only an admin can change the organisation');
     const db = c.get('db');
     const row = await findOrganization(db, caller.orgId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const { settings, ...changes } = c.req.valid('json');
     const current = toOrganization(row);
     const now = nowIso();
@@ -42,7 +41,7 @@ export function registerOrganization(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 }

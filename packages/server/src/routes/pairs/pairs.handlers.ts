@@ -7,7 +7,7 @@ import { fromJson, nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, notFound, Problem } from '../../http/problem.js';
 import { minGroupSizeOf } from '../reports/reports.store.js';
@@ -215,8 +215,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
     requireAdmin(caller, 'change a pair');
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== pair.version) throw stale(pair.version);
+    checkIfMatch(c, pair.version);
     const changes = c.req.valid('json');
     if (changes.topics) {
       const program = await db
@@ -258,7 +257,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', pair.id)
       .where('version', '=', pair.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(pair.version + 1);
+    assertWritten(result, pair.version);
     const updated: Pair = toPair(next);
     c.get('events').push(domainEvent('pair.updated', next, updated));
     return c.json(updated, 200, { ETag: etagOf(updated.version) });
@@ -269,15 +268,14 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
     requireAdmin(caller, 'remove a pair');
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== pair.version) throw stale(pair.version);
+    checkIfMatch(c, pair.version);
     const result = await db
       .updateTable('pairs')
       .set({ deletedAt: nowIso(), version: pair.version + 1 })
       .where('id', '=', pair.id)
       .where('version', '=', pair.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(pair.version + 1);
+    assertWritten(result, pair.version);
     c.get('events').push(domainEvent('pair.deleted', pair, { id: pair.id, version: pair.version + 1 }));
     return c.body(null, 204);
   });
@@ -297,7 +295,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', pair.id)
       .where('version', '=', pair.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(pair.version + 1);
+    assertWritten(result, pair.version);
     const updated = toPair(next);
     c.get('events').push(domainEvent('pair.updated', next, updated));
     return c.json(updated, 200, { ETag: etagOf(updated.version) });

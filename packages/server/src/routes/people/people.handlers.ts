@@ -4,7 +4,7 @@ import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso } from '../../db/json.js';
 import type { Row } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { checkIfMatch, etagOf, stale } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import {
@@ -153,8 +153,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     }
     const email = changes.email?.toLowerCase();
     checkProtectedChanges(caller, row, changes, email);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     await checkUnique(db, caller.orgId, { email, externalId: changes.externalId }, row.id);
     if (changes.managerId) await checkManager(db, caller.orgId, row.id, changes.managerId);
     const now = nowIso();
@@ -175,8 +174,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const row = await findVisiblePerson(db, caller, c.req.valid('param').personId);
     if (!caller.isAdmin) throw forbidden('Only an admin can remove people');
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const removed = await updatePerson(db, row, { deletedAt: nowIso(), version: row.version + 1 });
     if (!removed) throw stale(row.version + 1);
     return c.body(null, 204);

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { canMoveProgram, issuesFrom, newId, programSchema } from '@rm-kit/core';
 import { nowIso } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import {
@@ -73,8 +73,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
     if (!caller.isAdmin) throw forbidden('Only an admin can change a program');
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const changes = c.req.valid('json');
     if (changes.status && !canMoveProgram(row.status, changes.status)) {
       throw new Problem('unprocessable', `A ${row.status} program cannot become ${changes.status}`, {
@@ -100,7 +99,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 
@@ -109,15 +108,14 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
     if (!caller.isAdmin) throw forbidden('Only an admin can remove a program');
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const result = await db
       .updateTable('programs')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     return c.body(null, 204);
   });
 }

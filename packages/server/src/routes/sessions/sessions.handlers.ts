@@ -4,7 +4,7 @@ import { findOwnPair } from '../../auth/access.js';
 import { normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
-import { etagOf, expectedVersion, stale } from '../../http/etag.js';
+import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import {
@@ -65,8 +65,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(updateSessionRoute, async (c) => {
     const db = c.get('db');
     const { row, pair } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const changes = c.req.valid('json');
     const current = toSession(row);
     const now = nowIso();
@@ -105,7 +104,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     c.get('events').push(domainEvent('session.updated', pair, next));
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
@@ -113,15 +112,14 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(deleteSessionRoute, async (c) => {
     const db = c.get('db');
     const { row, pair } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
-    const expected = expectedVersion(c);
-    if (expected !== null && expected !== row.version) throw stale(row.version);
+    checkIfMatch(c, row.version);
     const result = await db
       .updateTable('sessions')
       .set({ deletedAt: nowIso(), version: row.version + 1 })
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale(row.version + 1);
+    assertWritten(result, row.version);
     c.get('events').push(domainEvent('session.deleted', pair, { id: row.id, version: row.version + 1 }));
     return c.body(null, 204);
   });
