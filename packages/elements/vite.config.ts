@@ -1,9 +1,12 @@
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
 
 // rm-kit.js: every element and everything they need in one ES module, for a single
 // <script type="module"> on any page. npm users import the per-element modules that tsc
 // writes to dist/ instead, and let their bundler share lit with the rest of their app.
 export default defineConfig({
+  // Lit's html`` and css`` are strings to a minifier: shrink their markup and styles too.
+  plugins: [minifyTemplateLiterals()],
   resolve: { conditions: ['source'] },
   build: {
     outDir: 'dist/bundle',
