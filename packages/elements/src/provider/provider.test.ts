@@ -1,0 +1,61 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import { createClient, memoryStore } from '@rm-kit/sdk';
+import { meOf, PEOPLE, rmServer, tokenFor, until } from '../test-support/server.js';
+import '../pair-card/pair-card.js';
+import { RmProvider } from './provider.component.js';
+import './provider.js';
+
+const shadowText = (element: Element) => element.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('<rm-provider>', () => {
+  let url: string;
+  let token: string;
+  let pairId: string;
+
+  before(async () => {
+    url = await rmServer();
+    token = await tokenFor(PEOPLE.giulia);
+    pairId = (await meOf(PEOPLE.giulia)).pairs.find((p) => p.status === 'active')?.id ?? '';
+  });
+
+  it('connects the elements inside it to the server from base-url and token', async () => {
+    const provider = await fixture<RmProvider>(
+      html`<rm-provider base-url=${url} token=${token}><rm-pair-card pair-id=${pairId}></rm-pair-card></rm-provider>`,
+    );
+    const card = provider.querySelector('rm-pair-card') as Element;
+    await until(() => shadowText(card).includes('Giulia Rossi'), 10_000);
+    expect(shadowText(card)).to.include('Mentor · early career');
+  });
+
+  it('reaches elements that asked before the provider itself was defined', async () => {
+    // The page's markup is parsed, and the card asks for a client, before the script that
+    // defines this provider has run: the kit's context root keeps the request until then.
+    const wrapper = await fixture(
+      html`<div><late-rm-provider base-url=${url} token=${token}><rm-pair-card pair-id=${pairId}></rm-pair-card></late-rm-provider></div>`,
+    );
+    const card = wrapper.querySelector('rm-pair-card') as Element;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(shadowText(card)).to.not.include('Giulia Rossi');
+    customElements.define('late-rm-provider', class extends RmProvider {});
+    await until(() => shadowText(card).includes('Giulia Rossi'), 10_000);
+  });
+
+  it('prefers a client the app made itself, and sets the locale of everything inside', async () => {
+    const client = createClient({ baseUrl: url, token, store: memoryStore(), syncIntervalMs: 0 });
+    const provider = await fixture<RmProvider>(
+      html`<rm-provider .client=${client} locale="it"><rm-pair-card pair-id=${pairId}></rm-pair-card></rm-provider>`,
+    );
+    const card = provider.querySelector('rm-pair-card') as Element;
+    await until(() => shadowText(card).includes('Mentor · inizio carriera'), 10_000);
+    client.close();
+  });
+
+  it('lays out nothing of its own and passes axe', async () => {
+    const provider = await fixture<RmProvider>(
+      html`<rm-provider base-url=${url} token=${token}><p>Intranet content</p></rm-provider>`,
+    );
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    await expect(provider).to.be.accessible();
+  });
+});
