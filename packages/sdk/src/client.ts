@@ -76,6 +76,7 @@ export interface ClientEventMap {
   'outbox-change': CustomEvent<OutboxEvents['outbox-change']>;
   synced: CustomEvent<OutboxEvents['synced']>;
   'sync-error': CustomEvent<OutboxEvents['sync-error']>;
+  'sync-paused': CustomEvent<OutboxEvents['sync-paused']>;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -115,7 +116,7 @@ export class RmClient extends EventTarget {
       store,
       this.transport,
       (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail })),
-      `rm-kit-outbox:${options.baseUrl}`,
+      async () => cacheScope(await getToken()),
     );
     this.events = liveEvents(this.transport);
     const interval = options.syncIntervalMs ?? 15_000;
@@ -188,6 +189,7 @@ export class RmClient extends EventTarget {
 
   /** Stops the timer and listeners; the outbox stays in the store for the next client. */
   close(): void {
+    this.outbox.close();
     clearInterval(this.timer);
     globalThis.removeEventListener?.('online', this.onOnline);
   }
@@ -198,7 +200,8 @@ export class RmClient extends EventTarget {
     const scope = cacheScope(await this.transport.getToken());
     try {
       const value = await send<T>(this.transport, request, options);
-      await this.cache.remember(scope, key, value);
+      // Remembering is a convenience: a full or private-mode IndexedDB must not fail a good read.
+      await this.cache.remember(scope, key, value).catch(() => {});
       return value;
     } catch (error) {
       if (error instanceof RmNetworkError) {
@@ -215,13 +218,17 @@ export class RmClient extends EventTarget {
     options: RequestOptions & { provisional?: () => T },
   ): Promise<Written<T>> {
     const id = request.method === 'POST' && options.provisional ? provisionalId() : undefined;
-    const outcome = await this.outbox.submit<T>({
-      label,
-      request,
-      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
-      ...(options.ifMatch === undefined ? {} : { ifMatch: options.ifMatch }),
-      ...(id ? { provisionalId: id } : {}),
-    });
+    const { idempotencyKey, ifMatch, provisional: _provisional, ...firstAttempt } = options;
+    const outcome = await this.outbox.submit<T>(
+      {
+        label,
+        request,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+        ...(ifMatch === undefined ? {} : { ifMatch }),
+        ...(id ? { provisionalId: id } : {}),
+      },
+      firstAttempt,
+    );
     if (outcome.status === 'sent') return outcome.result as Written<T>;
     const now = new Date().toISOString();
     const base = options.provisional?.() ?? ({} as T);
@@ -242,8 +249,14 @@ export class RmClient extends EventTarget {
           {
             ...options,
             ...(ifMatch === undefined ? {} : { ifMatch }),
+            // The version the server will give it once this change lands, so a further change
+            // queued offline carries the right If-Match.
             provisional: () =>
-              ({ ...(typeof ref === 'object' ? ref : { id: ref }), ...changes }) as unknown as T,
+              ({
+                ...(typeof ref === 'object' ? ref : { id: ref }),
+                ...changes,
+                ...(ifMatch === undefined ? {} : { version: ifMatch + 1 }),
+              }) as unknown as T,
           },
         );
       },
@@ -265,7 +278,9 @@ export class RmClient extends EventTarget {
           { method: 'POST', path, body },
           {
             ...options,
-            provisional: () => ({ ...body, ...extra, version: 0 }) as unknown as T,
+            // Version 1: what the server gives a new entity, so a change queued after this
+            // create carries the right If-Match.
+            provisional: () => ({ ...body, ...extra, version: 1 }) as unknown as T,
           },
         ),
       /** Internal to namespaces: one page and every item of a collection. */

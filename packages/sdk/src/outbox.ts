@@ -1,7 +1,13 @@
 import type { Issue } from '@rm-kit/core';
 import { isTransient, RmError, RmUnauthorizedError } from './errors.js';
 import type { KeyValueStore } from './store.js';
-import { newIdempotencyKey, type Request, send, type TransportOptions } from './transport.js';
+import {
+  newIdempotencyKey,
+  type Request,
+  type RequestOptions,
+  send,
+  type TransportOptions,
+} from './transport.js';
 
 /** A write waiting to reach the server, kept in the store so a reload or a crash loses nothing. */
 export interface OutboxEntry {
@@ -14,6 +20,12 @@ export interface OutboxEntry {
   ifMatch?: number;
   /** For a create: the id the pending entity carries until the server gives the real one. */
   provisionalId?: string;
+  /**
+   * Whose write it is (the signed-in person, as the read cache scopes it) and for which
+   * server: another person signing in on the same browser never sends it as theirs.
+   */
+  owner: string;
+  baseUrl: string;
   state: 'pending' | 'failed';
   /** Why the server refused it, for a failed entry. */
   error?: { status: number; code: string; message: string; issues?: Issue[] };
@@ -25,7 +37,10 @@ export type OutboxOutcome<T> = { status: 'sent'; result: T } | { status: 'pendin
 export interface OutboxEvents {
   'outbox-change': { entries: OutboxEntry[] };
   synced: { entry: OutboxEntry; result: unknown };
+  /** The server refused a queued write for good: the entry is kept, `state: 'failed'`. */
   'sync-error': { entry: OutboxEntry; error: RmError };
+  /** The token was refused (401): nothing failed; sending resumes with a fresh token. */
+  'sync-paused': { error: RmError };
 }
 
 const PREFIX = 'outbox:';
@@ -58,16 +73,29 @@ export class Outbox {
   private flushing: Promise<void> | null = null;
   private readonly waiters = new Map<string, (outcome: OutboxOutcome<unknown>) => void>();
   private readonly failures = new Map<string, RmError>();
+  /** What the caller asked of a write's first attempt (signal, timeout, retries); not kept for replays. */
+  private readonly firstAttempt = new Map<string, RequestOptions>();
+  private closed = false;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly transport: TransportOptions,
     private readonly emit: <K extends keyof OutboxEvents>(type: K, detail: OutboxEvents[K]) => void,
-    private readonly lockName: string,
+    /** The signed-in person, as the read cache scopes it. */
+    private readonly owner: () => Promise<string>,
   ) {}
 
+  /** The signed-in person's entries for this server, in the order they replay. */
   async entries(): Promise<OutboxEntry[]> {
-    return (await this.store.entries<OutboxEntry>(PREFIX)).map(([, entry]) => entry);
+    const owner = await this.owner();
+    return (await this.store.entries<OutboxEntry>(PREFIX))
+      .map(([, entry]) => entry)
+      .filter((entry) => entry.owner === owner && entry.baseUrl === this.transport.baseUrl);
+  }
+
+  /** After close(), this outbox sends nothing more; another client on the same store will. */
+  close(): void {
+    this.closed = true;
   }
 
   /**
@@ -76,15 +104,21 @@ export class Outbox {
    * very first attempt is thrown and nothing stays queued: the caller is there to see it.
    */
   async submit<T>(
-    draft: Omit<OutboxEntry, 'id' | 'state' | 'createdAt' | 'idempotencyKey'> & { idempotencyKey?: string },
+    draft: Omit<OutboxEntry, 'id' | 'state' | 'createdAt' | 'idempotencyKey' | 'owner' | 'baseUrl'> & {
+      idempotencyKey?: string;
+    },
+    options: RequestOptions = {},
   ): Promise<OutboxOutcome<T>> {
     const entry: OutboxEntry = {
       ...draft,
       id: entryId(),
       idempotencyKey: draft.idempotencyKey ?? newIdempotencyKey(),
+      owner: await this.owner(),
+      baseUrl: this.transport.baseUrl,
       state: 'pending',
       createdAt: new Date().toISOString(),
     };
+    this.firstAttempt.set(entry.id, options);
     await this.store.set(PREFIX + entry.id, entry);
     await this.changed();
     const outcome = new Promise<OutboxOutcome<unknown>>((resolve) => this.waiters.set(entry.id, resolve));
@@ -92,6 +126,7 @@ export class Outbox {
     // A flush already under way listed the entries before this one was stored.
     if (this.waiters.has(entry.id)) await this.flush();
     this.settle(entry.id, { status: 'pending' });
+    this.firstAttempt.delete(entry.id);
     const failure = this.failures.get(entry.id);
     if (failure) {
       this.failures.delete(entry.id);
@@ -104,23 +139,28 @@ export class Outbox {
 
   /** Sends what is waiting, in order; one flush at a time in this tab, and in all tabs where Web Locks exist. */
   flush(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.flushing ??= this.withLock(() => this.drain()).finally(() => {
       this.flushing = null;
     });
     return this.flushing;
   }
 
-  /** Puts a failed entry back in line, with a corrected body if given, and sends it. */
+  /**
+   * Puts a refused entry back in line, with a corrected body if given, and sends it. It
+   * goes with a new idempotency key: the server keeps its refusal under the old one, and a
+   * refusal means nothing was written. Entries still pending are left alone (a new key on
+   * a write whose answer was lost could apply it twice).
+   */
   async retry(id: string, body?: unknown): Promise<void> {
     const entry = await this.store.get<OutboxEntry>(PREFIX + id);
-    if (!entry) return;
+    if (entry?.state !== 'failed') return;
     const { error: _error, ...rest } = entry;
     const fixed: OutboxEntry = {
       ...rest,
       state: 'pending',
-      ...(body === undefined
-        ? {}
-        : { request: { ...entry.request, body }, idempotencyKey: newIdempotencyKey() }),
+      idempotencyKey: newIdempotencyKey(),
+      ...(body === undefined ? {} : { request: { ...entry.request, body } }),
     };
     await this.store.set(PREFIX + id, fixed);
     await this.changed();
@@ -137,7 +177,8 @@ export class Outbox {
     const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
     if (!locks) return work();
     // Another tab holding the lock is sending the same entries: leave them to it.
-    await locks.request(this.lockName, { ifAvailable: true }, async (lock) => {
+    const name = `rm-kit-outbox:${this.transport.baseUrl}:${await this.owner()}`;
+    await locks.request(name, { ifAvailable: true }, async (lock) => {
       if (lock) await work();
     });
   }
@@ -151,6 +192,7 @@ export class Outbox {
       try {
         const request = await this.resolveProvisionalIds(current.request);
         const result = await send<unknown>(this.transport, request, {
+          ...this.firstAttempt.get(current.id),
           idempotencyKey: current.idempotencyKey,
           ...(current.ifMatch === undefined ? {} : { ifMatch: current.ifMatch }),
         });
@@ -165,8 +207,8 @@ export class Outbox {
         if (!(error instanceof RmError) || isTransient(error)) return;
         if (error instanceof RmUnauthorizedError) {
           // The writes are fine; the credentials are not. Keep everything queued for when
-          // the app has a fresh token, and say so once.
-          this.emit('sync-error', { entry: current, error });
+          // the app has a fresh token.
+          this.emit('sync-paused', { error });
           this.settle(current.id, { status: 'pending' });
           return;
         }

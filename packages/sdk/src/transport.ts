@@ -51,15 +51,15 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -97,7 +97,14 @@ export async function send<T>(
       if (options.signal?.aborted || !isTransient(error) || attempt >= policy.maxRetries) throw error;
       const wait =
         error instanceof RmRateLimitError ? error.retryAfter * 1000 : backoffDelay(attempt, policy);
-      await sleep(wait, options.signal);
+      // A server that asks for a longer pause than we would ever wait gets the error now:
+      // the outbox keeps the write and tries again later, instead of holding every write.
+      if (wait > policy.maxDelayMs) throw error;
+      try {
+        await sleep(wait, options.signal);
+      } catch (cause) {
+        throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+      }
     }
   }
 }
@@ -134,11 +141,32 @@ async function attemptOnce<T>(
     });
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    if (options.signal?.aborted)
+      throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+    throw new RmNetworkError({
+      status: 0,
+      code: timeout.aborted ? 'timeout' : 'network_error',
+      message: 'The connection dropped before the whole answer arrived',
+      cause,
+    });
+  }
   const parsed: unknown = text ? safeJson(text) : null;
   if (response.ok) return parsed as T;
-  const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+  const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
   throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
+}
+
+/** Retry-After in seconds, whether the server sent seconds or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
 function safeJson(text: string): unknown {
