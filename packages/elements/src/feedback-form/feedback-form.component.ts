@@ -338,11 +338,15 @@ export class RmFeedbackForm extends RmElement {
     const retargeted = (['sessionId', 'pairId', 'kind'] as const).some(
       (key) => changed.get(key) !== undefined,
     );
-    if (retargeted) {
+    // Another client is (maybe) another person: never show one person's answers to the next.
+    const previous = changed as Map<PropertyKey, unknown>;
+    const resigned = ['client', 'providedClient'].some((key) => previous.get(key) !== undefined);
+    if (retargeted || resigned) {
       this.answers = emptyAnswers();
       this.errors = {};
       this.saved = undefined;
       this.submitError = '';
+      this.announcement = '';
     }
   }
 
@@ -371,7 +375,8 @@ export class RmFeedbackForm extends RmElement {
 
   private readonly onSyncError = (event: ClientEventMap['sync-error']) => {
     const { entry, error } = event.detail;
-    if (!this.saved?.pending || entry.provisionalId !== this.saved.feedback.id) return;
+    if (entry.state !== 'failed' || !this.saved?.pending || entry.provisionalId !== this.saved.feedback.id)
+      return;
     // The answer goes back into the form; the refused copy leaves the outbox so it is not sent twice.
     void this.api?.discardWrite(entry.id);
     this.answers = answersOf(this.saved.feedback);

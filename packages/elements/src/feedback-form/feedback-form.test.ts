@@ -248,6 +248,26 @@ describe('<rm-feedback-form>', () => {
     await expect(again).to.be.accessible();
   });
 
+  it('never shows one person’s answers to the next person who uses the form', async () => {
+    const session = await freshSession();
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(el);
+    fillByPointer(el);
+    (shadow(el).querySelector('textarea[name="improve"]') as HTMLTextAreaElement).value = 'Private to Giulia';
+    shadow(el).querySelector('textarea[name="improve"]')?.dispatchEvent(new Event('input'));
+    submitButton(el).click();
+    await until(() => text(el).includes('Thank you'));
+    // Someone else signs in on the same page.
+    el.client = await clientFor(PEOPLE.marco);
+    await until(() => text(el).includes('Mentee · executive'));
+    await loaded(el);
+    expect(text(el)).to.not.contain('Private to Giulia');
+    expect(text(el)).to.not.contain('Thank you');
+    expect(radio(el, 'usefulness', 4).checked).to.equal(false);
+  });
+
   it('lets the partner read a shared answer once they have answered too', async () => {
     const session = await freshSession();
     const el = await fixture<RmFeedbackForm>(

@@ -168,7 +168,7 @@ export class RmPairCard extends RmElement {
   };
 
   private readonly onSyncError = (event: ClientEventMap['sync-error']) => {
-    if (!this.isCharterOfThisPair(event.detail.entry)) return;
+    if (event.detail.entry.state !== 'failed' || !this.isCharterOfThisPair(event.detail.entry)) return;
     this.acceptQueuedFor = null;
     this.acceptError = this.t.t('acceptFailed');
     this.emit('rm-error', { error: event.detail.error, action: 'accept-charter' });

@@ -39,6 +39,8 @@ export class RmProvider extends LitElement {
   protected providedLocale?: string;
 
   private own?: RmClient;
+  /** The base-url and token `own` was made for. */
+  private ownFor = '';
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('client') || changed.has('baseUrl') || changed.has('token')) this.connectClient();
@@ -59,11 +61,16 @@ export class RmProvider extends LitElement {
   }
 
   private connectClient() {
+    const wanted = !this.client && this.baseUrl && this.token ? `${this.baseUrl}\n${this.token}` : '';
+    // Connected, then updated with the same attributes: keep the one client, so its outbox
+    // events reach the elements that listen to it.
+    if (wanted && this.own && wanted === this.ownFor) {
+      this.provided = this.own;
+      return;
+    }
     this.own?.close();
-    this.own =
-      !this.client && this.baseUrl && this.token
-        ? createClient({ baseUrl: this.baseUrl, token: this.token })
-        : undefined;
+    this.own = wanted ? createClient({ baseUrl: this.baseUrl, token: this.token }) : undefined;
+    this.ownFor = wanted;
     this.provided = this.client ?? this.own;
   }
 
