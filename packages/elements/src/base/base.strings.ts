@@ -15,10 +15,6 @@ export const baseStrings: Strings<
   | 'reference'
   | 'mentorRole'
   | 'menteeRole'
-  | 'stage.early'
-  | 'stage.mid'
-  | 'stage.senior'
-  | 'stage.executive'
 > = {
   en: {
     loading: 'Loading…',
@@ -36,10 +32,6 @@ export const baseStrings: Strings<
     reference: 'Ref. {id}',
     mentorRole: 'Mentor',
     menteeRole: 'Mentee',
-    'stage.early': 'early career',
-    'stage.mid': 'mid career',
-    'stage.senior': 'senior',
-    'stage.executive': 'executive',
   },
   it: {
     loading: 'Caricamento…',
@@ -57,9 +49,5 @@ export const baseStrings: Strings<
     reference: 'Rif. {id}',
     mentorRole: 'Mentor',
     menteeRole: 'Mentee',
-    'stage.early': 'inizio carriera',
-    'stage.mid': 'metà carriera',
-    'stage.senior': 'senior',
-    'stage.executive': 'dirigente',
   },
 };

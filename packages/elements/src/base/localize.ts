@@ -3,18 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type Locale = 'en' | 'it';
 export type Strings<K extends string> = Record<Locale, Record<K, string>>;
 
-const DAY_MS = 86_400_000;
-
-/** Each unit a relative date is said in, from how far away it is used, and its length. */
-const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
-  ['year', 365 * DAY_MS, 365 * DAY_MS],
-  ['month', 60 * DAY_MS, 30.44 * DAY_MS],
-  ['week', 14 * DAY_MS, 7 * DAY_MS],
-  ['day', DAY_MS, DAY_MS],
-  ['hour', 3_600_000, 3_600_000],
-  ['minute', 60_000, 60_000],
-];
-
 const hosts = new Set<ReactiveControllerHost>();
 let observer: MutationObserver | undefined;
 
@@ -85,15 +73,5 @@ export class LocalizeController<K extends string> implements ReactiveController 
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
     return new Intl.NumberFormat(this.locale, options).format(value);
-  }
-
-  /** "2 weeks ago", "in 3 days": the largest unit that fits. */
-  relative(value: string | Date): string {
-    const diff = new Date(value).getTime() - Date.now();
-    const format = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
-    for (const [unit, from, length] of RELATIVE_UNITS) {
-      if (Math.abs(diff) >= from) return format.format(Math.round(diff / length), unit);
-    }
-    return format.format(0, 'minute');
   }
 }

@@ -1,4 +1,10 @@
-import { RmError, RmForbiddenError, RmNetworkError, RmNotFoundError, RmUnauthorizedError } from '@rm-kit/sdk';
+import {
+  RmError,
+  RmForbiddenError,
+  RmNetworkError,
+  RmNotFoundError,
+  RmUnauthorizedError,
+} from '@rm-kit/sdk/errors';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { baseStrings } from './base.strings.js';
 import type { LocalizeController } from './localize.js';

@@ -12,7 +12,6 @@ import {
 } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
@@ -572,7 +571,7 @@ export class RmFeedbackForm extends RmElement {
             type="checkbox"
             name="shareWithPartner"
             aria-describedby="privacy"
-            .checked=${live(this.answers.shareWithPartner)}
+            .checked=${this.answers.shareWithPartner}
             ?disabled=${inactive}
             @change=${this.share}
           />
@@ -621,7 +620,7 @@ export class RmFeedbackForm extends RmElement {
                 type="radio"
                 name=${field}
                 value=${value}
-                .checked=${live(chosen === value)}
+                .checked=${chosen === value}
                 ?disabled=${inactive}
                 @change=${() => this.choose(field, value)}
               />
@@ -646,7 +645,7 @@ export class RmFeedbackForm extends RmElement {
         maxlength=${TEXT_MAX}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${field}-error` : nothing}
-        .value=${live(this.answers[field])}
+        .value=${this.answers[field]}
         ?disabled=${inactive}
         @input=${(event: Event) => this.write(field, event)}
       ></textarea>

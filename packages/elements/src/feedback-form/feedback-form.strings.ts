@@ -1,4 +1,5 @@
 import { baseStrings } from '../base/base.strings.js';
+import { careerStageStrings } from '../base/career-stage.strings.js';
 import type { Strings } from '../base/localize.js';
 
 type FeedbackFormKey =
@@ -44,9 +45,12 @@ type FeedbackFormKey =
   | 'missingTarget';
 
 /** Every word the feedback form shows, with the shared state words of every element. */
-export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseStrings)['en']> = {
+export const feedbackFormStrings: Strings<
+  FeedbackFormKey | keyof (typeof baseStrings)['en'] | keyof (typeof careerStageStrings)['en']
+> = {
   en: {
     ...baseStrings.en,
+    ...careerStageStrings.en,
     'title.session': 'Feedback on the session of {date}',
     'title.midpoint': 'Mid-point feedback',
     'title.final': 'Final feedback',
@@ -91,6 +95,7 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
   },
   it: {
     ...baseStrings.it,
+    ...careerStageStrings.it,
     'title.session': 'Feedback sulla sessione del {date}',
     'title.midpoint': 'Feedback di metà percorso',
     'title.final': 'Feedback finale',

@@ -11,10 +11,11 @@ import {
   staleSince,
 } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '../base/base.styles.js';
 import { watchLiveEvents } from '../base/live-events.js';
 import { LocalizeController } from '../base/localize.js';
+import { relativeTime } from '../base/relative-time.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { pairCardStrings } from './pair-card.strings.js';
@@ -113,9 +114,6 @@ export class RmPairCard extends RmElement {
   @state() private announcement = '';
   @state() private hasActions = false;
   @state() private brokenPhotos = new Set<string>();
-
-  @query('.charter-status') private charterStatus?: HTMLElement;
-  @query('button.accept') private acceptButton?: HTMLButtonElement;
 
   private readonly t = new LocalizeController(this, pairCardStrings);
 
@@ -286,14 +284,14 @@ export class RmPairCard extends RmElement {
       }
       this.accepting = false;
       await this.updateComplete;
-      this.charterStatus?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.charter-status')?.focus();
       if (!result.pending) await this.requestRefresh();
     } catch (error) {
       this.accepting = false;
       this.acceptError = this.t.t('acceptFailed');
       this.emit('rm-error', { error: toError(error), action: 'accept-charter' });
       await this.updateComplete;
-      this.acceptButton?.focus();
+      this.renderRoot.querySelector<HTMLButtonElement>('button.accept')?.focus();
     }
   }
 
@@ -553,7 +551,7 @@ export class RmPairCard extends RmElement {
 
   private renderWhen(at: string | null, none: string): TemplateResult {
     if (!at) return html`<span class="muted">${none}</span>`;
-    return html`<time datetime=${at} title=${this.t.dateTime(at)}>${this.t.relative(at)}</time>`;
+    return html`<time datetime=${at} title=${this.t.dateTime(at)}>${relativeTime(this.t.locale, at)}</time>`;
   }
 
   private renderProgress(view: PairView): TemplateResult {

@@ -1,4 +1,5 @@
 import { baseStrings } from '../base/base.strings.js';
+import { careerStageStrings } from '../base/career-stage.strings.js';
 import type { Strings } from '../base/localize.js';
 
 type PairCardKey =
@@ -12,7 +13,6 @@ type PairCardKey =
   | 'status.completed'
   | 'status.dissolved'
   | 'statusLabel'
-  | 'atRisk'
   | 'atRiskWithReasons'
   | 'risk.noRecentSession'
   | 'risk.noRecentSessionCadence'
@@ -49,9 +49,12 @@ type PairCardKey =
  * The card's words. Mind the inversion: the mentor is the junior who teaches, the mentee
  * the senior who learns, and the role line says so with the career stage.
  */
-export const pairCardStrings: Strings<keyof (typeof baseStrings)['en'] | PairCardKey> = {
+export const pairCardStrings: Strings<
+  keyof (typeof baseStrings)['en'] | keyof (typeof careerStageStrings)['en'] | PairCardKey
+> = {
   en: {
     ...baseStrings.en,
+    ...careerStageStrings.en,
     empty: 'No pair to show yet. Set the pair-id attribute to the id of a pair, e.g. pair-id="par_…".',
     cardLabel: 'Mentoring pair: {mentor} and {mentee}',
     roleWithStage: '{role} · {stage}',
@@ -62,7 +65,6 @@ export const pairCardStrings: Strings<keyof (typeof baseStrings)['en'] | PairCar
     'status.completed': 'Completed',
     'status.dissolved': 'Dissolved',
     statusLabel: 'Status: {status}',
-    atRisk: 'At risk',
     atRiskWithReasons: 'At risk: {reasons}',
     'risk.noRecentSession': 'No session for over {duration}',
     'risk.noRecentSessionCadence': 'No session for over twice the agreed cadence',
@@ -97,6 +99,7 @@ export const pairCardStrings: Strings<keyof (typeof baseStrings)['en'] | PairCar
   },
   it: {
     ...baseStrings.it,
+    ...careerStageStrings.it,
     empty:
       'Nessuna coppia da mostrare. Imposta l’attributo pair-id con l’id di una coppia, ad es. pair-id="par_…".',
     cardLabel: 'Coppia di mentoring: {mentor} e {mentee}',
@@ -108,7 +111,6 @@ export const pairCardStrings: Strings<keyof (typeof baseStrings)['en'] | PairCar
     'status.completed': 'Conclusa',
     'status.dissolved': 'Sciolta',
     statusLabel: 'Stato: {status}',
-    atRisk: 'A rischio',
     atRiskWithReasons: 'A rischio: {reasons}',
     'risk.noRecentSession': 'Nessun incontro da oltre {duration}',
     'risk.noRecentSessionCadence': 'Nessun incontro da oltre il doppio della cadenza concordata',

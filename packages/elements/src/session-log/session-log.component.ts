@@ -1,49 +1,26 @@
 import { initialState, Task } from '@lit/task';
-import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import type {
-  ActionItem,
-  Issue,
-  PairRole,
-  PrivateNote,
-  Session,
-  SessionCreate,
-  SessionFormat,
-  Topic,
-} from '@rm-kit/core';
-import {
-  DEFAULT_SESSION_MINUTES,
-  DEFAULT_TOPICS,
-  SESSION_FORMATS,
-  topicLabel,
-} from '@rm-kit/core/vocabulary';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { ActionItem, PrivateNote, Session, SessionCreate, Topic } from '@rm-kit/core';
+import { DEFAULT_SESSION_MINUTES, DEFAULT_TOPICS, topicLabel } from '@rm-kit/core/vocabulary';
 import {
   isStale,
   type LiveEvent,
   type OutboxEntry,
   type RmClient,
-  RmError,
-  RmPreconditionError,
-  RmValidationError,
   staleSince,
   type Written,
 } from '@rm-kit/sdk';
+import { RmError, RmPreconditionError, RmValidationError } from '@rm-kit/sdk/errors';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { baseStrings } from '../base/base.strings.js';
 import { baseStyles } from '../base/base.styles.js';
 import { LocalizeController, type Strings } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
-
-type BaseKey = keyof (typeof baseStrings)['en'];
-
-const strings: Strings<BaseKey | SessionLogKey> = {
-  en: { ...baseStrings.en, ...sessionLogStrings.en },
-  it: { ...baseStrings.it, ...sessionLogStrings.it },
-};
+import type { SaveFailure, SessionLogForm } from './session-log-form.js';
+import type { NoteState, SessionNotePanel } from './session-log-note.js';
 
 const PAGE_SIZE = 50;
 /** Load the next page once the last rendered session is this close to the end of what is loaded. */
@@ -57,33 +34,6 @@ type Entry = Written<Session> & {
   outboxId?: string;
 };
 
-interface NoteState {
-  open: boolean;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  note?: Written<PrivateNote>;
-  draft: string;
-  saving: boolean;
-  error?: string;
-}
-
-interface DraftActionItem {
-  key: number;
-  text: string;
-  owner: PairRole;
-}
-
-interface Draft {
-  status: 'held' | 'planned';
-  /** The `datetime-local` value: local wall-clock time, no offset. */
-  when: string;
-  duration: string;
-  format: SessionFormat;
-  topics: string[];
-  summary: string;
-  actionItems: DraftActionItem[];
-  note: string;
-}
-
 /** Where a session sits in the log: newest first, by when it was held, else planned, else logged. */
 function sortTime(session: Session): number {
   return Date.parse(session.occurredAt ?? session.scheduledAt ?? session.createdAt);
@@ -94,25 +44,6 @@ function newestFirst(sessions: Entry[]): Entry[] {
   return [...sessions].sort(
     (a, b) => (times.get(b.id) ?? 0) - (times.get(a.id) ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
   );
-}
-
-function twoDigits(value: number): string {
-  return String(Math.abs(value)).padStart(2, '0');
-}
-
-/** The value a `datetime-local` input takes for a moment, in the browser's time zone. */
-function localInputValue(date: Date): string {
-  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}T${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value as ISO 8601 with the browser's UTC offset at that moment (`…T09:30:00+01:00`). */
-export function instantFromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return null;
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return `${localInputValue(date)}:${twoDigits(date.getSeconds())}${sign}${twoDigits(Math.trunc(offset / 60))}:${twoDigits(offset % 60)}`;
 }
 
 /** A provisional entity as the SDK returns it for a create queued offline, shaped as a session. */
@@ -136,12 +67,47 @@ function provisionalSession(id: string, pairId: string, body: SessionCreate, cre
     })),
     createdAt,
     updatedAt: createdAt,
-    version: 0,
+    // What the server gives a new session, so a change queued after it carries the right If-Match.
+    version: 1,
     pending: true,
   };
 }
 
 const isProvisional = (session: Session) => session.id.startsWith('pending_');
+
+/**
+ * A module fetched the first time it is needed, once for every log on the page; a failed
+ * fetch is tried again next time.
+ */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let module: Promise<T> | undefined;
+  return () =>
+    (module ??= load().catch((error: unknown) => {
+      module = undefined;
+      throw error;
+    }));
+}
+
+/**
+ * The virtualizer, with the layout it would otherwise fetch only once it first lays out
+ * items. The log fetches both while it reads its first page, so they arrive together with
+ * the sessions instead of after them, and the element is defined (and shows its loading
+ * state) without waiting for them.
+ */
+const loadListModule = loadOnce(() =>
+  Promise.all([
+    import('@lit-labs/virtualizer/virtualize.js'),
+    import('@lit-labs/virtualizer/layouts/flow.js'),
+  ]).then(([virtualizer]) => virtualizer),
+);
+
+/**
+ * The form and the private-note panel are modules of their own, fetched the first time
+ * someone opens one (as form validation is the first time a form is sent): a page that
+ * only shows the log does not pay for them.
+ */
+const loadFormModule = loadOnce(() => import('./session-log-form.js'));
+const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
 
 /**
  * @tagname rm-session-log
@@ -204,10 +170,6 @@ export class RmSessionLog extends RmElement {
   @state() private staleAt: Date | null = null;
   @state() private live = false;
   @state() private formOpen = false;
-  @state() private draft: Draft = this.emptyDraft();
-  @state() private fieldErrors = new Map<string, string>();
-  @state() private formError = '';
-  @state() private saving = false;
   @state() private announcement = '';
   @state() private older: 'idle' | 'loading' | 'error' = 'idle';
   @state() private topicKeys: string[] = DEFAULT_TOPICS.map((t) => t.key);
@@ -216,9 +178,16 @@ export class RmSessionLog extends RmElement {
   /** Per-session messages under an entry (a refused toggle, a partner's change). */
   @state() private sessionNotices = new Map<string, string>();
 
-  private readonly localize = new LocalizeController(this, strings);
+  private readonly localize = new LocalizeController(this, sessionLogStrings);
   private defaultMinutes = DEFAULT_SESSION_MINUTES;
-  private nextRowKey = 1;
+  /** The form, once its module has loaded. */
+  private sessionForm: SessionLogForm | undefined;
+  /** Opening the form for the first time: its module is on its way. */
+  private opening: Promise<void> | undefined;
+  /** The private-note panel, once its module has loaded. */
+  private notePanel: SessionNotePanel | undefined;
+  /** The virtualizer, loaded with the first page. */
+  private virtualizer: typeof import('@lit-labs/virtualizer/virtualize.js') | undefined;
   private wiredClient: RmClient | undefined;
   private stopLive: (() => void) | undefined;
   private subscription: object | undefined;
@@ -256,6 +225,16 @@ export class RmSessionLog extends RmElement {
     }
   }
 
+  /**
+   * An update that opens the form for the first time completes once the form's module has
+   * arrived and the form is shown, as it did when the form was part of this module.
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Not an async function: an update that opens nothing completes exactly when Lit's does.
+    const opening = this.opening;
+    return opening ? opening.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
+  }
+
   // ---------------------------------------------------------------- loading
 
   private async load(api: RmClient | undefined, pairId: string, signal: AbortSignal) {
@@ -264,11 +243,13 @@ export class RmSessionLog extends RmElement {
     // Frameworks often set pair-id after creating the element: wait for it.
     if (!api || !pairId) return initialState;
     try {
-      const [page, topics, waiting] = await Promise.all([
+      const [page, topics, waiting, list] = await Promise.all([
         api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
         this.loadTopics(api, pairId, signal),
         this.waitingCreates(api, pairId),
+        loadListModule(),
       ]);
+      this.virtualizer = list;
       const loaded = new Set(page.items.map((s) => s.id));
       this.sessions = newestFirst([...page.items, ...waiting.filter((s) => !loaded.has(s.id))]);
       this.nextCursor = page.nextCursor;
@@ -469,23 +450,32 @@ export class RmSessionLog extends RmElement {
 
   // ---------------------------------------------------------------- the form
 
-  private emptyDraft(): Draft {
-    return {
-      status: 'held',
-      when: '',
-      duration: String(this.defaultMinutes ?? DEFAULT_SESSION_MINUTES),
-      format: 'video',
-      topics: [],
-      summary: '',
-      actionItems: [],
-      note: '',
-    };
+  private openForm() {
+    this.opening ??= this.showForm().finally(() => {
+      this.opening = undefined;
+    });
   }
 
-  private openForm() {
-    this.draft = { ...this.emptyDraft(), when: localInputValue(new Date()) };
-    this.fieldErrors = new Map();
-    this.formError = '';
+  private async showForm() {
+    let form: SessionLogForm;
+    try {
+      form = this.sessionForm ??= new (await loadFormModule()).SessionLogForm(this, {
+        localize: (strings) => this.localizeWith(strings),
+        topics: () => ({ keys: this.topicKeys, custom: this.customTopics }),
+        defaultMinutes: () => this.defaultMinutes,
+        presenting: () => this.presenting,
+        canSave: () => Boolean(this.api),
+        save: (body, privateNote) => this.saveSession(body, privateNote),
+        close: () => this.closeForm(),
+      });
+    } catch (error) {
+      // Its module could not be fetched (offline before the form was first opened, say): nothing
+      // opens, and the next click tries again.
+      this.announce(this.localize.t('failed'));
+      this.emit('rm-error', { error: error as Error, action: 'form.load' });
+      return;
+    }
+    form.reset();
     this.formOpen = true;
     void this.updateComplete.then(() =>
       this.query<HTMLInputElement>('input[name="status"]:checked')?.focus(),
@@ -494,165 +484,36 @@ export class RmSessionLog extends RmElement {
 
   private closeForm() {
     this.formOpen = false;
-    this.fieldErrors = new Map();
-    this.formError = '';
+    this.sessionForm?.clearErrors();
     void this.updateComplete.then(() => this.query<HTMLButtonElement>('#log-toggle')?.focus());
   }
 
-  private readonly onFormKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closeForm();
-    }
-  };
-
-  private setDraft(changes: Partial<Draft>) {
-    this.draft = { ...this.draft, ...changes };
-  }
-
-  private addActionItem() {
-    const key = this.nextRowKey++;
-    this.setDraft({ actionItems: [...this.draft.actionItems, { key, text: '', owner: 'mentee' }] });
-    void this.updateComplete.then(() => this.query<HTMLInputElement>(`#f-ai-${key}-text`)?.focus());
-  }
-
-  private removeActionItem(key: number) {
-    const rows = this.draft.actionItems;
-    const index = rows.findIndex((r) => r.key === key);
-    this.setDraft({ actionItems: rows.filter((r) => r.key !== key) });
-    const next = rows[index + 1] ?? rows[index - 1];
-    void this.updateComplete.then(() =>
-      (next
-        ? this.query<HTMLElement>(`#f-ai-${next.key}-text`)
-        : this.query<HTMLElement>('#f-ai-add')
-      )?.focus(),
-    );
-  }
-
-  private updateActionItem(key: number, changes: Partial<DraftActionItem>) {
-    this.setDraft({
-      actionItems: this.draft.actionItems.map((r) => (r.key === key ? { ...r, ...changes } : r)),
-    });
-  }
-
-  /** The body the form describes, before validation. */
-  private draftBody() {
-    const d = this.draft;
-    const when = instantFromLocalInput(d.when);
-    return {
-      status: d.status,
-      occurredAt: d.status === 'held' ? when : null,
-      scheduledAt: d.status === 'planned' ? when : null,
-      durationMinutes: d.duration.trim() === '' ? null : Number(d.duration),
-      format: d.format,
-      topics: d.topics,
-      summary: d.summary,
-      actionItems: d.actionItems.map((r) => ({ text: r.text, owner: r.owner })),
-    };
-  }
-
-  /** The form field an issue from the schema (or the server) belongs to, and what to say there. */
-  private fieldFor(issue: Issue): [string, string] | undefined {
-    const [first, index, leaf] = issue.path;
-    switch (first) {
-      case 'status':
-        return ['f-status', this.localize.t('error.status')];
-      case 'occurredAt':
-      case 'scheduledAt':
-        return ['f-when', this.localize.t('error.when')];
-      case 'durationMinutes':
-        return ['f-duration', this.localize.t('error.duration')];
-      case 'format':
-        return ['f-format', this.localize.t('error.format')];
-      case 'topics':
-        return ['f-topics', this.localize.t('error.topics')];
-      case 'summary':
-        return ['f-summary', this.localize.t('error.summary')];
-      case 'actionItems': {
-        const row = typeof index === 'number' ? this.draft.actionItems[index] : undefined;
-        if (!row) return ['f-actions', this.localize.t('error.actionItems')];
-        return leaf === 'owner'
-          ? [`f-ai-${row.key}-owner`, this.localize.t('error.actionItemOwner')]
-          : [`f-ai-${row.key}-text`, this.localize.t('error.actionItemText')];
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  /** Shows each issue beside its field and moves focus to the first invalid field. */
-  private showIssues(issues: Issue[]) {
-    const errors = new Map<string, string>();
-    const unplaced: string[] = [];
-    for (const issue of issues) {
-      const field = this.fieldFor(issue);
-      if (field && !errors.has(field[0])) errors.set(field[0], field[1]);
-      else if (!field) unplaced.push(issue.message);
-    }
-    this.fieldErrors = errors;
-    this.formError = unplaced.length ? unplaced.join(' ') : '';
-    void this.updateComplete.then(() => {
-      const order = [
-        'f-status',
-        'f-when',
-        'f-duration',
-        'f-format',
-        'f-topics',
-        'f-summary',
-        'f-actions',
-        ...this.draft.actionItems.flatMap((r) => [`f-ai-${r.key}-text`, `f-ai-${r.key}-owner`]),
-      ];
-      const first = order.find((id) => errors.has(id));
-      if (!first) return;
-      const target = this.query<HTMLElement>(`#${first}`);
-      const focusable =
-        target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
-      focusable?.focus();
-    });
-  }
-
-  private async submit(event: Event) {
-    event.preventDefault();
+  /** Saves the session the form describes, shows it in the log and closes the form; or says why not. */
+  private async saveSession(body: SessionCreate, noteText: string): Promise<SaveFailure | undefined> {
     const api = this.api;
-    if (!api || this.saving) return;
-    // The schema (and zod) load only when a form is sent: a page pays for them when it uses them.
-    const { sessionCreateSchema } = await import('@rm-kit/core/schemas/session');
-    const parsed = sessionCreateSchema.safeParse(this.draftBody());
-    if (!parsed.success) {
-      this.showIssues(
-        parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
-      );
-      return;
-    }
-    this.fieldErrors = new Map();
-    this.formError = '';
-    this.saving = true;
+    if (!api) return { message: this.localize.t('noClient') };
     const pairId = this.loadedPair;
-    // A note typed before the Presenting switch was turned on is still the author's to keep.
-    const noteText = this.draft.note.trim();
     try {
-      const created = await api.sessions.create(pairId, parsed.data);
+      const created = await api.sessions.create(pairId, body);
+      // The page moved to another pair meanwhile: this session is not in the log shown now.
+      if (pairId !== this.loadedPair) return;
       const session: Entry = created.pending
-        ? provisionalSession(created.id, pairId, parsed.data, created.createdAt)
+        ? provisionalSession(created.id, pairId, body, created.createdAt)
         : created;
       const pending = Boolean(created.pending);
       this.sessions = newestFirst([...this.sessions.filter((s) => s.id !== session.id), session]);
       this.emit('rm-session-logged', { session, pending });
       if (noteText) void this.saveNewSessionNote(api, session.id, noteText);
       this.announce(this.localize.t(pending ? 'savedOffline' : 'saved'));
-      this.draft = this.emptyDraft();
       this.formOpen = false;
       void this.focusSession(session.id);
+      return undefined;
     } catch (error) {
-      if (error instanceof RmValidationError) this.showIssues(error.issues);
-      else
-        this.formError = this.localize.t(
-          error instanceof RmError && error.status === 404 ? 'notFound' : 'failed',
-        );
       this.emit('rm-error', { error: error as Error, action: 'sessions.create' });
-    } finally {
-      this.saving = false;
+      if (error instanceof RmValidationError) return { issues: error.issues };
+      return {
+        message: this.localize.t(error instanceof RmError && error.status === 404 ? 'notFound' : 'failed'),
+      };
     }
   }
 
@@ -678,7 +539,8 @@ export class RmSessionLog extends RmElement {
     const index = this.sessions.findIndex((s) => s.id === id);
     if (index < 0) return;
     const list = this.query<VirtualizerHostElement>('ol[part="list"]');
-    list?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+    const ref = this.virtualizer?.virtualizerRef;
+    if (ref) list?.[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
     for (let frame = 0; frame < 60; frame++) {
       const item = this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
       if (item) {
@@ -774,6 +636,8 @@ export class RmSessionLog extends RmElement {
     const open = !state.open;
     this.setNote(session.id, { open });
     if (open && (state.status === 'idle' || state.status === 'error')) void this.loadNote(session.id);
+    // A note saved with its new session is known already; the panel's module may not be there yet.
+    else if (open && state.status === 'ready' && !this.notePanel) void this.loadNote(session.id, false);
     if (open) {
       void this.updateComplete.then(() =>
         this.query<HTMLTextAreaElement>(`#note-${session.id}-text`)?.focus(),
@@ -781,60 +645,42 @@ export class RmSessionLog extends RmElement {
     }
   }
 
-  private async loadNote(sessionId: string) {
+  /** The panel, loading its module the first time a note is opened. */
+  private async loadNotePanel(): Promise<SessionNotePanel> {
+    const { SessionNotePanel } = await loadNoteModule();
+    this.notePanel ??= new SessionNotePanel(this, {
+      localize: (strings) => this.localizeWith(strings),
+      api: () => this.api,
+      noteOf: (sessionId) => this.noteOf(sessionId),
+      setNote: (sessionId, changes) => this.setNote(sessionId, changes),
+      announce: (message) => this.announce(message),
+      emit: (type, detail) => this.emit(type, detail),
+    });
+    return this.notePanel;
+  }
+
+  /** Reads the note (unless `fetch` is false: it is known already) and shows it in its panel. */
+  private async loadNote(sessionId: string, fetch = true) {
     const api = this.api;
     if (!api) return;
     this.setNote(sessionId, { status: 'loading', error: '' });
     try {
-      const page = await api.notes.page(sessionId, { limit: 1 });
-      const note = page.items[0];
-      this.setNote(sessionId, { status: 'ready', ...(note ? { note } : {}), draft: note?.text ?? '' });
+      const [page] = await Promise.all([
+        fetch ? api.notes.page(sessionId, { limit: 1 }) : undefined,
+        this.loadNotePanel(),
+      ]);
+      if (page) {
+        const note = page.items[0];
+        this.setNote(sessionId, { status: 'ready', ...(note ? { note } : {}), draft: note?.text ?? '' });
+      } else {
+        this.setNote(sessionId, { status: 'ready' });
+      }
       void this.updateComplete.then(() => {
         if (this.noteOf(sessionId).open) this.query<HTMLTextAreaElement>(`#note-${sessionId}-text`)?.focus();
       });
     } catch (error) {
       this.setNote(sessionId, { status: 'error', error: this.localize.t('noteLoadFailed') });
       this.emit('rm-error', { error: error as Error, action: 'notes.load' });
-    }
-  }
-
-  private async saveNote(event: Event, sessionId: string) {
-    event.preventDefault();
-    const api = this.api;
-    const state = this.noteOf(sessionId);
-    if (!api || state.saving) return;
-    const text = state.draft.trim();
-    if (!text && !state.note) {
-      this.setNote(sessionId, { error: this.localize.t('error.note') });
-      void this.updateComplete.then(() =>
-        this.query<HTMLTextAreaElement>(`#note-${sessionId}-text`)?.focus(),
-      );
-      return;
-    }
-    this.setNote(sessionId, { saving: true, error: '' });
-    try {
-      if (!text && state.note) {
-        await api.notes.remove(state.note.pending ? state.note.id : state.note);
-        const { note: _gone, ...rest } = this.noteOf(sessionId);
-        const next = new Map(this.notes);
-        next.set(sessionId, { ...rest, draft: '', saving: false });
-        this.notes = next;
-        this.announce(this.localize.t('noteDeleted'));
-        return;
-      }
-      const written = state.note
-        ? await api.notes.update(state.note.pending ? state.note.id : state.note, { text })
-        : await api.notes.create(sessionId, { text });
-      const note: Written<PrivateNote> =
-        written.pending && state.note
-          ? { ...state.note, text, version: state.note.version + 1, pending: true }
-          : written;
-      this.setNote(sessionId, { note, draft: note.text, saving: false });
-      this.announce(this.localize.t(written.pending ? 'noteSavedOffline' : 'noteSaved'));
-      this.emit('rm-note-saved', { note, pending: Boolean(written.pending) });
-    } catch (error) {
-      this.setNote(sessionId, { saving: false, error: this.localize.t('noteFailed') });
-      this.emit('rm-error', { error: error as Error, action: 'notes.save' });
     }
   }
 
@@ -854,6 +700,14 @@ export class RmSessionLog extends RmElement {
       const fresh = await api.sessions.get(session.id).catch(() => undefined);
       if (fresh) this.replaceSession(fresh);
     }
+  }
+
+  /** A localisation controller with the log's words and a part's own, for the parts that load later. */
+  private localizeWith<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K> {
+    return new LocalizeController<SessionLogKey | K>(this, {
+      en: { ...sessionLogStrings.en, ...strings.en },
+      it: { ...sessionLogStrings.it, ...strings.it },
+    });
   }
 
   /** Says something in the polite live region; the same words twice are announced twice. */
@@ -940,7 +794,7 @@ export class RmSessionLog extends RmElement {
           </div>`
           : nothing
       }
-      ${this.formOpen ? this.renderForm() : nothing}
+      ${this.formOpen ? this.sessionForm?.render() : nothing}
       ${
         this.sessions.length === 0
           ? html`<p part="empty" class="empty muted">${this.localize.t('empty')}</p>`
@@ -950,6 +804,8 @@ export class RmSessionLog extends RmElement {
   }
 
   private renderList(): TemplateResult {
+    // Loaded with the first page: the list renders only once it is complete.
+    const { virtualize } = this.virtualizer as typeof import('@lit-labs/virtualizer/virtualize.js');
     return html`
       <div part="scroller" class="scroller" role="region" aria-labelledby="list-label" tabindex="0">
         <span id="list-label" class="visually-hidden">${this.localize.t('listLabel')}</span>
@@ -1042,7 +898,7 @@ export class RmSessionLog extends RmElement {
             <input
               type="checkbox"
               id=${inputId}
-              .checked=${live(item.done)}
+              .checked=${item.done}
               ?disabled=${frozen}
               aria-describedby="${inputId}-owner"
               @change=${(e: Event) => this.toggleItem(session, item, (e.target as HTMLInputElement).checked)}
@@ -1085,268 +941,13 @@ export class RmSessionLog extends RmElement {
 
   private renderNotePanel(sessionId: string, state: NoteState): TemplateResult {
     const t = this.localize;
-    if (state.status === 'loading' || state.status === 'idle') {
-      return html`<p class="muted" role="status">${t.t('noteLoading')}</p>`;
-    }
     if (state.status === 'error') {
       return html`<p class="error-text" role="alert">${state.error}</p>
         <button type="button" @click=${() => void this.loadNote(sessionId)}>${t.t('retry')}</button>`;
     }
-    const textId = `note-${sessionId}-text`;
-    return html`<form class="note-form" novalidate @submit=${(e: Event) => void this.saveNote(e, sessionId)}>
-      <label for=${textId}>${t.t('privateNote')}</label>
-      <p id="${textId}-hint" class="visibility private">${this.lockIcon()}${t.t('onlyYouLong')}</p>
-      <textarea
-        id=${textId}
-        rows="3"
-        .value=${live(state.draft)}
-        aria-describedby="${textId}-hint${state.error ? ` ${textId}-error` : ''}"
-        aria-invalid=${state.error ? 'true' : 'false'}
-        @input=${(e: Event) => {
-          const draft = (e.target as HTMLTextAreaElement).value;
-          const next = new Map(this.notes);
-          next.set(sessionId, { ...this.noteOf(sessionId), draft, error: '' });
-          this.notes = next;
-        }}
-      ></textarea>
-      ${state.error ? html`<p id="${textId}-error" class="error-text field-error">${state.error}</p>` : nothing}
-      <div class="row">
-        <button type="submit" ?disabled=${state.saving}>${t.t(state.saving ? 'saving' : 'noteSave')}</button>
-        ${state.note?.pending ? html`<span part="badge" class="badge pending">${t.t('pending')}</span>` : nothing}
-      </div>
-    </form>`;
-  }
-
-  private lockIcon(): TemplateResult {
-    return html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-      <rect x="3" y="7" width="10" height="7" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.5"></rect>
-      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" fill="none" stroke="currentColor" stroke-width="1.5"></path>
-    </svg>`;
-  }
-
-  private sharedIcon(): TemplateResult {
-    return html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-      <circle cx="5.5" cy="6" r="2.2" fill="none" stroke="currentColor" stroke-width="1.5"></circle>
-      <circle cx="11" cy="6" r="2.2" fill="none" stroke="currentColor" stroke-width="1.5"></circle>
-      <path d="M1.5 13.5c.6-2.3 2.1-3.4 4-3.4s3.4 1.1 4 3.4M9.5 10.3c.5-.2 1-.3 1.5-.3 1.9 0 3.4 1.1 4 3.4" fill="none" stroke="currentColor" stroke-width="1.5"></path>
-    </svg>`;
-  }
-
-  /** `aria-describedby` from the ids that exist: the hint, and the error when there is one. */
-  private describedBy(id: string, hint = false): string | typeof nothing {
-    const ids = [hint ? `${id}-hint` : '', this.fieldErrors.has(id) ? `${id}-error` : ''].filter(Boolean);
-    return ids.length ? ids.join(' ') : nothing;
-  }
-
-  private fieldError(id: string): TemplateResult | typeof nothing {
-    const message = this.fieldErrors.get(id);
-    return message ? html`<p id="${id}-error" class="error-text field-error">${message}</p>` : nothing;
-  }
-
-  private invalid(id: string): 'true' | typeof nothing {
-    return this.fieldErrors.has(id) ? 'true' : nothing;
-  }
-
-  private renderForm(): TemplateResult {
-    const t = this.localize;
-    const d = this.draft;
-    return html`<form
-      id="log-form"
-      part="form"
-      class="form"
-      novalidate
-      aria-labelledby="form-title"
-      @submit=${(e: Event) => void this.submit(e)}
-      @keydown=${this.onFormKeydown}
-    >
-      <h3 id="form-title">${t.t('formTitle')}</h3>
-
-      <fieldset id="f-status" aria-describedby=${this.describedBy('f-status')}>
-        <legend>${t.t('status')}</legend>
-        <div class="choices">
-          ${(['held', 'planned'] as const).map(
-            (status) => html`<label class="choice">
-              <input
-                type="radio"
-                name="status"
-                value=${status}
-                .checked=${live(d.status === status)}
-                @change=${() => this.setDraft({ status })}
-              />
-              ${t.t(`status.${status}`)}
-            </label>`,
-          )}
-        </div>
-        ${this.fieldError('f-status')}
-      </fieldset>
-
-      <div class="grid">
-        <div class="field">
-          <label for="f-when">${t.t(d.status === 'held' ? 'whenHeld' : 'whenPlanned')}</label>
-          <input
-            id="f-when"
-            type="datetime-local"
-            .value=${live(d.when)}
-            aria-invalid=${this.invalid('f-when')}
-            aria-describedby=${this.describedBy('f-when')}
-            @input=${(e: Event) => this.setDraft({ when: (e.target as HTMLInputElement).value })}
-          />
-          ${this.fieldError('f-when')}
-        </div>
-        <div class="field">
-          <label for="f-duration">${t.t('duration')}</label>
-          <input
-            id="f-duration"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max="480"
-            step="1"
-            .value=${live(d.duration)}
-            aria-invalid=${this.invalid('f-duration')}
-            aria-describedby=${this.describedBy('f-duration', true)}
-            @input=${(e: Event) => this.setDraft({ duration: (e.target as HTMLInputElement).value })}
-          />
-          <p id="f-duration-hint" class="hint muted">${t.t('durationHint')}</p>
-          ${this.fieldError('f-duration')}
-        </div>
-      </div>
-
-      <fieldset id="f-format" aria-describedby=${this.describedBy('f-format')}>
-        <legend>${t.t('format')}</legend>
-        <div class="choices">
-          ${SESSION_FORMATS.map(
-            (format) => html`<label class="choice">
-              <input
-                type="radio"
-                name="format"
-                value=${format}
-                .checked=${live(d.format === format)}
-                @change=${() => this.setDraft({ format })}
-              />
-              ${t.t(`format.${format}`)}
-            </label>`,
-          )}
-        </div>
-        ${this.fieldError('f-format')}
-      </fieldset>
-
-      <fieldset id="f-topics" aria-describedby=${this.describedBy('f-topics')}>
-        <legend>${t.t('topics')}</legend>
-        <div class="choices">
-          ${this.topicKeys.map(
-            (key) => html`<label class="choice">
-              <input
-                type="checkbox"
-                name="topics"
-                value=${key}
-                .checked=${live(d.topics.includes(key))}
-                @change=${(e: Event) => {
-                  const on = (e.target as HTMLInputElement).checked;
-                  this.setDraft({
-                    topics: on
-                      ? [...d.topics.filter((k) => k !== key), key]
-                      : d.topics.filter((k) => k !== key),
-                  });
-                }}
-              />
-              ${topicLabel(key, t.locale, this.customTopics)}
-            </label>`,
-          )}
-        </div>
-        ${this.fieldError('f-topics')}
-      </fieldset>
-
-      <div class="field">
-        <label for="f-summary">${t.t('summary')}</label>
-        <p id="f-summary-hint" class="visibility shared">${this.sharedIcon()}${t.t('sharedWithPartner')}</p>
-        <textarea
-          id="f-summary"
-          rows="4"
-          .value=${live(d.summary)}
-          aria-invalid=${this.invalid('f-summary')}
-          aria-describedby=${this.describedBy('f-summary', true)}
-          @input=${(e: Event) => this.setDraft({ summary: (e.target as HTMLTextAreaElement).value })}
-        ></textarea>
-        ${this.fieldError('f-summary')}
-      </div>
-
-      <fieldset id="f-actions" aria-describedby="f-actions-hint${this.fieldErrors.has('f-actions') ? ' f-actions-error' : ''}">
-        <legend>${t.t('actionItems')}</legend>
-        <p id="f-actions-hint" class="visibility shared">${this.sharedIcon()}${t.t('actionItemsHint')}</p>
-        ${d.actionItems.length === 0 ? html`<p class="muted">${t.t('noActionItems')}</p>` : nothing}
-        ${d.actionItems.map((row, i) => this.renderActionRow(row, i + 1))}
-        <button id="f-ai-add" type="button" @click=${this.addActionItem}>${t.t('addActionItem')}</button>
-        ${this.fieldError('f-actions')}
-      </fieldset>
-
-      ${
-        this.presenting
-          ? nothing
-          : html`<div class="field">
-            <label for="f-note">${t.t('privateNote')}</label>
-            <p id="f-note-hint" class="visibility private">${this.lockIcon()}${t.t('onlyYou')}</p>
-            <textarea
-              id="f-note"
-              rows="2"
-              .value=${live(d.note)}
-              aria-describedby="f-note-hint"
-              @input=${(e: Event) => this.setDraft({ note: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
-          </div>`
-      }
-
-      ${this.formError ? html`<p class="error-text" role="alert">${this.formError}</p>` : nothing}
-      <div class="row">
-        <button type="submit" class="primary" ?disabled=${this.saving}>${t.t(this.saving ? 'saving' : 'save')}</button>
-        <button type="button" @click=${this.closeForm}>${t.t('cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderActionRow(row: DraftActionItem, n: number): TemplateResult {
-    const t = this.localize;
-    const textId = `f-ai-${row.key}-text`;
-    const ownerId = `f-ai-${row.key}-owner`;
-    return html`<div class="action-row">
-      <div class="field">
-        <label for=${textId}>${t.t('actionItemText', { n })}</label>
-        <input
-          id=${textId}
-          type="text"
-          maxlength="500"
-          .value=${live(row.text)}
-          aria-invalid=${this.invalid(textId)}
-          aria-describedby=${this.describedBy(textId)}
-          @input=${(e: Event) => this.updateActionItem(row.key, { text: (e.target as HTMLInputElement).value })}
-        />
-        ${this.fieldError(textId)}
-      </div>
-      <div class="field">
-        <label for=${ownerId}>${t.t('actionItemOwner', { n })}</label>
-        <select
-          id=${ownerId}
-          .value=${live(row.owner)}
-          aria-invalid=${this.invalid(ownerId)}
-          aria-describedby=${this.describedBy(ownerId)}
-          @change=${(e: Event) =>
-            this.updateActionItem(row.key, { owner: (e.target as HTMLSelectElement).value as PairRole })}
-        >
-          <option value="mentor" ?selected=${row.owner === 'mentor'}>${t.t('mentorRole')}</option>
-          <option value="mentee" ?selected=${row.owner === 'mentee'}>${t.t('menteeRole')}</option>
-        </select>
-        ${this.fieldError(ownerId)}
-      </div>
-      <button
-        type="button"
-        class="remove"
-        aria-label=${t.t('removeActionItem', { n })}
-        @click=${() => this.removeActionItem(row.key)}
-      >
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2"></path>
-        </svg>
-      </button>
-    </div>`;
+    if (state.status !== 'ready' || !this.notePanel) {
+      return html`<p class="muted" role="status">${t.t('noteLoading')}</p>`;
+    }
+    return this.notePanel.render(sessionId, state);
   }
 }

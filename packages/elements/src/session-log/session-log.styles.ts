@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
+/**
+ * The log: header, list, sessions and the private-note disclosure. The form and the note
+ * panel bring their own, when they load.
+ */
 export const sessionLogStyles = css`
+
   .log {
     display: grid;
     gap: calc(var(--_space) * 0.75);
@@ -304,157 +309,7 @@ export const sessionLogStyles = css`
     display: none;
   }
 
-  .note-form {
-    display: grid;
-    gap: 0.4em;
-  }
-
-  .note-form label {
-    font-weight: 600;
-  }
-
-  .visibility {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-
-  .visibility.private {
-    color: var(--_fg);
-  }
-
-  .icon {
-    flex: none;
-  }
-
-  textarea {
-    width: 100%;
-    resize: vertical;
-  }
-
   .older {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-
-  /* The form. */
-  .form {
-    display: grid;
-    gap: calc(var(--_space) * 0.8);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-
-  .form input,
-  .form select,
-  .form textarea {
-    background: var(--_bg);
-  }
-
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: none;
-    display: grid;
-    gap: 0.4em;
-    min-width: 0;
-  }
-
-  legend {
-    padding: 0;
-    margin-bottom: 0.35em;
-    font-weight: 600;
-  }
-
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35em 1em;
-  }
-
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-  }
-
-  .choice input {
-    accent-color: var(--_accent);
-  }
-
-  .grid {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-    gap: calc(var(--_space) * 0.8);
-  }
-
-  .field {
-    display: grid;
-    gap: 0.3em;
-    align-content: start;
-    min-width: 0;
-  }
-
-  .field > label {
-    font-weight: 600;
-  }
-
-  .hint {
-    font-size: 0.85em;
-  }
-
-  .field-error {
-    font-size: 0.9em;
-  }
-
-  /* One action item: label, control and error line up across the text and the owner. */
-  .action-row {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(8rem, auto) auto;
-    grid-template-rows: auto auto auto;
-    column-gap: 0.5em;
-    padding-bottom: 0.4em;
-    border-bottom: 1px solid var(--_border);
-  }
-
-  .action-row .field {
-    grid-column: 1;
-    grid-row: 1 / span 3;
-    display: grid;
-    grid-template-rows: subgrid;
-    row-gap: 0.3em;
-  }
-
-  .action-row .field + .field {
-    grid-column: 2;
-  }
-
-  .action-row label {
-    font-weight: 400;
-    font-size: 0.9em;
-  }
-
-  .remove {
-    grid-column: 3;
-    grid-row: 2;
-    align-self: center;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    padding: 0.45em;
-  }
-
-  #f-ai-add {
-    justify-self: start;
-  }
-
-  .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;

@@ -1,0 +1,94 @@
+import type { Strings } from '../base/localize.js';
+
+export type SessionLogFormKey =
+  | 'formTitle'
+  | 'status'
+  | 'whenHeld'
+  | 'whenPlanned'
+  | 'duration'
+  | 'durationHint'
+  | 'format'
+  | 'summary'
+  | 'onlyYou'
+  | 'actionItemsHint'
+  | 'actionItemText'
+  | 'actionItemOwner'
+  | 'addActionItem'
+  | 'removeActionItem'
+  | 'noActionItems'
+  | 'save'
+  | 'cancel'
+  | 'error.when'
+  | 'error.duration'
+  | 'error.format'
+  | 'error.status'
+  | 'error.topics'
+  | 'error.summary'
+  | 'error.actionItems'
+  | 'error.actionItemText'
+  | 'error.actionItemOwner';
+
+/**
+ * The form's words, in English and Italian; the log lends it its own (the statuses, the
+ * formats) when it loads.
+ */
+export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
+  en: {
+    formTitle: 'Log or plan a session',
+    status: 'Status',
+    whenHeld: 'When it took place',
+    whenPlanned: 'When it is planned',
+    duration: 'Duration (minutes)',
+    durationHint: 'Between 1 and 480 minutes; leave empty if you do not know',
+    format: 'Format',
+    summary: 'Summary',
+    onlyYou: 'Only you can see this',
+    actionItemsHint:
+      'Shared with your partner. The mentor is the early-career colleague who teaches; the mentee is the senior colleague who learns.',
+    actionItemText: 'Action item {n}',
+    actionItemOwner: 'Who does action item {n}',
+    addActionItem: 'Add an action item',
+    removeActionItem: 'Remove action item {n}',
+    noActionItems: 'No action items yet.',
+    save: 'Save session',
+    cancel: 'Cancel',
+    'error.when': 'Enter the date and time.',
+    'error.duration': 'Enter a whole number of minutes between 1 and 480, or leave it empty.',
+    'error.format': 'Choose how you met.',
+    'error.status': 'Choose whether the session was held or is planned.',
+    'error.topics': 'Choose at most 20 topics.',
+    'error.summary': 'Keep the summary under 10,000 characters.',
+    'error.actionItems': 'Keep to at most 30 action items.',
+    'error.actionItemText': 'Write what needs doing (up to 500 characters), or remove this row.',
+    'error.actionItemOwner': 'Choose who does it.',
+  },
+  it: {
+    formTitle: 'Registra o pianifica una sessione',
+    status: 'Stato',
+    whenHeld: 'Quando si è svolta',
+    whenPlanned: 'Quando è pianificata',
+    duration: 'Durata (minuti)',
+    durationHint: 'Tra 1 e 480 minuti; lascia vuoto se non lo sai',
+    format: 'Modalità',
+    summary: 'Riepilogo',
+    onlyYou: 'Solo tu puoi vederlo',
+    actionItemsHint:
+      'Condivise con il tuo partner. Il mentor è il collega a inizio carriera che insegna; il mentee è il collega senior che impara.',
+    actionItemText: 'Azione {n}',
+    actionItemOwner: 'Chi fa l’azione {n}',
+    addActionItem: 'Aggiungi un’azione',
+    removeActionItem: 'Rimuovi l’azione {n}',
+    noActionItems: 'Ancora nessuna azione.',
+    save: 'Salva la sessione',
+    cancel: 'Annulla',
+    'error.when': 'Inserisci data e ora.',
+    'error.duration': 'Inserisci un numero intero di minuti tra 1 e 480, oppure lascia vuoto.',
+    'error.format': 'Scegli come vi siete incontrati.',
+    'error.status': 'Scegli se la sessione si è svolta o è pianificata.',
+    'error.topics': 'Scegli al massimo 20 temi.',
+    'error.summary': 'Il riepilogo deve restare sotto i 10.000 caratteri.',
+    'error.actionItems': 'Al massimo 30 azioni.',
+    'error.actionItemText': 'Scrivi che cosa va fatto (fino a 500 caratteri), oppure rimuovi la riga.',
+    'error.actionItemOwner': 'Scegli chi la fa.',
+  },
+};

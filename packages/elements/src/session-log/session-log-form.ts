@@ -1,0 +1,490 @@
+import type { Issue, PairRole, SessionCreate, SessionFormat, Topic } from '@rm-kit/core';
+import { SESSION_FORMATS, topicLabel } from '@rm-kit/core/vocabulary';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { adoptLaterStyles } from '../base/later-styles.js';
+import type { LocalizeController, Strings } from '../base/localize.js';
+import type { SessionLogKey } from './session-log.strings.js';
+import { sessionLogFieldStyles } from './session-log-fields.styles.js';
+import { type SessionLogFormKey, sessionLogFormStrings } from './session-log-form.strings.js';
+import { sessionLogFormStyles } from './session-log-form.styles.js';
+import { lockIcon, sharedIcon } from './visibility-icons.js';
+
+interface DraftActionItem {
+  key: number;
+  text: string;
+  owner: PairRole;
+}
+
+interface Draft {
+  status: 'held' | 'planned';
+  /** The `datetime-local` value: local wall-clock time, no offset. */
+  when: string;
+  duration: string;
+  format: SessionFormat;
+  topics: string[];
+  summary: string;
+  actionItems: DraftActionItem[];
+  note: string;
+}
+
+/** Why a save failed, as the form shows it: the issues beside their fields, or one sentence. */
+export type SaveFailure = { issues: Issue[] } | { message: string };
+
+/** What the form needs from the log it opens in. */
+export interface SessionLogFormHost {
+  /** A localisation controller with the log's words and these. */
+  localize<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K>;
+  /** The program's topics, as the log loaded them. */
+  topics(): { keys: string[]; custom: Topic[] };
+  /** The program's usual session length, for a new draft. */
+  defaultMinutes(): number;
+  /** Whether private notes are hidden (the form's note field with them). */
+  presenting(): boolean;
+  /** Whether there is a client to save through. */
+  canSave(): boolean;
+  /**
+   * Saves the session, shows it in the log and closes the form; or, when the save fails,
+   * tells the page (an `rm-error`) and says why.
+   */
+  save(body: SessionCreate, privateNote: string): Promise<SaveFailure | undefined>;
+  /** Closes the form and gives focus back to the button that opened it. */
+  close(): void;
+}
+
+function twoDigits(value: number): string {
+  return String(Math.abs(value)).padStart(2, '0');
+}
+
+/** The value a `datetime-local` input takes for a moment, in the browser's time zone. */
+function localInputValue(date: Date): string {
+  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}T${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value as ISO 8601 with the browser's UTC offset at that moment (`…T09:30:00+01:00`). */
+export function instantFromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${localInputValue(date)}:${twoDigits(date.getSeconds())}${sign}${twoDigits(Math.trunc(offset / 60))}:${twoDigits(offset % 60)}`;
+}
+
+/**
+ * The form to log a held session or plan one: its draft, its rendering inside the log's
+ * shadow root, and the schema's (or the server's) issues shown beside their fields. A
+ * module of its own, loaded the first time someone opens the form.
+ */
+export class SessionLogForm {
+  private readonly t: LocalizeController<SessionLogKey | SessionLogFormKey>;
+  private draft: Draft;
+  private fieldErrors = new Map<string, string>();
+  private formError = '';
+  private saving = false;
+  private nextRowKey = 1;
+
+  constructor(
+    private readonly element: ReactiveElement & { locale?: string | undefined },
+    private readonly log: SessionLogFormHost,
+  ) {
+    this.t = log.localize(sessionLogFormStrings);
+    this.draft = this.emptyDraft();
+    adoptLaterStyles(element, [sessionLogFieldStyles, sessionLogFormStyles]);
+  }
+
+  /** A new draft, held now, for the form about to open. */
+  reset() {
+    this.draft = { ...this.emptyDraft(), when: localInputValue(new Date()) };
+    this.clearErrors();
+  }
+
+  clearErrors() {
+    this.fieldErrors = new Map();
+    this.formError = '';
+    this.element.requestUpdate();
+  }
+
+  private emptyDraft(): Draft {
+    return {
+      status: 'held',
+      when: '',
+      duration: String(this.log.defaultMinutes()),
+      format: 'video',
+      topics: [],
+      summary: '',
+      actionItems: [],
+      note: '',
+    };
+  }
+
+  private query<T extends Element>(selector: string): T | null {
+    return this.element.renderRoot.querySelector<T>(selector);
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.log.close();
+    }
+  };
+
+  private setDraft(changes: Partial<Draft>) {
+    this.draft = { ...this.draft, ...changes };
+    this.element.requestUpdate();
+  }
+
+  private readonly addActionItem = () => {
+    const key = this.nextRowKey++;
+    this.setDraft({ actionItems: [...this.draft.actionItems, { key, text: '', owner: 'mentee' }] });
+    void this.element.updateComplete.then(() => this.query<HTMLInputElement>(`#f-ai-${key}-text`)?.focus());
+  };
+
+  private removeActionItem(key: number) {
+    const rows = this.draft.actionItems;
+    const index = rows.findIndex((r) => r.key === key);
+    this.setDraft({ actionItems: rows.filter((r) => r.key !== key) });
+    const next = rows[index + 1] ?? rows[index - 1];
+    void this.element.updateComplete.then(() =>
+      (next
+        ? this.query<HTMLElement>(`#f-ai-${next.key}-text`)
+        : this.query<HTMLElement>('#f-ai-add')
+      )?.focus(),
+    );
+  }
+
+  private updateActionItem(key: number, changes: Partial<DraftActionItem>) {
+    this.setDraft({
+      actionItems: this.draft.actionItems.map((r) => (r.key === key ? { ...r, ...changes } : r)),
+    });
+  }
+
+  /** The body the form describes, before validation. */
+  private draftBody() {
+    const d = this.draft;
+    const when = instantFromLocalInput(d.when);
+    return {
+      status: d.status,
+      occurredAt: d.status === 'held' ? when : null,
+      scheduledAt: d.status === 'planned' ? when : null,
+      durationMinutes: d.duration.trim() === '' ? null : Number(d.duration),
+      format: d.format,
+      topics: d.topics,
+      summary: d.summary,
+      actionItems: d.actionItems.map((r) => ({ text: r.text, owner: r.owner })),
+    };
+  }
+
+  /** The form field an issue from the schema (or the server) belongs to, and what to say there. */
+  private fieldFor(issue: Issue): [string, string] | undefined {
+    const [first, index, leaf] = issue.path;
+    switch (first) {
+      case 'status':
+        return ['f-status', this.t.t('error.status')];
+      case 'occurredAt':
+      case 'scheduledAt':
+        return ['f-when', this.t.t('error.when')];
+      case 'durationMinutes':
+        return ['f-duration', this.t.t('error.duration')];
+      case 'format':
+        return ['f-format', this.t.t('error.format')];
+      case 'topics':
+        return ['f-topics', this.t.t('error.topics')];
+      case 'summary':
+        return ['f-summary', this.t.t('error.summary')];
+      case 'actionItems': {
+        const row = typeof index === 'number' ? this.draft.actionItems[index] : undefined;
+        if (!row) return ['f-actions', this.t.t('error.actionItems')];
+        return leaf === 'owner'
+          ? [`f-ai-${row.key}-owner`, this.t.t('error.actionItemOwner')]
+          : [`f-ai-${row.key}-text`, this.t.t('error.actionItemText')];
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Shows each issue beside its field and moves focus to the first invalid field. */
+  private showIssues(issues: Issue[]) {
+    const errors = new Map<string, string>();
+    const unplaced: string[] = [];
+    for (const issue of issues) {
+      const field = this.fieldFor(issue);
+      if (field && !errors.has(field[0])) errors.set(field[0], field[1]);
+      else if (!field) unplaced.push(issue.message);
+    }
+    this.fieldErrors = errors;
+    this.formError = unplaced.length ? unplaced.join(' ') : '';
+    this.element.requestUpdate();
+    void this.element.updateComplete.then(() => {
+      const order = [
+        'f-status',
+        'f-when',
+        'f-duration',
+        'f-format',
+        'f-topics',
+        'f-summary',
+        'f-actions',
+        ...this.draft.actionItems.flatMap((r) => [`f-ai-${r.key}-text`, `f-ai-${r.key}-owner`]),
+      ];
+      const first = order.find((id) => errors.has(id));
+      if (!first) return;
+      const target = this.query<HTMLElement>(`#${first}`);
+      const focusable =
+        target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
+      focusable?.focus();
+    });
+  }
+
+  private readonly submit = async (event: Event) => {
+    event.preventDefault();
+    if (!this.log.canSave() || this.saving) return;
+    // The schema (and zod) load only when a form is sent: a page pays for them when it uses them.
+    const { sessionCreateSchema } = await import('@rm-kit/core/schemas/session');
+    const parsed = sessionCreateSchema.safeParse(this.draftBody());
+    if (!parsed.success) {
+      this.showIssues(
+        parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
+      );
+      return;
+    }
+    this.fieldErrors = new Map();
+    this.formError = '';
+    this.saving = true;
+    this.element.requestUpdate();
+    // A note typed before the Presenting switch was turned on is still the author's to keep.
+    const noteText = this.draft.note.trim();
+    const failure = await this.log.save(parsed.data, noteText);
+    this.saving = false;
+    if (!failure) {
+      // The log has closed the form: the next one starts from an empty draft.
+      this.draft = this.emptyDraft();
+      return;
+    }
+    if ('issues' in failure) this.showIssues(failure.issues);
+    else this.formError = failure.message;
+    this.element.requestUpdate();
+  };
+
+  // ---------------------------------------------------------------- rendering
+
+  /** `aria-describedby` from the ids that exist: the hint, and the error when there is one. */
+  private describedBy(id: string, hint = false): string | typeof nothing {
+    const ids = [hint ? `${id}-hint` : '', this.fieldErrors.has(id) ? `${id}-error` : ''].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
+  }
+
+  private fieldError(id: string): TemplateResult | typeof nothing {
+    const message = this.fieldErrors.get(id);
+    return message ? html`<p id="${id}-error" class="error-text field-error">${message}</p>` : nothing;
+  }
+
+  private invalid(id: string): 'true' | typeof nothing {
+    return this.fieldErrors.has(id) ? 'true' : nothing;
+  }
+
+  render(): TemplateResult {
+    const t = this.t;
+    const d = this.draft;
+    const topics = this.log.topics();
+    return html`<form
+      id="log-form"
+      part="form"
+      class="form"
+      novalidate
+      aria-labelledby="form-title"
+      @submit=${this.submit}
+      @keydown=${this.onKeydown}
+    >
+      <h3 id="form-title">${t.t('formTitle')}</h3>
+
+      <fieldset id="f-status" aria-describedby=${this.describedBy('f-status')}>
+        <legend>${t.t('status')}</legend>
+        <div class="choices">
+          ${(['held', 'planned'] as const).map(
+            (status) => html`<label class="choice">
+              <input
+                type="radio"
+                name="status"
+                value=${status}
+                .checked=${live(d.status === status)}
+                @change=${() => this.setDraft({ status })}
+              />
+              ${t.t(`status.${status}`)}
+            </label>`,
+          )}
+        </div>
+        ${this.fieldError('f-status')}
+      </fieldset>
+
+      <div class="grid">
+        <div class="field">
+          <label for="f-when">${t.t(d.status === 'held' ? 'whenHeld' : 'whenPlanned')}</label>
+          <input
+            id="f-when"
+            type="datetime-local"
+            .value=${live(d.when)}
+            aria-invalid=${this.invalid('f-when')}
+            aria-describedby=${this.describedBy('f-when')}
+            @input=${(e: Event) => this.setDraft({ when: (e.target as HTMLInputElement).value })}
+          />
+          ${this.fieldError('f-when')}
+        </div>
+        <div class="field">
+          <label for="f-duration">${t.t('duration')}</label>
+          <input
+            id="f-duration"
+            type="number"
+            inputmode="numeric"
+            min="1"
+            max="480"
+            step="1"
+            .value=${live(d.duration)}
+            aria-invalid=${this.invalid('f-duration')}
+            aria-describedby=${this.describedBy('f-duration', true)}
+            @input=${(e: Event) => this.setDraft({ duration: (e.target as HTMLInputElement).value })}
+          />
+          <p id="f-duration-hint" class="hint muted">${t.t('durationHint')}</p>
+          ${this.fieldError('f-duration')}
+        </div>
+      </div>
+
+      <fieldset id="f-format" aria-describedby=${this.describedBy('f-format')}>
+        <legend>${t.t('format')}</legend>
+        <div class="choices">
+          ${SESSION_FORMATS.map(
+            (format) => html`<label class="choice">
+              <input
+                type="radio"
+                name="format"
+                value=${format}
+                .checked=${live(d.format === format)}
+                @change=${() => this.setDraft({ format })}
+              />
+              ${t.t(`format.${format}`)}
+            </label>`,
+          )}
+        </div>
+        ${this.fieldError('f-format')}
+      </fieldset>
+
+      <fieldset id="f-topics" aria-describedby=${this.describedBy('f-topics')}>
+        <legend>${t.t('topics')}</legend>
+        <div class="choices">
+          ${topics.keys.map(
+            (key) => html`<label class="choice">
+              <input
+                type="checkbox"
+                name="topics"
+                value=${key}
+                .checked=${live(d.topics.includes(key))}
+                @change=${(e: Event) => {
+                  const on = (e.target as HTMLInputElement).checked;
+                  this.setDraft({
+                    topics: on
+                      ? [...d.topics.filter((k) => k !== key), key]
+                      : d.topics.filter((k) => k !== key),
+                  });
+                }}
+              />
+              ${topicLabel(key, t.locale, topics.custom)}
+            </label>`,
+          )}
+        </div>
+        ${this.fieldError('f-topics')}
+      </fieldset>
+
+      <div class="field">
+        <label for="f-summary">${t.t('summary')}</label>
+        <p id="f-summary-hint" class="visibility shared">${sharedIcon()}${t.t('sharedWithPartner')}</p>
+        <textarea
+          id="f-summary"
+          rows="4"
+          .value=${live(d.summary)}
+          aria-invalid=${this.invalid('f-summary')}
+          aria-describedby=${this.describedBy('f-summary', true)}
+          @input=${(e: Event) => this.setDraft({ summary: (e.target as HTMLTextAreaElement).value })}
+        ></textarea>
+        ${this.fieldError('f-summary')}
+      </div>
+
+      <fieldset id="f-actions" aria-describedby="f-actions-hint${this.fieldErrors.has('f-actions') ? ' f-actions-error' : ''}">
+        <legend>${t.t('actionItems')}</legend>
+        <p id="f-actions-hint" class="visibility shared">${sharedIcon()}${t.t('actionItemsHint')}</p>
+        ${d.actionItems.length === 0 ? html`<p class="muted">${t.t('noActionItems')}</p>` : nothing}
+        ${d.actionItems.map((row, i) => this.renderActionRow(row, i + 1))}
+        <button id="f-ai-add" type="button" @click=${this.addActionItem}>${t.t('addActionItem')}</button>
+        ${this.fieldError('f-actions')}
+      </fieldset>
+
+      ${
+        this.log.presenting()
+          ? nothing
+          : html`<div class="field">
+            <label for="f-note">${t.t('privateNote')}</label>
+            <p id="f-note-hint" class="visibility private">${lockIcon()}${t.t('onlyYou')}</p>
+            <textarea
+              id="f-note"
+              rows="2"
+              .value=${live(d.note)}
+              aria-describedby="f-note-hint"
+              @input=${(e: Event) => this.setDraft({ note: (e.target as HTMLTextAreaElement).value })}
+            ></textarea>
+          </div>`
+      }
+
+      ${this.formError ? html`<p class="error-text" role="alert">${this.formError}</p>` : nothing}
+      <div class="row">
+        <button type="submit" class="primary" ?disabled=${this.saving}>${t.t(this.saving ? 'saving' : 'save')}</button>
+        <button type="button" @click=${() => this.log.close()}>${t.t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderActionRow(row: DraftActionItem, n: number): TemplateResult {
+    const t = this.t;
+    const textId = `f-ai-${row.key}-text`;
+    const ownerId = `f-ai-${row.key}-owner`;
+    return html`<div class="action-row">
+      <div class="field">
+        <label for=${textId}>${t.t('actionItemText', { n })}</label>
+        <input
+          id=${textId}
+          type="text"
+          maxlength="500"
+          .value=${live(row.text)}
+          aria-invalid=${this.invalid(textId)}
+          aria-describedby=${this.describedBy(textId)}
+          @input=${(e: Event) => this.updateActionItem(row.key, { text: (e.target as HTMLInputElement).value })}
+        />
+        ${this.fieldError(textId)}
+      </div>
+      <div class="field">
+        <label for=${ownerId}>${t.t('actionItemOwner', { n })}</label>
+        <select
+          id=${ownerId}
+          .value=${live(row.owner)}
+          aria-invalid=${this.invalid(ownerId)}
+          aria-describedby=${this.describedBy(ownerId)}
+          @change=${(e: Event) =>
+            this.updateActionItem(row.key, { owner: (e.target as HTMLSelectElement).value as PairRole })}
+        >
+          <option value="mentor" ?selected=${row.owner === 'mentor'}>${t.t('mentorRole')}</option>
+          <option value="mentee" ?selected=${row.owner === 'mentee'}>${t.t('menteeRole')}</option>
+        </select>
+        ${this.fieldError(ownerId)}
+      </div>
+      <button
+        type="button"
+        class="remove"
+        aria-label=${t.t('removeActionItem', { n })}
+        @click=${() => this.removeActionItem(row.key)}
+      >
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2"></path>
+        </svg>
+      </button>
+    </div>`;
+  }
+}

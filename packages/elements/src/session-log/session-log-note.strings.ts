@@ -1,0 +1,32 @@
+import type { Strings } from '../base/localize.js';
+
+export type SessionNoteKey =
+  | 'onlyYouLong'
+  | 'noteSave'
+  | 'noteSaved'
+  | 'noteSavedOffline'
+  | 'noteDeleted'
+  | 'noteFailed'
+  | 'error.note';
+
+/** The private-note panel's words, in English and Italian; the log lends it its own when it loads. */
+export const sessionNoteStrings: Strings<SessionNoteKey> = {
+  en: {
+    onlyYouLong: 'Only you can see this — not your partner, not the program admins',
+    noteSave: 'Save note',
+    noteSaved: 'Private note saved',
+    noteSavedOffline: 'Private note saved offline: it will be sent when you are back online',
+    noteDeleted: 'Private note deleted',
+    noteFailed: 'The note could not be saved.',
+    'error.note': 'Write something before saving.',
+  },
+  it: {
+    onlyYouLong: 'Solo tu puoi vederlo — non il tuo partner, non gli amministratori del programma',
+    noteSave: 'Salva la nota',
+    noteSaved: 'Nota privata salvata',
+    noteSavedOffline: 'Nota privata salvata offline: sarà inviata quando tornerai online',
+    noteDeleted: 'Nota privata eliminata',
+    noteFailed: 'Non è stato possibile salvare la nota.',
+    'error.note': 'Scrivi qualcosa prima di salvare.',
+  },
+};
