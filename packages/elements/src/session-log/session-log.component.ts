@@ -860,7 +860,7 @@ export class RmSessionLog extends RmElement {
       <p class="meta muted">
         ${t.t(`format.${session.format}`)}${
           session.durationMinutes
-            ? html` · ${t.number(session.durationMinutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}`
+            ? ` · ${t.number(session.durationMinutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}`
             : nothing
         }
       </p>
