@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { enrollmentSchema, issuesFrom, newId } from '@rm-kit/core';
 import { nowIso } from '../../db/json.js';
+import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -141,13 +142,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     const { row } = await findVisibleEnrollment(db, caller, c.req.valid('param').enrollmentId);
     if (!caller.isAdmin) throw forbidden('Only an admin can remove an enrolment; withdraw it instead');
     checkIfMatch(c, row.version);
-    const result = await db
-      .updateTable('enrollments')
-      .set({ deletedAt: nowIso(), version: row.version + 1 })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    await softDelete(db, 'enrollments', row);
     return c.body(null, 204);
   });
 }

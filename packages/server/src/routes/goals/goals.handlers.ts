@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type Goal, goalSchema, issuesFrom } from '@rm-kit/core';
 import { findOwnPair } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
+import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
@@ -101,13 +102,7 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { row, pair } = await findOwnGoal(db, c.get('caller'), c.req.valid('param').goalId);
     checkIfMatch(c, row.version);
-    const result = await db
-      .updateTable('goals')
-      .set({ deletedAt: nowIso(), version: row.version + 1 })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    await softDelete(db, 'goals', row);
     c.get('events').push(domainEvent('goal.deleted', pair, { id: row.id, version: row.version + 1 }));
     return c.body(null, 204);
   });

@@ -5,6 +5,7 @@ import { findPair, type PairAccess, sideIn } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
@@ -269,13 +270,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
     requireAdmin(caller, 'remove a pair');
     checkIfMatch(c, pair.version);
-    const result = await db
-      .updateTable('pairs')
-      .set({ deletedAt: nowIso(), version: pair.version + 1 })
-      .where('id', '=', pair.id)
-      .where('version', '=', pair.version)
-      .executeTakeFirst();
-    assertWritten(result, pair.version);
+    await softDelete(db, 'pairs', pair);
     c.get('events').push(domainEvent('pair.deleted', pair, { id: pair.id, version: pair.version + 1 }));
     return c.body(null, 204);
   });

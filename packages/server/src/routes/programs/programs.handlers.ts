@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { canMoveProgram, issuesFrom, newId, programSchema } from '@rm-kit/core';
 import { nowIso } from '../../db/json.js';
+import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -109,13 +110,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
     if (!caller.isAdmin) throw forbidden('Only an admin can remove a program');
     checkIfMatch(c, row.version);
-    const result = await db
-      .updateTable('programs')
-      .set({ deletedAt: nowIso(), version: row.version + 1 })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    await softDelete(db, 'programs', row);
     return c.body(null, 204);
   });
 }

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { issuesFrom, type Session, sessionSchema } from '@rm-kit/core';
 import { findOwnPair } from '../../auth/access.js';
 import { normalizeInstant, nowIso, toJson } from '../../db/json.js';
+import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
@@ -113,13 +114,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { row, pair } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
     checkIfMatch(c, row.version);
-    const result = await db
-      .updateTable('sessions')
-      .set({ deletedAt: nowIso(), version: row.version + 1 })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    await softDelete(db, 'sessions', row);
     c.get('events').push(domainEvent('session.deleted', pair, { id: row.id, version: row.version + 1 }));
     return c.body(null, 204);
   });
