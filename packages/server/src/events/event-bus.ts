@@ -45,6 +45,11 @@ export interface EventBus {
   subscribe(listener: EventListener): () => void;
   /** Events kept for resuming a stream after `Last-Event-ID`, oldest first. */
   since(lastEventId: string): DomainEvent[];
+  /**
+   * Whether events published now reach this process's streams: always in memory; on
+   * PostgreSQL, while the LISTEN connection is up. Readiness reports it.
+   */
+  isListening(): boolean;
   close(): Promise<void>;
 }
 
@@ -101,6 +106,7 @@ export function memoryEventBus(): EventBus {
     },
     subscribe: (listener) => fanOut.subscribe(listener),
     since: (id) => fanOut.since(id),
+    isListening: () => true,
     close: async () => {},
   };
 }

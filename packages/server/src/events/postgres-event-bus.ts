@@ -39,6 +39,7 @@ export async function postgresEventBus(pool: pg.Pool, onError: (error: Error) =>
     },
     subscribe: (fn) => fanOut.subscribe(fn),
     since: (id) => fanOut.since(id),
+    isListening: () => listener !== null,
     close: async () => {
       closed = true;
       const client = listener;
