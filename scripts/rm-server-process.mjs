@@ -4,44 +4,52 @@ import { fileURLToPath } from 'node:url';
 const serverDir = fileURLToPath(new URL('../packages/server/', import.meta.url));
 
 /**
- * Runs the reference server as its own process, from source, the way the SDK and the
- * elements meet it in production: over HTTP, never imported. Resolves once it listens.
+ * Runs the reference server as its own process, the way the SDK and the elements meet it
+ * in production: over HTTP, never imported. From source by default; `built: true` runs
+ * `dist/main.js` as an operator would. Resolves once it listens, with the URL it printed
+ * itself (PORT=0 lets it choose a free port), so what answers there is this process.
  */
-export function startRmServer(env = {}) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
+export function startRmServer(env = {}, { built = false, args = [] } = {}) {
+  const entry = built ? ['dist/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', RMKIT_DEMO: '1', RMKIT_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
+  let output = '';
   child.stderr.on('data', (chunk) => {
     errors += chunk;
   });
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done(code ?? signal)));
+  const logs = () =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
   return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk;
-      for (const line of output.split('\n')) {
-        if (!line.includes('rm-kit server listening')) continue;
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        const { url } = JSON.parse(line);
-        resolve({
-          url,
-          child,
-          /** Stops it; SIGKILL stands for a crash or a pulled plug. */
-          stop: (signal = 'SIGTERM') =>
-            new Promise((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill(signal);
-            }),
-        });
-      }
+    const onData = () => {
+      const listening = logs().find((line) => line.msg === 'rm-kit server listening');
+      if (!listening) return;
+      child.stdout.off('data', onData);
+      resolve({
+        url: listening.url,
+        child,
+        logs,
+        exited,
+        /** Stops it; SIGKILL stands for a crash or a pulled plug. */
+        stop: (signal = 'SIGTERM') => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          return exited;
+        },
+      });
     };
     child.stdout.on('data', onData);
     child.once('exit', (code) =>
-      reject(new Error(`rm-kit server exited (${code}) before listening:\n${errors}`)),
+      reject(new Error(`rm-kit server exited (${code}) before listening:\n${output}${errors}`)),
     );
   });
 }

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RmServerProcess, startRmServer } from '../../../../scripts/rm-server-process.mjs';
 import { migrate, openStorage, type Storage } from '../db/database.js';
 import {
   startTestIdentityProvider,
@@ -14,27 +13,6 @@ import { EventStreamReader, eventOfType } from '../test-support/sse.js';
 import { createWorld, type World } from '../test-support/world.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-const main = fileURLToPath(new URL('../main.ts', import.meta.url));
-const packageDir = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Starts `rm-kit-server` as its own process and resolves with the URL it listens on. */
-function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', main], {
-    cwd: packageDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (line.includes('rm-kit server listening')) resolve({ child, url: JSON.parse(line).url });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
 
 describe.runIf(pgUrl)('live events across two server processes on PostgreSQL', () => {
   const database = `rmkit_${randomBytes(5).toString('hex')}`;
@@ -42,7 +20,7 @@ describe.runIf(pgUrl)('live events across two server processes on PostgreSQL', (
   let storage: Storage;
   let idp: TestIdentityProvider;
   let world: World;
-  const processes: ChildProcess[] = [];
+  const processes: RmServerProcess[] = [];
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: pgUrl });
@@ -58,7 +36,7 @@ describe.runIf(pgUrl)('live events across two server processes on PostgreSQL', (
   });
 
   afterAll(async () => {
-    for (const child of processes) child.kill('SIGTERM');
+    await Promise.all(processes.map((p) => p.stop()));
     await storage?.close();
     await idp?.close();
     await admin?.query(`drop database if exists ${database} with (force)`);
@@ -72,10 +50,10 @@ describe.runIf(pgUrl)('live events across two server processes on PostgreSQL', (
       RMKIT_JWKS_URL: idp.jwksUrl,
       RMKIT_ISSUER: TEST_ISSUER,
       RMKIT_AUDIENCE: TEST_AUDIENCE,
-      RMKIT_LOG_LEVEL: 'info',
+      RMKIT_DEMO: '0',
     };
-    const [first, second] = await Promise.all([startProcess(env), startProcess(env)]);
-    processes.push(first.child, second.child);
+    const [first, second] = await Promise.all([startRmServer(env), startRmServer(env)]);
+    processes.push(first, second);
     expect(first.url).not.toBe(second.url);
 
     const stream = await fetch(`${first.url}/v1/events`, {
