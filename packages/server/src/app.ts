@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import { callerKey } from './auth/caller.js';
 import { DEMO_ISSUER, type DemoAuthority } from './auth/demo-authority.js';
+import type { SignInPolicy } from './auth/sign-in-policy.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Storage } from './db/database.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   logger: Logger;
   /** Present only in demo mode. */
   demo?: DemoAuthority;
+  /** Who may sign in and who is added on first sign-in; without it, only people already stored. */
+  signIn?: SignInPolicy;
 }
 
 /** The whole HTTP app: middleware in the order a request meets it, then every route. */
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps) {
     authenticate(storage.db, deps.issuers, {
       bindByEmail: config.RMKIT_BIND_BY_EMAIL,
       ...(deps.demo ? { demoIssuer: DEMO_ISSUER } : {}),
+      ...(deps.signIn ? { policy: deps.signIn } : {}),
     }),
   );
   app.use(

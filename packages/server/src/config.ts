@@ -1,9 +1,15 @@
+import { LOCALES } from '@rm-kit/core';
 import { z } from 'zod';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''])
   .default('0')
   .transform((v) => v === '1' || v === 'true');
+
+const flagOn = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .default('1')
+  .transform((v) => v !== '0' && v !== 'false');
 
 const list = z
   .string()
@@ -25,7 +31,13 @@ export const configSchema = z
     RMKIT_JWKS_URL: z.url().optional(),
     RMKIT_ISSUER: z.string().optional(),
     RMKIT_AUDIENCE: z.string().optional(),
+    RMKIT_ORG_NAME: z.string().trim().min(1).max(120).optional(),
+    RMKIT_ORG_LOCALE: z.enum(LOCALES).default('en'),
     RMKIT_BIND_BY_EMAIL: flag,
+    RMKIT_CREATE_ON_SIGN_IN: flagOn,
+    RMKIT_ADMIN_ROLE: z.string().trim().max(120).default('RmKit.Admin'),
+    RMKIT_ALLOWED_TENANTS: list,
+    RMKIT_ALLOWED_EMAIL_DOMAINS: list,
     RMKIT_CORS_ORIGINS: list,
     RMKIT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     RMKIT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

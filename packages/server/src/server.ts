@@ -3,9 +3,12 @@ import { type ServerType, serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import { createDemoAuthority, type DemoAuthority } from './auth/demo-authority.js';
+import { signInPolicy } from './auth/sign-in-policy.js';
 import { remoteIssuer, type TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { migrate, openStorage, type Storage } from './db/database.js';
+import { startupAdvice } from './deployment/advice.js';
+import { deploymentOrganization } from './deployment/organization.js';
 import { type EventBus, memoryEventBus } from './events/event-bus.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
@@ -52,10 +55,40 @@ export async function startServer(
     );
   }
 
+  const organization = await deploymentOrganization(
+    storage.db,
+    config.RMKIT_ORG_NAME,
+    config.RMKIT_ORG_LOCALE,
+  );
+  if (organization.orgId === null && organization.reason === 'name-missing') {
+    await storage.close();
+    throw new Error(
+      'The database has no organisation yet: set RMKIT_ORG_NAME to your company’s name (e.g. RMKIT_ORG_NAME="Contoso Italia") and start again',
+    );
+  }
+  if (organization.orgId === null) {
+    logger.warn(
+      'The database holds several organisations and RMKIT_ORG_NAME names none of them: nobody is added on first sign-in',
+    );
+  }
+  const admins = await storage.db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('isAdmin', '=', 1)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  for (const { level, message } of startupAdvice(config, {
+    admins: Number(admins.n),
+    createdOrganization: organization.orgId !== null && organization.created,
+  })) {
+    logger[level](message);
+  }
+
   const bus: EventBus = storage.pool
     ? await postgresEventBus(storage.pool, (error) => logger.error({ err: error }, 'event listener failed'))
     : memoryEventBus();
-  const app = createApp({ config, storage, bus, issuers, logger, ...(demo ? { demo } : {}) });
+  const signIn = signInPolicy(config, organization.orgId);
+  const app = createApp({ config, storage, bus, issuers, logger, signIn, ...(demo ? { demo } : {}) });
 
   const prune = setInterval(
     () =>

@@ -34,7 +34,11 @@ const personFields = {
   email: z.email().max(254),
   displayName: z.string().trim().min(1).max(120),
   title: z.string().trim().max(120).nullable().describe('Job title, e.g. "Chief Financial Officer"'),
-  department: z.string().trim().min(1).max(120),
+  department: z
+    .string()
+    .trim()
+    .max(120)
+    .describe('Empty for someone who signed in before an admin or the HR import said where they work'),
   managerId: idOf('person')
     .nullable()
     .describe('Their manager: matching never pairs two people in one reporting line'),
@@ -63,8 +67,11 @@ export const personSchema = z
   .describe('A person in the organisation');
 export type Person = z.infer<typeof personSchema>;
 
+const knownDepartment = personFields.department.min(1);
+
 export const personCreateSchema = z.strictObject({
   ...personFields,
+  department: knownDepartment,
   externalId: personFields.externalId.default(null),
   title: personFields.title.default(null),
   managerId: personFields.managerId.default(null),
@@ -75,5 +82,5 @@ export const personCreateSchema = z.strictObject({
 });
 export type PersonCreate = z.input<typeof personCreateSchema>;
 
-export const personUpdateSchema = z.strictObject(personFields).partial();
+export const personUpdateSchema = z.strictObject({ ...personFields, department: knownDepartment }).partial();
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;

@@ -5,7 +5,10 @@ import type { Database } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { Problem } from '../http/problem.js';
 import type { Caller } from './caller.js';
+import { type Identity, identityFrom } from './identity.js';
+import { createOnSignIn, findByExternalId, refreshProfile, type SignedInPerson } from './just-in-time.js';
 import { hashServiceToken, SERVICE_TOKEN_PREFIX } from './service-tokens.js';
+import { isAdminByRole, refusal, type SignInPolicy } from './sign-in-policy.js';
 import { type TokenIssuer, verifyToken } from './tokens.js';
 
 function unauthorized(description: string): Problem {
@@ -42,57 +45,81 @@ export interface AuthenticateOptions {
    * a stored person's email, so that email is known to be theirs.
    */
   demoIssuer?: string;
+  /** Who may sign in, who is added on first sign-in, and which app role makes an admin. */
+  policy?: SignInPolicy;
 }
 
+const NO_POLICY: SignInPolicy = { orgId: null, adminRole: null, allowedTenants: [], allowedEmailDomains: [] };
+
 /**
- * The email a token vouches for: `email`, unless the provider says it is unverified
- * (`email_verified: false`); else `preferred_username` or `upn` when they hold an address.
+ * A person not yet signed in, found by the email their token vouches for, has their
+ * externalId bound to this identity, so a later token with the same email but another
+ * identity is refused.
  */
-export function emailClaim(claims: Record<string, unknown>): string | null {
-  const keys =
-    claims.email_verified === false ? ['preferred_username', 'upn'] : ['email', 'preferred_username', 'upn'];
-  for (const key of keys) {
-    const value = claims[key];
-    if (typeof value === 'string' && value.includes('@')) return value.toLowerCase();
+async function bindByEmail(db: Kysely<Database>, identity: Identity): Promise<SignedInPerson | undefined> {
+  const matches = identity.email
+    ? await db
+        .selectFrom('people')
+        .select(['id', 'orgId', 'isAdmin', 'externalId'])
+        .where('deletedAt', 'is', null)
+        .where('email', '=', identity.email)
+        .execute()
+    : [];
+  const match = matches.length === 1 ? matches[0] : undefined;
+  if (!match || match.externalId !== null) return undefined;
+  // Bind only if still unbound: of two first sign-ins at once, one wins.
+  const bound = await db
+    .updateTable('people')
+    .set((eb) => ({ externalId: identity.externalId, updatedAt: nowIso(), version: eb('version', '+', 1) }))
+    .where('id', '=', match.id)
+    .where('externalId', 'is', null)
+    .executeTakeFirst();
+  return Number(bound.numUpdatedRows) === 1 ? match : undefined;
+}
+
+async function signedInPerson(
+  db: Kysely<Database>,
+  identity: Identity,
+  claims: Record<string, unknown>,
+  options: AuthenticateOptions,
+  policy: SignInPolicy,
+): Promise<SignedInPerson> {
+  const known = await findByExternalId(db, identity.externalId);
+  if (known) {
+    await refreshProfile(db, known, identity);
+    return known;
   }
-  return null;
+  const mayBind =
+    options.bindByEmail || (options.demoIssuer !== undefined && claims.iss === options.demoIssuer);
+  const bound = mayBind ? await bindByEmail(db, identity) : undefined;
+  if (bound) return bound;
+  if (policy.orgId) return createOnSignIn(db, policy.orgId, identity);
+  throw unauthorized('The token does not belong to anyone here');
 }
 
 /**
- * A token's subject is matched to a person's externalId. Only when binding by email is on
- * (or for demo mode's own tokens) is a person not yet signed in found by email, and their
- * externalId then bound to the subject, so a later token with the same email but another
- * subject is refused.
+ * The person a verified token stands for: matched by externalId (their name and email
+ * refreshed from the token), else bound by email where that is allowed (RMKIT_BIND_BY_EMAIL,
+ * or demo mode's own tokens), else added on first sign-in when the policy names an
+ * organisation. Admin rights come from the stored flag or, read anew on every request,
+ * from the token's app role, so a role taken away takes its rights with it.
  */
 async function personCaller(
   db: Kysely<Database>,
   claims: Record<string, unknown>,
   options: AuthenticateOptions,
 ): Promise<Caller> {
-  const subject = String(claims.sub);
-  const people = db
-    .selectFrom('people')
-    .select(['id', 'orgId', 'isAdmin', 'externalId'])
-    .where('deletedAt', 'is', null);
-  let person = await people.where('externalId', '=', subject).executeTakeFirst();
-  if (!person) {
-    const mayBind =
-      options.bindByEmail || (options.demoIssuer !== undefined && claims.iss === options.demoIssuer);
-    const email = mayBind ? emailClaim(claims) : null;
-    const matches = email ? await people.where('email', '=', email).execute() : [];
-    const match = matches.length === 1 ? matches[0] : undefined;
-    if (!match || match.externalId !== null) throw unauthorized('The token does not belong to anyone here');
-    // Bind only if still unbound: of two first sign-ins at once, one wins.
-    const bound = await db
-      .updateTable('people')
-      .set((eb) => ({ externalId: subject, updatedAt: nowIso(), version: eb('version', '+', 1) }))
-      .where('id', '=', match.id)
-      .where('externalId', 'is', null)
-      .executeTakeFirst();
-    if (Number(bound.numUpdatedRows) !== 1) throw unauthorized('The token does not belong to anyone here');
-    person = match;
-  }
-  return { kind: 'person', orgId: person.orgId, personId: person.id, isAdmin: person.isAdmin === 1 };
+  const policy = options.policy ?? NO_POLICY;
+  const identity = identityFrom(claims);
+  const refused = refusal(policy, identity);
+  if (refused) throw refused;
+  const person = await signedInPerson(db, identity, claims, options, policy);
+  return {
+    kind: 'person',
+    orgId: person.orgId,
+    personId: person.id,
+    isAdmin: person.isAdmin === 1 || isAdminByRole(policy, identity),
+  };
 }
 
 /** Requires `Authorization: Bearer <JWT or service token>` and puts the caller on the context. */
