@@ -98,6 +98,6 @@ export async function createOnSignIn(
   const added = await findByExternalId(db, identity.externalId);
   if (added) return added;
   throw forbidden(
-    'Someone with your email address is already registered here under another sign-in; ask an admin to check your account',
+    'Someone with your email address is already registered here but not linked to your sign-in; ask an admin to link the account',
   );
 }

@@ -213,6 +213,26 @@ describe.each(databases)('a real organisation’s first day on $dialect', ({ ope
     });
   });
 
+  it('refuses to add a second person with the email of someone added but not yet linked', async () => {
+    const anna = await entraToken('anna', { roles: [ADMIN_ROLE] });
+    const added = await call('POST', '/v1/people', anna, {
+      email: 'marco.rinaldi@contoso.example',
+      displayName: 'Marco Rinaldi',
+      department: 'Finance',
+      careerStage: 'executive',
+      locale: 'it',
+    });
+    expect(added.status).toBe(201);
+    const marco = await entraToken('marco', { email: 'marco.rinaldi@contoso.example' });
+    const refused = await call('GET', '/v1/me', marco);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(
+      /not linked to your sign-in; ask an admin to link the account/,
+    );
+    const found = await call('GET', '/v1/people?q=rinaldi', anna);
+    expect(found.body.items.map((p: { id: string }) => p.id)).toEqual([added.body.id]);
+  });
+
   it('refuses accounts from another tenant or email domain, and adds nobody for them', async () => {
     const anna = await entraToken('anna', { roles: [ADMIN_ROLE] });
     const before = (await call('GET', '/v1/people', anna)).body.items.length;
