@@ -6,7 +6,8 @@ import { createDemoAuthority, type DemoAuthority } from './auth/demo-authority.j
 import { remoteIssuer, type TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { migrate, openStorage, type Storage } from './db/database.js';
-import { type EventBus, memoryEventBus } from './events/event-bus.js';
+import { type EventBus, inProcessEventBus } from './events/event-bus.js';
+import { pruneEvents } from './events/event-log.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
 import { seedDemo } from './seed/demo-seed.js';
@@ -52,16 +53,25 @@ export async function startServer(
     );
   }
 
+  const readFailed = (error: Error) =>
+    logger.error({ reason: error.message }, 'live events: reading the log failed');
   const bus: EventBus = storage.pool
-    ? await postgresEventBus(storage.pool, (error) => logger.error({ err: error }, 'event listener failed'))
-    : memoryEventBus();
+    ? await postgresEventBus(storage.pool, storage.db, {
+        lost: (reason) =>
+          logger.warn({ reason }, 'live events: lost the database listener; reconnecting until it is back'),
+        restored: (downMs, attempts) =>
+          logger.info({ downMs, attempts }, 'live events: listening again; caught up from the event log'),
+        failed: readFailed,
+      })
+    : await inProcessEventBus(storage.db, readFailed);
   const app = createApp({ config, storage, bus, issuers, logger, ...(demo ? { demo } : {}) });
 
   const prune = setInterval(
     () =>
-      pruneIdempotencyKeys(storage.db, config.RMKIT_IDEMPOTENCY_HOURS).catch((err) =>
-        logger.error({ err }, 'prune failed'),
-      ),
+      Promise.all([
+        pruneIdempotencyKeys(storage.db, config.RMKIT_IDEMPOTENCY_HOURS),
+        pruneEvents(storage.db),
+      ]).catch((err) => logger.error({ err }, 'prune failed')),
     10 * 60_000,
   );
   prune.unref();
@@ -81,10 +91,11 @@ export async function startServer(
     ...(demo ? { demo } : {}),
     close: async () => {
       clearInterval(prune);
-      // Live event streams never end on their own: close them so the server can stop.
+      // Live event streams never end on their own: the bus ends them, each with a hint to
+      // reconnect to another process, before the connections are cut.
+      await bus.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bus.close();
       await storage.close();
     },
   };
