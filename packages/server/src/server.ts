@@ -35,7 +35,9 @@ export async function startServer(
   logger: Logger = pino({ level: config.RMKIT_LOG_LEVEL }),
 ): Promise<RunningServer> {
   const storage = await openStorage(config.DATABASE_URL, {
-    onError: (error) => logger.warn({ err: error }, 'a database connection was lost; the pool replaces it'),
+    // The reason alone: pg's error carries the whole client, hundreds of lines per outage.
+    onError: (error) =>
+      logger.warn({ reason: error.message }, 'a database connection was lost; the pool replaces it'),
   });
   await migrate(storage.db);
 

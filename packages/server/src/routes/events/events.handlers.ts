@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { findPair } from '../../auth/access.js';
@@ -64,14 +65,16 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
       throw error;
     }
 
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => {
         unsubscribe();
+        said.shutdown?.();
         wake?.();
       });
       try {
         await stream.writeSSE(readyMessage(pairId, resumedFrom));
-        if (lastEventId && !resumedFrom) await stream.writeSSE(resetMessage('unknown-last-event-id'));
+        if (lastEventId && !resumedFrom) await stream.writeSSE(resetMessage('cannot-resume'));
         if (resumedFrom) {
           // From the log, so any process can resume any stream, in the order of commit.
           for await (const event of eventsAfter(db, position, { orgId: caller.orgId, pairId })) {
@@ -82,8 +85,10 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
         }
         while (!stream.aborted) {
           if (said.shutdown) {
+            // Said once the response has gone to the socket, so the process may then cut the
+            // connection without losing the message.
+            outgoing?.once('finish', said.shutdown).once('close', said.shutdown);
             await stream.writeSSE(shutdownMessage());
-            said.shutdown();
             return;
           }
           if (said.reset) {
@@ -115,7 +120,8 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
         // reconnect and resume from its Last-Event-ID.
       } finally {
         unsubscribe();
-        said.shutdown?.();
+        // In-process (tests) there is no socket to wait for.
+        if (!outgoing) said.shutdown?.();
       }
     });
   });

@@ -5,7 +5,7 @@ const RECONNECT_MS = 3000;
 /** After a shutdown: soon, to another process behind the load balancer. */
 const RECONNECT_AFTER_SHUTDOWN_MS = 500;
 
-export type ResetReason = 'unknown-last-event-id' | 'events-missed';
+export type ResetReason = 'cannot-resume' | 'events-missed';
 
 /**
  * The first message. Resuming, it carries the client's `Last-Event-ID` back as its own id;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneEvents } from '../../events/event-log.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { EventStreamReader, eventOfType as ofType, type SseMessage } from '../../test-support/sse.js';
 import { createWorld, type World } from '../../test-support/world.js';
@@ -114,7 +115,7 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
     const [ready, reset, ...more] = await resumed.until(ofType('reset'));
     expect([ready?.event, more]).toEqual(['ready', []]);
     expect(reset).toMatchObject({ event: 'reset', id: '' });
-    expect(JSON.parse(reset?.data ?? '{}')).toEqual({ type: 'reset', reason: 'unknown-last-event-id' });
+    expect(JSON.parse(reset?.data ?? '{}')).toEqual({ type: 'reset', reason: 'cannot-resume' });
 
     const created = await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
       token: world.tokens.mentor,
@@ -122,6 +123,22 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
     });
     const received = await resumed.until(ofType('session.created'));
     expect(received.map((m) => JSON.parse(m.data).entityId)).toEqual([created.body.id]);
+  });
+
+  it('tells a client resuming from an event older than the log keeps to reload', async () => {
+    const first = await subscribe(world.tokens.mentee, { query: `?pairId=${world.pairId}` });
+    await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
+      token: world.tokens.mentor,
+      body: session,
+    });
+    const [seen] = await first.until(ofType('session.created'));
+    await pruneEvents(api.storage.db, 0);
+    const resumed = await open(world.tokens.mentee, { lastEventId: seen?.id ?? '' });
+    const received = await resumed.until(ofType('reset'));
+    expect(received.map((m) => [m.event, m.data])).toEqual([
+      ['ready', JSON.stringify({ pairId: null })],
+      ['reset', JSON.stringify({ type: 'reset', reason: 'cannot-resume' })],
+    ]);
   });
 
   it("tells a client resuming from another organisation's event to reload, and replays none of it", async () => {
