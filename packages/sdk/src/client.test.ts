@@ -255,6 +255,58 @@ describe('the SDK while the server is away', () => {
   });
 });
 
+describe('live events when the server restarts', () => {
+  let port: number;
+  let server: RmServerProcess | undefined;
+  const databaseFile = (name: string) =>
+    `sqlite:${process.env.TMPDIR ?? '/tmp'}/rm-kit-sdk-events-${process.pid}-${Date.now()}-${name}.sqlite`;
+
+  beforeAll(async () => {
+    port = await freePort();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('reconnects after a shutdown, and tells the app to reload when the new server cannot resume', async () => {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const as = (email: string) =>
+      createClient({
+        baseUrl,
+        getToken: () => demoToken(baseUrl, email),
+        store: memoryStore(),
+        syncIntervalMs: 0,
+      });
+    const mentor = as(MENTOR);
+    const mentee = as(MENTEE);
+    server = await demoServer(port, databaseFile('first'));
+    const received: LiveEvent[] = [];
+    const statuses: string[] = [];
+    let resets = 0;
+    const unsubscribe = mentee.events.subscribe({}, (event) => received.push(event), {
+      onStatus: (s) => statuses.push(s),
+      onReset: () => resets++,
+    });
+    await waitFor(() => statuses.includes('open'));
+    const pairIdOf = async () => (await mentor.me.get()).pairs.find((p) => p.status === 'active')?.id ?? '';
+    const first = await mentor.sessions.create(await pairIdOf(), held);
+    await waitFor(() => received.some((e) => e.entityId === first.id));
+
+    // Another server comes up at the same address with another database: the stream's last
+    // event means nothing there, so the app is told to reload rather than left stale.
+    await server.stop();
+    server = await demoServer(port, databaseFile('second'));
+    await waitFor(() => resets === 1, 10_000);
+    expect(statuses.filter((s) => s === 'open')).toHaveLength(2);
+    const second = await mentor.sessions.create(await pairIdOf(), held);
+    await waitFor(() => received.some((e) => e.entityId === second.id));
+    expect(received.map((e) => e.type)).toEqual(['session.created', 'session.created']);
+    expect(resets).toBe(1);
+    unsubscribe();
+    for (const c of [mentor, mentee]) c.close();
+  }, 30_000);
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

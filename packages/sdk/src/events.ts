@@ -15,6 +15,12 @@ export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 export interface SubscribeOptions {
   /** Told when the stream opens, drops and comes back, e.g. to show "live" in a widget. */
   onStatus?: (status: StreamStatus) => void;
+  /**
+   * Told when changes may have been missed, so what you show may be out of date: reload it.
+   * The server says so when it cannot resume the stream where it left off (it keeps events
+   * for 24 h); the SDK too, when a stream that had received no event yet comes back.
+   */
+  onReset?: () => void;
 }
 
 export interface EventsApi {
@@ -27,6 +33,8 @@ export interface EventsApi {
 }
 
 const RECONNECT = { maxRetries: Number.POSITIVE_INFINITY, baseDelayMs: 1000, maxDelayMs: 30_000 };
+/** After a server's `shutdown`, when it names no `retry`: reconnect within this, to another process. */
+const AFTER_SHUTDOWN_MS = 500;
 
 /**
  * Server-Sent Events over fetch rather than EventSource, which cannot send an
@@ -39,8 +47,10 @@ export function liveEvents(transport: TransportOptions): EventsApi {
       let lastEventId: string | undefined;
       const status = (s: StreamStatus) => options.onStatus?.(s);
 
+      let opened = false;
       const connect = async () => {
         for (let failures = 0; !stop.signal.aborted; ) {
+          let shutdownRetryMs: number | null = null;
           status(failures === 0 ? 'connecting' : 'reconnecting');
           try {
             const url = new URL(
@@ -57,15 +67,27 @@ export function liveEvents(transport: TransportOptions): EventsApi {
             if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
             failures = 0;
             status('open');
+            // Without a position to resume from, the server cannot replay what happened meanwhile.
+            if (opened && !lastEventId) options.onReset?.();
+            opened = true;
             for await (const message of messages(response.body)) {
-              if (message.id) lastEventId = message.id;
-              if (message.event !== 'ready') handler(JSON.parse(message.data) as LiveEvent);
+              // An empty id clears it: the server could not resume from it.
+              if (message.id !== undefined) lastEventId = message.id || undefined;
+              if (message.event === 'reset') options.onReset?.();
+              else if (message.event === 'shutdown') shutdownRetryMs = message.retry ?? AFTER_SHUTDOWN_MS;
+              else if (message.event !== 'ready') handler(JSON.parse(message.data) as LiveEvent);
             }
           } catch {
             // Dropped or refused: try again after a while, unless unsubscribed.
           }
           if (stop.signal.aborted) break;
-          await new Promise((resolve) => setTimeout(resolve, backoffDelay(failures++, RECONNECT) + 250));
+          // A stopping server asks for a prompt reconnection (to another process); spread out
+          // so its clients do not all arrive at once.
+          const delay =
+            shutdownRetryMs !== null
+              ? Math.random() * shutdownRetryMs
+              : backoffDelay(failures++, RECONNECT) + 250;
+          await new Promise((resolve) => setTimeout(resolve, delay));
         }
         status('closed');
       };
@@ -88,7 +110,10 @@ async function* messages(body: ReadableStream<Uint8Array>) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       end = buffer.indexOf('\n\n');
-      const message = { event: 'message', data: '', id: '' };
+      const message: { event: string; data: string; id?: string; retry?: number } = {
+        event: 'message',
+        data: '',
+      };
       for (const line of block.split('\n')) {
         const colon = line.indexOf(':');
         if (colon <= 0) continue;
@@ -97,6 +122,7 @@ async function* messages(body: ReadableStream<Uint8Array>) {
         if (field === 'event') message.event = value;
         else if (field === 'data') message.data += value;
         else if (field === 'id') message.id = value;
+        else if (field === 'retry' && /^\d+$/.test(value)) message.retry = Number(value);
       }
       if (message.data) yield message;
     }

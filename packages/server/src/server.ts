@@ -9,7 +9,8 @@ import type { Config } from './config.js';
 import { migrate, openStorage, type Storage } from './db/database.js';
 import { startupAdvice } from './deployment/advice.js';
 import { deploymentOrganization } from './deployment/organization.js';
-import { type EventBus, memoryEventBus } from './events/event-bus.js';
+import { type EventBus, inProcessEventBus } from './events/event-bus.js';
+import { pruneEvents } from './events/event-log.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
 import { seedDemo } from './seed/demo-seed.js';
@@ -37,7 +38,9 @@ export async function startServer(
   logger: Logger = pino({ level: config.RMKIT_LOG_LEVEL }),
 ): Promise<RunningServer> {
   const storage = await openStorage(config.DATABASE_URL, {
-    onError: (error) => logger.warn({ err: error }, 'a database connection was lost; the pool replaces it'),
+    // The reason alone: pg's error carries the whole client, hundreds of lines per outage.
+    onError: (error) =>
+      logger.warn({ reason: error.message }, 'a database connection was lost; the pool replaces it'),
   });
   await migrate(storage.db);
 
@@ -84,17 +87,26 @@ export async function startServer(
     logger[level](message);
   }
 
+  const readFailed = (error: Error) =>
+    logger.error({ reason: error.message }, 'live events: reading the log failed');
   const bus: EventBus = storage.pool
-    ? await postgresEventBus(storage.pool, (error) => logger.error({ err: error }, 'event listener failed'))
-    : memoryEventBus();
+    ? await postgresEventBus(storage.pool, storage.db, {
+        lost: (reason) =>
+          logger.warn({ reason }, 'live events: lost the database listener; reconnecting until it is back'),
+        restored: (downMs, attempts) =>
+          logger.info({ downMs, attempts }, 'live events: listening again; caught up from the event log'),
+        failed: readFailed,
+      })
+    : await inProcessEventBus(storage.db, readFailed);
   const signIn = signInPolicy(config, organization.orgId);
   const app = createApp({ config, storage, bus, issuers, logger, signIn, ...(demo ? { demo } : {}) });
 
   const prune = setInterval(
     () =>
-      pruneIdempotencyKeys(storage.db, config.RMKIT_IDEMPOTENCY_HOURS).catch((err) =>
-        logger.error({ err }, 'prune failed'),
-      ),
+      Promise.all([
+        pruneIdempotencyKeys(storage.db, config.RMKIT_IDEMPOTENCY_HOURS),
+        pruneEvents(storage.db),
+      ]).catch((err) => logger.error({ err }, 'prune failed')),
     10 * 60_000,
   );
   prune.unref();
@@ -114,10 +126,11 @@ export async function startServer(
     ...(demo ? { demo } : {}),
     close: async () => {
       clearInterval(prune);
-      // Live event streams never end on their own: close them so the server can stop.
+      // Live event streams never end on their own: the bus ends them, each with a hint to
+      // reconnect to another process, before the connections are cut.
+      await bus.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bus.close();
       await storage.close();
     },
   };

@@ -196,9 +196,13 @@ export class RmPairCard extends RmElement {
     this.unsubscribe();
     if (!api || !pairId) return;
     // Sessions, goals and feedback change the progress (feedback: the trust rule); pair events its status and charter.
-    const stop = watchLiveEvents(api, (event) => {
-      if (event.pairId === this.pairId) void this.requestRefresh();
-    });
+    const stop = watchLiveEvents(
+      api,
+      (event) => {
+        if (event.pairId === this.pairId) void this.requestRefresh();
+      },
+      () => void this.requestRefresh(),
+    );
     api.addEventListener('synced', this.onSynced);
     api.addEventListener('sync-error', this.onSyncError);
     this.subscribed = { api, pairId, stop };

@@ -369,6 +369,10 @@ export class RmSessionLog extends RmElement {
         // The server is reachable again after an offline start: replace the offline copy.
         if (this.live && this.staleAt) void this.refresh(api, pairId);
       },
+      // Changes may have been missed: read the log again rather than show a stale one.
+      onReset: () => {
+        if (this.subscription === subscription) void this.refresh(api, pairId);
+      },
     });
   }
 

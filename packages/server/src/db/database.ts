@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
+import * as eventLog from './migrations/0002-event-log.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -62,15 +63,19 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-event-log': eventLog,
 };
 
-/** Brings the schema up to date; safe to run on every start and from several processes. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/**
+ * Brings the schema up to date; safe to run on every start and from several processes.
+ * `upTo` stops at that migration, so a test can build the database an older release left.
+ */
+export async function migrate(db: Kysely<Database>, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });

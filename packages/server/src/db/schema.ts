@@ -10,7 +10,7 @@ import type {
   SessionFormat,
   SessionStatus,
 } from '@rm-kit/core';
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /**
  * The tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
@@ -165,6 +165,32 @@ export interface IdempotencyKeysTable {
   createdAt: string;
 }
 
+/** PostgreSQL returns a bigint as a string (it may exceed 2^53); read it through Number(). */
+type BigIntColumn = ColumnType<number | string, number, number>;
+
+/** A published live event (see events/event-log.ts): what changed, for whom, never the content. */
+export interface EventsTable {
+  /** Position in the log: events are numbered in the order their transactions commit. */
+  seq: BigIntColumn;
+  id: string;
+  type: string;
+  orgId: string;
+  pairId: string;
+  mentorId: string;
+  menteeId: string;
+  entityId: string;
+  version: number | null;
+  at: string;
+  /** JSON array of person ids, or null: see DomainEvent.onlyFor. */
+  onlyFor: Json | null;
+}
+
+/** One row: the last `seq` handed out. Updating it is what orders concurrent commits. */
+export interface EventCounterTable {
+  id: number;
+  lastSeq: BigIntColumn;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -177,6 +203,8 @@ export interface Database {
   feedback: FeedbackTable;
   serviceTokens: ServiceTokensTable;
   idempotencyKeys: IdempotencyKeysTable;
+  events: EventsTable;
+  eventCounter: EventCounterTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

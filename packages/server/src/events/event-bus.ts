@@ -1,4 +1,8 @@
 import { newId } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { appendEvents } from './event-log.js';
+import { EventLogFollower } from './event-log-follower.js';
 
 export const EVENT_TYPES = [
   'pair.created',
@@ -38,18 +42,37 @@ export interface DomainEvent {
   onlyFor?: string[];
 }
 
-export type EventListener = (event: DomainEvent) => void;
+/** An event as the log holds it: `seq` is its place in commit order, the same on every process. */
+export interface LoggedEvent extends DomainEvent {
+  seq: number;
+}
 
+export type EventListener = (event: LoggedEvent) => void;
+
+/** What a stream is told besides events. */
+export interface StreamControl {
+  /** Events may have been missed (this process could not follow the log): reload what you show. */
+  reset(): void;
+  /** This process is stopping: end the stream with a hint to reconnect elsewhere; resolves once said. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Live events: written into the database's event log with the write that caused them, and
+ * delivered from that log, in commit order, to this process's streams.
+ */
 export interface EventBus {
-  publish(events: readonly DomainEvent[]): Promise<void>;
-  subscribe(listener: EventListener): () => void;
-  /** Events kept for resuming a stream after `Last-Event-ID`, oldest first. */
-  since(lastEventId: string): DomainEvent[];
+  /** Inside the write's transaction, last: logs the events, so they exist exactly when the write does. */
+  append(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void>;
+  /** After commit: delivers what is new in the log to this process's streams. Never throws. */
+  deliverNew(): Promise<void>;
+  subscribe(listener: EventListener, control?: StreamControl): () => void;
   /**
-   * Whether events published now reach this process's streams: always in memory; on
+   * Whether events published now reach this process's streams: always with one process; on
    * PostgreSQL, while the LISTEN connection is up. Readiness reports it.
    */
   isListening(): boolean;
+  /** Ends every open stream with a hint to reconnect elsewhere, then stops listening. */
   close(): Promise<void>;
 }
 
@@ -73,40 +96,19 @@ export function domainEvent(
   };
 }
 
-const REPLAY_BUFFER = 1000;
-
-/** Delivers to this process's subscribers and keeps the latest events for resumption. */
-export class LocalFanOut {
-  private readonly listeners = new Set<EventListener>();
-  private readonly recent: DomainEvent[] = [];
-
-  deliver(event: DomainEvent): void {
-    this.recent.push(event);
-    if (this.recent.length > REPLAY_BUFFER) this.recent.shift();
-    for (const listener of this.listeners) listener(event);
-  }
-
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  since(lastEventId: string): DomainEvent[] {
-    // Event ids sort by time, so anything newer than the last one seen is what was missed.
-    return this.recent.filter((e) => e.id > lastEventId);
-  }
-}
-
-/** One process: events go straight from the request that caused them to the streams. */
-export function memoryEventBus(): EventBus {
-  const fanOut = new LocalFanOut();
+/** One process (SQLite): the request that wrote the events delivers them itself, after commit. */
+export async function inProcessEventBus(
+  db: Kysely<Database>,
+  onError: (error: Error) => void = () => {},
+): Promise<EventBus> {
+  const follower = await EventLogFollower.start(db, onError);
   return {
-    publish: async (events) => {
-      for (const event of events) fanOut.deliver(event);
+    append: async (trx, events) => {
+      await appendEvents(trx, events);
     },
-    subscribe: (listener) => fanOut.subscribe(listener),
-    since: (id) => fanOut.since(id),
+    deliverNew: () => follower.deliverNew(),
+    subscribe: (listener, control) => follower.subscribe(listener, control),
     isListening: () => true,
-    close: async () => {},
+    close: () => follower.shutdown(),
   };
 }

@@ -35,7 +35,8 @@ export function hashRequest(request: {
 }
 
 /**
- * Runs every write in one transaction and publishes its events only after commit. With
+ * Runs every write in one transaction, logs its events in that transaction and delivers
+ * them to this process's streams after commit (other processes hear of them then). With
  * an `Idempotency-Key`, the first response is stored in that same transaction, so a
  * retry gets the stored answer and the write happens exactly once: the same key with
  * another body answers 422, and one still being processed answers 409.
@@ -83,6 +84,8 @@ export function transactionalWrites(
         await next();
         if (c.error || c.res.status >= 400) throw new RolledBack();
         if (key !== undefined) await storeResponse(trx, scope, key, c.res);
+        const events = c.get('events');
+        if (events.length > 0) await bus.append(trx, events);
       });
     } catch (error) {
       if (!(error instanceof RolledBack)) throw error;
@@ -97,8 +100,7 @@ export function transactionalWrites(
     } finally {
       c.set('db', db);
     }
-    const events = c.get('events');
-    if (events.length > 0) await bus.publish(events);
+    if (c.get('events').length > 0) await bus.deliverNew();
   };
 }
 

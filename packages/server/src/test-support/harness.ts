@@ -6,7 +6,7 @@ import { createApp } from '../app.js';
 import { remoteIssuer } from '../auth/tokens.js';
 import { type Config, readConfig } from '../config.js';
 import { migrate, openStorage, type Storage } from '../db/database.js';
-import { type EventBus, memoryEventBus } from '../events/event-bus.js';
+import { type EventBus, inProcessEventBus } from '../events/event-bus.js';
 import { postgresEventBus } from '../events/postgres-event-bus.js';
 
 export interface TestDatabase {
@@ -99,7 +99,13 @@ export async function createTestApi(
     RMKIT_RATE_LIMIT: '10000',
     ...env,
   });
-  const bus = storage.pool ? await postgresEventBus(storage.pool, () => {}) : memoryEventBus();
+  const bus = storage.pool
+    ? await postgresEventBus(storage.pool, storage.db, {
+        lost: () => {},
+        restored: () => {},
+        failed: () => {},
+      })
+    : await inProcessEventBus(storage.db);
   const app = createApp({
     config,
     storage,

@@ -1,6 +1,8 @@
 export interface SseMessage {
   event: string;
   id?: string;
+  /** The reconnection delay the server asks for, in ms. */
+  retry?: number;
   data: string;
 }
 
@@ -16,6 +18,7 @@ function parseBlock(block: string): SseMessage | null {
     if (field === 'event') message.event = value;
     else if (field === 'id') message.id = value;
     else if (field === 'data') message.data += value;
+    else if (field === 'retry') message.retry = Number(value);
   }
   return fields > 0 ? message : null;
 }
@@ -26,17 +29,27 @@ export class EventStreamReader {
   private readonly decoder = new TextDecoder();
   private buffer = '';
   private pending: ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> | null = null;
+  /** Whether the server has ended the stream. */
+  ended = false;
 
   constructor(body: ReadableStream<Uint8Array> | null) {
     if (!body) throw new Error('The response has no body to stream');
     this.reader = body.getReader();
   }
 
+  /** Messages read but not yet handed out: they arrived in the same chunk as the last one wanted. */
+  private readonly backlog: SseMessage[] = [];
+
   /** The messages that arrive until `done` says enough or the time runs out (then: what came). */
   async until(done: (received: SseMessage[]) => boolean, timeoutMs = 5000): Promise<SseMessage[]> {
     const received: SseMessage[] = [];
     const deadline = Date.now() + timeoutMs;
     while (!done(received)) {
+      const next = this.backlog.shift();
+      if (next) {
+        received.push(next);
+        continue;
+      }
       const left = deadline - Date.now();
       if (left <= 0) break;
       this.pending ??= this.reader.read();
@@ -46,12 +59,15 @@ export class EventStreamReader {
       ]);
       if (result === null) break;
       this.pending = null;
-      if (result.done) break;
+      if (result.done) {
+        this.ended = true;
+        break;
+      }
       this.buffer += this.decoder.decode(result.value, { stream: true });
       let end = this.buffer.indexOf('\n\n');
       while (end !== -1) {
         const message = parseBlock(this.buffer.slice(0, end));
-        if (message) received.push(message);
+        if (message) this.backlog.push(message);
         this.buffer = this.buffer.slice(end + 2);
         end = this.buffer.indexOf('\n\n');
       }

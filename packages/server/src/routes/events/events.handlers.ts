@@ -1,9 +1,12 @@
+import type { ServerResponse } from 'node:http';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { findPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
-import type { DomainEvent, EventBus } from '../../events/event-bus.js';
+import type { DomainEvent, EventBus, LoggedEvent } from '../../events/event-bus.js';
+import { eventsAfter, latestSeq, seqOf } from '../../events/event-log.js';
 import type { AppEnv } from '../../http/env.js';
+import { eventMessage, readyMessage, resetMessage, shutdownMessage } from './events.messages.js';
 import { eventsRoute } from './events.routes.js';
 
 const KEEP_ALIVE_MS = 25_000;
@@ -21,52 +24,105 @@ export function mayReceive(caller: Caller, event: DomainEvent, pairId: string | 
   return caller.isAdmin && event.type.startsWith('pair.');
 }
 
-function toMessage(event: DomainEvent) {
-  const { id, type, pairId, entityId, version, at } = event;
-  return { id, event: type, data: JSON.stringify({ id, type, pairId, entityId, version, at }) };
-}
-
 export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
   app.openapi(eventsRoute, async (c) => {
     const caller = c.get('caller');
+    const db = c.get('db');
     const { pairId } = c.req.valid('query');
-    if (pairId) await findPair(c.get('db'), caller, pairId, { admins: true });
+    if (pairId) await findPair(db, caller, pairId, { admins: true });
     const lastEventId = c.req.valid('header')['last-event-id'];
 
-    return streamSSE(c, async (stream) => {
-      const queue: DomainEvent[] = lastEventId ? bus.since(lastEventId) : [];
-      let wake: (() => void) | null = null;
-      const unsubscribe = bus.subscribe((event) => {
-        queue.push(event);
+    // Subscribed before the position is read, so nothing committed after it can slip between.
+    const live: LoggedEvent[] = [];
+    const said = { reset: false, shutdown: null as (() => void) | null };
+    let wake: (() => void) | null = null;
+    const unsubscribe = bus.subscribe(
+      (event) => {
+        live.push(event);
         wake?.();
-      });
+      },
+      {
+        reset: () => {
+          said.reset = true;
+          wake?.();
+        },
+        shutdown: () =>
+          new Promise<void>((resolve) => {
+            said.shutdown = resolve;
+            wake?.();
+          }),
+      },
+    );
+    // The stream's position in the event log: what it has sent (or skipped) up to.
+    let position: number;
+    let resumedFrom: string | undefined;
+    try {
+      const resumed = lastEventId ? await seqOf(db, caller.orgId, lastEventId) : undefined;
+      if (resumed !== undefined) resumedFrom = lastEventId;
+      position = resumed ?? (await latestSeq(db, caller.orgId));
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    return streamSSE(c, async (stream) => {
       stream.onAbort(() => {
         unsubscribe();
+        said.shutdown?.();
         wake?.();
       });
-      await stream.writeSSE({
-        event: 'ready',
-        data: JSON.stringify({ pairId: pairId ?? null }),
-        retry: 3000,
-      });
-      while (!stream.aborted) {
-        const event = queue.shift();
-        if (event) {
-          if (mayReceive(caller, event, pairId)) await stream.writeSSE(toMessage(event));
-          continue;
+      try {
+        await stream.writeSSE(readyMessage(pairId, resumedFrom));
+        if (lastEventId && !resumedFrom) await stream.writeSSE(resetMessage('cannot-resume'));
+        if (resumedFrom) {
+          // From the log, so any process can resume any stream, in the order of commit.
+          for await (const event of eventsAfter(db, position, { orgId: caller.orgId, pairId })) {
+            if (stream.aborted) return;
+            position = event.seq;
+            if (mayReceive(caller, event, pairId)) await stream.writeSSE(eventMessage(event));
+          }
         }
-        // Wait for the next event, or send a comment now and then so proxies keep the line open.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, KEEP_ALIVE_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = null;
-        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+        while (!stream.aborted) {
+          if (said.shutdown) {
+            // Said once the response has gone to the socket, so the process may then cut the
+            // connection without losing the message.
+            outgoing?.once('finish', said.shutdown).once('close', said.shutdown);
+            await stream.writeSSE(shutdownMessage());
+            return;
+          }
+          if (said.reset) {
+            said.reset = false;
+            await stream.writeSSE(resetMessage('events-missed'));
+          }
+          const event = live.shift();
+          if (event) {
+            // Already sent from the log while resuming, or from before this stream began.
+            if (event.seq <= position) continue;
+            position = event.seq;
+            if (mayReceive(caller, event, pairId)) await stream.writeSSE(eventMessage(event));
+            continue;
+          }
+          // Wait for the next event, or send a comment now and then so proxies keep the line open.
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, KEEP_ALIVE_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = null;
+          if (live.length === 0 && !said.reset && !said.shutdown && !stream.aborted)
+            await stream.write(': keep-alive\n\n');
+        }
+      } catch {
+        // The log could not be read, or the client went away: ending the stream makes it
+        // reconnect and resume from its Last-Event-ID.
+      } finally {
+        unsubscribe();
+        // In-process (tests) there is no socket to wait for.
+        if (!outgoing) said.shutdown?.();
       }
-      unsubscribe();
     });
   });
 }

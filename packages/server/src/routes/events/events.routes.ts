@@ -12,7 +12,10 @@ export const eventsRoute = createRoute({
     '(`{ id, type, pairId, entityId, version, at }`), never its content: fetch the entity to read it, so every',
     'read goes through the same authorization. Members of a pair get its events, except that a `feedback.*`',
     'event reaches the partner only when they may read that answer (shared, and answered by them too);',
-    'admins get `pair.*` events of their organisation. Reconnect with `Last-Event-ID` to receive what you missed.',
+    'admins get `pair.*` events of their organisation. Reconnect with `Last-Event-ID` to receive what you missed,',
+    'from any server process. `reset` says events may have been missed (the `Last-Event-ID` is unknown or older',
+    'than the 24 h the server keeps events, or the server lost track of them): reload what you show. `shutdown`',
+    'is the last message of a stopping process: reconnect at once with `Last-Event-ID`.',
   ].join(' '),
   request: {
     query: z.object({

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneEvents } from '../../events/event-log.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { EventStreamReader, eventOfType as ofType, type SseMessage } from '../../test-support/sse.js';
 import { createWorld, type World } from '../../test-support/world.js';
@@ -25,16 +26,21 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
     await api.close();
   });
 
-  async function subscribe(token: string, options: { query?: string; lastEventId?: string } = {}) {
+  async function open(token: string, options: { query?: string; lastEventId?: string } = {}) {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (options.lastEventId) headers['Last-Event-ID'] = options.lastEventId;
     const response = await api.app.request(`/v1/events${options.query ?? ''}`, { headers });
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/text\/event-stream/);
     const stream = new EventStreamReader(response.body);
+    streams.push(stream);
+    return stream;
+  }
+
+  async function subscribe(token: string, options: { query?: string; lastEventId?: string } = {}) {
+    const stream = await open(token, options);
     // The server subscribes before it says it is ready: nothing after this can be missed.
     expect(await stream.until(ofType('ready'))).toEqual([expect.objectContaining({ event: 'ready' })]);
-    streams.push(stream);
     return stream;
   }
 
@@ -104,6 +110,48 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
     ).toEqual(missed);
   });
 
+  it('tells a client resuming from an unknown Last-Event-ID to reload, then streams on', async () => {
+    const resumed = await open(world.tokens.mentee, { lastEventId: 'evt_01JUNKNOWN0000000000000000' });
+    const [ready, reset, ...more] = await resumed.until(ofType('reset'));
+    expect([ready?.event, more]).toEqual(['ready', []]);
+    expect(reset).toMatchObject({ event: 'reset', id: '' });
+    expect(JSON.parse(reset?.data ?? '{}')).toEqual({ type: 'reset', reason: 'cannot-resume' });
+
+    const created = await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
+      token: world.tokens.mentor,
+      body: session,
+    });
+    const received = await resumed.until(ofType('session.created'));
+    expect(received.map((m) => JSON.parse(m.data).entityId)).toEqual([created.body.id]);
+  });
+
+  it('tells a client resuming from an event older than the log keeps to reload', async () => {
+    const first = await subscribe(world.tokens.mentee, { query: `?pairId=${world.pairId}` });
+    await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
+      token: world.tokens.mentor,
+      body: session,
+    });
+    const [seen] = await first.until(ofType('session.created'));
+    await pruneEvents(api.storage.db, 0);
+    const resumed = await open(world.tokens.mentee, { lastEventId: seen?.id ?? '' });
+    const received = await resumed.until(ofType('reset'));
+    expect(received.map((m) => [m.event, m.data])).toEqual([
+      ['ready', JSON.stringify({ pairId: null })],
+      ['reset', JSON.stringify({ type: 'reset', reason: 'cannot-resume' })],
+    ]);
+  });
+
+  it("tells a client resuming from another organisation's event to reload, and replays none of it", async () => {
+    const outsider = await subscribe(world.tokens.otherOrgAdmin);
+    const accepted = await api.call('POST', `/v1/pairs/${world.otherOrgPairId}/charter-acceptance`, {
+      token: world.tokens.otherOrgMentee,
+    });
+    expect(accepted.status).toBe(200);
+    const [theirs] = (await outsider.until(ofType('pair.updated'))).filter((m) => m.event === 'pair.updated');
+    const resumed = await open(world.tokens.admin, { lastEventId: theirs?.id ?? '' });
+    expect((await resumed.until(ofType('reset'))).map((m) => m.event)).toEqual(['ready', 'reset']);
+  });
+
   describe('feedback', () => {
     const newSession = async () => {
       const created = await api.call('POST', `/v1/pairs/${world.pairId}/sessions`, {
@@ -123,8 +171,10 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
 
     it('announces an unshared answer to its author alone: the partner learns nothing of it', async () => {
       const sessionId = await newSession();
-      await give(world.tokens.mentor, { sessionId });
       const mentor = await subscribe(world.tokens.mentor);
+      const own = await give(world.tokens.mentor, { sessionId });
+      // The mentor hears of their own answer first, so nothing of it is still on its way below.
+      expect(feedbackEvents(await mentor.until(anyFeedback))).toEqual([['feedback.created', own]]);
       const mentee = await subscribe(world.tokens.mentee, { query: `?pairId=${world.pairId}` });
       const admin = await subscribe(world.tokens.admin);
 

@@ -1,0 +1,118 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, Row } from '../db/schema.js';
+import type { DomainEvent, EventType, LoggedEvent } from './event-bus.js';
+
+/** How long published events stay in the log: a stream resumed later than this is told to reload. */
+export const EVENT_RETENTION_HOURS = 24;
+
+const BATCH = 500;
+
+/**
+ * Writes the events into the log inside the write's transaction, so they exist exactly when
+ * the write does. The counter update takes a row lock that PostgreSQL holds until commit:
+ * the next writer's events wait for it and get higher numbers, so a reader never sees a
+ * number while a lower one is still to come (SQLite has one writer at a time anyway).
+ * Runs last in the transaction, to hold that lock as briefly as possible.
+ */
+export async function appendEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<number> {
+  const counter = await trx
+    .updateTable('eventCounter')
+    .set({ lastSeq: sql<number>`last_seq + ${events.length}` })
+    .where('id', '=', 1)
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  const last = Number(counter.lastSeq);
+  await trx
+    .insertInto('events')
+    .values(
+      events.map((event, index) => ({
+        seq: last - events.length + 1 + index,
+        id: event.id,
+        type: event.type,
+        orgId: event.orgId,
+        pairId: event.pairId,
+        mentorId: event.mentorId,
+        menteeId: event.menteeId,
+        entityId: event.entityId,
+        version: event.version,
+        at: event.at,
+        onlyFor: event.onlyFor ? JSON.stringify(event.onlyFor) : null,
+      })),
+    )
+    .execute();
+  return last;
+}
+
+function toEvent(row: Row<'events'>): LoggedEvent {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    type: row.type as EventType,
+    orgId: row.orgId,
+    pairId: row.pairId,
+    mentorId: row.mentorId,
+    menteeId: row.menteeId,
+    entityId: row.entityId,
+    version: row.version,
+    at: row.at,
+    ...(row.onlyFor ? { onlyFor: JSON.parse(row.onlyFor) as string[] } : {}),
+  };
+}
+
+/** The events after `seq`, in commit order, a batch at a time; of one organisation (and pair) if given. */
+export async function* eventsAfter(
+  db: Kysely<Database>,
+  seq: number,
+  scope: { orgId?: string; pairId?: string } = {},
+): AsyncGenerator<LoggedEvent> {
+  for (let after = seq; ; ) {
+    let query = db.selectFrom('events').selectAll().where('seq', '>', after);
+    if (scope.orgId) query = query.where('orgId', '=', scope.orgId);
+    if (scope.pairId) query = query.where('pairId', '=', scope.pairId);
+    const rows = await query.orderBy('seq').limit(BATCH).execute();
+    for (const row of rows) {
+      const event = toEvent(row);
+      after = event.seq;
+      yield event;
+    }
+    if (rows.length < BATCH) return;
+  }
+}
+
+/** The position of the newest event (0 when the log is empty), in the organisation if given. */
+export async function latestSeq(db: Kysely<Database>, orgId?: string): Promise<number> {
+  let query = db.selectFrom('events').select('seq');
+  if (orgId) query = query.where('orgId', '=', orgId);
+  const row = await query.orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.seq) : 0;
+}
+
+/** Where an event of the organisation sits in the log; undefined once pruned, or if it never was there. */
+export async function seqOf(
+  db: Kysely<Database>,
+  orgId: string,
+  eventId: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select('seq')
+    .where('id', '=', eventId)
+    .where('orgId', '=', orgId)
+    .executeTakeFirst();
+  return row ? Number(row.seq) : undefined;
+}
+
+export async function hasEvent(db: Kysely<Database>, seq: number): Promise<boolean> {
+  return (
+    (await db.selectFrom('events').select('seq').where('seq', '=', seq).executeTakeFirst()) !== undefined
+  );
+}
+
+/** Forgets events past their retention, so the log does not grow for ever. */
+export async function pruneEvents(
+  db: Kysely<Database>,
+  retentionHours = EVENT_RETENTION_HOURS,
+): Promise<void> {
+  const cutoff = new Date(Date.now() - retentionHours * 3_600_000).toISOString();
+  await db.deleteFrom('events').where('at', '<', cutoff).execute();
+}
