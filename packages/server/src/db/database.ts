@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
+import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -62,6 +63,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0003-charter-per-language': charterPerLanguage,
 };
 
 /** Brings the schema up to date; safe to run on every start and from several processes. */
