@@ -1,13 +1,89 @@
-// The example page's own script: a "view as" picker for demo mode, and the three widgets
-// for the chosen person's first pair. Everything else is the elements' work.
+// The example page's own script: a "view as" picker for demo mode, the page's words in
+// the chosen language, and the three widgets for the chosen person's first pair.
+// Everything else is the elements' work.
 const $ = (id) => document.getElementById(id);
-const people = (await (await fetch('/demo/people')).json()).items;
 
+/** The page's own words; the elements bring theirs. Keys match the data-text attributes. */
+const TEXT = {
+  en: {
+    news: 'News',
+    people: 'People',
+    title: 'Reverse mentoring',
+    viewAs: 'View as',
+    loadingPeople: 'Loading people…',
+    choosePerson: 'Choose a person…',
+    language: 'Language',
+    theme: 'Theme',
+    themeAuto: 'Automatic',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    lede: 'Early-career colleagues mentor our senior leaders on digital, social media, AI and sustainability, and learn strategy and leadership in return. This page is an example of an intranet page built with rm-kit’s custom elements; demo mode lets you view it as any seeded person.',
+    footer: 'Demo data. Tokens are signed by the demo server; never use demo mode in production.',
+    apiReference: 'API reference',
+    chooseToSee: 'Choose a person to see their pair.',
+    viewing: 'Viewing as {name}.',
+    noPair: '{name} is in no pair.',
+    mentor: 'mentor',
+    mentee: 'mentee',
+    admin: 'HR lead',
+    inNoPair: 'no pair',
+  },
+  it: {
+    news: 'Notizie',
+    people: 'Persone',
+    title: 'Reverse mentoring',
+    viewAs: 'Visualizza come',
+    loadingPeople: 'Caricamento delle persone…',
+    choosePerson: 'Scegli una persona…',
+    language: 'Lingua',
+    theme: 'Tema',
+    themeAuto: 'Automatico',
+    themeLight: 'Chiaro',
+    themeDark: 'Scuro',
+    lede: 'Colleghe e colleghi a inizio carriera fanno da mentor ai nostri dirigenti su digitale, social media, IA e sostenibilità, e in cambio imparano strategia e leadership. Questa pagina è un esempio di pagina intranet costruita con i componenti di rm-kit; la modalità demo ti permette di vederla come una qualsiasi delle persone di prova.',
+    footer:
+      'Dati di prova. I token sono firmati dal server demo: non usare mai la modalità demo in produzione.',
+    apiReference: 'Documentazione delle API',
+    chooseToSee: 'Scegli una persona per vedere la sua coppia.',
+    viewing: 'Stai vedendo la pagina come {name}.',
+    noPair: '{name} non fa parte di nessuna coppia.',
+    mentor: 'mentor',
+    mentee: 'mentee',
+    admin: 'referente HR',
+    inNoPair: 'nessuna coppia',
+  },
+};
+/** Demo mode opens as a seeded mentor, so the page is never empty behind the picker. */
+const DEFAULT_PERSON = 'giulia.rossi@contoso.example';
+
+const lang = () => (document.documentElement.lang.startsWith('it') ? 'it' : 'en');
+const say = (key, values = {}) => TEXT[lang()][key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+/** What the status line says now, kept as a key so a language change can say it again. */
+let status = { key: 'chooseToSee', values: {} };
+
+const people = (await (await fetch('/demo/people')).json()).items;
 const picker = $('person');
-picker.replaceChildren(new Option('Choose a person…', ''));
-for (const person of people) {
-  const roles = person.roles.length ? person.roles.join(', ') : 'no pair';
-  picker.append(new Option(`${person.name} (${roles})`, person.email));
+
+function fillPicker() {
+  const chosen = picker.value;
+  picker.replaceChildren(new Option(say('choosePerson'), ''));
+  for (const person of people) {
+    const roles = person.roles.length ? person.roles.map((role) => say(role)).join(', ') : say('inNoPair');
+    picker.append(new Option(`${person.name} (${roles})`, person.email));
+  }
+  picker.value = chosen;
+}
+
+function setStatus(key, values = {}) {
+  status = { key, values };
+  $('status').textContent = say(key, values);
+}
+
+function translatePage() {
+  for (const node of document.querySelectorAll('[data-text]')) node.textContent = say(node.dataset.text);
+  document.title = `Contoso intranet · ${say('title')}`;
+  fillPicker();
+  setStatus(status.key, status.values);
 }
 
 function el(tag, attributes = {}, children = []) {
@@ -18,10 +94,9 @@ function el(tag, attributes = {}, children = []) {
 }
 
 async function show(email) {
-  const status = $('status');
   if (!email) {
     $('widgets').replaceChildren();
-    status.textContent = 'Choose a person to see their pair.';
+    setStatus('chooseToSee');
     return;
   }
   const { token } = await (
@@ -36,12 +111,13 @@ async function show(email) {
   const provider = el('rm-provider', { 'base-url': location.origin, token });
   const theme = $('theme').value;
   if (theme) provider.setAttribute('theme', theme);
+  const name = me.person?.displayName ?? email;
   if (!pair) {
-    status.textContent = `${me.person?.displayName ?? email} is in no pair.`;
+    setStatus('noPair', { name });
     $('widgets').replaceChildren();
     return;
   }
-  status.textContent = `Viewing as ${me.person.displayName}.`;
+  setStatus('viewing', { name });
   const side = el('div', { class: 'column' }, [
     el('rm-pair-card', { 'pair-id': pair.id }),
     el('rm-feedback-form', { 'pair-id': pair.id, kind: 'midpoint' }),
@@ -54,6 +130,7 @@ async function show(email) {
 picker.addEventListener('change', () => show(picker.value));
 $('language').addEventListener('change', (event) => {
   document.documentElement.lang = event.target.value;
+  translatePage();
 });
 $('theme').addEventListener('change', (event) => {
   document.documentElement.dataset.theme = event.target.value;
@@ -68,7 +145,7 @@ if (wanted.get('theme')) {
   $('theme').value = wanted.get('theme');
   document.documentElement.dataset.theme = wanted.get('theme');
 }
-if (wanted.get('as')) {
-  picker.value = wanted.get('as');
-  await show(picker.value);
-}
+translatePage();
+const first = wanted.get('as') ?? (people.some((p) => p.email === DEFAULT_PERSON) ? DEFAULT_PERSON : '');
+picker.value = first;
+await show(picker.value);

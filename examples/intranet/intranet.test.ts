@@ -68,6 +68,10 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // A failed request (a missing favicon, say) shows in the console as an error too.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     const response = await page.goto(`${server.url}/?as=giulia.rossi@contoso.example&lang=it`);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
 
@@ -83,7 +87,7 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
       .toBeGreaterThan(0);
 
     // Sending the form loads the validation chunk (core's schemas, zod): also under the CSP.
-    await log.getByRole('button', { name: 'Registra una sessione' }).click();
+    await log.getByRole('button', { name: 'Aggiungi una sessione' }).click();
     const summary = `Provato Copilot sul budget ${Date.now()}`;
     await log.getByLabel('Riepilogo', { exact: true }).fill(summary);
     await log.getByRole('button', { name: /Salva/ }).click();
@@ -92,4 +96,52 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('opens in demo mode as a seeded mentor, with the page’s own words in the chosen language', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${server.url}/`);
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 15_000 })
+      .toBe('Viewing as Giulia Rossi.');
+    expect(await page.locator('#person').inputValue()).toBe('giulia.rossi@contoso.example');
+    await expect
+      .poll(() => page.locator('rm-pair-card').getByText('Mentor · early career').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+
+    await page.locator('#language').selectOption('it');
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toBe('Stai vedendo la pagina come Giulia Rossi.');
+    expect(await page.getByText('Visualizza come').count()).toBe(1);
+    expect(await page.locator('#person option:checked').textContent()).toBe('Giulia Rossi (mentor)');
+    await expect
+      .poll(() => page.locator('rm-pair-card').getByText('Mentor · inizio carriera').count())
+      .toBeGreaterThan(0);
+    // Secondary text meets WCAG AA (4.5:1) against the page.
+    const [fg, bg] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('.hint') as Element).color,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
+    expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}

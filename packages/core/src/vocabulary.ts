@@ -8,6 +8,25 @@
 export const LOCALES = ['en', 'it'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A text written per locale (a program's charter); an empty string is a language it is not written in. */
+export type LocalizedText = Record<Locale, string>;
+
+/**
+ * A localised text in the reader's locale or, when it is not written in that one, in the
+ * first locale (in `LOCALES` order) it is written in; null when it is written in none.
+ * The locale is returned too, so a page can mark the fallback with its own `lang`.
+ */
+export function textIn(
+  text: Partial<LocalizedText>,
+  locale: Locale,
+): { text: string; locale: Locale } | null {
+  for (const candidate of [locale, ...LOCALES]) {
+    const value = text[candidate]?.trim();
+    if (value) return { text: value, locale: candidate };
+  }
+  return null;
+}
+
 /** A topic as the catalogue holds it: a stable key, its labels, and which way it is taught. */
 export interface TopicEntry {
   key: string;
@@ -34,7 +53,7 @@ export const DEFAULT_TOPICS = [
   },
   {
     key: 'ai-tools',
-    labels: { en: 'AI tools', it: 'Strumenti di intelligenza artificiale' },
+    labels: { en: 'AI tools', it: 'Strumenti di IA' },
     direction: 'reverse',
   },
   { key: 'sustainability', labels: { en: 'Sustainability', it: 'Sostenibilità' }, direction: 'reverse' },

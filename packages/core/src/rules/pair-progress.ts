@@ -5,7 +5,7 @@ import type { Session } from '../schemas/session.js';
 import { atRisk, cadenceAdherence, expectedSessions, goalCompletion } from './progress.js';
 
 export interface PairProgressInput {
-  pair: Pick<Pair, 'startedOn'>;
+  pair: Pick<Pair, 'startedOn' | 'status'>;
   cadenceDays: number;
   sessions: readonly Pick<Session, 'status' | 'occurredAt' | 'scheduledAt'>[];
   goals: readonly Pick<Goal, 'status'>[];
@@ -32,6 +32,7 @@ export function pairProgress(input: PairProgressInput): PairProgress {
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .map((f) => f.trust);
   const risk = atRisk({
+    status: input.pair.status,
     startedOn: input.pair.startedOn,
     lastHeldAt: lastSessionAt,
     cadenceDays: input.cadenceDays,

@@ -59,7 +59,13 @@ describe('cadenceAdherence', () => {
 });
 
 describe('atRisk', () => {
-  const base = { startedOn: start, lastHeldAt: null, cadenceDays: 14, trustRatings: [] as number[] };
+  const base = {
+    status: 'active' as const,
+    startedOn: start,
+    lastHeldAt: null,
+    cadenceDays: 14,
+    trustRatings: [] as number[],
+  };
 
   it('flags a pair with no held session for more than twice the cadence', () => {
     expect(atRisk({ ...base, lastHeldAt: day(10), now: day(38) })).toEqual({ atRisk: false, reasons: [] });
@@ -86,6 +92,18 @@ describe('atRisk', () => {
       'no-recent-session',
       'low-trust',
     ]);
+  });
+
+  it('does not flag a paused or ended pair for missing sessions, but still for low trust', () => {
+    for (const status of ['paused', 'completed', 'dissolved'] as const) {
+      expect(atRisk({ ...base, status, lastHeldAt: day(10), now: day(90) })).toEqual({
+        atRisk: false,
+        reasons: [],
+      });
+      expect(atRisk({ ...base, status, now: day(90), trustRatings: [1, 2, 2] }).reasons).toEqual([
+        'low-trust',
+      ]);
+    }
   });
 
   it('never flags a pair that has not started and has no feedback', () => {

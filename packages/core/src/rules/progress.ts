@@ -1,4 +1,5 @@
 import type { Goal } from '../schemas/goal.js';
+import type { PairStatus } from '../schemas/pair.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,6 +39,11 @@ export const TRUST_WINDOW = 3;
 export type AtRiskReason = 'no-recent-session' | 'low-trust';
 
 export interface AtRiskInput {
+  /**
+   * Only an active pair owes sessions: a paused pair has agreed not to meet for now, and
+   * one that is proposed, completed or dissolved is not meeting at all.
+   */
+  status: PairStatus;
   /** When the pair started; null for a pair that is not active yet. */
   startedOn: Date | string | null;
   /** When the latest held session took place, or null if none has been held. */
@@ -54,14 +60,14 @@ export interface AtRisk {
 }
 
 /**
- * A pair is at risk when no session was held for more than twice the cadence (counted
- * from its start if it never met), or when the average trust rating of its last three
- * answers is under 3.
+ * A pair is at risk when, while active, no session was held for more than twice the
+ * cadence (counted from its start if it never met), or when the average trust rating of
+ * its last three answers is under 3.
  */
 export function atRisk(input: AtRiskInput): AtRisk {
   const reasons: AtRiskReason[] = [];
   const since = input.lastHeldAt ?? input.startedOn;
-  if (since !== null) {
+  if (input.status === 'active' && since !== null) {
     const quiet = toTime(input.now) - toTime(since);
     if (quiet > AT_RISK_CADENCE_FACTOR * input.cadenceDays * DAY_MS) reasons.push('no-recent-session');
   }

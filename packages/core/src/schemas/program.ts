@@ -5,6 +5,7 @@ import {
   DEFAULT_CADENCE_DAYS,
   DEFAULT_SESSION_MINUTES,
   DEFAULT_TOPICS,
+  type Locale,
   PROGRAM_STATUSES,
 } from '../vocabulary.js';
 import { calendarDateSchema, storedFields } from './common.js';
@@ -13,6 +14,35 @@ export const programStatusSchema = z.enum(PROGRAM_STATUSES);
 export type ProgramStatus = z.infer<typeof programStatusSchema>;
 
 const DEFAULT_TOPIC_KEYS: string[] = DEFAULT_TOPICS.map((t) => t.key);
+
+const CHARTER_MAX = 10000;
+const charterText = z.string().max(CHARTER_MAX);
+
+/** The charter in every locale; a reader gets their own, else the first one written (`textIn`). */
+export const charterSchema = z
+  .strictObject({ en: charterText, it: charterText })
+  .describe(
+    'The pair charter both sides accept (confidentiality, cadence, mutual respect), per language; an empty string is a language it is not written in, and a reader then gets the first language it is written in (en, then it)',
+  );
+export type Charter = z.infer<typeof charterSchema>;
+
+/**
+ * The charter as a create or update body may give it: some of its languages (an update
+ * changes only those), or, as before it was per language, one plain text, which the
+ * server files under the organisation's default locale.
+ */
+export const charterInputSchema = z
+  .union([charterText, charterSchema.partial()])
+  .describe(
+    "The charter per language (an update changes only the languages given), or one plain text, kept as the organisation's default language",
+  );
+export type CharterInput = z.infer<typeof charterInputSchema>;
+
+/** A charter as stored, from what a body gave and what was there before. */
+export function charterFrom(input: CharterInput, defaultLocale: Locale, current?: Charter): Charter {
+  const base = current ?? { en: '', it: '' };
+  return typeof input === 'string' ? { ...base, [defaultLocale]: input } : { ...base, ...input };
+}
 
 const programFields = {
   name: z.string().trim().min(1).max(120),
@@ -31,10 +61,7 @@ const programFields = {
   cadenceDays: z.int().min(1).max(90).describe('How often a pair is expected to meet, in days'),
   sessionMinutes: z.int().min(5).max(480).describe('Default length of a session'),
   status: programStatusSchema,
-  charter: z
-    .string()
-    .max(10000)
-    .describe('The pair charter both sides accept: confidentiality, cadence, mutual respect'),
+  charter: charterSchema,
 };
 
 type ProgramShape = {
@@ -94,7 +121,7 @@ export const programCreateSchema = z
     cadenceDays: programFields.cadenceDays.default(DEFAULT_CADENCE_DAYS),
     sessionMinutes: programFields.sessionMinutes.default(DEFAULT_SESSION_MINUTES),
     status: programStatusSchema.default('draft'),
-    charter: programFields.charter.default(''),
+    charter: charterInputSchema.default(''),
   })
   .superRefine(checkProgram);
 export type ProgramCreate = z.input<typeof programCreateSchema>;
@@ -103,7 +130,9 @@ export type ProgramCreate = z.input<typeof programCreateSchema>;
  * Partial update. Rules spanning fields are checked again by the server on the merged
  * program, because a body alone may hold only one side of them.
  */
-export const programUpdateSchema = z.strictObject(programFields).partial();
+export const programUpdateSchema = z
+  .strictObject({ ...programFields, charter: charterInputSchema })
+  .partial();
 export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
 
 /** Which status may follow which: forward one step, or straight to closed. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { issuesFrom } from '../errors.js';
 import { newId } from '../ids.js';
+import { textIn } from '../vocabulary.js';
 import { enrollmentCreateSchema, enrollmentSchema, pairRoleSchema } from './enrollment.js';
 import { feedbackCreateSchema, feedbackSchema } from './feedback.js';
 import { goalCreateSchema, goalSchema, goalUpdateSchema } from './goal.js';
@@ -9,7 +10,7 @@ import { organizationSchema } from './organization.js';
 import { pairCreateSchema, pairSchema } from './pair.js';
 import { personCreateSchema, personSchema } from './person.js';
 import { privateNoteSchema } from './private-note.js';
-import { canMoveProgram, programCreateSchema, programSchema } from './program.js';
+import { canMoveProgram, charterFrom, programCreateSchema, programSchema } from './program.js';
 import { sessionCreateSchema, sessionSchema, sessionUpdateSchema } from './session.js';
 
 const stamp = '2026-03-02T09:30:00Z';
@@ -153,6 +154,25 @@ describe('the contract', () => {
       ],
     });
     expect(result.success).toBe(true);
+  });
+
+  it('keeps a charter per language, and reads a plain one as the organisation’s language', () => {
+    const italian = 'Il nostro patto di mentoring';
+    expect(charterFrom(italian, 'it')).toEqual({ en: '', it: italian });
+    const both = charterFrom({ en: 'Our charter' }, 'it', { en: '', it: italian });
+    expect(both).toEqual({ en: 'Our charter', it: italian });
+    expect(textIn(both, 'it')).toEqual({ text: italian, locale: 'it' });
+    // Not written in the reader's language: the first one it is written in, marked as such.
+    expect(textIn({ en: '', it: italian }, 'en')).toEqual({ text: italian, locale: 'it' });
+    expect(textIn({ en: ' ', it: '' }, 'en')).toBeNull();
+    expect(
+      programCreateSchema.safeParse({
+        name: 'X',
+        startsOn: '2026-02-01',
+        endsOn: '2026-07-31',
+        charter: { fr: 'Charte' },
+      }).success,
+    ).toBe(false);
   });
 
   it('moves a program forward one step at a time, or closes it', () => {

@@ -27,7 +27,7 @@ export const baseStrings: Strings<
     failed: 'Something went wrong while loading this.',
     noClient:
       'This element needs a connection: put it inside <rm-provider base-url="…"> or set its client property.',
-    stale: 'Offline copy from {when}',
+    stale: 'Offline copy, as of {when}',
     pending: 'Waiting to be sent',
     reference: 'Ref. {id}',
     mentorRole: 'Mentor',
@@ -38,13 +38,13 @@ export const baseStrings: Strings<
     retry: 'Riprova',
     offline:
       'Sei offline. Ciò che vedi potrebbe non essere aggiornato; le modifiche saranno inviate quando tornerai online.',
-    notFound: 'Non è stato trovato, oppure non è condiviso con te.',
+    notFound: 'Contenuto non trovato o non condiviso con te.',
     forbidden: 'Non hai accesso a questo contenuto.',
-    unauthorized: 'La sessione di accesso è scaduta. Accedi di nuovo per continuare.',
+    unauthorized: 'Il tuo accesso è scaduto. Accedi di nuovo per continuare.',
     failed: 'Si è verificato un problema durante il caricamento.',
     noClient:
       'Questo elemento ha bisogno di una connessione: inseriscilo in <rm-provider base-url="…"> o imposta la proprietà client.',
-    stale: 'Copia offline del {when}',
+    stale: 'Copia offline, aggiornata a: {when}',
     pending: 'In attesa di invio',
     reference: 'Rif. {id}',
     mentorRole: 'Mentor',

@@ -12,6 +12,9 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
   ['minute', 60_000, 60_000],
 ];
 
+/** Under a minute away: Intl says "this minute" ("questo minuto"), which reads oddly right after logging. */
+const JUST_NOW: Record<Locale, string> = { en: 'just now', it: 'proprio ora' };
+
 /**
  * "2 weeks ago", "in 3 days": the largest unit that fits. A function beside the localisation
  * controller rather than a method of it, so only the elements that say relative dates carry it.
@@ -22,5 +25,5 @@ export function relativeTime(locale: Locale, value: string | Date): string {
   for (const [unit, from, length] of RELATIVE_UNITS) {
     if (Math.abs(diff) >= from) return format.format(Math.round(diff / length), unit);
   }
-  return format.format(0, 'minute');
+  return JUST_NOW[locale];
 }

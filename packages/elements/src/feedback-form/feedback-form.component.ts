@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import type { CareerStage, Feedback, FeedbackKind, Issue, PairRole, RatingKey, Session } from '@rm-kit/core';
+import type { Feedback, FeedbackKind, Issue, PairRole, RatingKey, Session } from '@rm-kit/core';
 import { DEFAULT_MIN_AGGREGATE_GROUP, RATING_KEYS } from '@rm-kit/core/vocabulary';
 import {
   type ClientEventMap,
@@ -57,7 +57,8 @@ interface Target {
   sessionId: string | null;
   session?: Session;
   role: PairRole;
-  careerStage: CareerStage;
+  /** The other member of the pair, whom the questions and the privacy sentence name; null if unreadable. */
+  otherName: string | null;
   /** The caller's own answer, when they have already given it. */
   mine?: Feedback;
   minGroup: number;
@@ -148,6 +149,8 @@ export class RmFeedbackForm extends RmElement {
   @state() private errors: Partial<Record<Field, ErrorKey>> = {};
   @state() private submitting = false;
   @state() private submitError = '';
+  /** The request id of a refusal, for the reader to quote to whoever runs the program. */
+  @state() private submitReference = '';
   /** What was saved in this visit, and whether it still waits in the outbox. */
   @state() private saved?: { feedback: Feedback; pending: boolean };
   @state() private announcement = '';
@@ -182,10 +185,13 @@ export class RmFeedbackForm extends RmElement {
       const pair = me.pairs.find((p) => p.id === id);
       if (!me.person || !pair) throw new NoFeedbackHere('notInPair');
       const personId = me.person.id;
-      const [answers, organization] = await Promise.all([
+      const role: PairRole = pair.mentorId === personId ? 'mentor' : 'mentee';
+      const [answers, organization, other] = await Promise.all([
         api.feedback.page(id, { kind: which, sessionId: about ?? undefined, limit: 100 }, { signal }),
         // Reading the organisation's setting is a nicety: without it the default applies.
         api.organization.get({ signal }).catch(() => undefined),
+        // So is the other person's name: without it the form says "the other person".
+        api.people.get(role === 'mentor' ? pair.menteeId : pair.mentorId, { signal }).catch(() => undefined),
       ]);
       const stale = [me, session, answers, organization].find((value) => value && isStale(value));
       return {
@@ -193,8 +199,8 @@ export class RmFeedbackForm extends RmElement {
         kind: which,
         sessionId: about,
         session,
-        role: pair.mentorId === personId ? 'mentor' : 'mentee',
-        careerStage: me.person.careerStage,
+        role,
+        otherName: other?.displayName ?? null,
         mine: answers.items.find((f) => f.authorId === personId),
         minGroup: organization?.settings.minAggregateGroupSize ?? DEFAULT_MIN_AGGREGATE_GROUP,
         staleSince: stale ? staleSince(stale) : null,
@@ -252,6 +258,7 @@ export class RmFeedbackForm extends RmElement {
     this.answers = emptyAnswers();
     this.errors = {};
     this.submitError = '';
+    this.submitReference = '';
   }
 
   formDisabledCallback(disabled: boolean) {
@@ -345,6 +352,7 @@ export class RmFeedbackForm extends RmElement {
       this.errors = {};
       this.saved = undefined;
       this.submitError = '';
+      this.submitReference = '';
       this.announcement = '';
     }
   }
@@ -385,7 +393,10 @@ export class RmFeedbackForm extends RmElement {
       void this.showAlreadyAnswered();
       return;
     }
-    this.submitError = this.t.t('syncRefused', { message: error.message });
+    // The server's own message is English and for developers: the reader gets a sentence in
+    // their language, and the request id to quote.
+    this.submitError = this.t.t('syncRefused');
+    this.submitReference = error.requestId ?? '';
     this.announce(this.submitError);
   };
 
@@ -427,6 +438,7 @@ export class RmFeedbackForm extends RmElement {
     }
     this.errors = {};
     this.submitError = '';
+    this.submitReference = '';
     this.submitting = true;
     try {
       const feedback = await api.feedback.create(target.pairId, parsed.data);
@@ -434,7 +446,7 @@ export class RmFeedbackForm extends RmElement {
       this.saved = { feedback, pending };
       await this.updateComplete;
       this.focusDone();
-      this.announce(pending ? `${this.t.t('thanks')}. ${this.t.t('savedOffline')}` : this.t.t('thanks'));
+      this.announce(this.t.t(pending ? 'thanksOffline' : 'thanks'));
       this.emit('rm-feedback-submitted', { feedback, pending });
     } catch (error) {
       await this.failed(error);
@@ -457,6 +469,7 @@ export class RmFeedbackForm extends RmElement {
       }
     }
     this.submitError = this.t.t('submitFailed');
+    this.submitReference = error instanceof RmError ? (error.requestId ?? '') : '';
     this.announce(this.submitError);
   }
 
@@ -479,7 +492,9 @@ export class RmFeedbackForm extends RmElement {
       this.renderRoot.querySelector<HTMLElement>(`input[name="${first}"]:checked`) ??
       this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`);
     control?.focus();
-    this.announce(this.t.t('errorsFound', { count: Object.values(errors).filter(Boolean).length }));
+    const count = Object.values(errors).filter(Boolean).length;
+    const form = new Intl.PluralRules(this.t.locale).select(count) === 'one' ? 'one' : 'other';
+    this.announce(this.t.t(`errorsFound.${form}`, { count: this.t.number(count) }));
   }
 
   private focusDone() {
@@ -533,14 +548,14 @@ export class RmFeedbackForm extends RmElement {
       kind !== 'session'
         ? this.t.t(`title.${kind}`)
         : when
-          ? this.t.t('title.session', { date: this.t.date(when) })
+          ? // In full ("giovedì 1 ottobre 2026"): an abbreviated date reads badly after "di".
+            this.t.t('title.session', {
+              date: this.t.date(when, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+            })
           : this.t.t('title.anySession');
-    const role = target
-      ? `${this.t.t(target.role === 'mentor' ? 'mentorRole' : 'menteeRole')} · ${this.t.t(`stage.${target.careerStage}`)}`
-      : '';
     return html`<header class="header">
         <h2 id="title" part="title">${title}</h2>
-        ${role ? html`<p class="muted role">${this.t.t('answeringAs', { role })}</p>` : nothing}
+        ${target ? html`<p class="muted role">${this.t.t(`answeringAs.${target.role}`)}</p>` : nothing}
       </header>
       ${
         target?.staleSince
@@ -555,7 +570,7 @@ export class RmFeedbackForm extends RmElement {
           <rect x="5" y="11" width="14" height="9" rx="2" fill="none" stroke="currentColor" stroke-width="2"></rect>
           <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2"></path>
         </svg>
-        <span>${this.t.t('privacy', { n: this.t.number(target?.minGroup ?? DEFAULT_MIN_AGGREGATE_GROUP) })}</span>
+        <span>${this.named(target, 'privacy', { n: this.t.number(target?.minGroup ?? DEFAULT_MIN_AGGREGATE_GROUP) })}</span>
       </p>`;
   }
 
@@ -575,7 +590,7 @@ export class RmFeedbackForm extends RmElement {
             ?disabled=${inactive}
             @change=${this.share}
           />
-          <span>${this.t.t('share')}</span>
+          <span>${this.named(target, 'share')}</span>
         </label>
         ${
           this.noSubmit
@@ -589,10 +604,41 @@ export class RmFeedbackForm extends RmElement {
               >
                 ${this.submitting ? this.t.t('submitting') : this.t.t('submit')}
               </button>
-              ${this.submitError ? html`<p class="error-text" role="alert">${this.submitError}</p>` : nothing}
+              ${
+                this.submitError
+                  ? html`<div role="alert">
+                    <p class="error-text">${this.submitError}</p>
+                    ${
+                      this.submitReference
+                        ? html`<p class="muted"><small>${this.t.t('reference', { id: this.submitReference })}</small></p>`
+                        : nothing
+                    }
+                  </div>`
+                  : nothing
+              }
             </div>`
         }
       </form>`;
+  }
+
+  /** A sentence naming the other person, or saying "the other person" when the form does not know them. */
+  private named(
+    target: Target | undefined,
+    key: 'privacy' | 'share' | 'shared' | 'question.preparation',
+    values: Record<string, string> = {},
+  ): string {
+    const name = target?.otherName;
+    return name ? this.t.t(key, { ...values, name }) : this.t.t(`${key}.noName`, values);
+  }
+
+  /** A question's words: usefulness is asked of the session, or of the program so far, or as a whole. */
+  private question(field: RatingKey | 'recommend', target: Target | undefined): string {
+    if (field === 'usefulness') {
+      const kind = target?.kind ?? (this.sessionId ? 'session' : (this.kind ?? 'session'));
+      return this.t.t(`question.usefulness.${kind}`);
+    }
+    if (field === 'preparation') return this.named(target, 'question.preparation');
+    return this.t.t(`question.${field}`);
   }
 
   private scale(field: RatingKey | 'recommend', from: number, to: number, inactive: boolean): TemplateResult {
@@ -610,7 +656,7 @@ export class RmFeedbackForm extends RmElement {
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${error ? `${field}-ends ${field}-error` : `${field}-ends`}
     >
-      <legend>${this.t.t(`question.${field}`)}</legend>
+      <legend>${this.question(field, this.target.value)}</legend>
       <div class="scale-wrap">
       <div class="scale ${field === 'recommend' ? 'eleven' : 'five'}">
         ${values.map(
@@ -667,32 +713,26 @@ export class RmFeedbackForm extends RmElement {
           <svg class="icon check-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5"></path>
           </svg>
-          ${justSaved ? this.t.t('thanks') : this.t.t(`answered.${target.kind}`)}
+          ${justSaved ? this.t.t(pending ? 'thanksOffline' : 'thanks') : this.t.t(`answered.${target.kind}`)}
         </h3>
         ${
           pending
-            ? html`<p class="pending-note">
-              <span class="badge pending">${this.t.t('pending')}</span> ${this.t.t('savedOffline')}
-            </p>`
+            ? html`<p class="pending-note"><span class="badge pending">${this.t.t('pending')}</span></p>`
             : nothing
         }
         <h4 class="answers-heading">${this.t.t('yourAnswers')}</h4>
         <dl part="summary" class="summary">
-          ${RATING_KEYS.map((key) => this.summaryRow(`question.${key}`, feedback.ratings[key], 5))}
-          ${this.summaryRow('question.recommend', feedback.recommend, 10)}
+          ${RATING_KEYS.map((key) => this.summaryRow(this.question(key, target), feedback.ratings[key], 5))}
+          ${this.summaryRow(this.question('recommend', target), feedback.recommend, 10)}
           ${this.summaryText('learned', feedback.learned)} ${this.summaryText('improve', feedback.improve)}
         </dl>
-        <p class="muted">${this.t.t(feedback.shareWithPartner ? 'shared' : 'notShared')}</p>
+        <p class="muted">${feedback.shareWithPartner ? this.named(target, 'shared') : this.t.t('notShared')}</p>
       </div>`;
   }
 
-  private summaryRow(
-    question: `question.${RatingKey | 'recommend'}`,
-    value: number,
-    max: number,
-  ): TemplateResult {
+  private summaryRow(question: string, value: number, max: number): TemplateResult {
     return html`<div class="row">
-      <dt>${this.t.t(question)}</dt>
+      <dt>${question}</dt>
       <dd>
         <span class="dots ${max === 10 ? 'ten' : 'five'}" aria-hidden="true">
           ${Array.from({ length: max }, (_, i) => html`<span class="dot ${i < value ? 'on' : ''}"></span>`)}

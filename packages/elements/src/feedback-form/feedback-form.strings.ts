@@ -1,5 +1,4 @@
 import { baseStrings } from '../base/base.strings.js';
-import { careerStageStrings } from '../base/career-stage.strings.js';
 import type { Strings } from '../base/localize.js';
 
 type FeedbackFormKey =
@@ -7,11 +6,16 @@ type FeedbackFormKey =
   | 'title.midpoint'
   | 'title.final'
   | 'title.anySession'
-  | 'answeringAs'
+  | 'answeringAs.mentor'
+  | 'answeringAs.mentee'
   | 'privacy'
-  | 'question.usefulness'
+  | 'privacy.noName'
+  | 'question.usefulness.session'
+  | 'question.usefulness.midpoint'
+  | 'question.usefulness.final'
   | 'question.trust'
   | 'question.preparation'
+  | 'question.preparation.noName'
   | 'question.recommend'
   | 'ratingLow'
   | 'ratingHigh'
@@ -21,16 +25,18 @@ type FeedbackFormKey =
   | 'improve'
   | 'optional'
   | 'share'
+  | 'share.noName'
   | 'submit'
   | 'submitting'
   | 'error.rating'
   | 'error.recommend'
   | 'error.tooLong'
-  | 'errorsFound'
+  | 'errorsFound.one'
+  | 'errorsFound.other'
   | 'submitFailed'
   | 'syncRefused'
   | 'thanks'
-  | 'savedOffline'
+  | 'thanksOffline'
   | 'sent'
   | 'answered.session'
   | 'answered.midpoint'
@@ -39,102 +45,124 @@ type FeedbackFormKey =
   | 'outOf'
   | 'noAnswer'
   | 'shared'
+  | 'shared.noName'
   | 'notShared'
   | 'notHeld'
   | 'notInPair'
   | 'missingTarget';
 
-/** Every word the feedback form shows, with the shared state words of every element. */
-export const feedbackFormStrings: Strings<
-  FeedbackFormKey | keyof (typeof baseStrings)['en'] | keyof (typeof careerStageStrings)['en']
-> = {
+/**
+ * Every word the feedback form shows, with the shared state words of every element.
+ * `{name}` is the other member of the pair; a `.noName` twin says "the other person" for
+ * a form that does not know them (a form control without a client), because an Italian
+ * preposition binds to the article ("di Luca", "dell'altra persona").
+ */
+export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseStrings)['en']> = {
   en: {
     ...baseStrings.en,
-    ...careerStageStrings.en,
     'title.session': 'Feedback on the session of {date}',
     'title.midpoint': 'Mid-point feedback',
     'title.final': 'Final feedback',
     'title.anySession': 'Session feedback',
-    answeringAs: 'You answer as {role}',
+    'answeringAs.mentor': 'You are answering as the mentor',
+    'answeringAs.mentee': 'You are answering as the mentee',
     privacy:
-      'Your partner sees your answers only if you share them, and only once they have answered too. Program admins see only averages of at least {n} answers.',
-    'question.usefulness': 'How useful was it?',
+      '{name} will see your answers only if you choose to share them, and only once they have answered too. The program’s HR leads see only anonymous averages of at least {n} answers.',
+    'privacy.noName':
+      'The other person will see your answers only if you choose to share them, and only once they have answered too. The program’s HR leads see only anonymous averages of at least {n} answers.',
+    'question.usefulness.session': 'How useful was the session?',
+    'question.usefulness.midpoint': 'How useful has the program been so far?',
+    'question.usefulness.final': 'How useful was the program?',
     'question.trust': 'How safe did it feel to speak openly?',
-    'question.preparation': 'How well prepared was your partner?',
+    'question.preparation': 'How well prepared did {name} seem to you?',
+    'question.preparation.noName': 'How well prepared did the other person seem to you?',
     'question.recommend': 'How likely are you to recommend the program to a colleague?',
     ratingLow: '1: not at all',
     ratingHigh: '5: very much',
     recommendLow: '0: not likely',
     recommendHigh: '10: very likely',
-    learned: 'What I learned',
-    improve: 'What to improve',
+    learned: 'What you learned',
+    improve: 'What could be better',
     optional: '(optional)',
-    share: 'Share my answers with my partner',
+    share: 'Share your answers with {name}',
+    'share.noName': 'Share your answers with the other person',
     submit: 'Send feedback',
     submitting: 'Sending…',
-    'error.rating': 'Choose a rating from 1 to 5',
-    'error.recommend': 'Choose a number from 0 to 10',
-    'error.tooLong': 'Keep it under {max} characters',
-    errorsFound: 'Some answers are missing: {count} to check',
+    'error.rating': 'Choose a rating from 1 to 5.',
+    'error.recommend': 'Choose a number from 0 to 10.',
+    'error.tooLong': 'Write at most {max} characters.',
+    'errorsFound.one': 'There is 1 answer to check.',
+    'errorsFound.other': 'There are {count} answers to check.',
     submitFailed: 'Your feedback could not be saved. Try again in a moment.',
-    syncRefused: 'The server refused your feedback: {message}',
-    thanks: 'Thank you — your feedback is saved',
-    savedOffline: 'Saved offline: it will be sent when you are back online',
+    syncRefused: 'Your feedback saved offline could not be sent. Check your answers and send them again.',
+    thanks: 'Thank you, your feedback has been sent.',
+    thanksOffline:
+      'Thank you! Your feedback is saved on this device and will be sent as soon as you are back online.',
     sent: 'Your feedback has been sent.',
-    'answered.session': 'You have already answered for this session',
-    'answered.midpoint': 'You have already answered the mid-point feedback',
-    'answered.final': 'You have already answered the final feedback',
+    'answered.session': 'You have already given feedback on this session',
+    'answered.midpoint': 'You have already given the mid-point feedback',
+    'answered.final': 'You have already given the final feedback',
     yourAnswers: 'Your answers',
     outOf: '{value} of {max}',
     noAnswer: 'No answer',
-    shared: 'Shared with your partner',
-    notShared: 'Not shared with your partner',
-    notHeld: 'Feedback opens once the session has been held.',
+    shared: 'Answers shared: {name} will see them once they have answered too.',
+    'shared.noName': 'Answers shared: the other person will see them once they have answered too.',
+    notShared: 'Answers not shared.',
+    notHeld: 'You can give feedback once the session has been held.',
     notInPair: 'Only the two people of this pair can give its feedback.',
     missingTarget: 'Nothing to give feedback on: set session-id, or pair-id and kind.',
   },
   it: {
     ...baseStrings.it,
-    ...careerStageStrings.it,
-    'title.session': 'Feedback sulla sessione del {date}',
+    'title.session': 'Feedback sulla sessione di {date}',
     'title.midpoint': 'Feedback di metà percorso',
     'title.final': 'Feedback finale',
     'title.anySession': 'Feedback sulla sessione',
-    answeringAs: 'Rispondi come {role}',
+    'answeringAs.mentor': 'Rispondi come mentor',
+    'answeringAs.mentee': 'Rispondi come mentee',
     privacy:
-      'Il tuo partner vede le tue risposte solo se le condividi, e solo dopo che avrà risposto a sua volta. Gli amministratori del programma vedono solo medie di almeno {n} risposte.',
-    'question.usefulness': 'Quanto è stato utile?',
-    'question.trust': 'Quanto è stato facile parlare apertamente?',
-    'question.preparation': 'Come valuti la preparazione del tuo partner?',
-    'question.recommend': 'Quanto è probabile che consiglieresti il programma a un collega?',
+      '{name} vedrà le tue risposte solo se scegli di condividerle, e solo dopo aver risposto a sua volta. I referenti HR del programma vedono soltanto medie anonime, calcolate su almeno {n} risposte.',
+    'privacy.noName':
+      'L’altra persona vedrà le tue risposte solo se scegli di condividerle, e solo dopo aver risposto a sua volta. I referenti HR del programma vedono soltanto medie anonime, calcolate su almeno {n} risposte.',
+    'question.usefulness.session': 'Quanto ti è stata utile la sessione?',
+    'question.usefulness.midpoint': 'Quanto ti è stato utile il percorso finora?',
+    'question.usefulness.final': 'Quanto ti è stato utile il percorso?',
+    'question.trust': 'In che misura hai potuto parlare apertamente, senza timori?',
+    'question.preparation': 'Quanto ti è sembrata adeguata la preparazione di {name}?',
+    'question.preparation.noName': 'Quanto ti è sembrata adeguata la preparazione dell’altra persona?',
+    'question.recommend': 'Quanto è probabile che tu consigli il programma a una collega o a un collega?',
     ratingLow: '1: per niente',
     ratingHigh: '5: moltissimo',
     recommendLow: '0: per niente probabile',
     recommendHigh: '10: molto probabile',
-    learned: 'Cosa ho imparato',
-    improve: 'Cosa migliorare',
+    learned: 'Che cosa hai imparato',
+    improve: 'Che cosa si può migliorare',
     optional: '(facoltativo)',
-    share: 'Condividi le mie risposte con il mio partner',
+    share: 'Condividi le tue risposte con {name}',
+    'share.noName': 'Condividi le tue risposte con l’altra persona',
     submit: 'Invia il feedback',
     submitting: 'Invio in corso…',
-    'error.rating': 'Scegli un voto da 1 a 5',
-    'error.recommend': 'Scegli un numero da 0 a 10',
-    'error.tooLong': 'Resta sotto i {max} caratteri',
-    errorsFound: 'Mancano alcune risposte: {count} da controllare',
+    'error.rating': 'Scegli un voto da 1 a 5.',
+    'error.recommend': 'Scegli un numero da 0 a 10.',
+    'error.tooLong': 'Puoi scrivere al massimo {max} caratteri.',
+    'errorsFound.one': 'C’è 1 risposta da controllare.',
+    'errorsFound.other': 'Ci sono {count} risposte da controllare.',
     submitFailed: 'Non è stato possibile salvare il feedback. Riprova tra poco.',
-    syncRefused: 'Il server ha rifiutato il feedback: {message}',
-    thanks: 'Grazie — il tuo feedback è salvato',
-    savedOffline: 'Salvato offline: sarà inviato quando tornerai online',
+    syncRefused:
+      'Non è stato possibile inviare il feedback salvato offline. Controlla le risposte e invialo di nuovo.',
+    thanks: 'Grazie, il tuo feedback è stato inviato.',
+    thanksOffline: 'Grazie! Il feedback è salvato sul dispositivo e sarà inviato appena tornerai online.',
     sent: 'Il tuo feedback è stato inviato.',
-    'answered.session': 'Hai già risposto per questa sessione',
-    'answered.midpoint': 'Hai già risposto al feedback di metà percorso',
-    'answered.final': 'Hai già risposto al feedback finale',
+    'answered.session': 'Hai già compilato il feedback su questa sessione',
+    'answered.midpoint': 'Hai già compilato il feedback di metà percorso',
+    'answered.final': 'Hai già compilato il feedback finale',
     yourAnswers: 'Le tue risposte',
     outOf: '{value} su {max}',
     noAnswer: 'Nessuna risposta',
-    shared: 'Condiviso con il tuo partner',
-    notShared: 'Non condiviso con il tuo partner',
-    notHeld: 'Il feedback si apre quando la sessione si è svolta.',
+    shared: 'Risposte condivise: {name} le vedrà dopo aver risposto a sua volta.',
+    'shared.noName': 'Risposte condivise: l’altra persona le vedrà dopo aver risposto a sua volta.',
+    notShared: 'Risposte non condivise.',
+    notHeld: 'Potrai dare il feedback dopo che la sessione si sarà svolta.',
     notInPair: 'Solo le due persone di questa coppia possono dare il feedback.',
     missingTarget: 'Nulla su cui dare feedback: imposta session-id, oppure pair-id e kind.',
   },

@@ -107,10 +107,12 @@ describe('<rm-feedback-form>', () => {
     const submitted: CustomEvent[] = [];
     el.addEventListener('rm-feedback-submitted', (event) => submitted.push(event));
     await loaded(el);
-    expect(text(el)).to.contain('Mentor · early career');
+    expect(text(el)).to.contain('You are answering as the mentor');
     expect(text(el)).to.contain(
-      'Your partner sees your answers only if you share them, and only once they have answered too. Program admins see only averages of at least 3 answers',
+      'Marco Rinaldi will see your answers only if you choose to share them, and only once they have answered too. The program’s HR leads see only anonymous averages of at least 3 answers.',
     );
+    expect(text(el)).to.contain('How well prepared did Marco Rinaldi seem to you?');
+    expect(text(el)).to.contain('Share your answers with Marco Rinaldi');
 
     (wrapper.querySelector('#before') as HTMLButtonElement).focus();
     const press = (key: string, times = 1) =>
@@ -146,7 +148,7 @@ describe('<rm-feedback-form>', () => {
     expect(focused(el)).to.equal(submitButton(el));
     await press('Enter');
 
-    await until(() => text(el).includes('Thank you — your feedback is saved'));
+    await until(() => text(el).includes('Thank you, your feedback has been sent.'));
     expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
     await until(
       () =>
@@ -155,7 +157,7 @@ describe('<rm-feedback-form>', () => {
     );
     expect(text(el)).to.contain('4 of 5');
     expect(text(el)).to.contain('8 of 10');
-    expect(text(el)).to.contain('Not shared with your partner');
+    expect(text(el)).to.contain('Answers not shared.');
     expect(submitted).to.have.length(1);
     expect(submitted[0]?.detail.pending).to.equal(false);
 
@@ -195,10 +197,13 @@ describe('<rm-feedback-form>', () => {
     ) as HTMLElement;
     expect(usefulness.getAttribute('aria-invalid')).to.equal('true');
     expect(shadow(el).querySelector('#usefulness-error')?.textContent?.trim()).to.equal(
-      'Choose a rating from 1 to 5',
+      'Choose a rating from 1 to 5.',
     );
     expect(shadow(el).querySelector('#recommend-error')?.textContent?.trim()).to.equal(
-      'Choose a number from 0 to 10',
+      'Choose a number from 0 to 10.',
+    );
+    await until(
+      () => shadow(el).querySelector('[aria-live="polite"]')?.textContent === 'There are 4 answers to check.',
     );
     expect(focused(el)).to.equal(radio(el, 'usefulness', 1));
     await expect(el).to.be.accessible();
@@ -230,7 +235,7 @@ describe('<rm-feedback-form>', () => {
     });
     fillByPointer(el);
     submitButton(el).click();
-    await until(() => text(el).includes('You have already answered for this session'));
+    await until(() => text(el).includes('You have already given feedback on this session'));
     expect(text(el)).to.contain('Answered in another tab');
     expect(text(el)).to.contain('6 of 10');
     expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
@@ -241,7 +246,7 @@ describe('<rm-feedback-form>', () => {
       html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
     );
     await loaded(again);
-    expect(text(again)).to.contain('You have already answered for this session');
+    expect(text(again)).to.contain('You have already given feedback on this session');
     expect(text(again)).to.contain('3 of 5');
     expect(shadow(again).querySelector('input, textarea, button[type="submit"]')).to.equal(null);
     expect(again.checkValidity()).to.equal(true);
@@ -261,7 +266,7 @@ describe('<rm-feedback-form>', () => {
     await until(() => text(el).includes('Thank you'));
     // Someone else signs in on the same page.
     el.client = await clientFor(PEOPLE.marco);
-    await until(() => text(el).includes('Mentee · executive'));
+    await until(() => text(el).includes('You are answering as the mentee'));
     await loaded(el);
     expect(text(el)).to.not.contain('Private to Giulia');
     expect(text(el)).to.not.contain('Thank you');
@@ -277,7 +282,9 @@ describe('<rm-feedback-form>', () => {
     fillByPointer(el, { recommend: 10 });
     (shadow(el).querySelector('input[type="checkbox"]') as HTMLInputElement).click();
     submitButton(el).click();
-    await until(() => text(el).includes('Shared with your partner'));
+    await until(() =>
+      text(el).includes('Answers shared: Marco Rinaldi will see them once they have answered too.'),
+    );
     const [mine] = await answersAbout(PEOPLE.giulia, session.id);
     expect(mine?.shareWithPartner).to.equal(true);
 
@@ -307,8 +314,11 @@ describe('<rm-feedback-form>', () => {
       await stopServer();
       fillByPointer(el, { usefulness: 5, trust: 4, preparation: 4, recommend: 9 });
       submitButton(el).click();
-      await until(() => text(el).includes('Saved offline: it will be sent when you are back online'));
-      expect(text(el)).to.contain('Thank you — your feedback is saved');
+      await until(() =>
+        text(el).includes(
+          'Thank you! Your feedback is saved on this device and will be sent as soon as you are back online.',
+        ),
+      );
       expect(text(el)).to.contain('Waiting to be sent');
       expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
       expect(submitted).to.deep.equal([true]);
@@ -317,7 +327,7 @@ describe('<rm-feedback-form>', () => {
       await rmServer();
       await client.sync();
       await until(() => !text(el).includes('Waiting to be sent'));
-      expect(text(el)).to.contain('Thank you — your feedback is saved');
+      expect(text(el)).to.contain('Thank you, your feedback has been sent.');
       expect(shadow(el).querySelector('[aria-live="polite"]')?.textContent).to.contain(
         'Your feedback has been sent.',
       );
@@ -383,7 +393,7 @@ describe('<rm-feedback-form>', () => {
     expect(el.form).to.equal(form);
     expect(form.checkValidity()).to.equal(false);
     expect(el.validity.valueMissing).to.equal(true);
-    expect(el.validationMessage).to.equal('Choose a rating from 1 to 5');
+    expect(el.validationMessage).to.equal('Choose a rating from 1 to 5.');
 
     fillByPointer(el, { usefulness: 2, trust: 3, preparation: 4, recommend: 7 });
     await el.updateComplete;
@@ -420,7 +430,7 @@ describe('<rm-feedback-form>', () => {
     await el.updateComplete;
     expect(sent).to.have.length(0);
     expect(shadow(el).querySelector('#usefulness-error')?.textContent?.trim()).to.equal(
-      'Choose a rating from 1 to 5',
+      'Choose a rating from 1 to 5.',
     );
     expect(focused(el)).to.equal(radio(el, 'usefulness', 1));
     // The host form takes the value: the element itself sent nothing.
@@ -453,18 +463,36 @@ describe('<rm-feedback-form>', () => {
     </div>`);
     const el = wrapper.querySelector('rm-feedback-form') as RmFeedbackForm;
     await loaded(el);
-    const date = new Intl.DateTimeFormat('it', { dateStyle: 'medium' }).format(
-      new Date(session.occurredAt ?? ''),
+    // The date in full: "di giovedì 1 ottobre 2026", never "del 1 ott 2026".
+    const date = new Intl.DateTimeFormat('it', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(session.occurredAt ?? ''));
+    expect(shadow(el).querySelector('h2')?.textContent).to.contain(`Feedback sulla sessione di ${date}`);
+    expect(text(el)).to.contain('Rispondi come mentor');
+    expect(text(el)).to.not.contain('inizio carriera');
+    expect(text(el)).to.contain('Quanto ti è stata utile la sessione?');
+    expect(text(el)).to.contain('In che misura hai potuto parlare apertamente, senza timori?');
+    expect(text(el)).to.contain('Quanto ti è sembrata adeguata la preparazione di Marco Rinaldi?');
+    expect(text(el)).to.contain(
+      'Quanto è probabile che tu consigli il programma a una collega o a un collega?',
     );
-    expect(shadow(el).querySelector('h2')?.textContent).to.contain(`Feedback sulla sessione del ${date}`);
-    expect(text(el)).to.contain('Rispondi come Mentor · inizio carriera');
-    expect(text(el)).to.contain('Quanto è stato utile?');
-    expect(text(el)).to.contain('Gli amministratori del programma vedono solo medie di almeno 3 risposte');
+    expect(text(el)).to.contain(
+      'Marco Rinaldi vedrà le tue risposte solo se scegli di condividerle, e solo dopo aver risposto a sua volta. I referenti HR del programma vedono soltanto medie anonime, calcolate su almeno 3 risposte.',
+    );
+    expect(text(el)).to.contain('Condividi le tue risposte con Marco Rinaldi');
     expect(submitButton(el).textContent?.trim()).to.equal('Invia il feedback');
     submitButton(el).click();
     await until(() => shadow(el).querySelector('#usefulness-error') !== null);
     expect(shadow(el).querySelector('#usefulness-error')?.textContent?.trim()).to.equal(
-      'Scegli un voto da 1 a 5',
+      'Scegli un voto da 1 a 5.',
+    );
+    await until(
+      () =>
+        shadow(el).querySelector('[aria-live="polite"]')?.textContent ===
+        'Ci sono 4 risposte da controllare.',
     );
     await expect(el).to.be.accessible();
   });
@@ -475,9 +503,10 @@ describe('<rm-feedback-form>', () => {
     );
     await loaded(el);
     expect(shadow(el).querySelector('h2')?.textContent?.trim()).to.equal('Mid-point feedback');
+    expect(text(el)).to.contain('How useful has the program been so far?');
     fillByPointer(el, { usefulness: 3, trust: 3, preparation: 2, recommend: 5 });
     submitButton(el).click();
-    await until(() => text(el).includes('Thank you — your feedback is saved'));
+    await until(() => text(el).includes('Thank you, your feedback has been sent.'));
 
     const luca = await clientFor(PEOPLE.luca);
     const me = await luca.me.get();
@@ -492,8 +521,8 @@ describe('<rm-feedback-form>', () => {
       html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} pair-id=${pairId} kind="midpoint"></rm-feedback-form>`,
     );
     await loaded(giulia);
-    expect(text(giulia)).to.contain('You have already answered the mid-point feedback');
-    expect(text(giulia)).to.contain('I understand our numbers far better than I expected to.');
+    expect(text(giulia)).to.contain('You have already given the mid-point feedback');
+    expect(text(giulia)).to.contain('Capisco i nostri numeri molto meglio di quanto pensassi.');
   });
 
   it('says plainly that a session of another pair is not there, and passes axe', async () => {

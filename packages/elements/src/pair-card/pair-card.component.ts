@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { CareerStage, Pair, PairProgress, PairRole, Person, Program } from '@rm-kit/core';
 import { AT_RISK_CADENCE_FACTOR } from '@rm-kit/core/rules';
-import { topicLabel } from '@rm-kit/core/vocabulary';
+import { textIn, topicLabel } from '@rm-kit/core/vocabulary';
 import {
   type ClientEventMap,
   isStale,
@@ -71,10 +71,11 @@ function staleOf(...values: unknown[]): Date | null {
  * @csspart avatar - A photo, or the initials in a circle.
  * @csspart progress - Sessions, adherence, goals and the last and next session.
  * @csspart ring - The ring of sessions held against sessions expected.
- * @csspart badge - Every badge (also `status` for the pair's status, `risk` for the at-risk badge or dot).
+ * @csspart badge - Every badge (also `status` for the pair's status, `risk` for the at-risk badge or dot; the badge's
+ *   explanation below it says the verdict uses only the feedback the viewer may read).
  * @csspart topics - The list of the pair's topics.
- * @csspart charter - Who has accepted the charter, and the button to accept it.
- * @csspart accept - The "Accept charter" button.
+ * @csspart charter - Who has accepted the charter, the charter to read (before and after accepting) and the button to accept it.
+ * @csspart accept - The "Accept the charter" button.
  * @csspart notice - The offline notice.
  * @csspart actions - The wrapper of the `actions` slot.
  * @csspart empty - The sentence shown without a pair-id.
@@ -366,6 +367,11 @@ export class RmPairCard extends RmElement {
           ${this.renderStatus(pair)} ${progress.atRisk ? this.renderRiskBadge(view) : nothing}
         </div>
       </div>
+      ${
+        progress.atRisk
+          ? html`<p id="risk-viewer" class="risk-viewer muted"><small>${this.t.t('atRiskViewer')}</small></p>`
+          : nothing
+      }
       ${this.renderProgress(view)} ${this.renderTopics(view)} ${this.renderCharter(view)}
       <div part="actions" class="actions" ?hidden=${!this.hasActions}>
         <slot name="actions" @slotchange=${this.onActionsChange}></slot>
@@ -400,7 +406,7 @@ export class RmPairCard extends RmElement {
             part="badge risk"
             class="risk-dot"
             role="img"
-            aria-label=${this.t.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}
+            aria-label=${`${this.t.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}. ${this.t.t('atRiskViewer')}`}
           ></span>`
           : nothing
       }
@@ -489,31 +495,25 @@ export class RmPairCard extends RmElement {
   }
 
   private renderRiskBadge(view: PairView): TemplateResult {
-    return html`<span part="badge risk" class="badge risk">
+    return html`<span part="badge risk" class="badge risk" aria-describedby="risk-viewer">
       <span class="risk-icon" aria-hidden="true">!</span>
       <span>${this.t.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}</span>
     </span>`;
   }
 
+  /** "Label: x of y" needs no plural and no gender, in either language. */
   private sessionsText(progress: PairProgress): string {
     const { sessionsHeld: held, sessionsExpected: expected } = progress;
-    const plural = new Intl.PluralRules(this.t.locale);
-    if (held > expected && expected > 0) {
-      return this.t.t('sessionsAhead', { held: this.t.number(held), expected: this.t.number(expected) });
-    }
-    if (expected > 0) {
-      const form = plural.select(expected) === 'one' ? 'one' : 'other';
-      return this.t.t(`sessions.${form}`, { held: this.t.number(held), expected: this.t.number(expected) });
-    }
+    const figures = { held: this.t.number(held), expected: this.t.number(expected) };
+    if (held > expected && expected > 0) return this.t.t('sessionsAhead', figures);
+    if (expected > 0) return this.t.t('sessions', figures);
     if (held === 0) return this.t.t('noSessionsDue');
-    const form = plural.select(held) === 'one' ? 'one' : 'other';
-    return this.t.t(`sessionsHeld.${form}`, { held: this.t.number(held) });
+    return this.t.t('sessionsHeld', figures);
   }
 
   private goalsText(progress: PairProgress): string {
     if (progress.goalsInPlay === 0) return this.t.t('noGoals');
-    const form = new Intl.PluralRules(this.t.locale).select(progress.goalsInPlay) === 'one' ? 'one' : 'other';
-    return this.t.t(`goals.${form}`, {
+    return this.t.t('goals', {
       achieved: this.t.number(progress.goalsAchieved),
       total: this.t.number(progress.goalsInPlay),
     });
@@ -627,7 +627,8 @@ export class RmPairCard extends RmElement {
             ? 'charter.waitingMentor'
             : 'charter.waitingBoth';
     const canAccept = viewerSide !== null && !accepted[viewerSide];
-    const charterText = view.program?.charter.trim();
+    // In the reader's language, else in the one it is written in (marked with its lang).
+    const charter = view.program ? textIn(view.program.charter, this.t.locale) : null;
     return html`<div part="charter" class="charter ${accepted.mentor && accepted.mentee ? 'done' : 'waiting'}">
       <p class="charter-status" tabindex="-1">
         <span class="charter-icon" aria-hidden="true">${accepted.mentor && accepted.mentee ? '✓' : '…'}</span>
@@ -635,16 +636,17 @@ export class RmPairCard extends RmElement {
         ${queued ? html`<span part="badge" class="badge pending">${this.t.t('pending')}</span>` : nothing}
       </p>
       ${
+        // Stays after accepting: either side may want to re-read what they agreed to.
+        charter
+          ? html`<details class="charter-text">
+            <summary>${this.t.t('readCharter')}</summary>
+            <p lang=${charter.locale === this.t.locale ? nothing : charter.locale}>${charter.text}</p>
+          </details>`
+          : nothing
+      }
+      ${
         canAccept
-          ? html`${
-              charterText
-                ? html`<details class="charter-text">
-                  <summary>${this.t.t('readCharter')}</summary>
-                  <p>${charterText}</p>
-                </details>`
-                : nothing
-            }
-            <button
+          ? html`<button
               part="accept"
               class="primary accept"
               ?disabled=${this.accepting}

@@ -14,19 +14,17 @@ type PairCardKey =
   | 'status.dissolved'
   | 'statusLabel'
   | 'atRiskWithReasons'
+  | 'atRiskViewer'
   | 'risk.noRecentSession'
   | 'risk.noRecentSessionCadence'
   | 'risk.lowTrust'
   | 'progress'
-  | 'sessions.one'
-  | 'sessions.other'
-  | 'sessionsHeld.one'
-  | 'sessionsHeld.other'
+  | 'sessions'
+  | 'sessionsHeld'
   | 'sessionsAhead'
   | 'noSessionsDue'
   | 'adherence'
-  | 'goals.one'
-  | 'goals.other'
+  | 'goals'
   | 'noGoals'
   | 'lastSession'
   | 'nextSession'
@@ -59,26 +57,25 @@ export const pairCardStrings: Strings<
     cardLabel: 'Mentoring pair: {mentor} and {mentee}',
     roleWithStage: '{role} · {stage}',
     photoOf: 'Photo of {name}',
-    'status.proposed': 'Proposed',
+    'status.proposed': 'To be confirmed',
     'status.active': 'Active',
     'status.paused': 'Paused',
     'status.completed': 'Completed',
-    'status.dissolved': 'Dissolved',
+    'status.dissolved': 'Ended early',
     statusLabel: 'Status: {status}',
     atRiskWithReasons: 'At risk: {reasons}',
-    'risk.noRecentSession': 'No session for over {duration}',
-    'risk.noRecentSessionCadence': 'No session for over twice the agreed cadence',
-    'risk.lowTrust': 'Low trust in recent feedback',
+    atRiskViewer:
+      'Based on the sessions and on the feedback you may read: someone who reads other answers may see a different result.',
+    'risk.noRecentSession': 'no session for over {duration}',
+    'risk.noRecentSessionCadence': 'no session for over twice the agreed interval',
+    'risk.lowTrust': 'low trust in recent feedback',
     progress: 'Progress',
-    'sessions.one': '{held} of {expected} session',
-    'sessions.other': '{held} of {expected} sessions',
-    'sessionsHeld.one': '{held} session held',
-    'sessionsHeld.other': '{held} sessions held',
-    sessionsAhead: '{held} sessions held, {expected} expected',
+    sessions: 'Sessions held: {held} of {expected}',
+    sessionsHeld: 'Sessions held: {held}',
+    sessionsAhead: 'Sessions held: {held} (expected: {expected})',
     noSessionsDue: 'No sessions due yet',
-    adherence: '{percent} cadence adherence',
-    'goals.one': '{achieved} of {total} goal achieved',
-    'goals.other': '{achieved} of {total} goals achieved',
+    adherence: 'Session regularity: {percent}',
+    goals: 'Goals achieved: {achieved} of {total}',
     noGoals: 'No goals yet',
     lastSession: 'Last session',
     nextSession: 'Next session',
@@ -90,9 +87,9 @@ export const pairCardStrings: Strings<
     'charter.waitingMentor': 'Waiting for the mentor to accept the charter',
     'charter.waitingMentee': 'Waiting for the mentee to accept the charter',
     'charter.waitingBoth': 'Waiting for both to accept the charter',
-    acceptCharter: 'Accept charter',
+    acceptCharter: 'Accept the charter',
     accepting: 'Accepting…',
-    readCharter: 'Read the charter',
+    readCharter: 'Read the mentoring charter',
     accepted: 'You accepted the charter.',
     acceptQueued: 'You are offline: your acceptance of the charter will be sent when you are back online.',
     acceptFailed: 'The charter could not be accepted. Try again.',
@@ -105,31 +102,30 @@ export const pairCardStrings: Strings<
     cardLabel: 'Coppia di mentoring: {mentor} e {mentee}',
     roleWithStage: '{role} · {stage}',
     photoOf: 'Foto di {name}',
-    'status.proposed': 'Proposta',
+    'status.proposed': 'Da confermare',
     'status.active': 'Attiva',
     'status.paused': 'In pausa',
     'status.completed': 'Conclusa',
-    'status.dissolved': 'Sciolta',
+    'status.dissolved': 'Interrotta',
     statusLabel: 'Stato: {status}',
     atRiskWithReasons: 'A rischio: {reasons}',
-    'risk.noRecentSession': 'Nessun incontro da oltre {duration}',
-    'risk.noRecentSessionCadence': 'Nessun incontro da oltre il doppio della cadenza concordata',
-    'risk.lowTrust': 'Fiducia bassa nei feedback recenti',
+    atRiskViewer:
+      'Valutazione basata sulle sessioni e sui feedback che puoi leggere: chi legge altre risposte può vedere un esito diverso.',
+    'risk.noRecentSession': 'nessuna sessione da oltre {duration}',
+    'risk.noRecentSessionCadence': 'nessuna sessione da più del doppio dell’intervallo concordato',
+    'risk.lowTrust': 'clima di fiducia debole nei feedback recenti',
     progress: 'Andamento',
-    'sessions.one': '{held} di {expected} incontro',
-    'sessions.other': '{held} di {expected} incontri',
-    'sessionsHeld.one': '{held} incontro svolto',
-    'sessionsHeld.other': '{held} incontri svolti',
-    sessionsAhead: '{held} incontri svolti, {expected} previsti',
-    noSessionsDue: 'Nessun incontro ancora previsto',
-    adherence: 'Aderenza alla cadenza: {percent}',
-    'goals.one': '{achieved} di {total} obiettivo raggiunto',
-    'goals.other': '{achieved} di {total} obiettivi raggiunti',
+    sessions: 'Sessioni svolte: {held} su {expected}',
+    sessionsHeld: 'Sessioni svolte: {held}',
+    sessionsAhead: 'Sessioni svolte: {held} (previste: {expected})',
+    noSessionsDue: 'Nessuna sessione ancora prevista',
+    adherence: 'Regolarità delle sessioni: {percent}',
+    goals: 'Obiettivi raggiunti: {achieved} su {total}',
     noGoals: 'Ancora nessun obiettivo',
-    lastSession: 'Ultimo incontro',
-    nextSession: 'Prossimo incontro',
-    noSessionYet: 'Nessuno finora',
-    noSessionPlanned: 'Nessuno in programma',
+    lastSession: 'Ultima sessione',
+    nextSession: 'Prossima sessione',
+    noSessionYet: 'Nessuna finora',
+    noSessionPlanned: 'Nessuna in programma',
     topics: 'Temi',
     noTopics: 'Nessun tema ancora scelto',
     'charter.both': 'Patto accettato da entrambi',
@@ -137,10 +133,10 @@ export const pairCardStrings: Strings<
     'charter.waitingMentee': 'In attesa che il mentee accetti il patto',
     'charter.waitingBoth': 'In attesa che entrambi accettino il patto',
     acceptCharter: 'Accetta il patto',
-    accepting: 'Accettazione…',
-    readCharter: 'Leggi il patto',
+    accepting: 'Accettazione in corso…',
+    readCharter: 'Leggi il patto di mentoring',
     accepted: 'Hai accettato il patto.',
-    acceptQueued: 'Sei offline: la tua accettazione del patto sarà inviata quando tornerai online.',
+    acceptQueued: 'Sei offline: la tua adesione al patto sarà inviata quando tornerai online.',
     acceptFailed: 'Non è stato possibile accettare il patto. Riprova.',
   },
 };

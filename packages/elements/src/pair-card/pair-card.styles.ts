@@ -143,6 +143,11 @@ export const pairCardStyles = css`
     background: var(--_bg);
   }
 
+  /* Sits under the badges it explains, closer than the card's gap. */
+  .risk-viewer {
+    margin-top: calc(var(--_space) * -0.5);
+  }
+
   .risk-icon {
     display: inline-grid;
     place-items: center;

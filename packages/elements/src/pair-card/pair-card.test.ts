@@ -117,14 +117,14 @@ describe('<rm-pair-card>', () => {
       expect(progress.sessionsExpected).to.be.greaterThan(0);
       expect(shown).to.include(
         progress.sessionsHeld > progress.sessionsExpected
-          ? `${progress.sessionsHeld} sessions held, ${progress.sessionsExpected} expected`
-          : `${progress.sessionsHeld} of ${progress.sessionsExpected} sessions`,
+          ? `Sessions held: ${progress.sessionsHeld} (expected: ${progress.sessionsExpected})`
+          : `Sessions held: ${progress.sessionsHeld} of ${progress.sessionsExpected}`,
       );
-      expect(shown).to.include(`${Math.round(progress.cadenceAdherence * 100)}% cadence adherence`);
+      expect(shown).to.include(`Session regularity: ${Math.round(progress.cadenceAdherence * 100)}%`);
       expect(shown).to.include(
         progress.goalsInPlay === 0
           ? 'No goals yet'
-          : `${progress.goalsAchieved} of ${progress.goalsInPlay} goal${progress.goalsInPlay === 1 ? '' : 's'} achieved`,
+          : `Goals achieved: ${progress.goalsAchieved} of ${progress.goalsInPlay}`,
       );
       expect(shown).to.match(/Last session (\d+ (days|weeks?|months?) ago|last week|yesterday)/);
       if (progress.nextSessionAt) expect(shown).to.match(/Next session (in \d+ \w+|tomorrow|next week)/);
@@ -148,7 +148,10 @@ describe('<rm-pair-card>', () => {
       );
       await loaded(quiet);
       // The program meets every 14 days: at risk after twice that.
-      expect(text(part(quiet, 'risk'))).to.equal('! At risk: No session for over 4 weeks');
+      expect(text(part(quiet, 'risk'))).to.equal('! At risk: no session for over 4 weeks');
+      // Trust counts only the answers this viewer may read, so the card says the verdict is theirs.
+      const why = shadow(quiet).getElementById(part(quiet, 'risk')?.getAttribute('aria-describedby') ?? '');
+      expect(text(why)).to.include('on the feedback you may read');
       expect(text(part(quiet, 'mentor'))).to.include('Luca Esposito');
       await expect(quiet).to.be.accessible();
 
@@ -160,13 +163,29 @@ describe('<rm-pair-card>', () => {
       expect(part(healthy, 'risk')).to.equal(null);
     });
 
+    it('does not flag a paused pair as at risk for its missing sessions', async () => {
+      const admin = await clientFor(PEOPLE.chiara);
+      const paused: Pair[] = [];
+      for await (const pair of admin.pairs.list({ status: 'paused', programId })) paused.push(pair);
+      const pairId = paused[0]?.id ?? '';
+      const progress = await admin.pairs.progress(pairId);
+      expect(progress.lastSessionAt).to.be.a('string');
+      expect(Date.now() - Date.parse(progress.lastSessionAt ?? '')).to.be.greaterThan(28 * 86_400_000);
+      const el = await fixture<RmPairCard>(
+        html`<rm-pair-card .client=${admin} pair-id=${pairId}></rm-pair-card>`,
+      );
+      await loaded(el);
+      expect(text(part(el, 'status'))).to.include('Paused');
+      expect(part(el, 'risk')).to.equal(null);
+    });
+
     it('lets the admin see any pair: a proposed one has no sessions due and waits for both to accept the charter', async () => {
       const admin = await clientFor(PEOPLE.chiara);
       const el = await fixture<RmPairCard>(
         html`<rm-pair-card .client=${admin} pair-id=${proposedPair}></rm-pair-card>`,
       );
       await loaded(el);
-      expect(text(part(el, 'status'))).to.include('Proposed');
+      expect(text(part(el, 'status'))).to.include('To be confirmed');
       expect(text(part(el, 'progress'))).to.include('No sessions due yet');
       expect(text(part(el, 'progress'))).to.include('Last session None yet');
       expect(text(part(el, 'charter'))).to.include('Waiting for both to accept the charter');
@@ -187,7 +206,9 @@ describe('<rm-pair-card>', () => {
       expect(text(part(el, 'status'))).to.include('Active');
       expect(part(el, 'progress')).to.equal(null);
       expect(parts(el, 'avatar')).to.have.length(2);
-      expect(part(el, 'risk')?.getAttribute('aria-label')).to.equal('At risk: No session for over 4 weeks');
+      expect(part(el, 'risk')?.getAttribute('aria-label')).to.match(
+        /^At risk: no session for over 4 weeks\. Based on the sessions and on the feedback you may read/,
+      );
       const ring = part(el, 'ring') as unknown as SVGElement;
       expect(ring.getBoundingClientRect().height).to.be.lessThan(40);
       // One line: every piece sits within a single row as tall as its avatars.
@@ -212,10 +233,14 @@ describe('<rm-pair-card>', () => {
       expect(text(part(el, 'mentor'))).to.include('Mentor · inizio carriera');
       expect(text(part(el, 'mentee'))).to.include('Mentee · dirigente');
       expect(text(part(el, 'status'))).to.include('Attiva');
-      expect(parts(el, 'topic').map(text)).to.include('Strumenti di intelligenza artificiale');
-      expect(text(part(el, 'progress'))).to.match(/\d+ di \d+ incontri|\d+ incontri svolti, \d+ previsti/);
-      expect(text(part(el, 'progress'))).to.include('Ultimo incontro');
+      expect(parts(el, 'topic').map(text)).to.include('Strumenti di IA');
+      expect(text(part(el, 'progress'))).to.match(/Sessioni svolte: \d+ (su \d+|\(previste: \d+\))/);
+      expect(text(part(el, 'progress'))).to.include('Ultima sessione');
       expect(text(part(el, 'charter'))).to.include('Patto accettato da entrambi');
+      // Accepted, and still there to re-read, in Italian.
+      const charter = shadow(el).querySelector('details.charter-text') as HTMLDetailsElement;
+      expect(text(charter.querySelector('summary'))).to.equal('Leggi il patto di mentoring');
+      expect(text(charter.querySelector('p'))).to.match(/^Il nostro patto di mentoring 1\. Riservatezza\./);
       await expect(el).to.be.accessible();
     });
 
@@ -323,7 +348,7 @@ describe('<rm-pair-card>', () => {
         );
         await loaded(el);
         expect(text(part(el, 'notice'))).to.include('You are offline.');
-        expect(text(part(el, 'notice'))).to.include('Offline copy from');
+        expect(text(part(el, 'notice'))).to.include('Offline copy, as of');
         expect(text(part(el, 'mentor'))).to.include('Giulia Rossi');
         expect(text(part(el, 'mentee'))).to.include('Mentee · executive');
         await expect(el).to.be.accessible();
@@ -384,9 +409,9 @@ describe('<rm-pair-card>', () => {
       expect(text(part(el, 'mentor'))).to.include('Mentor · early career');
       expect(text(part(el, 'mentee'))).to.include('Mentee · senior');
       expect(text(part(el, 'charter'))).to.include('Waiting for both to accept the charter');
-      expect(text(part(el, 'charter'))).to.include('Read the charter');
+      expect(text(part(el, 'charter'))).to.include('Read the mentoring charter');
       const accept = part(el, 'accept') as HTMLButtonElement;
-      expect(text(accept)).to.equal('Accept charter');
+      expect(text(accept)).to.equal('Accept the charter');
       await expect(el).to.be.accessible();
 
       accept.focus();
@@ -402,6 +427,10 @@ describe('<rm-pair-card>', () => {
       const check = await (await clientFor(PEOPLE.chiara)).pairs.get(pairId);
       expect(check.charterAcceptedAt.mentor).to.be.a('string');
       expect(check.charterAcceptedAt.mentee).to.equal(null);
+      // What was agreed to can still be read after accepting.
+      const charter = shadow(el).querySelector('details.charter-text') as HTMLDetailsElement;
+      expect(text(charter.querySelector('summary'))).to.equal('Read the mentoring charter');
+      expect(text(charter.querySelector('p'))).to.match(/^Our pair charter 1\. Confidentiality\./);
       await expect(el).to.be.accessible();
     });
 
@@ -417,7 +446,7 @@ describe('<rm-pair-card>', () => {
       expect(photo.getAttribute('src')).to.equal(photoUrl);
       expect(text(partIn(part(el, 'mentor'), 'avatar'))).to.equal('NV');
       // The viewer is the mentee, who has not accepted yet.
-      expect(text(part(el, 'accept'))).to.equal('Accept charter');
+      expect(text(part(el, 'accept'))).to.equal('Accept the charter');
       await expect(el).to.be.accessible();
 
       const admin = await clientFor(PEOPLE.chiara);
@@ -444,7 +473,7 @@ describe('<rm-pair-card>', () => {
 
       const partner = await clientFor(mentorEmail);
       await partner.goals.create(pairId, { title: `Try an AI meeting summary ${tag}`, topic: 'ai-tools' });
-      await until(() => text(part(el, 'progress')).includes('0 of 1 goal achieved'));
+      await until(() => text(part(el, 'progress')).includes('Goals achieved: 0 of 1'));
     });
 
     it('keeps an acceptance made offline waiting, and confirms it once it is sent', async () => {

@@ -13,6 +13,8 @@ export type SessionLogFormKey =
   | 'actionItemsHint'
   | 'actionItemText'
   | 'actionItemOwner'
+  | 'owner.mentor'
+  | 'owner.mentee'
   | 'addActionItem'
   | 'removeActionItem'
   | 'noActionItems'
@@ -42,11 +44,12 @@ export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
     durationHint: 'Between 1 and 480 minutes; leave empty if you do not know',
     format: 'Format',
     summary: 'Summary',
-    onlyYou: 'Only you can see this',
-    actionItemsHint:
-      'Shared with your partner. The mentor is the early-career colleague who teaches; the mentee is the senior colleague who learns.',
+    onlyYou: 'Only you can see it',
+    actionItemsHint: 'Visible to both of you.',
     actionItemText: 'Action item {n}',
-    actionItemOwner: 'Who does action item {n}',
+    actionItemOwner: 'Who takes it on (action item {n})',
+    'owner.mentor': '{name} (mentor)',
+    'owner.mentee': '{name} (mentee)',
     addActionItem: 'Add an action item',
     removeActionItem: 'Remove action item {n}',
     noActionItems: 'No action items yet.',
@@ -54,28 +57,29 @@ export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
     cancel: 'Cancel',
     'error.when': 'Enter the date and time.',
     'error.duration': 'Enter a whole number of minutes between 1 and 480, or leave it empty.',
-    'error.format': 'Choose how you met.',
+    'error.format': 'Choose the format.',
     'error.status': 'Choose whether the session was held or is planned.',
     'error.topics': 'Choose at most 20 topics.',
-    'error.summary': 'Keep the summary under 10,000 characters.',
-    'error.actionItems': 'Keep to at most 30 action items.',
+    'error.summary': 'The summary can have at most 10,000 characters.',
+    'error.actionItems': 'Add at most 30 action items.',
     'error.actionItemText': 'Write what needs doing (up to 500 characters), or remove this row.',
-    'error.actionItemOwner': 'Choose who does it.',
+    'error.actionItemOwner': 'Choose who takes it on.',
   },
   it: {
     formTitle: 'Registra o pianifica una sessione',
     status: 'Stato',
     whenHeld: 'Quando si è svolta',
-    whenPlanned: 'Quando è pianificata',
+    whenPlanned: 'Quando è in programma',
     duration: 'Durata (minuti)',
     durationHint: 'Tra 1 e 480 minuti; lascia vuoto se non lo sai',
     format: 'Modalità',
     summary: 'Riepilogo',
-    onlyYou: 'Solo tu puoi vederlo',
-    actionItemsHint:
-      'Condivise con il tuo partner. Il mentor è il collega a inizio carriera che insegna; il mentee è il collega senior che impara.',
+    onlyYou: 'Solo tu puoi vederla',
+    actionItemsHint: 'Visibili a entrambi.',
     actionItemText: 'Azione {n}',
-    actionItemOwner: 'Chi fa l’azione {n}',
+    actionItemOwner: 'Chi se ne occupa (azione {n})',
+    'owner.mentor': '{name} (mentor)',
+    'owner.mentee': '{name} (mentee)',
     addActionItem: 'Aggiungi un’azione',
     removeActionItem: 'Rimuovi l’azione {n}',
     noActionItems: 'Ancora nessuna azione.',
@@ -83,12 +87,12 @@ export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
     cancel: 'Annulla',
     'error.when': 'Inserisci data e ora.',
     'error.duration': 'Inserisci un numero intero di minuti tra 1 e 480, oppure lascia vuoto.',
-    'error.format': 'Scegli come vi siete incontrati.',
-    'error.status': 'Scegli se la sessione si è svolta o è pianificata.',
+    'error.format': 'Scegli la modalità.',
+    'error.status': 'Scegli se la sessione si è svolta o è in programma.',
     'error.topics': 'Scegli al massimo 20 temi.',
-    'error.summary': 'Il riepilogo deve restare sotto i 10.000 caratteri.',
-    'error.actionItems': 'Al massimo 30 azioni.',
+    'error.summary': 'Il riepilogo può avere al massimo 10.000 caratteri.',
+    'error.actionItems': 'Puoi aggiungere al massimo 30 azioni.',
     'error.actionItemText': 'Scrivi che cosa va fatto (fino a 500 caratteri), oppure rimuovi la riga.',
-    'error.actionItemOwner': 'Scegli chi la fa.',
+    'error.actionItemOwner': 'Scegli chi se ne occupa.',
   },
 };

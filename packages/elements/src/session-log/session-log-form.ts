@@ -37,6 +37,8 @@ export interface SessionLogFormHost {
   localize<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K>;
   /** The program's topics, as the log loaded them. */
   topics(): { keys: string[]; custom: Topic[] };
+  /** The name of the pair's mentor or mentee, when the log could read it. */
+  memberName(role: PairRole): string | undefined;
   /** The program's usual session length, for a new draft. */
   defaultMinutes(): number;
   /** Whether private notes are hidden (the form's note field with them). */
@@ -269,6 +271,16 @@ export class SessionLogForm {
 
   // ---------------------------------------------------------------- rendering
 
+  /**
+   * The chosen moment in the element's language: the native field speaks the browser's
+   * ("11/29/2026, 06:17 PM" on an English browser), often not the page's.
+   */
+  private whenInWords(value: string): string {
+    const date = value ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) return '';
+    return this.t.date(date, { dateStyle: 'full', timeStyle: 'short' });
+  }
+
   /** `aria-describedby` from the ids that exist: the hint, and the error when there is one. */
   private describedBy(id: string, hint = false): string | typeof nothing {
     const ids = [hint ? `${id}-hint` : '', this.fieldErrors.has(id) ? `${id}-error` : ''].filter(Boolean);
@@ -326,9 +338,10 @@ export class SessionLogForm {
             type="datetime-local"
             .value=${live(d.when)}
             aria-invalid=${this.invalid('f-when')}
-            aria-describedby=${this.describedBy('f-when')}
+            aria-describedby=${this.describedBy('f-when', true)}
             @input=${(e: Event) => this.setDraft({ when: (e.target as HTMLInputElement).value })}
           />
+          <p id="f-when-hint" class="hint muted">${this.whenInWords(d.when)}</p>
           ${this.fieldError('f-when')}
         </div>
         <div class="field">
@@ -442,6 +455,14 @@ export class SessionLogForm {
     </form>`;
   }
 
+  /** "Luca (mentor)": the person by name, their role beside it; the role alone without a name. */
+  private ownerLabel(role: PairRole): string {
+    const name = this.log.memberName(role);
+    return name
+      ? this.t.t(`owner.${role}`, { name })
+      : this.t.t(role === 'mentor' ? 'mentorRole' : 'menteeRole');
+  }
+
   private renderActionRow(row: DraftActionItem, n: number): TemplateResult {
     const t = this.t;
     const textId = `f-ai-${row.key}-text`;
@@ -470,8 +491,10 @@ export class SessionLogForm {
           @change=${(e: Event) =>
             this.updateActionItem(row.key, { owner: (e.target as HTMLSelectElement).value as PairRole })}
         >
-          <option value="mentor" ?selected=${row.owner === 'mentor'}>${t.t('mentorRole')}</option>
-          <option value="mentee" ?selected=${row.owner === 'mentee'}>${t.t('menteeRole')}</option>
+          ${(['mentor', 'mentee'] as const).map(
+            (role) =>
+              html`<option value=${role} ?selected=${row.owner === role}>${this.ownerLabel(role)}</option>`,
+          )}
         </select>
         ${this.fieldError(ownerId)}
       </div>

@@ -2,6 +2,7 @@ import type { Strings } from '../base/localize.js';
 
 export type SessionNoteKey =
   | 'onlyYouLong'
+  | 'noteDeleteHint'
   | 'noteSave'
   | 'noteSaved'
   | 'noteSavedOffline'
@@ -12,7 +13,8 @@ export type SessionNoteKey =
 /** The private-note panel's words, in English and Italian; the log lends it its own when it loads. */
 export const sessionNoteStrings: Strings<SessionNoteKey> = {
   en: {
-    onlyYouLong: 'Only you can see this — not your partner, not the program admins',
+    onlyYouLong: 'Only you can see it: not the other person, not the program’s HR leads.',
+    noteDeleteHint: 'To delete it, empty the field and save.',
     noteSave: 'Save note',
     noteSaved: 'Private note saved',
     noteSavedOffline: 'Private note saved offline: it will be sent when you are back online',
@@ -21,7 +23,8 @@ export const sessionNoteStrings: Strings<SessionNoteKey> = {
     'error.note': 'Write something before saving.',
   },
   it: {
-    onlyYouLong: 'Solo tu puoi vederlo — non il tuo partner, non gli amministratori del programma',
+    onlyYouLong: 'Solo tu puoi vederla: né l’altra persona né i referenti HR del programma.',
+    noteDeleteHint: 'Per eliminarla, svuota il campo e salva.',
     noteSave: 'Salva la nota',
     noteSaved: 'Nota privata salvata',
     noteSavedOffline: 'Nota privata salvata offline: sarà inviata quando tornerai online',

@@ -55,7 +55,8 @@ export class SessionNotePanel {
     const textId = `note-${sessionId}-text`;
     return html`<form class="note-form" novalidate @submit=${(e: Event) => void this.save(e, sessionId)}>
       <label for=${textId}>${t.t('privateNote')}</label>
-      <p id="${textId}-hint" class="visibility private">${lockIcon()}${t.t('onlyYouLong')}</p>
+      <p id="${textId}-hint" class="visibility private">${lockIcon()}${t.t('onlyYouLong')}
+        ${state.note ? t.t('noteDeleteHint') : nothing}</p>
       <textarea
         id=${textId}
         rows="3"

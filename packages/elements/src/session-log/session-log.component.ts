@@ -1,6 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { ActionItem, PrivateNote, Session, SessionCreate, Topic } from '@rm-kit/core';
+import type { ActionItem, PairRole, PrivateNote, Session, SessionCreate, Topic } from '@rm-kit/core';
 import { DEFAULT_SESSION_MINUTES, DEFAULT_TOPICS, topicLabel } from '@rm-kit/core/vocabulary';
 import {
   isStale,
@@ -28,8 +28,11 @@ const PREFETCH_DISTANCE = 10;
 
 /** A session as the log shows it: possibly still in the outbox, possibly refused by the server. */
 type Entry = Written<Session> & {
-  /** Why the server refused the queued write, in its words. */
-  failure?: string;
+  /**
+   * Set when the server refused the queued write: its request id, to quote (the outbox keeps
+   * none across a reload). Its message is English and for developers, so it is not shown.
+   */
+  failure?: { requestId?: string | undefined };
   /** The outbox entry of a queued create, so a refused one can be discarded. */
   outboxId?: string;
 };
@@ -174,6 +177,8 @@ export class RmSessionLog extends RmElement {
   @state() private older: 'idle' | 'loading' | 'error' = 'idle';
   @state() private topicKeys: string[] = DEFAULT_TOPICS.map((t) => t.key);
   @state() private customTopics: Topic[] = [];
+  /** The pair's two names, for the form's "who takes it on" list; absent when unreadable. */
+  private memberNames: Partial<Record<PairRole, string>> = {};
   @state() private notes = new Map<string, NoteState>();
   /** Per-session messages under an entry (a refused toggle, a partner's change). */
   @state() private sessionNotices = new Map<string, string>();
@@ -260,6 +265,7 @@ export class RmSessionLog extends RmElement {
       this.topicKeys = topics.keys;
       this.customTopics = topics.custom;
       this.defaultMinutes = topics.minutes;
+      this.memberNames = topics.names;
       this.loadedPair = pairId;
       if (this.isConnected) this.subscribe(api, pairId);
       this.emit('rm-load', { count: this.sessions.length });
@@ -270,17 +276,35 @@ export class RmSessionLog extends RmElement {
     }
   }
 
-  /** The program's topics for the form; the default catalogue when the program cannot be read. */
+  /**
+   * The program's topics for the form, and the two people's names for its owner list; the
+   * default catalogue (and roles alone) when they cannot be read.
+   */
   private async loadTopics(api: RmClient, pairId: string, signal: AbortSignal) {
     const fallback = {
       keys: DEFAULT_TOPICS.map((t) => t.key) as string[],
       custom: [] as Topic[],
       minutes: DEFAULT_SESSION_MINUTES,
+      names: {},
     };
     try {
       const pair = await api.pairs.get(pairId, { signal });
-      const program = await api.programs.get(pair.programId, { signal });
-      return { keys: program.topics, custom: program.customTopics, minutes: program.sessionMinutes };
+      const nameOf = (id: string) =>
+        api.people.get(id, { signal }).then(
+          (person) => person.displayName,
+          () => undefined,
+        );
+      const [program, mentor, mentee] = await Promise.all([
+        api.programs.get(pair.programId, { signal }),
+        nameOf(pair.mentorId),
+        nameOf(pair.menteeId),
+      ]);
+      return {
+        keys: program.topics,
+        custom: program.customTopics,
+        minutes: program.sessionMinutes,
+        names: { ...(mentor ? { mentor } : {}), ...(mentee ? { mentee } : {}) },
+      };
     } catch {
       return fallback;
     }
@@ -299,7 +323,7 @@ export class RmSessionLog extends RmElement {
       .map((e) => ({
         ...provisionalSession(e.provisionalId ?? '', pairId, e.request.body as SessionCreate, e.createdAt),
         outboxId: e.id,
-        ...(e.state === 'failed' && e.error ? { failure: e.error.message } : {}),
+        ...(e.state === 'failed' && e.error ? { failure: {} } : {}),
       }));
   }
 
@@ -415,7 +439,7 @@ export class RmSessionLog extends RmElement {
     const { entry, error } = event.detail;
     this.emit('rm-error', { error, action: entry.label });
     if (entry.state !== 'failed') return;
-    const failure = error.message;
+    const failure = { requestId: error.requestId };
     const updated = /^v1\/sessions\/([^/]+)$/.exec(entry.request.path)?.[1];
     const id = entry.label === 'sessions.create' ? entry.provisionalId : updated;
     if (id && this.sessions.some((s) => s.id === id)) {
@@ -466,6 +490,7 @@ export class RmSessionLog extends RmElement {
       form = this.sessionForm ??= new (await loadFormModule()).SessionLogForm(this, {
         localize: (strings) => this.localizeWith(strings),
         topics: () => ({ keys: this.topicKeys, custom: this.customTopics }),
+        memberName: (role) => this.memberNames[role],
         defaultMinutes: () => this.defaultMinutes,
         presenting: () => this.presenting,
         canSave: () => Boolean(this.api),
@@ -516,7 +541,9 @@ export class RmSessionLog extends RmElement {
       this.emit('rm-error', { error: error as Error, action: 'sessions.create' });
       if (error instanceof RmValidationError) return { issues: error.issues };
       return {
-        message: this.localize.t(error instanceof RmError && error.status === 404 ? 'notFound' : 'failed'),
+        message: this.localize.t(
+          error instanceof RmError && error.status === 404 ? 'notFound' : 'saveFailed',
+        ),
       };
     }
   }
@@ -878,7 +905,8 @@ export class RmSessionLog extends RmElement {
       ${
         session.failure
           ? html`<p class="error-text refusal" role="alert">
-            ${t.t('refused', { message: session.failure })}
+            ${t.t('refused')}
+            ${session.failure.requestId ? html`<small class="muted">${t.t('reference', { id: session.failure.requestId })}</small>` : nothing}
             ${session.outboxId ? html`<button type="button" @click=${() => void this.discard(session)}>${t.t('discard')}</button>` : nothing}
           </p>`
           : nothing
@@ -894,7 +922,7 @@ export class RmSessionLog extends RmElement {
     const t = this.localize;
     const frozen = isProvisional(session);
     return html`<div class="actions">
-      <p id="s-${session.id}-actions" class="label muted">${t.t('actionItems')} · ${t.t('sharedWithPartner')}</p>
+      <p id="s-${session.id}-actions" class="label muted">${t.t('actionItemsShared')}</p>
       <ul aria-labelledby="s-${session.id}-actions">
         ${session.actionItems.map((item) => {
           const inputId = `ai-${session.id}-${item.id}`;

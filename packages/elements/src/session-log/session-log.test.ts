@@ -128,13 +128,15 @@ describe('<rm-session-log>', () => {
 
   it('renders the seeded sessions newest first, saying plainly whether the mentor or the mentee owns each action item', async () => {
     const el = await mount(clientAs('giulia'));
-    const first = await findItem(el, 'Set up the CFO’s LinkedIn profile');
+    // Giulia and Marco both speak Italian: the seed writes their sessions in Italian.
+    const first = await findItem(el, 'Sistemato con Giulia il profilo LinkedIn del CFO');
     expect(first.textContent).to.include('In person');
+    expect(first.textContent).to.include('Agreed action items · visible to both of you');
     const publish = [...first.querySelectorAll('.action')].find((a) =>
-      a.textContent?.includes('Publish the post'),
+      a.textContent?.includes('Pubblicare il post'),
     );
     const share = [...first.querySelectorAll('.action')].find((a) =>
-      a.textContent?.includes('Share three CFO profiles'),
+      a.textContent?.includes('Segnalare tre profili di CFO'),
     );
     expect(publish?.querySelector('.owner')?.textContent?.trim()).to.equal('Mentee');
     expect(share?.querySelector('.owner')?.textContent?.trim()).to.equal('Mentor');
@@ -151,7 +153,7 @@ describe('<rm-session-log>', () => {
       .map((li) => Date.parse(li.querySelector('time')?.getAttribute('datetime') ?? ''));
     expect(times.length).to.be.greaterThan(2);
     for (let i = 1; i < times.length; i++) expect(times[i]).to.be.at.most(times[i - 1] as number);
-    const planned = await findItem(el, 'Agenda: review the AI-use note');
+    const planned = await findItem(el, 'Agenda: rivedere la nota sull’uso dell’IA');
     expect(planned.textContent).to.include('Planned');
   });
 
@@ -260,7 +262,7 @@ describe('<rm-session-log>', () => {
     box.click();
     const { detail } = await toggled;
     expect(detail).to.include({ done: true, pending: false, itemId: created.actionItems[0]?.id });
-    await until(() => announced(el) === `Marked done: ${actionItem}`);
+    await until(() => announced(el) === `Action item done: ${actionItem}`);
 
     const onServer = await clientAs('marco').sessions.get(created.id);
     expect(onServer.actionItems[0]).to.include({ text: actionItem, done: true });
@@ -276,7 +278,7 @@ describe('<rm-session-log>', () => {
     (item.querySelector('.disclosure') as HTMLButtonElement).click();
     await until(() => Boolean(item.querySelector('[part="note"] textarea')));
     expect(item.querySelector('[part="note"]')?.textContent).to.include(
-      'Only you can see this — not your partner, not the program admins',
+      'Only you can see it: not the other person, not the program’s HR leads.',
     );
     const area = item.querySelector('[part="note"] textarea') as HTMLTextAreaElement;
     await until(() => root(el).activeElement === area);
@@ -371,17 +373,35 @@ describe('<rm-session-log>', () => {
   it('speaks Italian under lang="it"', async () => {
     const el = await mount(clientAs('giulia'), pairId, 'it');
     expect($(el, '#title')?.textContent).to.equal('Sessioni');
-    expect($(el, '#log-toggle')?.textContent?.trim()).to.equal('Registra una sessione');
-    const seeded = await findItem(el, 'Set up the CFO’s LinkedIn profile');
+    expect($(el, '#log-toggle')?.textContent?.trim()).to.equal('Aggiungi una sessione');
+    const seeded = await findItem(el, 'Sistemato con Giulia il profilo LinkedIn del CFO');
     expect(seeded.textContent).to.include('Di persona');
     expect(seeded.textContent).to.include('Svolta');
+    expect(seeded.textContent).to.include('Azioni concordate · visibili a entrambi');
     expect(seeded.querySelector('.owner')?.textContent?.trim()).to.equal('Mentee');
     expect(seeded.querySelector('.disclosure')?.textContent).to.include('Nota privata');
+    const planned = await findItem(el, 'Agenda: rivedere la nota sull’uso dell’IA');
+    expect(planned.textContent).to.include('In programma');
     ($(el, '#log-toggle') as HTMLButtonElement).click();
     await until(() => Boolean($(el, '[part="form"]')));
-    expect($(el, '[part="form"]')?.textContent).to.include('Strumenti di intelligenza artificiale');
-    expect($(el, '#f-summary-hint')?.textContent).to.include('Condiviso con il tuo partner');
-    expect($(el, '#f-note-hint')?.textContent).to.include('Solo tu puoi vederlo');
+    expect($(el, '[part="form"]')?.textContent).to.include('Strumenti di IA');
+    expect($(el, '#f-summary-hint')?.textContent).to.include('Visibile a entrambi');
+    expect($(el, '#f-note-hint')?.textContent).to.include('Solo tu puoi vederla');
+    // The native field speaks the browser's language; the line under it speaks the element's.
+    const when = $(el, '#f-when') as HTMLInputElement;
+    when.value = '2026-10-01T18:17';
+    when.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#f-when-hint')?.textContent?.trim()).to.equal('giovedì 1 ottobre 2026 alle ore 18:17');
+    expect(when.getAttribute('aria-describedby')).to.include('f-when-hint');
+    // Who takes an action item on: the people by name, their role beside it.
+    ($(el, '#f-ai-add') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const owners = [...root(el).querySelectorAll<HTMLOptionElement>('.action-row select option')];
+    expect(owners.map((o) => o.textContent?.trim())).to.deep.equal([
+      'Giulia Rossi (mentor)',
+      'Marco Rinaldi (mentee)',
+    ]);
   });
 
   it('shows an offline copy, says from when, and replaces it once the server is back', async function () {
@@ -394,7 +414,7 @@ describe('<rm-session-log>', () => {
       el = await mount(clientAs('giulia', { store }));
       await until(() => Boolean($(el, '[part="offline"]')));
       expect($(el, '[part="offline"]')?.textContent).to.include('You are offline');
-      expect($(el, '[part="offline"]')?.textContent).to.include('Offline copy from');
+      expect($(el, '[part="offline"]')?.textContent).to.include('Offline copy, as of');
       expect(items(el).length).to.be.greaterThan(0);
       await expect(el).to.be.accessible();
     } finally {
@@ -436,7 +456,7 @@ describe('<rm-session-log>', () => {
     });
     tokens.fresh = await tokenFor(mentor.email);
     const el = await mount(clientAs('fresh' as keyof typeof PEOPLE), pair.id);
-    expect($(el, '[part="empty"]')?.textContent).to.equal('No sessions yet. Log your first one.');
+    expect($(el, '[part="empty"]')?.textContent).to.equal('No sessions yet. Add the first one.');
     expect($(el, '#log-toggle')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });

@@ -6,6 +6,7 @@ import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
+import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -64,6 +65,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-event-log': eventLog,
+  '0003-charter-per-language': charterPerLanguage,
 };
 
 /**

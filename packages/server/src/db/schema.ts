@@ -67,7 +67,8 @@ export interface ProgramsTable extends TenantRow, SoftDeleted {
   cadenceDays: number;
   sessionMinutes: number;
   status: ProgramStatus;
-  charter: string;
+  /** JSON: the charter per locale (`Charter`). */
+  charter: Json;
 }
 
 export interface EnrollmentsTable extends TenantRow, SoftDeleted {

@@ -162,4 +162,23 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
       'matteo.colombo → stefano.marino': ['low-trust'],
     });
   });
+
+  it('gives both programs their charter in English and in Italian, and Italian-speaking pairs Italian content', async () => {
+    const { people, programs, pairs, sessions } = await everything();
+    for (const program of programs) {
+      const charter = fromJson<{ en: string; it: string }>(program.charter);
+      expect(charter.en).toMatch(/^Our pair charter\n\n1\. Confidentiality\./);
+      expect(charter.it).toMatch(/^Il nostro patto di mentoring\n\n1\. Riservatezza\./);
+    }
+    const email = new Map(people.map((p) => [p.id, p.email.split('@')[0]]));
+    const summariesOf = (mentor: string) => {
+      const pair = pairs.find((p) => email.get(p.mentorId) === mentor);
+      return sessions.filter((s) => s.pairId === pair?.id).map((s) => s.summary);
+    };
+    expect(summariesOf('giulia.rossi')).toContain(
+      'Agenda: rivedere la nota sull’uso dell’IA per il team finanza e scegliere una prima attività da automatizzare.',
+    );
+    // Sarah speaks English only: her pair with Sofia keeps English.
+    expect(summariesOf('sofia.romano').join(' ')).toMatch(/^[\x20-\x7e’]+$/);
+  });
 });

@@ -239,19 +239,21 @@ const BRIDGE_ENROLLMENTS: EnrollmentSpec[] = [
     role: 'mentor',
     topics: ['social-media', 'personal-branding', 'ai-tools'],
     capacity: 2,
-    motivation: 'I run our LinkedIn page and would love to help leaders find their own voice there.',
+    motivation:
+      'Curo la nostra pagina LinkedIn e mi piacerebbe aiutare i dirigenti a trovare lì la propria voce.',
   },
   {
     who: 'luca',
     role: 'mentor',
     topics: ['ai-tools', 'digital-transformation'],
-    motivation: 'I am rolling out our AI assistant and want to see how it works for people outside IT.',
+    motivation:
+      'Sto introducendo il nostro assistente di IA e voglio vedere come funziona per chi non lavora nell’IT.',
   },
   {
     who: 'matteo',
     role: 'mentor',
     topics: ['digital-transformation', 'ai-tools', 'new-ways-of-working'],
-    motivation: 'Data only helps when the people who run the business use it every day.',
+    motivation: 'I dati servono solo se chi guida l’azienda li usa ogni giorno.',
   },
   {
     who: 'tom',
@@ -264,7 +266,8 @@ const BRIDGE_ENROLLMENTS: EnrollmentSpec[] = [
     who: 'sofia',
     role: 'mentor',
     topics: ['sustainability', 'communication'],
-    motivation: 'Our climate targets only work if leaders understand them well enough to explain them.',
+    motivation:
+      'I nostri obiettivi climatici funzionano solo se i dirigenti li capiscono abbastanza bene da saperli spiegare.',
   },
   {
     who: 'aisha',
@@ -276,25 +279,25 @@ const BRIDGE_ENROLLMENTS: EnrollmentSpec[] = [
     who: 'marco',
     role: 'mentee',
     topics: ['social-media', 'personal-branding', 'ai-tools'],
-    motivation: 'Our investors read LinkedIn more than they read our press releases.',
+    motivation: 'I nostri investitori leggono LinkedIn più dei nostri comunicati stampa.',
   },
   {
     who: 'francesca',
     role: 'mentee',
     topics: ['ai-tools', 'digital-transformation'],
-    motivation: 'I am asked to advise on AI without ever having used it seriously myself.',
+    motivation: 'Mi chiedono pareri sull’IA senza che io l’abbia mai usata seriamente.',
   },
   {
     who: 'stefano',
     role: 'mentee',
     topics: ['digital-transformation', 'new-ways-of-working'],
-    motivation: 'My teams still run on spreadsheets and paper, and I do not know where to start.',
+    motivation: 'I miei team lavorano ancora con fogli di calcolo e carta, e non so da dove cominciare.',
   },
   {
     who: 'elena',
     role: 'mentee',
     topics: ['ai-tools', 'social-media'],
-    motivation: 'Selling will change with AI and I want to lead that change, not follow it.',
+    motivation: 'Con l’IA il modo di vendere cambierà e voglio guidare questo cambiamento, non subirlo.',
   },
   {
     who: 'sarah',
@@ -315,20 +318,22 @@ const GREEN_APPLICATIONS: EnrollmentSpec[] = [
     who: 'federica',
     role: 'mentor',
     topics: ['sustainability', 'carbon-literacy'],
-    motivation: 'I organised our first carbon literacy workshop and want to take it to the leadership team.',
+    motivation:
+      'Ho organizzato il nostro primo workshop di alfabetizzazione climatica e voglio portarlo al gruppo dirigente.',
   },
   {
     who: 'sofia',
     role: 'mentor',
     topics: ['carbon-literacy', 'sustainability', 'communication'],
     capacity: 2,
-    motivation: 'Digital Bridge showed me how much a single leader can change. I would like to mentor two.',
+    motivation:
+      'Digital Bridge mi ha mostrato quanto può cambiare un singolo dirigente. Vorrei seguirne due come mentor.',
   },
   {
     who: 'paolo',
     role: 'mentee',
     topics: ['carbon-literacy', 'sustainability'],
-    motivation: 'I want our campaigns to talk about sustainability without greenwashing.',
+    motivation: 'Voglio che le nostre campagne parlino di sostenibilità senza greenwashing.',
   },
 ];
 
@@ -414,24 +419,24 @@ const PAIRS: PairSpec[] = [
           minutes: 60,
           topics: ['personal-branding', 'social-media'],
           summary:
-            'Set up the CFO’s LinkedIn profile with Giulia: new headline, a photo from the annual report shoot and an About section that sounds like Marco. Drafted a first post about the sustainability report.',
+            'Sistemato con Giulia il profilo LinkedIn del CFO: nuovo titolo, una foto dello shooting per il bilancio annuale e una sezione Informazioni che suona come Marco. Scritta la bozza di un primo post sul bilancio di sostenibilità.',
           actions: [
-            ['Publish the post on the sustainability report', 'mentee', true],
-            ['Share three CFO profiles worth learning from', 'mentor', true],
+            ['Pubblicare il post sul bilancio di sostenibilità', 'mentee', true],
+            ['Segnalare tre profili di CFO da cui prendere spunto', 'mentor', true],
           ],
           feedback: {
             mentor: {
               ratings: [5, 5, 4],
               recommend: 9,
               shared: true,
-              learned: 'How a CFO decides what he may say in public before the results are out.',
-              improve: 'Send the agenda a day earlier.',
+              learned: 'Come un CFO decide che cosa può dire in pubblico prima dell’uscita dei risultati.',
+              improve: 'Mandare l’agenda un giorno prima.',
             },
             mentee: {
               ratings: [5, 5, 5],
               recommend: 10,
               shared: true,
-              learned: 'A profile is a conversation starter, not a CV.',
+              learned: 'Un profilo serve ad aprire conversazioni, non è un curriculum.',
             },
           },
         },
@@ -443,23 +448,23 @@ const PAIRS: PairSpec[] = [
           minutes: 60,
           topics: ['social-media'],
           summary:
-            'The sustainability post reached 4,100 people and drew 63 comments. Went through the comments together and practised answering critics without sounding like a press release.',
+            'Il post sulla sostenibilità ha raggiunto 4.100 persone e ha ricevuto 63 commenti. Li abbiamo letti insieme e ci siamo esercitati a rispondere alle critiche senza sembrare un comunicato stampa.',
           actions: [
-            ['Reply to the three open questions under the post', 'mentee', true],
-            ['Write a one-page guide to LinkedIn analytics', 'mentor', true],
+            ['Rispondere alle tre domande rimaste aperte sotto il post', 'mentee', true],
+            ['Scrivere una guida di una pagina alle statistiche di LinkedIn', 'mentor', true],
           ],
           feedback: {
             mentor: {
               ratings: [4, 5, 4],
               recommend: 9,
               shared: false,
-              learned: 'Why finance cannot comment on guidance figures.',
+              learned: 'Perché la finanza non può commentare le previsioni sui risultati.',
             },
             mentee: {
               ratings: [5, 4, 4],
               recommend: 9,
               shared: true,
-              learned: 'Answering the comments matters as much as the post.',
+              learned: 'Rispondere ai commenti conta quanto il post.',
             },
           },
         },
@@ -471,17 +476,17 @@ const PAIRS: PairSpec[] = [
           minutes: 45,
           topics: ['ai-tools'],
           summary:
-            'Tried Copilot on last month’s variance commentary: a good first draft, wrong on two numbers. Agreed when the finance team may use AI assistants and what must always be checked by hand.',
+            'Provato Copilot sul commento agli scostamenti del mese scorso: una buona prima bozza, ma con due numeri sbagliati. Concordato quando il team finanza può usare gli assistenti di IA e che cosa va sempre verificato a mano.',
           actions: [
-            ['Draft an AI-use note for the finance team', 'mentee', false],
-            ['Show two prompt patterns for summarising spreadsheets', 'mentor', true],
+            ['Preparare una nota sull’uso dell’IA per il team finanza', 'mentee', false],
+            ['Mostrare due schemi di prompt per riassumere i fogli di calcolo', 'mentor', true],
           ],
           feedback: {
             mentee: {
               ratings: [5, 5, 4],
               recommend: 9,
               shared: false,
-              learned: 'Where AI saves my team time, and where it cannot be trusted yet.',
+              learned: 'Dove l’IA fa risparmiare tempo al mio team e dove non ci si può ancora fidare.',
             },
           },
         },
@@ -493,14 +498,14 @@ const PAIRS: PairSpec[] = [
           minutes: 30,
           topics: ['personal-branding'],
           summary:
-            'Short call before the investor day: picked the two messages to repeat on LinkedIn and in the room. Giulia asked how digital campaign budgets are decided, and Marco walked her through the approval steps.',
-          actions: [['Post a recap of the investor day within 24 hours', 'mentee', true]],
+            'Breve telefonata prima dell’investor day: scelti i due messaggi da ripetere su LinkedIn e in sala. Giulia ha chiesto come si decidono i budget delle campagne digitali e Marco le ha spiegato i passaggi di approvazione.',
+          actions: [['Pubblicare un riepilogo dell’investor day entro 24 ore', 'mentee', true]],
           feedback: {
             mentor: {
               ratings: [5, 5, 5],
               recommend: 10,
               shared: true,
-              learned: 'How the budget committee weighs a campaign against other spending.',
+              learned: 'Come il comitato budget confronta una campagna con le altre spese.',
             },
           },
         },
@@ -512,10 +517,10 @@ const PAIRS: PairSpec[] = [
           minutes: 60,
           topics: ['social-media', 'ai-tools'],
           summary:
-            'Looked at three months of LinkedIn analytics: followers up from 310 to 1,450, and the personal posts did best. Planned the next four posts and a short video about the new expenses app.',
+            'Analizzati tre mesi di statistiche di LinkedIn: i follower sono passati da 310 a 1.450 e i post personali sono andati meglio. Pianificati i prossimi quattro post e un breve video sulla nuova app per le note spese.',
           actions: [
-            ['Record a 60-second video about the expenses app', 'mentee', false],
-            ['Edit the video and add subtitles', 'mentor', false],
+            ['Registrare un video di 60 secondi sull’app per le note spese', 'mentee', false],
+            ['Montare il video e aggiungere i sottotitoli', 'mentor', false],
           ],
           feedback: {
             mentor: { ratings: [5, 5, 4], recommend: 9, shared: false },
@@ -523,7 +528,7 @@ const PAIRS: PairSpec[] = [
               ratings: [5, 4, 5],
               recommend: 9,
               shared: true,
-              improve: 'I would like a little homework between sessions.',
+              improve: 'Mi piacerebbe avere qualche compito tra una sessione e l’altra.',
             },
           },
         },
@@ -534,13 +539,14 @@ const PAIRS: PairSpec[] = [
           format: 'video',
           minutes: 60,
           topics: ['ai-tools'],
-          summary: 'Agenda: review the AI-use note for the finance team and pick a first task to automate.',
+          summary:
+            'Agenda: rivedere la nota sull’uso dell’IA per il team finanza e scegliere una prima attività da automatizzare.',
         },
       ],
       goals: [
         {
           owner: 'mentee',
-          title: 'Publish a first LinkedIn post about the sustainability report',
+          title: 'Pubblicare un primo post su LinkedIn sul bilancio di sostenibilità',
           topic: 'social-media',
           targetDay: -45,
           status: 'achieved',
@@ -548,7 +554,7 @@ const PAIRS: PairSpec[] = [
         },
         {
           owner: 'mentee',
-          title: 'Post on LinkedIn every two weeks for a quarter',
+          title: 'Pubblicare su LinkedIn ogni due settimane per un trimestre',
           topic: 'personal-branding',
           targetDay: 30,
           status: 'in-progress',
@@ -556,7 +562,7 @@ const PAIRS: PairSpec[] = [
         },
         {
           owner: 'mentee',
-          title: 'Agree AI-use rules with the finance team',
+          title: 'Concordare con il team finanza le regole per l’uso dell’IA',
           topic: 'ai-tools',
           targetDay: 45,
           status: 'in-progress',
@@ -564,7 +570,7 @@ const PAIRS: PairSpec[] = [
         },
         {
           owner: 'mentor',
-          title: 'Learn how budget decisions are made',
+          title: 'Capire come si prendono le decisioni sul budget',
           topic: 'strategy',
           targetDay: 60,
           status: 'in-progress',
@@ -581,7 +587,7 @@ const PAIRS: PairSpec[] = [
             ratings: [5, 5, 4],
             recommend: 9,
             shared: true,
-            learned: 'I understand our numbers far better than I expected to.',
+            learned: 'Capisco i nostri numeri molto meglio di quanto pensassi.',
           },
         },
         {
@@ -593,7 +599,7 @@ const PAIRS: PairSpec[] = [
             ratings: [5, 5, 5],
             recommend: 10,
             shared: true,
-            learned: 'Being visible online is part of the job now.',
+            learned: 'Essere visibili online ormai fa parte del lavoro.',
           },
         },
       ],
@@ -623,24 +629,24 @@ const PAIRS: PairSpec[] = [
           minutes: 60,
           topics: ['ai-tools'],
           summary:
-            'Walked through what the company’s AI assistant can and cannot see. Tried it on a standard NDA: it spotted the missing governing-law clause in seconds.',
+            'Visto insieme che cosa l’assistente di IA aziendale può e non può leggere. Provato su un accordo di riservatezza standard: ha trovato in pochi secondi la clausola sulla legge applicabile mancante.',
           actions: [
-            ['List five routine contract checks to try with the assistant', 'mentee', true],
-            ['Set up a shared prompt library in Teams', 'mentor', true],
+            ['Elencare cinque controlli contrattuali di routine da provare con l’assistente', 'mentee', true],
+            ['Creare una raccolta condivisa di prompt in Teams', 'mentor', true],
           ],
           feedback: {
             mentor: {
               ratings: [4, 4, 4],
               recommend: 8,
               shared: true,
-              learned: 'How Legal decides what counts as confidential.',
+              learned: 'Come l’ufficio legale decide che cosa è riservato.',
             },
             mentee: {
               ratings: [4, 5, 3],
               recommend: 8,
               shared: false,
-              learned: 'The assistant is a fast junior reader, not a lawyer.',
-              improve: 'More time to try it myself during the session.',
+              learned: 'L’assistente è un lettore junior veloce, non un avvocato.',
+              improve: 'Più tempo per provarlo da sola durante la sessione.',
             },
           },
         },
@@ -652,10 +658,10 @@ const PAIRS: PairSpec[] = [
           minutes: 60,
           topics: ['ai-tools', 'digital-transformation'],
           summary:
-            'Built a checklist prompt for supplier contracts and tested it on three anonymised agreements. Talked about where generative AI creates legal risk: data leaving the tenant, invented citations.',
+            'Costruito un prompt con la checklist per i contratti con i fornitori e provato su tre accordi anonimizzati. Parlato di dove l’IA generativa crea rischi legali: dati che escono dall’ambiente aziendale, citazioni inventate.',
           actions: [
-            ['Share the prompt with two colleagues and collect their comments', 'mentee', false],
-            ['Find the IT policy on data residency for AI tools', 'mentor', true],
+            ['Condividere il prompt con due colleghi e raccogliere i loro commenti', 'mentee', false],
+            ['Trovare la policy IT sulla localizzazione dei dati per gli strumenti di IA', 'mentor', true],
           ],
           feedback: {
             mentor: { ratings: [4, 5, 4], recommend: 9, shared: true },
@@ -668,13 +674,14 @@ const PAIRS: PairSpec[] = [
           format: 'video',
           minutes: null,
           topics: ['digital-transformation'],
-          summary: 'Cancelled by Francesca: quarter-end contract reviews. To be rebooked.',
+          summary:
+            'Annullata da Francesca per le revisioni dei contratti di fine trimestre. Da riprogrammare.',
         },
       ],
       goals: [
         {
           owner: 'mentee',
-          title: 'Use an AI assistant for a first review of standard NDAs',
+          title: 'Usare un assistente di IA per una prima revisione degli accordi di riservatezza standard',
           topic: 'ai-tools',
           targetDay: 30,
           status: 'in-progress',
@@ -682,7 +689,7 @@ const PAIRS: PairSpec[] = [
         },
         {
           owner: 'mentee',
-          title: 'Map where generative AI creates legal risk for the company',
+          title: 'Mappare dove l’IA generativa crea rischi legali per l’azienda',
           topic: 'digital-transformation',
           targetDay: 75,
           status: 'open',
@@ -715,17 +722,17 @@ const PAIRS: PairSpec[] = [
           minutes: 60,
           topics: ['digital-transformation'],
           summary:
-            'Toured the Bologna warehouse together and listed the reports still kept in spreadsheets. Chose on-time dispatch as the first figure to automate.',
+            'Visitato insieme il magazzino di Bologna ed elencati i report ancora tenuti su fogli di calcolo. Scelte le spedizioni puntuali come primo indicatore da automatizzare.',
           actions: [
-            ['Send last quarter’s dispatch spreadsheet', 'mentee', true],
-            ['Sketch a first dashboard', 'mentor', true],
+            ['Inviare il foglio delle spedizioni dell’ultimo trimestre', 'mentee', true],
+            ['Abbozzare una prima dashboard', 'mentor', true],
           ],
           feedback: {
             mentor: {
               ratings: [4, 4, 4],
               recommend: 8,
               shared: true,
-              learned: 'What a night shift at the warehouse actually looks like.',
+              learned: 'Com’è davvero un turno di notte in magazzino.',
             },
             mentee: { ratings: [4, 4, 3], recommend: 7, shared: false },
           },
@@ -738,19 +745,24 @@ const PAIRS: PairSpec[] = [
           minutes: 45,
           topics: ['digital-transformation'],
           summary:
-            'Reviewed the first dashboard draft. Stefano questioned the data quality; Matteo will clean up the carrier codes before the next session.',
+            'Rivista la prima bozza della dashboard. Stefano ha messo in dubbio la qualità dei dati; Matteo sistemerà i codici dei corrieri prima della prossima sessione.',
           actions: [
-            ['Clean up the carrier codes in the dispatch data', 'mentor', true],
-            ['Ask the shift leads which figures they check every morning', 'mentee', false],
+            ['Sistemare i codici dei corrieri nei dati delle spedizioni', 'mentor', true],
+            ['Chiedere ai capiturno quali numeri controllano ogni mattina', 'mentee', false],
           ],
           feedback: {
             mentor: {
               ratings: [3, 3, 4],
               recommend: 7,
               shared: false,
-              improve: 'The session turned into a status meeting.',
+              improve: 'La sessione si è trasformata in una riunione di aggiornamento.',
             },
-            mentee: { ratings: [3, 3, 3], recommend: 6, shared: false, improve: 'Less jargon, please.' },
+            mentee: {
+              ratings: [3, 3, 3],
+              recommend: 6,
+              shared: false,
+              improve: 'Meno gergo tecnico, per favore.',
+            },
           },
         },
         {
@@ -761,14 +773,14 @@ const PAIRS: PairSpec[] = [
           minutes: 30,
           topics: ['new-ways-of-working'],
           summary:
-            'Tried a shared online whiteboard for the weekly shift meeting. Stefano found it slower than paper, so it is parked for now.',
-          actions: [['Try the whiteboard once with a single shift', 'mentee', false]],
+            'Provata una lavagna online condivisa per la riunione settimanale dei turni. Stefano l’ha trovata più lenta della carta, quindi per ora è accantonata.',
+          actions: [['Provare la lavagna una volta con un solo turno', 'mentee', false]],
           feedback: {
             mentor: {
               ratings: [3, 3, 3],
               recommend: 6,
               shared: false,
-              improve: 'It is hard to disagree openly with a director.',
+              improve: 'È difficile dire apertamente a un direttore che non si è d’accordo.',
             },
           },
         },
@@ -780,13 +792,13 @@ const PAIRS: PairSpec[] = [
           minutes: 30,
           topics: ['digital-transformation'],
           summary:
-            'Showed the dashboard to two shift leads. The discussion about who owns the figures got tense and ended without next steps.',
+            'Mostrata la dashboard a due capiturno. La discussione su chi sia responsabile dei numeri si è fatta tesa e si è chiusa senza passi successivi.',
           feedback: {
             mentee: {
               ratings: [2, 2, 3],
               recommend: 5,
               shared: false,
-              improve: 'I am no longer sure what we are trying to achieve.',
+              improve: 'Non sono più sicuro di che cosa stiamo cercando di ottenere.',
             },
           },
         },
@@ -797,14 +809,15 @@ const PAIRS: PairSpec[] = [
           format: 'phone',
           minutes: 20,
           topics: ['digital-transformation'],
-          summary: 'Short call. Agreed to ask the program lead for a three-way check-in before carrying on.',
-          actions: [['Book a check-in with the HR program lead', 'mentor', false]],
+          summary:
+            'Breve telefonata. Concordato di chiedere al referente del programma un incontro a tre prima di proseguire.',
+          actions: [['Fissare un incontro con il referente HR del programma', 'mentor', false]],
           feedback: {
             mentor: {
               ratings: [3, 2, 3],
               recommend: 5,
               shared: false,
-              improve: 'I would like help resetting how we work together.',
+              improve: 'Vorrei un aiuto per ripensare il modo in cui lavoriamo insieme.',
             },
           },
         },
@@ -815,13 +828,14 @@ const PAIRS: PairSpec[] = [
           format: 'in-person',
           minutes: 60,
           topics: ['digital-transformation', 'new-ways-of-working'],
-          summary: 'Agenda: check-in with the program lead on how we work together; reset our goals.',
+          summary:
+            'Agenda: incontro con il referente del programma su come lavoriamo insieme; ridefinire gli obiettivi.',
         },
       ],
       goals: [
         {
           owner: 'mentee',
-          title: 'Build a self-service dashboard for the warehouse figures',
+          title: 'Creare una dashboard self-service per i numeri del magazzino',
           topic: 'digital-transformation',
           targetDay: 45,
           status: 'in-progress',
@@ -829,7 +843,7 @@ const PAIRS: PairSpec[] = [
         },
         {
           owner: 'mentee',
-          title: 'Run the weekly shift meeting on a shared online whiteboard',
+          title: 'Condurre la riunione settimanale dei turni su una lavagna online condivisa',
           topic: 'new-ways-of-working',
           status: 'dropped',
           progress: 10,
@@ -845,8 +859,8 @@ const PAIRS: PairSpec[] = [
             ratings: [2, 1, 3],
             recommend: 4,
             shared: false,
-            learned: 'Some useful ideas about dashboards.',
-            improve: 'I do not feel comfortable raising problems in our sessions.',
+            learned: 'Qualche idea utile sulle dashboard.',
+            improve: 'Non mi sento a mio agio nel sollevare problemi durante le nostre sessioni.',
           },
         },
       ],
@@ -1076,14 +1090,25 @@ const PAIRS: PairSpec[] = [
   },
 ];
 
-const CHARTER = `Our pair charter
+/** The charter both demo programs use, in both languages the kit speaks. */
+const CHARTER = {
+  en: `Our pair charter
 
 1. Confidentiality. What we say in our sessions stays between us. Private notes belong to their author alone, and neither of us repeats the other's words without asking first.
 2. Cadence. We meet every two weeks for about an hour, in person or on video. If one of us must cancel, we say so at least a day ahead and book a new date within the week.
 3. Respect. Here the junior colleague leads and the senior colleague learns. Titles stay outside the room: questions are welcome, disagreement is fine, judgement is not.
-4. Follow-through. Each session ends with action items, and each of us does our own before the next one.
-5. Honest feedback. We answer the short feedback form after each session. HR sees only anonymous averages.
-6. Safety. Nothing said here is used in a performance review, and either of us may ask the program lead to end the pairing without giving a reason.`;
+4. Follow-through. Each session ends with agreed action items, and each of us does our own before the next one.
+5. Honest feedback. We answer the short feedback form after each session. The program's HR leads see only anonymous averages.
+6. Safety. Nothing said here is used in a performance review, and either of us may ask the program lead to end the pairing without giving a reason.`,
+  it: `Il nostro patto di mentoring
+
+1. Riservatezza. Ciò che ci diciamo nelle sessioni resta tra noi. Le note private appartengono solo a chi le scrive e nessuno di noi riporta le parole dell'altra persona senza prima chiederle il permesso.
+2. Cadenza. Ci incontriamo ogni due settimane per circa un'ora, di persona o in videochiamata. Chi deve annullare avvisa almeno un giorno prima e fissiamo una nuova data entro la settimana.
+3. Rispetto. Qui guida chi è a inizio carriera e impara chi ha più esperienza. I titoli restano fuori dalla porta: le domande sono benvenute, il disaccordo è legittimo, i giudizi no.
+4. Impegni. Ogni sessione si chiude con azioni concordate e ciascuno porta a termine le proprie prima della sessione successiva.
+5. Feedback sincero. Dopo ogni sessione compiliamo il breve questionario di feedback. L'ufficio HR vede solo medie anonime.
+6. Tutela. Nulla di ciò che diciamo qui viene usato nella valutazione delle prestazioni e ciascuno di noi può chiedere al referente del programma di chiudere l'abbinamento, senza doverne spiegare il motivo.`,
+};
 
 /**
  * Juniors tend to answer right after a session and executives the next morning; spreading
@@ -1360,6 +1385,7 @@ const programRow = (p: Program): NewRow<'programs'> => ({
   ...p,
   topics: toJson(p.topics),
   customTopics: toJson(p.customTopics),
+  charter: toJson(p.charter),
   deletedAt: null,
 });
 

@@ -64,7 +64,7 @@ async function addProgram(db: Kysely<Database>, orgId: string) {
       cadenceDays: 14,
       sessionMinutes: 60,
       status: 'active',
-      charter: 'We keep what is said between us.',
+      charter: toJson({ en: 'We keep what is said between us.', it: '' }),
       deletedAt: null,
       ...stored(),
     })

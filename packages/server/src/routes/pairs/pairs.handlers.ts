@@ -322,7 +322,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       trustRatingsFor(db, access),
     ]);
     const progress = pairProgress({
-      pair: { startedOn: pair.startedOn },
+      pair: { startedOn: pair.startedOn, status: pair.status },
       cadenceDays: program.cadenceDays,
       sessions,
       goals,

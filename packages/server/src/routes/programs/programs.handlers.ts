@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { canMoveProgram, issuesFrom, newId, programSchema } from '@rm-kit/core';
+import { canMoveProgram, charterFrom, issuesFrom, newId, programSchema } from '@rm-kit/core';
 import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
@@ -13,7 +13,7 @@ import {
   listProgramsRoute,
   updateProgramRoute,
 } from './programs.routes.js';
-import { findVisibleProgram, programColumns, toProgram } from './programs.store.js';
+import { findVisibleProgram, organizationLocale, programColumns, toProgram } from './programs.store.js';
 
 export function registerPrograms(app: OpenAPIHono<AppEnv>) {
   app.openapi(listProgramsRoute, async (c) => {
@@ -42,8 +42,10 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     if (!caller.isAdmin) throw forbidden('Only an admin can start a program');
     const now = nowIso();
+    const body = c.req.valid('json');
     const program = programSchema.parse({
-      ...c.req.valid('json'),
+      ...body,
+      charter: charterFrom(body.charter, await organizationLocale(c.get('db'), caller.orgId)),
       id: newId('program'),
       orgId: caller.orgId,
       createdAt: now,
@@ -82,9 +84,15 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
       });
     }
     const now = nowIso();
+    const current = toProgram(row);
+    const { charter, ...rest } = changes;
     const merged = programSchema.safeParse({
-      ...toProgram(row),
-      ...changes,
+      ...current,
+      ...rest,
+      charter:
+        charter === undefined
+          ? current.charter
+          : charterFrom(charter, await organizationLocale(db, caller.orgId), current.charter),
       updatedAt: now,
       version: row.version + 1,
     });

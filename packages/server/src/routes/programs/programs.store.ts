@@ -1,4 +1,4 @@
-import { type Program, programSchema } from '@rm-kit/core';
+import { type Locale, type Program, programSchema } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, toJson } from '../../db/json.js';
@@ -18,7 +18,7 @@ export function toProgram(row: Row<'programs'>): Program {
     cadenceDays: row.cadenceDays,
     sessionMinutes: row.sessionMinutes,
     status: row.status,
-    charter: row.charter,
+    charter: fromJson(row.charter),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
@@ -37,7 +37,7 @@ export function programColumns(program: Program) {
     cadenceDays: program.cadenceDays,
     sessionMinutes: program.sessionMinutes,
     status: program.status,
-    charter: program.charter,
+    charter: toJson(program.charter),
     updatedAt: program.updatedAt,
     version: program.version,
   };
@@ -57,4 +57,14 @@ export async function findVisibleProgram(db: Kysely<Database>, caller: Caller, p
     .executeTakeFirst();
   if (!row || (!caller.isAdmin && row.status === 'draft')) throw notFound('program');
   return row;
+}
+
+/** The organisation's default locale: the language a charter given as one plain text is filed under. */
+export async function organizationLocale(db: Kysely<Database>, orgId: string): Promise<Locale> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('defaultLocale')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return row.defaultLocale;
 }

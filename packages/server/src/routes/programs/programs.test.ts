@@ -37,7 +37,7 @@ describe.each(testDatabases())('programs on $dialect', (database) => {
       cadenceDays: 14,
       sessionMinutes: 60,
       description: '',
-      charter: '',
+      charter: { en: '', it: '' },
       customTopics: [],
       version: 1,
     });
@@ -158,6 +158,26 @@ describe.each(testDatabases())('programs on $dialect', (database) => {
     const removed = await api.call('PATCH', path, { token: world.tokens.admin, body: { customTopics: [] } });
     expect(removed.status).toBe(400);
     expect(removed.body.error.issues[0].path).toEqual(['topics', 0]);
+  });
+
+  it('keeps the charter per language: a plain text as the organisation’s language, an update changing only the languages given', async () => {
+    const program = await start({ charter: 'We keep what is said between us.' });
+    expect(program.charter).toEqual({ en: 'We keep what is said between us.', it: '' });
+    const path = `/v1/programs/${program.id}`;
+    const italian = 'Ciò che ci diciamo resta tra noi.';
+    const changed = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      body: { charter: { it: italian } },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.charter).toEqual({ en: 'We keep what is said between us.', it: italian });
+    const read = await api.call('GET', path, { token: world.tokens.admin });
+    expect(read.body.charter).toEqual(changed.body.charter);
+    const refused = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      body: { charter: { fr: 'Charte' } },
+    });
+    expect(refused.status).toBe(400);
   });
 
   it('changes a program with the current If-Match and refuses a stale one with 412', async () => {

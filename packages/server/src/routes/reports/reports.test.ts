@@ -58,7 +58,7 @@ describe.each(testDatabases())('program reports on $dialect', (database) => {
         cadenceDays: 14,
         sessionMinutes: 60,
         status,
-        charter: '',
+        charter: toJson({ en: '', it: '' }),
         deletedAt: null,
         createdAt: now,
         updatedAt: now,
