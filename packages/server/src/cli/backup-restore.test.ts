@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -78,10 +86,21 @@ describe('rm-kit-server backup and restore on SQLite', { timeout: 60_000 }, () =
     other.exec('create table things (id integer primary key)');
     other.close();
 
-    for (const file of [notSqlite, otherSqlite]) {
+    const fromNewerVersion = join(dir, 'newer.sqlite');
+    copyFileSync(database, fromNewerVersion);
+    const newer = new SQLite(fromNewerVersion);
+    newer.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999-future', 'now');
+    newer.close();
+
+    for (const [file, reason] of [
+      [notSqlite, 'file is not a database'],
+      [otherSqlite, 'no rm-kit migrations'],
+      [fromNewerVersion, 'newer rm-kit'],
+    ] as const) {
       const refused = await runServerCommand(['restore', file], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('is not an rm-kit database');
+      expect(refused.stderr).toContain(reason);
       expect(refused.stderr).toContain('nothing was changed');
     }
     expect(fingerprint(database)).toBe(unchanged);
