@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { tightenFile } from '../db/data-files.js';
 import { localIssuer, type TokenIssuer } from './tokens.js';
 
 export const DEMO_ISSUER = 'rm-kit-demo';
@@ -13,7 +14,10 @@ export interface DemoAuthority {
 }
 
 async function loadOrCreateKey(keyFile: string | undefined): Promise<JWK> {
-  if (keyFile && existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+  if (keyFile && existsSync(keyFile)) {
+    tightenFile(keyFile);
+    return JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
+  }
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = await exportJWK(privateKey);
   if (keyFile) writeFileSync(keyFile, JSON.stringify(jwk), { mode: 0o600 });

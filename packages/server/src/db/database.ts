@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { prepareSqliteFile } from './data-files.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
 import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
@@ -50,7 +50,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    if (file !== ':memory:') prepareSqliteFile(resolve(file));
     const sqlite = new SQLite(file === ':memory:' ? ':memory:' : resolve(file));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -62,7 +62,8 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);
 }
 
-const MIGRATIONS: Record<string, Migration> = {
+/** Every migration this version knows, by name; a database may hold no other. */
+export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-event-log': eventLog,
   '0003-charter-per-language': charterPerLanguage,
