@@ -1,4 +1,4 @@
-import { findPostgresBinaries, startPostgresCluster } from './postgres-cluster.js';
+import { findPostgresBinaries, startPostgresCluster } from './postgres-cluster.mjs';
 
 /**
  * Vitest global setup: gives the Node tests a real, throwaway PostgreSQL when none is

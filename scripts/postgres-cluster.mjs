@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The newest PostgreSQL binaries on this machine (Debian's layout), or null. */
-export function findPostgresBinaries(): string | null {
+export function findPostgresBinaries() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
@@ -16,7 +16,7 @@ export function findPostgresBinaries(): string | null {
   return null;
 }
 
-export function freePort(): Promise<number> {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
@@ -27,27 +27,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface PostgresCluster {
-  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
-  url: string;
-  /** Stops the server as an outage would (`immediate`: connections are cut, nothing is flushed politely). */
-  stop(): void;
-  /** Starts it again on the same port and data. */
-  start(): void;
-  /** Stops it and removes its files. */
-  destroy(): void;
-}
-
 /**
  * A throwaway PostgreSQL cluster of its own, on a free loopback port, from the machine's
  * binaries: for the Node tests' shared database, and for tests that stop and restart one.
  */
-export async function startPostgresCluster(bin: string, { fsync = false } = {}): Promise<PostgresCluster> {
+export async function startPostgresCluster(bin, { fsync = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rm-kit-pg-'));
   // initdb refuses to run as root, so the cluster belongs to the postgres user.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
-  const run = (tool: string, args: string[]) =>
+  const run = (tool, args) =>
     execFileSync(
       asRoot ? 'runuser' : join(bin, tool),
       asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args,
