@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { Server as NetServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Storage } from './db/database.js';
@@ -47,10 +46,11 @@ export async function shutDown(parts: ShutdownParts, reason: string): Promise<vo
   );
   try {
     if (drainDelaySeconds > 0) await delay(drainDelaySeconds * 1000);
-    // Not http.Server.close(): it also drops idle keep-alive connections at once, while a
-    // client may be sending its next request on one (a proxy answers such a POST with 502).
-    // Closing the listener alone lets that request arrive; its answer then closes the connection.
-    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    // Also drops the keep-alive connections idle at this moment. A client may be sending its
+    // next request on one just then; that request never reached the app, so a retry (with
+    // the same Idempotency-Key) is safe. Waiting out their keep-alive timeout instead would
+    // make every stop take seconds.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     const unfinished = await inFlight.settle(drainSeconds * 1000);
     if (unfinished > 0) {
       logger.warn({ unfinished }, 'requests still running after RMKIT_SHUTDOWN_SECONDS are cut off');

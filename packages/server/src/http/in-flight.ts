@@ -1,44 +1,36 @@
 import type { Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 
 /**
- * The connections and requests a server is serving, so that a shutdown can wait for them.
- * Event streams are kept apart: they never end on their own, and they must outlast the last
- * requests to carry the events of their writes.
+ * The requests a server is answering, so that a shutdown can wait for them. Event streams
+ * are kept apart: they never end on their own, and they must outlast the last requests to
+ * carry the events of their writes.
  */
 export class InFlight {
   private readonly requests = new Set<ServerResponse>();
-  private readonly connections = new Set<Socket>();
-  private readonly streams = new Set<Socket>();
+  private readonly streams = new Set<ServerResponse>();
   private draining = false;
-  private readonly waiting = new Set<{ of: Set<Socket>; resolve: () => void }>();
+  private readonly waiting = new Set<{ of: Set<ServerResponse>; resolve: () => void }>();
 
-  /** Follows every connection and request the server receives from now on. */
+  /** Follows every request the server receives from now on. */
   watch(server: Server): void {
-    server.on('connection', (socket: Socket) => {
-      this.connections.add(socket);
-      socket.once('close', () => {
-        this.connections.delete(socket);
-        this.streams.delete(socket);
-        this.check();
-      });
-    });
     // Ahead of the app's own listener, so the header is set before the app writes its answer.
     server.prependListener('request', (_request, response: ServerResponse) => {
       if (this.draining) response.setHeader('Connection', 'close');
       this.requests.add(response);
-      response.once('close', () => this.requests.delete(response));
+      response.once('close', () => {
+        this.requests.delete(response);
+        this.streams.delete(response);
+        this.check();
+      });
     });
   }
 
-  /** Takes the connection of a response that streams until the client leaves out of those a drain waits for. */
+  /** Takes a response that streams until the client leaves out of the requests a drain waits for. */
   markStream(response: ServerResponse): void {
-    const socket = response.socket;
-    if (!socket || !this.connections.delete(socket)) return;
-    this.requests.delete(response);
-    this.streams.add(socket);
+    if (!this.requests.delete(response)) return;
+    this.streams.add(response);
     this.check();
   }
 
@@ -56,7 +48,7 @@ export class InFlight {
 
   /**
    * From now on every answer closes its connection, so clients open their next one where a
-   * load balancer sends them.
+   * load balancer sends them, and connections do not linger for their keep-alive timeout.
    */
   startDraining(): void {
     this.draining = true;
@@ -65,14 +57,9 @@ export class InFlight {
     }
   }
 
-  /**
-   * Resolves once every connection but the streams has closed, or after `ms`: with how many
-   * requests were still running. A busy connection closes after its answer; an idle one when
-   * its keep-alive timeout runs out, the time its client was told it may reuse it (closing
-   * it sooner could drop a request the client is sending on it at that moment).
-   */
+  /** Resolves once no request is in flight, or after `ms`: with how many still were. */
   async settle(ms: number): Promise<number> {
-    await this.emptied(this.connections, ms);
+    await this.emptied(this.requests, ms);
     return this.requests.size;
   }
 
@@ -81,11 +68,11 @@ export class InFlight {
     await this.emptied(this.streams, ms);
   }
 
-  private async emptied(sockets: Set<Socket>, ms: number): Promise<void> {
-    if (sockets.size === 0) return;
+  private async emptied(responses: Set<ServerResponse>, ms: number): Promise<void> {
+    if (responses.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
-      const waiter = { of: sockets, resolve };
+      const waiter = { of: responses, resolve };
       this.waiting.add(waiter);
       timer = setTimeout(() => {
         this.waiting.delete(waiter);
