@@ -1,6 +1,7 @@
 /** The newest PostgreSQL binaries on this machine (Debian's layout), or null. */
 export function findPostgresBinaries(): string | null;
 
+/** A loopback port nothing listens on (at the moment of asking). */
 export function freePort(): Promise<number>;
 
 export interface PostgresCluster {

@@ -15,14 +15,18 @@ import type { SignInPolicy } from './auth/sign-in-policy.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Storage } from './db/database.js';
+import { describeDatabaseError, isDatabaseUnavailable } from './db/database-errors.js';
 import type { EventBus } from './events/event-bus.js';
+import { trustedProxies } from './http/client-address.js';
 import type { AppEnv } from './http/env.js';
 import { transactionalWrites } from './http/idempotency.js';
+import { InFlight, streamsApart } from './http/in-flight.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { rejectNul } from './http/reject-nul.js';
 import { requestLog } from './http/request-log.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
+import { registerHealth } from './routes/health/health.handlers.js';
 import { registerApi } from './routes/index.js';
 import { registerStatic } from './routes/static/static.handlers.js';
 
@@ -38,11 +42,17 @@ export interface AppDeps {
   demo?: DemoAuthority;
   /** Who may sign in and who is added on first sign-in; without it, only people already stored. */
   signIn?: SignInPolicy;
+  /** The server's connections, for readiness and shutdown; without one (tests calling the app directly) it never drains. */
+  inFlight?: InFlight;
 }
+
+/** A database restart or failover takes seconds; this is also the longest pause the SDK waits for itself. */
+const DATABASE_RETRY_AFTER_SECONDS = '5';
 
 /** The whole HTTP app: middleware in the order a request meets it, then every route. */
 export function createApp(deps: AppDeps) {
   const { config, storage, bus, logger } = deps;
+  const inFlight = deps.inFlight ?? new InFlight();
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -54,7 +64,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, trustedProxies(config.RMKIT_TRUSTED_PROXIES)));
+  app.use(streamsApart(inFlight));
   const apiHeaders = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
@@ -130,6 +141,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', rejectNul());
   app.use('/v1/*', transactionalWrites(storage.db, bus, config.RMKIT_IDEMPOTENCY_HOURS));
 
+  registerHealth(app, { db: storage.db, bus, inFlight, logger });
   registerApi(app, deps);
   registerDocs(app);
   if (deps.demo) registerDemo(app, deps.storage, deps.demo);
@@ -139,6 +151,18 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) return problemResponse(c, problemOf(error));
+    if (isDatabaseUnavailable(error)) {
+      logger.warn(
+        { error: describeDatabaseError(error), requestId: c.get('requestId') },
+        'the database is unavailable',
+      );
+      return problemResponse(
+        c,
+        new Problem('unavailable', 'The database cannot be reached just now; try again shortly', {
+          headers: { 'Retry-After': DATABASE_RETRY_AFTER_SECONDS },
+        }),
+      );
+    }
     logger.error({ err: error, requestId: c.get('requestId') }, 'request failed');
     return problemResponse(
       c,

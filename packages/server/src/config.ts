@@ -1,5 +1,7 @@
 import { LOCALES } from '@rm-kit/core';
 import { z } from 'zod';
+import { CannotStart } from './cannot-start.js';
+import { parseAddressBlock } from './http/client-address.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''])
@@ -49,6 +51,11 @@ export const configSchema = z
     RMKIT_IDEMPOTENCY_HOURS: z.coerce.number().int().min(24).default(24),
     RMKIT_STATIC_DIRS: list,
     RMKIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    RMKIT_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    RMKIT_DRAIN_DELAY_SECONDS: z.coerce.number().min(0).max(600).default(0),
+    RMKIT_TRUSTED_PROXIES: list.refine((entries) => entries.every((e) => parseAddressBlock(e) !== null), {
+      message: 'Give addresses or CIDR blocks, comma-separated, e.g. 10.0.0.0/8,127.0.0.1,::1',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.RMKIT_DEMO) return;
@@ -70,7 +77,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new CannotStart(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
 }

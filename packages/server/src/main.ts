@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { logStartFailure } from './cannot-start.js';
 import { runCommand } from './cli/commands.js';
 import { readConfig } from './config.js';
 import { startServer } from './server.js';
@@ -9,13 +10,14 @@ if (args[0] !== undefined && args[0] !== 'serve') process.exit(await runCommand(
 
 try {
   const server = await startServer(readConfig(process.env));
-  const stop = async () => {
-    await server.close();
+  // Once: a second signal while draining takes Node's default and stops the process at once.
+  const stop = async (signal: NodeJS.Signals) => {
+    await server.close(signal);
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  logStartFailure(error);
   process.exit(1);
 }

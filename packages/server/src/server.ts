@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
@@ -5,15 +6,19 @@ import { createApp } from './app.js';
 import { createDemoAuthority, type DemoAuthority } from './auth/demo-authority.js';
 import { signInPolicy } from './auth/sign-in-policy.js';
 import { remoteIssuer, type TokenIssuer } from './auth/tokens.js';
+import { CannotStart } from './cannot-start.js';
 import type { Config } from './config.js';
 import { migrate, openStorage, type Storage } from './db/database.js';
+import { describeDatabaseError, isDatabaseUnavailable, redactDatabaseUrl } from './db/database-errors.js';
 import { startupAdvice } from './deployment/advice.js';
 import { deploymentOrganization } from './deployment/organization.js';
 import { type EventBus, inProcessEventBus } from './events/event-bus.js';
 import { pruneEvents } from './events/event-log.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
+import { InFlight } from './http/in-flight.js';
 import { seedDemo } from './seed/demo-seed.js';
+import { shutDown } from './shutdown.js';
 
 /** Beside a SQLite file; nowhere for an in-memory or PostgreSQL database. */
 function demoKeyFile(databaseUrl: string): string | undefined {
@@ -26,7 +31,31 @@ export interface RunningServer {
   port: number;
   storage: Storage;
   demo?: DemoAuthority;
-  close(): Promise<void>;
+  /** Shuts down gracefully (see shutdown.ts); `reason` is logged, e.g. the signal's name. */
+  close(reason?: string): Promise<void>;
+}
+
+/** Opens and migrates the database, or says in one sentence why it cannot. */
+async function openDatabase(url: string, logger: Logger): Promise<Storage> {
+  let storage: Storage | undefined;
+  try {
+    storage = await openStorage(url, {
+      onError: (error) =>
+        logger.warn(
+          { error: describeDatabaseError(error) },
+          'a database connection was lost; the pool replaces it',
+        ),
+    });
+    await migrate(storage.db);
+    return storage;
+  } catch (error) {
+    await storage?.close().catch(() => {});
+    const problem = isDatabaseUnavailable(error) ? 'cannot reach' : 'cannot open';
+    throw new CannotStart(
+      `${problem} the database at ${redactDatabaseUrl(url)}: ${describeDatabaseError(error).message}`,
+      { cause: error },
+    );
+  }
 }
 
 /**
@@ -37,12 +66,7 @@ export async function startServer(
   config: Config,
   logger: Logger = pino({ level: config.RMKIT_LOG_LEVEL }),
 ): Promise<RunningServer> {
-  const storage = await openStorage(config.DATABASE_URL, {
-    // The reason alone: pg's error carries the whole client, hundreds of lines per outage.
-    onError: (error) =>
-      logger.warn({ reason: error.message }, 'a database connection was lost; the pool replaces it'),
-  });
-  await migrate(storage.db);
+  const storage = await openDatabase(config.DATABASE_URL, logger);
 
   const issuers: TokenIssuer[] = [];
   if (config.RMKIT_JWKS_URL && config.RMKIT_ISSUER && config.RMKIT_AUDIENCE) {
@@ -65,7 +89,7 @@ export async function startServer(
   );
   if (organization.orgId === null && organization.reason === 'name-missing') {
     await storage.close();
-    throw new Error(
+    throw new CannotStart(
       'The database has no organisation yet: set RMKIT_ORG_NAME to your company’s name (e.g. RMKIT_ORG_NAME="Contoso Italia") and start again',
     );
   }
@@ -99,7 +123,17 @@ export async function startServer(
       })
     : await inProcessEventBus(storage.db, readFailed);
   const signIn = signInPolicy(config, organization.orgId);
-  const app = createApp({ config, storage, bus, issuers, logger, signIn, ...(demo ? { demo } : {}) });
+  const inFlight = new InFlight();
+  const app = createApp({
+    config,
+    storage,
+    bus,
+    issuers,
+    logger,
+    signIn,
+    inFlight,
+    ...(demo ? { demo } : {}),
+  });
 
   const prune = setInterval(
     () =>
@@ -111,9 +145,14 @@ export async function startServer(
   );
   prune.unref();
 
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    s.once('error', (error) =>
+      reject(new CannotStart(`cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`)),
+    );
   });
+  // serve() makes an HTTP/1.1 server unless given another createServer, and it is given none.
+  inFlight.watch(server as Server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
@@ -124,14 +163,20 @@ export async function startServer(
     port,
     storage,
     ...(demo ? { demo } : {}),
-    close: async () => {
+    close: async (reason = 'close') => {
       clearInterval(prune);
-      // Live event streams never end on their own: the bus ends them, each with a hint to
-      // reconnect to another process, before the connections are cut.
-      await bus.close();
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await storage.close();
+      await shutDown(
+        {
+          server: server as Server,
+          inFlight,
+          bus,
+          storage,
+          logger,
+          drainDelaySeconds: config.RMKIT_DRAIN_DELAY_SECONDS,
+          drainSeconds: config.RMKIT_SHUTDOWN_SECONDS,
+        },
+        reason,
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { type Migration, Migrator } from 'kysely/migration';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
 import * as initial from './migrations/0001-initial.js';
@@ -41,6 +41,9 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
+      // A database that does not answer (a dropped network, a failover) fails the request with
+      // 503 after this long, instead of holding it, and every request behind it, indefinitely.
+      connectionTimeoutMillis: 5000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     pool.on('error', (error) => options.onError?.(error));
@@ -80,7 +83,22 @@ export async function migrate(db: Kysely<Database>, upTo?: string): Promise<void
   });
   const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  if (failed) {
+    throw new Error(`Migration ${failed.migrationName} failed: ${String(error)}`, { cause: error });
   }
+  // No migration ran, so none failed: the database could not be reached or read.
+  if (error) throw error;
+}
+
+const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';
+
+/**
+ * Whether every migration this server knows has been applied. A database restored from an
+ * older backup would lack some; one already migrated by a newer server (during a rolling
+ * upgrade) has more, which is fine.
+ */
+export async function migrationsApplied(db: Kysely<Database>): Promise<boolean> {
+  const table = sql.table(DEFAULT_MIGRATION_TABLE);
+  const latest = await sql`select name from ${table} where name = ${LATEST_MIGRATION}`.execute(db);
+  return latest.rows.length === 1;
 }

@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../auth/caller.js';
@@ -6,6 +7,8 @@ import type { DomainEvent } from '../events/event-bus.js';
 
 /** What every handler finds on the context. */
 export interface AppEnv {
+  /** The Node request and response under a real server; absent when a test calls `app.request()`. */
+  Bindings: Partial<HttpBindings>;
   Variables: RequestIdVariables & {
     caller: Caller;
     /** The database, or the open transaction of an idempotent write. */

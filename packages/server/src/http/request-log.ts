@@ -1,23 +1,43 @@
+import type { BlockList } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
+import { isEventStream } from './in-flight.js';
 
-/** One structured line per request: never bodies or tokens, which may hold private notes. */
-export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+/** Polled every few seconds by load balancers: at info they would bury every other line. */
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/**
+ * One structured line per request: never bodies or tokens, which may hold private notes.
+ * An event stream gets a second line when it closes, with how long it was open.
+ */
+export function requestLog(logger: Logger, trustedProxies: BlockList): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
     const caller = c.get('caller');
-    logger.info(
-      {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-        caller: caller ? (caller.personId ?? caller.kind) : undefined,
-      },
-      'request',
-    );
+    const line = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      caller: caller ? (caller.personId ?? caller.kind) : undefined,
+      client: clientAddress(
+        c.env?.incoming?.socket.remoteAddress,
+        c.req.header('X-Forwarded-For'),
+        trustedProxies,
+      ),
+    };
+    if (PROBES.has(c.req.path)) logger.debug(line, 'request');
+    else logger.info(line, 'request');
+
+    const outgoing = c.env?.outgoing;
+    if (outgoing && isEventStream(c.res)) {
+      outgoing.once('close', () =>
+        logger.info({ ...line, ms: Math.round(performance.now() - started) }, 'stream closed'),
+      );
+    }
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp } from '../app.js';
 import { remoteIssuer } from '../auth/tokens.js';
 import { type Config, readConfig } from '../config.js';
@@ -87,6 +87,7 @@ export interface TestApi {
 export async function createTestApi(
   database: TestDatabase,
   env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
 ): Promise<TestApi> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
@@ -111,7 +112,7 @@ export async function createTestApi(
     storage,
     bus,
     issuers: [remoteIssuer(idp.jwksUrl, TEST_ISSUER, TEST_AUDIENCE)],
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
   });
 
   return {
