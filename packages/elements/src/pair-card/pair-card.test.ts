@@ -3,7 +3,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { newId, type Pair, type PairProgress } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
-import { meOf, PEOPLE, rmServer, stopServer, tokenFor, until } from '../test-support/server.js';
+import { meOf, PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
 import './pair-card.js';
 import '../provider/provider.js';
 import type { RmPairCard } from './pair-card.component.js';
@@ -360,12 +360,14 @@ describe('<rm-pair-card>', () => {
         locale: 'en',
         photoUrl,
       });
-      const pair = await admin.pairs.create(programId, {
-        mentorId: mentor.id,
-        menteeId: mentee.id,
-        topics: ['ai-tools', 'sustainability'],
-        status: 'active',
-      });
+      const pair = sent(
+        await admin.pairs.create(programId, {
+          mentorId: mentor.id,
+          menteeId: mentee.id,
+          topics: ['ai-tools', 'sustainability'],
+          status: 'active',
+        }),
+      );
       pairId = pair.id;
       expect(pair.charterAcceptedAt).to.deep.equal({ mentor: null, mentee: null });
     });

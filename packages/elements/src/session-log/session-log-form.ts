@@ -43,6 +43,8 @@ export interface SessionLogFormHost {
   presenting(): boolean;
   /** Whether there is a client to save through. */
   canSave(): boolean;
+  /** Core's session schemas, to check the draft before it is sent. */
+  schemas(): Promise<typeof import('@rm-kit/core/schemas/session')>;
   /**
    * Saves the session, shows it in the log and closes the form; or, when the save fails,
    * tells the page (an `rm-error`) and says why.
@@ -240,9 +242,16 @@ export class SessionLogForm {
   private readonly submit = async (event: Event) => {
     event.preventDefault();
     if (!this.log.canSave() || this.saving) return;
-    // The schema (and zod) load only when a form is sent: a page pays for them when it uses them.
-    const { sessionCreateSchema } = await import('@rm-kit/core/schemas/session');
-    const parsed = sessionCreateSchema.safeParse(this.draftBody());
+    let schemas: Awaited<ReturnType<SessionLogFormHost['schemas']>>;
+    try {
+      schemas = await this.log.schemas();
+    } catch {
+      // The validation module never arrived (the server went away first): say so, keep the draft.
+      this.formError = this.t.t('failed');
+      this.element.requestUpdate();
+      return;
+    }
+    const parsed = schemas.sessionCreateSchema.safeParse(this.draftBody());
     if (!parsed.success) {
       this.showIssues(
         parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),

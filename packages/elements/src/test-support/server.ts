@@ -1,3 +1,4 @@
+import type { Written } from '@rm-kit/sdk';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** The seeded demo organisation's people the element tests sign in as. */
@@ -52,4 +53,10 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<voi
     if (Date.now() > deadline) throw new Error('Timed out waiting for the element');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The entity a write answered with, from a client that reaches the server: queued is a failure here. */
+export function sent<T>(written: Written<T, unknown>): T {
+  if (written.pending) throw new Error('The write was queued, not sent: the server is not answering');
+  return written;
 }
