@@ -441,8 +441,8 @@ describe('<rm-pair-card>', () => {
       );
       await loaded(el);
       expect(text(part(el, 'progress'))).to.include('No goals yet');
-      // Let the live stream open before the change happens.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The change must happen once the card hears the live stream.
+      await until(() => el.live);
 
       const partner = await clientFor(mentorEmail);
       await partner.goals.create(pairId, { title: `Try an AI meeting summary ${tag}`, topic: 'ai-tools' });

@@ -25,6 +25,11 @@ export async function stopServer(): Promise<void> {
   await executeServerCommand('rm-server', { action: 'stop' });
 }
 
+/** Takes the page's network away (the server, and the page's own modules) or gives it back. */
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand('offline', { offline, apiUrl: await rmServer() });
+}
+
 export async function tokenFor(email: string): Promise<string> {
   const url = await rmServer();
   const res = await fetch(`${url}/demo/token`, {
