@@ -1,8 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { ActionItem, PrivateNote, Session, SessionCreate } from '@rm-kit/core';
-import type { RmClient } from '@rm-kit/sdk';
-import { RmError, RmValidationError } from '@rm-kit/sdk/errors';
+import type { ActionItem, PrivateNote, Session } from '@rm-kit/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
@@ -13,11 +11,11 @@ import { LocalizeController, type Strings } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
-import { type Entry, isProvisional, loadSessionSchemas, provisionalSession } from './provisional-session.js';
+import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
 import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
-import type { SaveFailure, SessionLogForm } from './session-log-form.js';
+import type { SessionLogForm } from './session-log-form.js';
 import { renderSession, type SessionItemHost } from './session-log-item.js';
 import type { NoteState, SessionNotePanel } from './session-log-note.js';
 
@@ -220,7 +218,15 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         presenting: () => this.presenting,
         canSave: () => Boolean(this.api),
         schemas: loadSessionSchemas,
-        save: (body, privateNote) => this.saveSession(body, privateNote),
+        client: () => this.api,
+        data: this.data,
+        emit: (type, detail) => this.emit(type, detail),
+        announce: (message) => void this.announcer.announce(message),
+        setNote: (sessionId, changes) => this.setNote(sessionId, changes),
+        saved: (sessionId) => {
+          this.formOpen = false;
+          void this.focusSession(sessionId);
+        },
         close: () => this.closeForm(),
       });
     } catch (error) {
@@ -241,62 +247,6 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     this.formOpen = false;
     this.sessionForm?.clearErrors();
     void this.updateComplete.then(() => this.query<HTMLButtonElement>('#log-toggle')?.focus());
-  }
-
-  /** Saves the session the form describes, shows it in the log and closes the form; or says why not. */
-  private async saveSession(body: SessionCreate, noteText: string): Promise<SaveFailure | undefined> {
-    const api = this.api;
-    if (!api) return { message: this.localize.t('noClient') };
-    const pairId = this.data.pairId;
-    try {
-      const created = await api.sessions.create(pairId, body);
-      // The page moved to another pair meanwhile: this session is not in the log shown now.
-      if (pairId !== this.data.pairId) return;
-      const session: Entry = created.pending
-        ? provisionalSession(await loadSessionSchemas(), pairId, created)
-        : created;
-      const pending = Boolean(created.pending);
-      this.data.add(session);
-      this.emit('rm-session-logged', { session, pending });
-      if (noteText) void this.saveNewSessionNote(api, session.id, noteText);
-      void this.announcer.announce(this.localize.t(pending ? 'savedOffline' : 'saved'));
-      this.formOpen = false;
-      void this.focusSession(session.id);
-      return undefined;
-    } catch (error) {
-      this.emit('rm-error', { error: toError(error), action: 'sessions.create' });
-      if (error instanceof RmValidationError) return { issues: error.issues };
-      return {
-        message: this.localize.t(error instanceof RmError && error.status === 404 ? 'notFound' : 'failed'),
-      };
-    }
-  }
-
-  /** The private note typed into the form goes with the session (queued behind it when offline). */
-  private async saveNewSessionNote(api: RmClient, sessionId: string, text: string) {
-    try {
-      const written = await api.notes.create(sessionId, { text });
-      const note: PrivateNote = written.pending
-        ? {
-            id: written.id,
-            orgId: '',
-            sessionId,
-            authorId: '',
-            text,
-            version: 1,
-            createdAt: written.createdAt,
-            updatedAt: written.createdAt,
-          }
-        : written;
-      this.setNote(sessionId, {
-        note: written.pending ? { ...note, pending: true } : note,
-        draft: text,
-        status: 'ready',
-      });
-      this.emit('rm-note-saved', { note, pending: Boolean(written.pending) });
-    } catch (error) {
-      this.emit('rm-error', { error: toError(error), action: 'notes.create' });
-    }
   }
 
   private focusedSessionId(): string | undefined {

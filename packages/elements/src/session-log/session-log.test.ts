@@ -300,7 +300,9 @@ describe('<rm-session-log>', () => {
     expect(root(partner).innerHTML).not.to.include(text);
   });
 
-  it('shows a session logged while the server is down as waiting to be sent, then confirms it after a restart', async () => {
+  it('shows a session logged while the server is down as waiting to be sent, then confirms it after a restart', async function () {
+    // Stopping and restarting the server takes seconds of its own on a busy machine.
+    this.timeout(20_000);
     const summary = tag('offline');
     const client = clientAs('giulia');
     const el = await mount(client);
