@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/test-summary/wtr-summary.mjs';
+import { offlinePlugin } from './scripts/wtr-offline.mjs';
 import { rmServerPlugin } from './scripts/wtr-rm-server.mjs';
 
 // Debian's Chromium, never a downloaded one: CI machines reach only package registries.
@@ -20,6 +21,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser'] },
   plugins: [
     rmServerPlugin(),
+    offlinePlugin(),
     // The elements' settings (Lit's decorators) suit every package's browser tests.
     esbuildPlugin({
       ts: true,

@@ -1,6 +1,6 @@
 export { clientContext, localeContext } from './base/context.js';
 export { define, setPrefix, tagName } from './base/define.js';
-export type { RmEventDetails, RmEventName } from './base/events.js';
+export type { RmErrorAction, RmEventDetails, RmEventName } from './base/events.js';
 export { RmElement } from './base/rm-element.js';
 export { RmFeedbackForm } from './feedback-form/feedback-form.component.js';
 export { RmPairCard } from './pair-card/pair-card.component.js';

@@ -107,6 +107,19 @@ describe('the SDK against the reference server', () => {
     await expect(client({ token: 'not-a-token' }).me.get()).rejects.toBeInstanceOf(RmUnauthorizedError);
   });
 
+  it('puts every id into a path encoded, so an id cannot reach another route', async () => {
+    const asked: string[] = [];
+    const rm = client({
+      fetch: (input, init) => {
+        asked.push(String(input));
+        return fetch(input, init);
+      },
+      retry: { maxRetries: 0 },
+    });
+    await rm.sessions.get('../pairs/x?y#z').catch(() => undefined);
+    expect(asked).toEqual([`${server.url}/v1/sessions/..%2Fpairs%2Fx%3Fy%23z`]);
+  });
+
   it('retries a write whose answer was lost with the same Idempotency-Key: one session, not two', async () => {
     const keys: string[] = [];
     let dropped = false;
@@ -212,6 +225,20 @@ describe('the SDK while the server is away', () => {
     });
     expect(planned.pending).toBe(true);
     expect(planned.id).toMatch(/^pending_/);
+    // What waits is typed by its operation: the pair and the body, not an HTTP path.
+    expect(await offline.sessions.pending(pairId)).toEqual([
+      expect.objectContaining({
+        id: planned.pending ? planned.outboxId : '',
+        state: 'pending',
+        provisionalId: planned.id,
+        write: {
+          operation: 'sessions.create',
+          pairId,
+          body: { status: 'planned', scheduledAt: '2030-03-01T09:00:00Z' },
+        },
+      }),
+    ]);
+    expect(await offline.sessions.pending('par_00000000000000000000000000')).toEqual([]);
     // Changing a session that only exists offline: sent with its real id once it has one.
     await offline.sessions.update(planned.id, { summary: 'Agenda: TikTok for employer branding' });
     const stale = await offline.sessions.update(newest, { summary: 'From an old copy' });
@@ -227,12 +254,18 @@ describe('the SDK while the server is away', () => {
     server = await demoServer(port, database);
     const synced: string[] = [];
     const refused: RmError[] = [];
-    offline.addEventListener('synced', (e) => synced.push(e.detail.entry.label));
+    const confirmed: string[] = [];
+    offline.addEventListener('synced', (e) => {
+      synced.push(e.detail.entry.label);
+      // The operation types the server's answer: a create of a session answers a session.
+      if (e.detail.operation === 'sessions.create') confirmed.push(e.detail.result.status);
+    });
     offline.addEventListener('sync-error', (e) => refused.push(e.detail.error));
     await offline.sync();
 
     expect(synced).toEqual(['sessions.create', 'sessions.update', 'sessions.create']);
     expect(refused.map((e) => e.status)).toEqual([412]);
+    expect(confirmed).toEqual(['planned', 'held']);
     const left = await offline.pendingWrites();
     expect(left).toEqual([
       expect.objectContaining({

@@ -36,6 +36,7 @@ import { cacheScope, ReadCache } from './cache.js';
 import { RmNetworkError } from './errors.js';
 import { type EventsApi, liveEvents } from './events.js';
 import { Outbox, type OutboxEntry, type OutboxEvents, provisionalId } from './outbox.js';
+import type { OutboxOperation, OutboxWrite } from './outbox-writes.js';
 import { type ListQuery, paginate } from './pagination.js';
 import { defaultStore, type KeyValueStore } from './store.js';
 import {
@@ -66,8 +67,37 @@ export interface ClientOptions {
   syncIntervalMs?: number;
 }
 
-/** What a write resolves with: the entity, marked `pending` while it waits in the outbox. */
-export type Written<T> = T & { pending?: true };
+/**
+ * A write the server has not answered yet: it waits in the outbox and goes out when it can.
+ * Not the entity (the SDK does not guess what the server would make of the body): what was
+ * sent, and what later writes need to follow it.
+ */
+export interface Queued<B> {
+  pending: true;
+  /** The entity's id: a create's provisional `pending_…` id (later writes may use it), or the id changed. */
+  id: string;
+  /** The outbox entry, for `retryWrite` and `discardWrite`. */
+  outboxId: string;
+  /** What was sent: a create's body, an update's changes. */
+  body: B;
+  /**
+   * The version the entity will have once this write lands (1 for a create), so a change
+   * queued after it carries the right If-Match; unknown for an update sent without one.
+   */
+  version: number | undefined;
+  createdAt: string;
+}
+
+/** What a write resolves with: the server's entity, or, while it waits in the outbox, a `Queued` receipt. */
+export type Written<T, B = unknown> = (T & { pending?: never }) | Queued<B>;
+
+/** An API path with every id in it encoded, so no id can name another route. */
+function apiPath(parts: TemplateStringsArray, ...ids: string[]): string {
+  return parts.reduce(
+    (path, part, i) => path + part + (i < ids.length ? encodeURIComponent(ids[i] ?? '') : ''),
+    '',
+  );
+}
 
 /** An entity, or its id; an entity's version is sent as If-Match. */
 export type Ref = string | { id: string; version?: number };
@@ -172,9 +202,14 @@ export class RmClient extends EventTarget {
     return this.outbox.flush().catch(() => {});
   }
 
-  /** The writes waiting in the outbox, and those the server refused (`state: 'failed'`). */
-  pendingWrites(): Promise<OutboxEntry[]> {
-    return this.outbox.entries();
+  /**
+   * The writes waiting in the outbox, and those the server refused (`state: 'failed'`); of
+   * one operation only, typed by it, when given (`pendingWrites('goals.update')`).
+   */
+  pendingWrites(): Promise<OutboxEntry[]>;
+  pendingWrites<K extends OutboxOperation>(operation: K): Promise<OutboxEntry<K>[]>;
+  pendingWrites(operation?: OutboxOperation): Promise<OutboxEntry[]> {
+    return operation ? this.queued(operation) : this.outbox.entries();
   }
 
   /** Sends a refused write again, with a corrected body if given. */
@@ -212,16 +247,24 @@ export class RmClient extends EventTarget {
     }
   }
 
-  private async write<T>(
-    label: string,
+  /**
+   * Queues a write and sends it: resolves with the server's entity `T`, or with a `Queued<B>`
+   * receipt while the server cannot be reached.
+   */
+  private async write<T, B = undefined>(
+    write: OutboxWrite & { body?: B },
     request: Request,
-    options: RequestOptions & { provisional?: () => T },
-  ): Promise<Written<T>> {
-    const id = request.method === 'POST' && options.provisional ? provisionalId() : undefined;
-    const { idempotencyKey, ifMatch, provisional: _provisional, ...firstAttempt } = options;
-    const outcome = await this.outbox.submit<T>(
+    options: RequestOptions & {
+      /** The entity a queued update or remove names; a create gets a provisional id. */
+      entityId?: string;
+    } = {},
+  ): Promise<Written<T, B>> {
+    const id = write.operation.endsWith('.create') ? provisionalId() : undefined;
+    const { idempotencyKey, ifMatch, entityId, ...firstAttempt } = options;
+    const outcome = await this.outbox.submit<T & { pending?: never }>(
       {
-        label,
+        label: write.operation,
+        write,
         request,
         ...(idempotencyKey ? { idempotencyKey } : {}),
         ...(ifMatch === undefined ? {} : { ifMatch }),
@@ -229,99 +272,108 @@ export class RmClient extends EventTarget {
       },
       firstAttempt,
     );
-    if (outcome.status === 'sent') return outcome.result as Written<T>;
-    const now = new Date().toISOString();
-    const base = options.provisional?.() ?? ({} as T);
-    return { createdAt: now, updatedAt: now, ...base, ...(id ? { id } : {}), pending: true } as Written<T>;
+    if (outcome.status === 'sent') return outcome.result;
+    return {
+      pending: true,
+      id: id ?? entityId ?? '',
+      outboxId: outcome.entryId,
+      body: write.body as B,
+      // What the server will give the entity once this write lands (a create: 1; a change:
+      // one more than it expects), so a further change queued after it carries the right If-Match.
+      version: id ? 1 : ifMatch === undefined ? undefined : ifMatch + 1,
+      createdAt: new Date().toISOString(),
+    };
   }
 
-  private resource<T extends { id: string; version: number }, C, U>(
-    label: string,
+  /** The signed-in person's queued writes of one operation, typed by it. */
+  private async queued<K extends OutboxOperation>(operation: K): Promise<OutboxEntry<K>[]> {
+    return (await this.outbox.entries()).filter(
+      (entry): entry is OutboxEntry<K> => entry.label === operation,
+    );
+  }
+
+  /**
+   * Get, update and remove of one resource, read and changed by its own id; `update` and
+   * `remove` name the queued write as the contract types it.
+   */
+  private entity<T, U>(
     itemPath: (id: string) => string,
+    writes: {
+      update: (id: string, body: U) => OutboxWrite & { body: U };
+      remove: (id: string) => OutboxWrite<`${string}.remove` & OutboxOperation>;
+    },
   ) {
     return {
       get: (ref: Ref, options?: RequestOptions) => this.read<T>(itemPath(refId(ref)), {}, options),
       update: (ref: Ref, changes: U, options: RequestOptions = {}) => {
         const ifMatch = options.ifMatch ?? refVersion(ref);
-        return this.write<T>(
-          `${label}.update`,
-          { method: 'PATCH', path: itemPath(refId(ref)), body: changes },
-          {
-            ...options,
-            ...(ifMatch === undefined ? {} : { ifMatch }),
-            // The version the server will give it once this change lands, so a further change
-            // queued offline carries the right If-Match.
-            provisional: () =>
-              ({
-                ...(typeof ref === 'object' ? ref : { id: ref }),
-                ...changes,
-                ...(ifMatch === undefined ? {} : { version: ifMatch + 1 }),
-              }) as unknown as T,
-          },
+        const id = refId(ref);
+        return this.write<T, U>(
+          writes.update(id, changes),
+          { method: 'PATCH', path: itemPath(id), body: changes },
+          { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
         );
       },
-      remove: (ref: Ref, options: RequestOptions = {}) => {
+      remove: async (ref: Ref, options: RequestOptions = {}): Promise<void> => {
         const ifMatch = options.ifMatch ?? refVersion(ref);
-        return this.write<void>(
-          `${label}.remove`,
-          { method: 'DELETE', path: itemPath(refId(ref)) },
-          {
-            ...options,
-            ...(ifMatch === undefined ? {} : { ifMatch }),
-          },
-        ).then(() => undefined);
+        const id = refId(ref);
+        await this.write<undefined>(
+          writes.remove(id),
+          { method: 'DELETE', path: itemPath(id) },
+          { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
+        );
       },
-      /** Internal to namespaces: a create under a collection path. */
-      createAt: (path: string, body: C, extra: Partial<T>, options: RequestOptions = {}) =>
-        this.write<T>(
-          `${label}.create`,
-          { method: 'POST', path, body },
-          {
-            ...options,
-            // Version 1: what the server gives a new entity, so a change queued after this
-            // create carries the right If-Match.
-            provisional: () => ({ ...body, ...extra, version: 1 }) as unknown as T,
-          },
-        ),
-      /** Internal to namespaces: one page and every item of a collection. */
-      listAt: (path: string) => ({
-        page: (query: ListQuery = {}, options?: RequestOptions) => this.read<List<T>>(path, query, options),
-        list: (query: ListQuery = {}) => paginate<T>((q) => this.read<List<T>>(path, q), query),
-      }),
     };
   }
 
-  private readonly sessionsResource = this.resource<Session, SessionCreate, SessionUpdate>(
-    'sessions',
-    (id) => `v1/sessions/${id}`,
+  /** One page, and every item, of a collection. */
+  private collection<T>(path: string) {
+    return {
+      page: (query: ListQuery = {}, options?: RequestOptions) => this.read<List<T>>(path, query, options),
+      list: (query: ListQuery = {}) => paginate<T>((q) => this.read<List<T>>(path, q), query),
+    };
+  }
+
+  private readonly sessionsEntity = this.entity<Session, SessionUpdate>((id) => apiPath`v1/sessions/${id}`, {
+    update: (id, body) => ({ operation: 'sessions.update', id, body }),
+    remove: (id) => ({ operation: 'sessions.remove', id }),
+  });
+  private readonly goalsEntity = this.entity<Goal, GoalUpdate>((id) => apiPath`v1/goals/${id}`, {
+    update: (id, body) => ({ operation: 'goals.update', id, body }),
+    remove: (id) => ({ operation: 'goals.remove', id }),
+  });
+  private readonly notesEntity = this.entity<PrivateNote, PrivateNoteUpdate>(
+    (id) => apiPath`v1/notes/${id}`,
+    {
+      update: (id, body) => ({ operation: 'notes.update', id, body }),
+      remove: (id) => ({ operation: 'notes.remove', id }),
+    },
   );
-  private readonly goalsResource = this.resource<Goal, GoalCreate, GoalUpdate>(
-    'goals',
-    (id) => `v1/goals/${id}`,
+  private readonly feedbackEntity = this.entity<Feedback, FeedbackUpdate>(
+    (id) => apiPath`v1/feedback/${id}`,
+    {
+      update: (id, body) => ({ operation: 'feedback.update', id, body }),
+      remove: (id) => ({ operation: 'feedback.remove', id }),
+    },
   );
-  private readonly notesResource = this.resource<PrivateNote, PrivateNoteCreate, PrivateNoteUpdate>(
-    'notes',
-    (id) => `v1/notes/${id}`,
-  );
-  private readonly feedbackResource = this.resource<Feedback, FeedbackCreate, FeedbackUpdate>(
-    'feedback',
-    (id) => `v1/feedback/${id}`,
-  );
-  private readonly pairsResource = this.resource<Pair, PairCreate, PairUpdate>(
-    'pairs',
-    (id) => `v1/pairs/${id}`,
-  );
-  private readonly peopleResource = this.resource<Person, PersonCreate, PersonUpdate>(
-    'people',
-    (id) => `v1/people/${id}`,
-  );
-  private readonly programsResource = this.resource<Program, ProgramCreate, ProgramUpdate>(
-    'programs',
-    (id) => `v1/programs/${id}`,
-  );
-  private readonly enrollmentsResource = this.resource<Enrollment, EnrollmentCreate, EnrollmentUpdate>(
-    'enrollments',
-    (id) => `v1/enrollments/${id}`,
+  private readonly pairsEntity = this.entity<Pair, PairUpdate>((id) => apiPath`v1/pairs/${id}`, {
+    update: (id, body) => ({ operation: 'pairs.update', id, body }),
+    remove: (id) => ({ operation: 'pairs.remove', id }),
+  });
+  private readonly peopleEntity = this.entity<Person, PersonUpdate>((id) => apiPath`v1/people/${id}`, {
+    update: (id, body) => ({ operation: 'people.update', id, body }),
+    remove: (id) => ({ operation: 'people.remove', id }),
+  });
+  private readonly programsEntity = this.entity<Program, ProgramUpdate>((id) => apiPath`v1/programs/${id}`, {
+    update: (id, body) => ({ operation: 'programs.update', id, body }),
+    remove: (id) => ({ operation: 'programs.remove', id }),
+  });
+  private readonly enrollmentsEntity = this.entity<Enrollment, EnrollmentUpdate>(
+    (id) => apiPath`v1/enrollments/${id}`,
+    {
+      update: (id, body) => ({ operation: 'enrollments.update', id, body }),
+      remove: (id) => ({ operation: 'enrollments.remove', id }),
+    },
   );
 
   readonly me = {
@@ -332,141 +384,160 @@ export class RmClient extends EventTarget {
   readonly organization = {
     get: (options?: RequestOptions) => this.read<Organization>('v1/organization', {}, options),
     update: (changes: OrganizationUpdate, options: RequestOptions = {}) =>
-      this.write<Organization>(
-        'organization.update',
+      this.write<Organization, OrganizationUpdate>(
+        { operation: 'organization.update', body: changes },
         { method: 'PATCH', path: 'v1/organization', body: changes },
         options,
       ),
   };
 
   readonly people = {
-    ...this.peopleResource.listAt('v1/people'),
-    get: this.peopleResource.get,
+    ...this.collection<Person>('v1/people'),
+    ...this.peopleEntity,
     create: (body: PersonCreate, options?: RequestOptions) =>
-      this.peopleResource.createAt('v1/people', body, {}, options),
-    update: this.peopleResource.update,
-    remove: this.peopleResource.remove,
+      this.write<Person, PersonCreate>(
+        { operation: 'people.create', body },
+        { method: 'POST', path: 'v1/people', body },
+        options,
+      ),
   };
 
   readonly programs = {
-    ...this.programsResource.listAt('v1/programs'),
-    get: this.programsResource.get,
+    ...this.collection<Program>('v1/programs'),
+    ...this.programsEntity,
     create: (body: ProgramCreate, options?: RequestOptions) =>
-      this.programsResource.createAt('v1/programs', body, {}, options),
-    update: this.programsResource.update,
-    remove: this.programsResource.remove,
+      this.write<Program, ProgramCreate>(
+        { operation: 'programs.create', body },
+        { method: 'POST', path: 'v1/programs', body },
+        options,
+      ),
   };
 
   readonly enrollments = {
     page: (programId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.enrollmentsResource.listAt(`v1/programs/${programId}/enrollments`).page(query, options),
+      this.collection<Enrollment>(apiPath`v1/programs/${programId}/enrollments`).page(query, options),
     list: (programId: string, query?: ListQuery) =>
-      this.enrollmentsResource.listAt(`v1/programs/${programId}/enrollments`).list(query),
-    get: this.enrollmentsResource.get,
+      this.collection<Enrollment>(apiPath`v1/programs/${programId}/enrollments`).list(query),
+    ...this.enrollmentsEntity,
     create: (programId: string, body: EnrollmentCreate, options?: RequestOptions) =>
-      this.enrollmentsResource.createAt(`v1/programs/${programId}/enrollments`, body, { programId }, options),
-    update: this.enrollmentsResource.update,
-    remove: this.enrollmentsResource.remove,
+      this.write<Enrollment, EnrollmentCreate>(
+        { operation: 'enrollments.create', programId, body },
+        { method: 'POST', path: apiPath`v1/programs/${programId}/enrollments`, body },
+        options,
+      ),
   };
 
   readonly pairs = {
-    ...this.pairsResource.listAt('v1/pairs'),
-    get: this.pairsResource.get,
+    ...this.collection<Pair>('v1/pairs'),
+    ...this.pairsEntity,
     create: (programId: string, body: PairCreate, options?: RequestOptions) =>
-      this.pairsResource.createAt(`v1/programs/${programId}/pairs`, body, { programId }, options),
-    update: this.pairsResource.update,
-    remove: this.pairsResource.remove,
+      this.write<Pair, PairCreate>(
+        { operation: 'pairs.create', programId, body },
+        { method: 'POST', path: apiPath`v1/programs/${programId}/pairs`, body },
+        options,
+      ),
     /** Accepts the pair charter for your own side. */
     acceptCharter: (pair: Ref, options: RequestOptions = {}) =>
       this.write<Pair>(
-        'pairs.acceptCharter',
-        { method: 'POST', path: `v1/pairs/${refId(pair)}/charter-acceptance` },
-        options,
+        { operation: 'pairs.acceptCharter', pairId: refId(pair) },
+        { method: 'POST', path: apiPath`v1/pairs/${refId(pair)}/charter-acceptance` },
+        { ...options, entityId: refId(pair) },
       ),
+    /** Whether your acceptance of this pair's charter waits in the outbox (or was refused there). */
+    charterPending: async (pairId: string) =>
+      (await this.queued('pairs.acceptCharter')).filter((entry) => entry.write.pairId === pairId),
     /** Sessions held vs expected, goals, at-risk: core's rules applied by the server. */
     progress: (pair: Ref, options?: RequestOptions) =>
-      this.read<PairProgress>(`v1/pairs/${refId(pair)}/progress`, {}, options),
+      this.read<PairProgress>(apiPath`v1/pairs/${refId(pair)}/progress`, {}, options),
   };
 
   readonly sessions = {
     page: (pairId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.sessionsResource.listAt(`v1/pairs/${pairId}/sessions`).page(query, options),
+      this.collection<Session>(apiPath`v1/pairs/${pairId}/sessions`).page(query, options),
     list: (pairId: string, query?: ListQuery) =>
-      this.sessionsResource.listAt(`v1/pairs/${pairId}/sessions`).list(query),
-    get: this.sessionsResource.get,
+      this.collection<Session>(apiPath`v1/pairs/${pairId}/sessions`).list(query),
+    ...this.sessionsEntity,
     create: (pairId: string, body: SessionCreate, options?: RequestOptions) =>
-      this.sessionsResource.createAt(
-        `v1/pairs/${pairId}/sessions`,
-        body,
-        { pairId } as Partial<Session>,
+      this.write<Session, SessionCreate>(
+        { operation: 'sessions.create', pairId, body },
+        { method: 'POST', path: apiPath`v1/pairs/${pairId}/sessions`, body },
         options,
       ),
-    update: this.sessionsResource.update,
-    remove: this.sessionsResource.remove,
+    /** Sessions of this pair created offline that wait in the outbox, or that the server refused there. */
+    pending: async (pairId: string) =>
+      (await this.queued('sessions.create')).filter((entry) => entry.write.pairId === pairId),
   };
 
   readonly notes = {
     page: (sessionId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.notesResource.listAt(`v1/sessions/${sessionId}/notes`).page(query, options),
+      this.collection<PrivateNote>(apiPath`v1/sessions/${sessionId}/notes`).page(query, options),
     list: (sessionId: string, query?: ListQuery) =>
-      this.notesResource.listAt(`v1/sessions/${sessionId}/notes`).list(query),
-    get: this.notesResource.get,
+      this.collection<PrivateNote>(apiPath`v1/sessions/${sessionId}/notes`).list(query),
+    ...this.notesEntity,
     create: (sessionId: string, body: PrivateNoteCreate, options?: RequestOptions) =>
-      this.notesResource.createAt(`v1/sessions/${sessionId}/notes`, body, { sessionId }, options),
-    update: this.notesResource.update,
-    remove: this.notesResource.remove,
+      this.write<PrivateNote, PrivateNoteCreate>(
+        { operation: 'notes.create', sessionId, body },
+        { method: 'POST', path: apiPath`v1/sessions/${sessionId}/notes`, body },
+        options,
+      ),
   };
 
   readonly goals = {
     page: (pairId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.goalsResource.listAt(`v1/pairs/${pairId}/goals`).page(query, options),
+      this.collection<Goal>(apiPath`v1/pairs/${pairId}/goals`).page(query, options),
     list: (pairId: string, query?: ListQuery) =>
-      this.goalsResource.listAt(`v1/pairs/${pairId}/goals`).list(query),
-    get: this.goalsResource.get,
+      this.collection<Goal>(apiPath`v1/pairs/${pairId}/goals`).list(query),
+    ...this.goalsEntity,
     create: (pairId: string, body: GoalCreate, options?: RequestOptions) =>
-      this.goalsResource.createAt(`v1/pairs/${pairId}/goals`, body, { pairId } as Partial<Goal>, options),
-    update: this.goalsResource.update,
-    remove: this.goalsResource.remove,
+      this.write<Goal, GoalCreate>(
+        { operation: 'goals.create', pairId, body },
+        { method: 'POST', path: apiPath`v1/pairs/${pairId}/goals`, body },
+        options,
+      ),
+    /** Goals of this pair created offline that wait in the outbox, or that the server refused there. */
+    pending: async (pairId: string) =>
+      (await this.queued('goals.create')).filter((entry) => entry.write.pairId === pairId),
   };
 
   readonly feedback = {
     page: (pairId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.feedbackResource.listAt(`v1/pairs/${pairId}/feedback`).page(query, options),
+      this.collection<Feedback>(apiPath`v1/pairs/${pairId}/feedback`).page(query, options),
     list: (pairId: string, query?: ListQuery) =>
-      this.feedbackResource.listAt(`v1/pairs/${pairId}/feedback`).list(query),
-    get: this.feedbackResource.get,
+      this.collection<Feedback>(apiPath`v1/pairs/${pairId}/feedback`).list(query),
+    ...this.feedbackEntity,
     create: (pairId: string, body: FeedbackCreate, options?: RequestOptions) =>
-      this.feedbackResource.createAt(
-        `v1/pairs/${pairId}/feedback`,
-        body,
-        { pairId } as Partial<Feedback>,
+      this.write<Feedback, FeedbackCreate>(
+        { operation: 'feedback.create', pairId, body },
+        { method: 'POST', path: apiPath`v1/pairs/${pairId}/feedback`, body },
         options,
       ),
-    update: this.feedbackResource.update,
-    remove: this.feedbackResource.remove,
+    /** Answers for this pair given offline that wait in the outbox, or that the server refused there. */
+    pending: async (pairId: string) =>
+      (await this.queued('feedback.create')).filter((entry) => entry.write.pairId === pairId),
   };
 
   readonly reports = {
     /** A program's aggregates for HR (admins only). */
     program: (programId: string, options?: RequestOptions) =>
-      this.read<ProgramReport>(`v1/programs/${programId}/report`, {}, options),
+      this.read<ProgramReport>(apiPath`v1/programs/${programId}/report`, {}, options),
   };
 
   readonly serviceTokens = {
     page: (query?: ListQuery, options?: RequestOptions) =>
       this.read<List<ServiceToken>>('v1/service-tokens', query, options),
     create: (body: { name: string }, options: RequestOptions = {}) =>
-      this.write<ServiceTokenCreated>(
-        'serviceTokens.create',
+      this.write<ServiceTokenCreated, { name: string }>(
+        { operation: 'serviceTokens.create', body },
         { method: 'POST', path: 'v1/service-tokens', body },
         options,
       ),
-    revoke: (tokenId: string, options: RequestOptions = {}) =>
-      this.write<void>(
-        'serviceTokens.revoke',
-        { method: 'DELETE', path: `v1/service-tokens/${tokenId}` },
-        options,
-      ).then(() => undefined),
+    revoke: async (tokenId: string, options: RequestOptions = {}): Promise<void> => {
+      await this.write<undefined>(
+        { operation: 'serviceTokens.revoke', id: tokenId },
+        { method: 'DELETE', path: apiPath`v1/service-tokens/${tokenId}` },
+        { ...options, entityId: tokenId },
+      );
+    },
   };
 }
 

@@ -4,6 +4,7 @@ export {
   type ClientEventMap,
   type ClientOptions,
   createClient,
+  type Queued,
   type Ref,
   RmClient,
   type Written,
@@ -22,7 +23,8 @@ export {
   RmValidationError,
 } from './errors.js';
 export type { EventsApi, LiveEvent, StreamStatus, SubscribeOptions } from './events.js';
-export type { OutboxEntry } from './outbox.js';
+export type { OutboxEntry, SyncedWrite } from './outbox.js';
+export type { OutboxOperation, OutboxOperations, OutboxResult, OutboxWrite } from './outbox-writes.js';
 export type { ListQuery } from './pagination.js';
 export { indexedDbStore, type KeyValueStore, memoryStore } from './store.js';
 export type { RequestOptions, RetryPolicy } from './transport.js';

@@ -1,5 +1,6 @@
 import type { Issue } from '@rm-kit/core';
 import { isTransient, RmError, RmUnauthorizedError } from './errors.js';
+import type { OutboxOperation, OutboxResult, OutboxWrite } from './outbox-writes.js';
 import type { KeyValueStore } from './store.js';
 import {
   newIdempotencyKey,
@@ -10,11 +11,13 @@ import {
 } from './transport.js';
 
 /** A write waiting to reach the server, kept in the store so a reload or a crash loses nothing. */
-export interface OutboxEntry {
+export interface OutboxEntry<K extends OutboxOperation = OutboxOperation> {
   /** Sorts by creation: the outbox replays in this order. */
   id: string;
   /** What the write is, for people: e.g. "sessions.create". */
-  label: string;
+  label: K;
+  /** What the write is, for code: its operation, the ids it names and its body. */
+  write: OutboxWrite<K>;
   request: Request;
   idempotencyKey: string;
   ifMatch?: number;
@@ -32,11 +35,16 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
-export type OutboxOutcome<T> = { status: 'sent'; result: T } | { status: 'pending' };
+export type OutboxOutcome<T> = { status: 'sent'; result: T } | { status: 'pending'; entryId: string };
+
+/** A queued write the server has answered; `operation` narrows the entry and the result together. */
+export type SyncedWrite = {
+  [K in OutboxOperation]: { operation: K; entry: OutboxEntry<K>; result: OutboxResult<K> };
+}[OutboxOperation];
 
 export interface OutboxEvents {
   'outbox-change': { entries: OutboxEntry[] };
-  synced: { entry: OutboxEntry; result: unknown };
+  synced: SyncedWrite;
   /** The server refused a queued write for good: the entry is kept, `state: 'failed'`. */
   'sync-error': { entry: OutboxEntry; error: RmError };
   /** The token was refused (401): nothing failed; sending resumes with a fresh token. */
@@ -125,7 +133,7 @@ export class Outbox {
     await this.flush();
     // A flush already under way listed the entries before this one was stored.
     if (this.waiters.has(entry.id)) await this.flush();
-    this.settle(entry.id, { status: 'pending' });
+    this.settle(entry.id, { status: 'pending', entryId: entry.id });
     this.firstAttempt.delete(entry.id);
     const failure = this.failures.get(entry.id);
     if (failure) {
@@ -201,7 +209,8 @@ export class Outbox {
         }
         await this.store.delete(PREFIX + current.id);
         await this.changed();
-        this.emit('synced', { entry: current, result });
+        // The server's answer to this operation, as the contract types it.
+        this.emit('synced', { operation: current.label, entry: current, result } as SyncedWrite);
         this.settle(current.id, { status: 'sent', result });
       } catch (error) {
         if (!(error instanceof RmError) || isTransient(error)) return;
@@ -209,12 +218,12 @@ export class Outbox {
           // The writes are fine; the credentials are not. Keep everything queued for when
           // the app has a fresh token.
           this.emit('sync-paused', { error });
-          this.settle(current.id, { status: 'pending' });
+          this.settle(current.id, { status: 'pending', entryId: current.id });
           return;
         }
         if (this.waiters.has(current.id)) {
           this.failures.set(current.id, error);
-          this.settle(current.id, { status: 'pending' });
+          this.settle(current.id, { status: 'pending', entryId: current.id });
           continue;
         }
         const failed: OutboxEntry = { ...current, state: 'failed', error: toError(error) };

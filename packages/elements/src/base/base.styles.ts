@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { elementPalette } from './palette.js';
 
 /**
  * The theme every element shares. Each colour, radius, space and font is a `--rm-*`
@@ -8,16 +9,7 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    --_bg: var(--rm-color-surface, #ffffff);
-    --_fg: var(--rm-color-text, #1c1f23);
-    --_muted: var(--rm-color-muted, #5b6470);
-    --_border: var(--rm-color-border, #d5dae0);
-    --_subtle: var(--rm-color-subtle, #f3f5f7);
-    --_accent: var(--rm-color-accent, #2f5bd3);
-    --_on-accent: var(--rm-color-on-accent, #ffffff);
-    --_danger: var(--rm-color-danger, #b42318);
-    --_warning: var(--rm-color-warning, #9a5b00);
-    --_success: var(--rm-color-success, #17803d);
+    ${elementPalette('light')}
     --_radius: var(--rm-radius, 0.5rem);
     --_space: var(--rm-space, 1rem);
     --_focus: var(--rm-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
@@ -33,31 +25,13 @@ export const baseStyles = css`
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--rm-color-surface, #16191d);
-      --_fg: var(--rm-color-text, #e8eaed);
-      --_muted: var(--rm-color-muted, #a2aab4);
-      --_border: var(--rm-color-border, #343a42);
-      --_subtle: var(--rm-color-subtle, #20242a);
-      --_accent: var(--rm-color-accent, #8aa8ff);
-      --_on-accent: var(--rm-color-on-accent, #0b1020);
-      --_danger: var(--rm-color-danger, #ff8a80);
-      --_warning: var(--rm-color-warning, #f5c26b);
-      --_success: var(--rm-color-success, #6fd48f);
+      ${elementPalette('dark')}
       color-scheme: dark;
     }
   }
 
   :host([theme='dark']) {
-    --_bg: var(--rm-color-surface, #16191d);
-    --_fg: var(--rm-color-text, #e8eaed);
-    --_muted: var(--rm-color-muted, #a2aab4);
-    --_border: var(--rm-color-border, #343a42);
-    --_subtle: var(--rm-color-subtle, #20242a);
-    --_accent: var(--rm-color-accent, #8aa8ff);
-    --_on-accent: var(--rm-color-on-accent, #0b1020);
-    --_danger: var(--rm-color-danger, #ff8a80);
-    --_warning: var(--rm-color-warning, #f5c26b);
-    --_success: var(--rm-color-success, #6fd48f);
+    ${elementPalette('dark')}
     color-scheme: dark;
   }
 
@@ -178,6 +152,22 @@ export const baseStyles = css`
     display: grid;
     gap: 0.5em;
     justify-items: start;
+  }
+
+  .announcer:not(.shown) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+
+  .announcer.shown {
+    margin-block: 0.5em;
+    padding: 0.4em 0.75em;
+    border-radius: calc(var(--_radius) * 0.75);
+    border-inline-start: 0.25em solid var(--_success);
+    background: var(--_subtle);
   }
 
   .badge {

@@ -1,4 +1,14 @@
 import type { Feedback, PrivateNote, Session } from '@rm-kit/core';
+import type { OutboxOperation } from '@rm-kit/sdk';
+
+/**
+ * What was being done when something failed, in the same words in every element: `load`
+ * (the first load, or its retry), `refresh` (reloading after a live change), `load-more` (a
+ * further page), `load-part` (a part of the element, such as its form, could not be fetched),
+ * `notes.load`, or the write that failed or that the server refused once queued, named as
+ * the SDK's outbox names it (`sessions.create`, `pairs.acceptCharter`, …).
+ */
+export type RmErrorAction = 'load' | 'refresh' | 'load-more' | 'load-part' | 'notes.load' | OutboxOperation;
 
 /** Every `rm-*` event: they bubble, cross shadow roots (composed) and carry a typed detail. */
 export interface RmEventDetails {
@@ -10,10 +20,13 @@ export interface RmEventDetails {
   'rm-note-saved': { note: PrivateNote; pending: boolean };
   /** Feedback was submitted, or queued offline. */
   'rm-feedback-submitted': { feedback: Feedback; pending: boolean };
-  /** Data finished loading; `count` is how many items, where the element shows a list. */
-  'rm-load': { count?: number };
+  /**
+   * What the element shows finished loading (or reloading): `count` is how many items it
+   * shows (1 for a single pair or form), `stale` whether any of it is an offline copy.
+   */
+  'rm-load': { count: number; stale: boolean };
   /** Something failed: loading, saving, or a queued write the server refused later. */
-  'rm-error': { error: Error; action: string };
+  'rm-error': { error: Error; action: RmErrorAction };
 }
 
 export type RmEventName = keyof RmEventDetails;

@@ -1,22 +1,24 @@
 import { Task } from '@lit/task';
 import type { Feedback, FeedbackKind, Issue, PairRole, RatingKey, Session } from '@rm-kit/core';
 import { DEFAULT_MIN_AGGREGATE_GROUP, RATING_KEYS } from '@rm-kit/core/vocabulary';
-import {
-  type ClientEventMap,
-  isStale,
-  type RmClient,
-  RmConflictError,
-  RmError,
-  RmValidationError,
-  staleSince,
-} from '@rm-kit/sdk';
+import { isStale, RmConflictError, RmError, RmValidationError, staleSince } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { AnnouncerController } from '../base/announcer.js';
+import { ClientEventsController } from '../base/client-events.js';
+import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
+import { toError } from '../base/to-error.js';
 import { feedbackFormStrings } from './feedback-form.strings.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
+
+/**
+ * Core's feedback schema (and zod), to check answers before they are sent: a module of its
+ * own, fetched once the browser is idle after the form is shown, so sending works offline.
+ */
+const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/schemas/feedback'));
 
 /** What the person has chosen and written so far; a rating not chosen yet is absent. */
 interface Answers {
@@ -95,7 +97,7 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): Parti
  *
  * @fires rm-feedback-submitted - The answer was saved, or queued offline (`pending: true`);
  *   fired again with `pending: false` once a queued answer reaches the server. detail: { feedback, pending }
- * @fires rm-load - What the form is about finished loading.
+ * @fires rm-load - What the form is about finished loading. detail: `{ count: 1, stale }`
  * @fires rm-error - Loading or saving failed, or the server refused an answer queued offline. detail: { error, action }
  *
  * @csspart base - The card around everything.
@@ -108,6 +110,7 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): Parti
  * @csspart done - The saved state (after submitting, or when already answered).
  * @csspart summary - The list of answers in the saved state.
  * @csspart loading - The loading skeleton.
+ * @csspart status - The confirmation line ("Thank you"), shown for a few seconds and read out politely.
  * @csspart error - The error message.
  * @csspart retry - The retry button of the error state.
  *
@@ -153,12 +156,11 @@ export class RmFeedbackForm extends RmElement {
   @state() private submitReference = '';
   /** What was saved in this visit, and whether it still waits in the outbox. */
   @state() private saved?: { feedback: Feedback; pending: boolean };
-  @state() private announcement = '';
   @state() private formDisabled = false;
 
   private readonly internals: ElementInternals;
-  private readonly t = new LocalizeController(this, feedbackFormStrings);
-  private watched?: RmClient;
+  private readonly localize = new LocalizeController(this, feedbackFormStrings);
+  private readonly announcer = new AnnouncerController(this);
 
   constructor() {
     super();
@@ -207,11 +209,13 @@ export class RmFeedbackForm extends RmElement {
       };
     },
     onComplete: (target) => {
-      if (target) this.emit('rm-load', {});
+      if (!target) return;
+      this.emit('rm-load', { count: 1, stale: target.staleSince !== null });
+      preloadWhenIdle(loadFeedbackSchemas);
     },
     onError: (error) => {
       if (!(error instanceof NoFeedbackHere))
-        this.emit('rm-error', { error: asError(error), action: 'load' });
+        this.emit('rm-error', { error: toError(error), action: 'load' });
     },
   });
 
@@ -324,20 +328,10 @@ export class RmFeedbackForm extends RmElement {
       return;
     }
     const anchor = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${missing}"]`);
-    this.internals.setValidity({ valueMissing: true }, this.t.t(key), anchor ?? undefined);
+    this.internals.setValidity({ valueMissing: true }, this.localize.t(key), anchor ?? undefined);
   }
 
   // ----- life cycle -----
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.watch(this.api);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.watch(undefined);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Another target is another form; the first render (or a restored form state) is left alone.
@@ -353,52 +347,42 @@ export class RmFeedbackForm extends RmElement {
       this.saved = undefined;
       this.submitError = '';
       this.submitReference = '';
-      this.announcement = '';
+      this.announcer.dismiss();
     }
   }
 
   protected override updated() {
-    if (this.isConnected) this.watch(this.api);
     this.syncFormState();
   }
 
-  /** Listens to the client's outbox, to tell when an answer saved offline reaches the server. */
-  private watch(client: RmClient | undefined) {
-    if (client === this.watched) return;
-    this.watched?.removeEventListener('synced', this.onSynced);
-    this.watched?.removeEventListener('sync-error', this.onSyncError);
-    this.watched = client;
-    client?.addEventListener('synced', this.onSynced);
-    client?.addEventListener('sync-error', this.onSyncError);
-  }
-
-  private readonly onSynced = (event: ClientEventMap['synced']) => {
-    if (!this.saved?.pending || event.detail.entry.provisionalId !== this.saved.feedback.id) return;
-    const feedback = event.detail.result as Feedback;
-    this.saved = { feedback, pending: false };
-    this.announce(this.t.t('sent'));
-    this.emit('rm-feedback-submitted', { feedback, pending: false });
-  };
-
-  private readonly onSyncError = (event: ClientEventMap['sync-error']) => {
-    const { entry, error } = event.detail;
-    if (entry.state !== 'failed' || !this.saved?.pending || entry.provisionalId !== this.saved.feedback.id)
-      return;
-    // The answer goes back into the form; the refused copy leaves the outbox so it is not sent twice.
-    void this.api?.discardWrite(entry.id);
-    this.answers = answersOf(this.saved.feedback);
-    this.saved = undefined;
-    this.emit('rm-error', { error, action: 'submit' });
-    if (error instanceof RmConflictError) {
-      void this.showAlreadyAnswered();
-      return;
-    }
-    // The server's own message is English and for developers: the reader gets a sentence in
-    // their language, and the request id to quote.
-    this.submitError = this.t.t('syncRefused');
-    this.submitReference = error.requestId ?? '';
-    this.announce(this.submitError);
-  };
+  /** Tells when an answer saved offline reaches the server, or is refused there. */
+  protected readonly events = new ClientEventsController(this, () => this.api, {
+    synced: (write) => {
+      if (write.operation !== 'feedback.create') return;
+      if (!this.saved?.pending || write.entry.provisionalId !== this.saved.feedback.id) return;
+      this.saved = { feedback: write.result, pending: false };
+      void this.announcer.announce(this.localize.t('sent'));
+      this.emit('rm-feedback-submitted', { feedback: write.result, pending: false });
+    },
+    syncError: (entry, error) => {
+      if (entry.state !== 'failed' || !this.saved?.pending || entry.provisionalId !== this.saved.feedback.id)
+        return;
+      // The answer goes back into the form; the refused copy leaves the outbox so it is not sent twice.
+      void this.api?.discardWrite(entry.id);
+      this.answers = answersOf(this.saved.feedback);
+      this.saved = undefined;
+      this.emit('rm-error', { error, action: 'feedback.create' });
+      if (error instanceof RmConflictError) {
+        void this.showAlreadyAnswered();
+        return;
+      }
+      // The server's own message is English and for developers: the reader gets a sentence in
+      // their language, and the request id to quote.
+      this.submitError = this.localize.t('syncRefused');
+      this.submitReference = error.requestId ?? '';
+      void this.announcer.announce(this.submitError);
+    },
+  });
 
   // ----- actions -----
 
@@ -429,9 +413,17 @@ export class RmFeedbackForm extends RmElement {
     const target = this.target.value;
     const api = this.api;
     if (!target || !api || this.submitting) return;
-    // The schema (and zod) load only when a form is sent: a page pays for them when it uses them.
-    const { feedbackCreateSchema } = await import('@rm-kit/core/schemas/feedback');
-    const parsed = feedbackCreateSchema.safeParse(this.body(this.answers));
+    let schemas: Awaited<ReturnType<typeof loadFeedbackSchemas>>;
+    try {
+      schemas = await loadFeedbackSchemas();
+    } catch (error) {
+      // The validation module never arrived (the server went away first): say so, keep the answers.
+      this.emit('rm-error', { error: toError(error), action: 'load-part' });
+      this.submitError = this.localize.t('submitFailed');
+      void this.announcer.announce(this.submitError);
+      return;
+    }
+    const parsed = schemas.feedbackCreateSchema.safeParse(this.body(this.answers));
     if (!parsed.success) {
       await this.showErrors(fieldErrors(parsed.error.issues));
       return;
@@ -441,12 +433,26 @@ export class RmFeedbackForm extends RmElement {
     this.submitReference = '';
     this.submitting = true;
     try {
-      const feedback = await api.feedback.create(target.pairId, parsed.data);
-      const pending = feedback.pending === true;
+      const written = await api.feedback.create(target.pairId, parsed.data);
+      const pending = written.pending === true;
+      // Queued offline: the answer as the server will keep it, from the body as core's schema read it.
+      const feedback: Feedback = written.pending
+        ? {
+            ...parsed.data,
+            id: written.id,
+            orgId: '',
+            pairId: target.pairId,
+            authorId: '',
+            authorRole: target.role,
+            createdAt: written.createdAt,
+            updatedAt: written.createdAt,
+            version: 1,
+          }
+        : written;
       this.saved = { feedback, pending };
       await this.updateComplete;
       this.focusDone();
-      this.announce(this.t.t(pending ? 'thanksOffline' : 'thanks'));
+      void this.announcer.announce(this.localize.t(pending ? 'thanksOffline' : 'thanks'));
       this.emit('rm-feedback-submitted', { feedback, pending });
     } catch (error) {
       await this.failed(error);
@@ -460,7 +466,7 @@ export class RmFeedbackForm extends RmElement {
       await this.showAlreadyAnswered();
       return;
     }
-    this.emit('rm-error', { error: asError(error), action: 'submit' });
+    this.emit('rm-error', { error: toError(error), action: 'feedback.create' });
     if (error instanceof RmValidationError) {
       const errors = fieldErrors(error.issues as Issue[]);
       if (Object.keys(errors).length > 0) {
@@ -468,9 +474,9 @@ export class RmFeedbackForm extends RmElement {
         return;
       }
     }
-    this.submitError = this.t.t('submitFailed');
+    this.submitError = this.localize.t('submitFailed');
     this.submitReference = error instanceof RmError ? (error.requestId ?? '') : '';
-    this.announce(this.submitError);
+    void this.announcer.announce(this.submitError);
   }
 
   /** Someone (this person, elsewhere) answered first: show that answer, read-only. */
@@ -480,7 +486,7 @@ export class RmFeedbackForm extends RmElement {
     await this.updateComplete;
     this.focusDone();
     const kind = this.target.value?.kind ?? 'session';
-    this.announce(this.t.t(`answered.${kind}`));
+    void this.announcer.announce(this.localize.t(`answered.${kind}`));
   }
 
   private async showErrors(errors: Partial<Record<Field, ErrorKey>>) {
@@ -493,48 +499,43 @@ export class RmFeedbackForm extends RmElement {
       this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`);
     control?.focus();
     const count = Object.values(errors).filter(Boolean).length;
-    const form = new Intl.PluralRules(this.t.locale).select(count) === 'one' ? 'one' : 'other';
-    this.announce(this.t.t(`errorsFound.${form}`, { count: this.t.number(count) }));
+    const form = new Intl.PluralRules(this.localize.locale).select(count) === 'one' ? 'one' : 'other';
+    void this.announcer.announce(
+      this.localize.t(`errorsFound.${form}`, { count: this.localize.number(count) }),
+    );
   }
 
   private focusDone() {
     this.renderRoot.querySelector<HTMLElement>('.done-heading')?.focus();
   }
 
-  /** Says it in the polite live region; cleared first so the same words are announced again. */
-  private async announce(message: string) {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
-  }
-
   // ----- rendering -----
 
   protected override render() {
     return html`<section part="base" class="surface" aria-labelledby="title">${this.renderBody()}</section>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+      ${this.announcer.render()}`;
   }
 
   private renderBody(): TemplateResult {
     if (!this.api) {
-      if (!this.noSubmit) return noClientState(this.t);
+      if (!this.noSubmit) return noClientState(this.localize);
       return this.renderForm(undefined);
     }
     return this.target.render({
-      initial: () => loadingState(this.t, 6),
-      pending: () => loadingState(this.t, 6),
+      initial: () => loadingState(this.localize, 6),
+      pending: () => loadingState(this.localize, 6),
       error: (error) =>
         error instanceof NoFeedbackHere
-          ? html`<p part="error" class="plain">${this.t.t(error.reason)}</p>`
-          : errorState(this.t, error, () => this.target.run()),
-      complete: (target) => (target ? this.renderTarget(target) : noClientState(this.t)),
+          ? html`<p part="error" class="plain">${this.localize.t(error.reason)}</p>`
+          : errorState(this.localize, error, () => this.target.run()),
+      complete: (target) => (target ? this.renderTarget(target) : noClientState(this.localize)),
     });
   }
 
   private renderTarget(target: Target): TemplateResult {
     if (target.session && target.session.status !== 'held' && !target.mine) {
       return html`${this.header(target)}
-        <p class="plain">${this.t.t('notHeld')}</p>`;
+        <p class="plain">${this.localize.t('notHeld')}</p>`;
     }
     if (this.saved) return this.renderSaved(target, this.saved.feedback, this.saved.pending);
     if (target.mine) return this.renderSaved(target, target.mine, false);
@@ -546,22 +547,27 @@ export class RmFeedbackForm extends RmElement {
     const when = target?.session?.occurredAt ?? target?.session?.scheduledAt;
     const title =
       kind !== 'session'
-        ? this.t.t(`title.${kind}`)
+        ? this.localize.t(`title.${kind}`)
         : when
           ? // In full ("giovedì 1 ottobre 2026"): an abbreviated date reads badly after "di".
-            this.t.t('title.session', {
-              date: this.t.date(when, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+            this.localize.t('title.session', {
+              date: this.localize.date(when, {
+                weekday: 'long',
+                day: 'numeric',
+                month: 'long',
+                year: 'numeric',
+              }),
             })
-          : this.t.t('title.anySession');
+          : this.localize.t('title.anySession');
     return html`<header class="header">
         <h2 id="title" part="title">${title}</h2>
-        ${target ? html`<p class="muted role">${this.t.t(`answeringAs.${target.role}`)}</p>` : nothing}
+        ${target ? html`<p class="muted role">${this.localize.t(`answeringAs.${target.role}`)}</p>` : nothing}
       </header>
       ${
         target?.staleSince
           ? html`<p part="notice" class="notice" role="status">
-            ${this.t.t('offline')}
-            <span class="muted">${this.t.t('stale', { when: this.t.dateTime(target.staleSince) })}</span>
+            ${this.localize.t('offline')}
+            <span class="muted">${this.localize.t('stale', { when: this.localize.dateTime(target.staleSince) })}</span>
           </p>`
           : nothing
       }
@@ -570,7 +576,7 @@ export class RmFeedbackForm extends RmElement {
           <rect x="5" y="11" width="14" height="9" rx="2" fill="none" stroke="currentColor" stroke-width="2"></rect>
           <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2"></path>
         </svg>
-        <span>${this.named(target, 'privacy', { n: this.t.number(target?.minGroup ?? DEFAULT_MIN_AGGREGATE_GROUP) })}</span>
+        <span>${this.named(target, 'privacy', { n: this.localize.number(target?.minGroup ?? DEFAULT_MIN_AGGREGATE_GROUP) })}</span>
       </p>`;
   }
 
@@ -602,7 +608,7 @@ export class RmFeedbackForm extends RmElement {
                 part="submit"
                 aria-disabled=${this.submitting || this.formDisabled ? 'true' : 'false'}
               >
-                ${this.submitting ? this.t.t('submitting') : this.t.t('submit')}
+                ${this.submitting ? this.localize.t('submitting') : this.localize.t('submit')}
               </button>
               ${
                 this.submitError
@@ -610,7 +616,7 @@ export class RmFeedbackForm extends RmElement {
                     <p class="error-text">${this.submitError}</p>
                     ${
                       this.submitReference
-                        ? html`<p class="muted"><small>${this.t.t('reference', { id: this.submitReference })}</small></p>`
+                        ? html`<p class="muted"><small>${this.localize.t('reference', { id: this.submitReference })}</small></p>`
                         : nothing
                     }
                   </div>`
@@ -628,17 +634,17 @@ export class RmFeedbackForm extends RmElement {
     values: Record<string, string> = {},
   ): string {
     const name = target?.otherName;
-    return name ? this.t.t(key, { ...values, name }) : this.t.t(`${key}.noName`, values);
+    return name ? this.localize.t(key, { ...values, name }) : this.localize.t(`${key}.noName`, values);
   }
 
   /** A question's words: usefulness is asked of the session, or of the program so far, or as a whole. */
   private question(field: RatingKey | 'recommend', target: Target | undefined): string {
     if (field === 'usefulness') {
       const kind = target?.kind ?? (this.sessionId ? 'session' : (this.kind ?? 'session'));
-      return this.t.t(`question.usefulness.${kind}`);
+      return this.localize.t(`question.usefulness.${kind}`);
     }
     if (field === 'preparation') return this.named(target, 'question.preparation');
-    return this.t.t(`question.${field}`);
+    return this.localize.t(`question.${field}`);
   }
 
   private scale(field: RatingKey | 'recommend', from: number, to: number, inactive: boolean): TemplateResult {
@@ -670,20 +676,20 @@ export class RmFeedbackForm extends RmElement {
                 ?disabled=${inactive}
                 @change=${() => this.choose(field, value)}
               />
-              <span>${this.t.number(value)}</span>
+              <span>${this.localize.number(value)}</span>
             </label>`,
         )}
       </div>
-      <p class="ends muted" id="${field}-ends"><span>${this.t.t(low)}</span><span>${this.t.t(high)}</span></p>
+      <p class="ends muted" id="${field}-ends"><span>${this.localize.t(low)}</span><span>${this.localize.t(high)}</span></p>
       </div>
-      ${error ? html`<p class="error-text field-error" id="${field}-error">${this.t.t(error)}</p>` : nothing}
+      ${error ? html`<p class="error-text field-error" id="${field}-error">${this.localize.t(error)}</p>` : nothing}
     </fieldset>`;
   }
 
   private textField(field: 'learned' | 'improve', inactive: boolean): TemplateResult {
     const error = this.errors[field];
     return html`<div part="question" class="field">
-      <label for=${field}>${this.t.t(field)} <span class="muted">${this.t.t('optional')}</span></label>
+      <label for=${field}>${this.localize.t(field)} <span class="muted">${this.localize.t('optional')}</span></label>
       <textarea
         id=${field}
         name=${field}
@@ -698,7 +704,7 @@ export class RmFeedbackForm extends RmElement {
       ${
         error
           ? html`<p class="error-text field-error" id="${field}-error">
-            ${this.t.t(error, { max: this.t.number(TEXT_MAX) })}
+            ${this.localize.t(error, { max: this.localize.number(TEXT_MAX) })}
           </p>`
           : nothing
       }
@@ -713,20 +719,20 @@ export class RmFeedbackForm extends RmElement {
           <svg class="icon check-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5"></path>
           </svg>
-          ${justSaved ? this.t.t(pending ? 'thanksOffline' : 'thanks') : this.t.t(`answered.${target.kind}`)}
+          ${justSaved ? this.localize.t(pending ? 'thanksOffline' : 'thanks') : this.localize.t(`answered.${target.kind}`)}
         </h3>
         ${
           pending
-            ? html`<p class="pending-note"><span class="badge pending">${this.t.t('pending')}</span></p>`
+            ? html`<p class="pending-note"><span class="badge pending">${this.localize.t('pending')}</span></p>`
             : nothing
         }
-        <h4 class="answers-heading">${this.t.t('yourAnswers')}</h4>
+        <h4 class="answers-heading">${this.localize.t('yourAnswers')}</h4>
         <dl part="summary" class="summary">
           ${RATING_KEYS.map((key) => this.summaryRow(this.question(key, target), feedback.ratings[key], 5))}
           ${this.summaryRow(this.question('recommend', target), feedback.recommend, 10)}
           ${this.summaryText('learned', feedback.learned)} ${this.summaryText('improve', feedback.improve)}
         </dl>
-        <p class="muted">${feedback.shareWithPartner ? this.named(target, 'shared') : this.t.t('notShared')}</p>
+        <p class="muted">${feedback.shareWithPartner ? this.named(target, 'shared') : this.localize.t('notShared')}</p>
       </div>`;
   }
 
@@ -737,21 +743,15 @@ export class RmFeedbackForm extends RmElement {
         <span class="dots ${max === 10 ? 'ten' : 'five'}" aria-hidden="true">
           ${Array.from({ length: max }, (_, i) => html`<span class="dot ${i < value ? 'on' : ''}"></span>`)}
         </span>
-        <span>${this.t.t('outOf', { value: this.t.number(value), max: this.t.number(max) })}</span>
+        <span>${this.localize.t('outOf', { value: this.localize.number(value), max: this.localize.number(max) })}</span>
       </dd>
     </div>`;
   }
 
   private summaryText(field: 'learned' | 'improve', text: string): TemplateResult {
     return html`<div class="row text">
-      <dt>${this.t.t(field)}</dt>
-      <dd>${text ? text : html`<span class="muted">${this.t.t('noAnswer')}</span>`}</dd>
+      <dt>${this.localize.t(field)}</dt>
+      <dd>${text ? text : html`<span class="muted">${this.localize.t('noAnswer')}</span>`}</dd>
     </div>`;
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error
-    ? error
-    : new RmError({ status: 0, code: 'network_error', message: String(error) });
 }

@@ -4,7 +4,7 @@ import type { Feedback, Session } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient, RmNotFoundError } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
 import '../provider/provider.js';
-import { meOf, PEOPLE, rmServer, stopServer, tokenFor, until } from '../test-support/server.js';
+import { meOf, PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
 import type { RmFeedbackForm } from './feedback-form.component.js';
 import './feedback-form.js';
 
@@ -37,17 +37,19 @@ describe('<rm-feedback-form>', () => {
   /** A new held session in Giulia and Marco's pair: nobody has answered it yet. */
   const freshSession = async (): Promise<Session> => {
     const giulia = await clientFor(PEOPLE.giulia);
-    return giulia.sessions.create(pairId, {
-      status: 'held',
-      // Held weeks ago, before the pair's latest seeded session: other test files read the
-      // pair's "last session", and a session held today would change it under them.
-      occurredAt: new Date(
-        Date.now() - 20 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
-      ).toISOString(),
-      durationMinutes: 45,
-      topics: ['ai-tools'],
-      summary: `feedback-form test ${crypto.randomUUID()}`,
-    });
+    return sent(
+      await giulia.sessions.create(pairId, {
+        status: 'held',
+        // Held weeks ago, before the pair's latest seeded session: other test files read the
+        // pair's "last session", and a session held today would change it under them.
+        occurredAt: new Date(
+          Date.now() - 20 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
+        ).toISOString(),
+        durationMinutes: 45,
+        topics: ['ai-tools'],
+        summary: `feedback-form test ${crypto.randomUUID()}`,
+      }),
+    );
   };
 
   const answersAbout = async (email: string, sessionId: string): Promise<Feedback[]> => {

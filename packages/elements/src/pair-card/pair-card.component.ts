@@ -2,22 +2,17 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import type { CareerStage, Pair, PairProgress, PairRole, Person, Program } from '@rm-kit/core';
 import { AT_RISK_CADENCE_FACTOR } from '@rm-kit/core/rules';
 import { textIn, topicLabel } from '@rm-kit/core/vocabulary';
-import {
-  type ClientEventMap,
-  isStale,
-  type OutboxEntry,
-  type RmClient,
-  RmNotFoundError,
-  staleSince,
-} from '@rm-kit/sdk';
-import { html, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
+import { isStale, type RmClient, RmNotFoundError, staleSince } from '@rm-kit/sdk';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
-import { watchLiveEvents } from '../base/live-events.js';
+import { ClientEventsController } from '../base/client-events.js';
 import { LocalizeController } from '../base/localize.js';
 import { relativeTime } from '../base/relative-time.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
+import { toError } from '../base/to-error.js';
 import { pairCardStrings } from './pair-card.strings.js';
 import { pairCardStyles } from './pair-card.styles.js';
 
@@ -36,8 +31,6 @@ interface PairView {
 }
 
 type RefreshedPart = Pick<PairView, 'pair' | 'progress' | 'staleSince'>;
-
-const ACCEPT_CHARTER = 'pairs.acceptCharter';
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/);
@@ -63,8 +56,8 @@ function staleOf(...values: unknown[]): Date | null {
  * @slot header - Above the card's content, e.g. a heading of the host page's own level.
  * @slot actions - The host's buttons for this pair, e.g. "Open session log".
  *
- * @fires rm-load - The pair finished loading, and again after every refresh (a live change, or the charter accepted). detail: {}
- * @fires rm-error - Loading, refreshing or accepting the charter failed. detail: { error, action: 'load' | 'refresh' | 'accept-charter' }
+ * @fires rm-load - The pair finished loading, and again after every refresh (a live change, or the charter accepted). detail: `{ count: 1, stale }`
+ * @fires rm-error - Loading, refreshing or accepting the charter failed. detail: `{ error, action: 'load' | 'refresh' | 'pairs.acceptCharter' }`
  *
  * @csspart card - The card around everything.
  * @csspart person - One side of the pair (also `mentor` or `mentee`).
@@ -77,6 +70,7 @@ function staleOf(...values: unknown[]): Date | null {
  * @csspart charter - Who has accepted the charter, the charter to read (before and after accepting) and the button to accept it.
  * @csspart accept - The "Accept the charter" button.
  * @csspart notice - The offline notice.
+ * @csspart status - The confirmation line ("Charter accepted"), shown for a few seconds and read out politely.
  * @csspart actions - The wrapper of the `actions` slot.
  * @csspart empty - The sentence shown without a pair-id.
  * @csspart loading - The skeleton while loading.
@@ -112,11 +106,11 @@ export class RmPairCard extends RmElement {
   @state() private acceptQueuedFor: string | null = null;
   @state() private accepting = false;
   @state() private acceptError = '';
-  @state() private announcement = '';
   @state() private hasActions = false;
   @state() private brokenPhotos = new Set<string>();
 
-  private readonly t = new LocalizeController(this, pairCardStrings);
+  private readonly localize = new LocalizeController(this, pairCardStrings);
+  private readonly announcer = new AnnouncerController(this);
 
   private readonly loadTask = new Task(this, {
     args: () => [this.api, this.pairId] as const,
@@ -144,78 +138,48 @@ export class RmPairCard extends RmElement {
         staleSince: staleOf(pair, progress, mentor, mentee),
       } satisfies PairView;
     },
-    onComplete: () => {
+    onComplete: (view) => {
       this.refreshed = undefined;
-      this.emit('rm-load', {});
+      this.emit('rm-load', { count: 1, stale: view.staleSince !== null });
     },
     onError: (error) => this.emit('rm-error', { error: toError(error), action: 'load' }),
   });
 
-  // ---- live updates ------------------------------------------------------------------
+  private readonly events = new ClientEventsController(this, () => this.api, {
+    // Sessions, goals and feedback change the progress (feedback: the trust rule); pair events its status and charter.
+    live: (event) => {
+      if (event.pairId === this.pairId) void this.requestRefresh();
+    },
+    reset: () => void this.requestRefresh(),
+    synced: (write) => {
+      if (write.operation !== 'pairs.acceptCharter' || write.entry.write.pairId !== this.pairId) return;
+      // Show the server's answer at once, so the card never flickers back to "waiting" meanwhile.
+      this.showPair(write.result);
+      this.acceptQueuedFor = null;
+      void this.announcer.announce(this.localize.t('accepted'));
+      void this.requestRefresh();
+    },
+    syncError: (entry, error) => {
+      const { write } = entry;
+      if (
+        entry.state !== 'failed' ||
+        write.operation !== 'pairs.acceptCharter' ||
+        write.pairId !== this.pairId
+      )
+        return;
+      this.acceptQueuedFor = null;
+      this.acceptError = this.localize.t('acceptFailed');
+      this.emit('rm-error', { error, action: 'pairs.acceptCharter' });
+    },
+  });
 
-  private subscribed?: { api: RmClient; pairId: string; stop: () => void };
+  /** Whether live changes reach the card now: its client's shared stream is open. */
+  get live(): boolean {
+    return this.events.status === 'open';
+  }
+
   private refreshing?: Promise<void>;
   private refreshAgain = false;
-
-  private readonly onSynced = (event: ClientEventMap['synced']) => {
-    if (!this.isCharterOfThisPair(event.detail.entry)) return;
-    // Show the server's answer at once, so the card never flickers back to "waiting" meanwhile.
-    this.showPair(event.detail.result as Pair);
-    this.acceptQueuedFor = null;
-    this.announcement = this.t.t('accepted');
-    void this.requestRefresh();
-  };
-
-  private readonly onSyncError = (event: ClientEventMap['sync-error']) => {
-    if (event.detail.entry.state !== 'failed' || !this.isCharterOfThisPair(event.detail.entry)) return;
-    this.acceptQueuedFor = null;
-    this.acceptError = this.t.t('acceptFailed');
-    this.emit('rm-error', { error: event.detail.error, action: 'accept-charter' });
-  };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.syncSubscription();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unsubscribe();
-  }
-
-  protected override updated(changed: PropertyValues) {
-    if (changed.has('pairId') || changed.has('client') || changed.has('providedClient')) {
-      this.syncSubscription();
-    }
-  }
-
-  /** Listens to the pair's live changes (and the outbox, for the charter) while connected, with a client and a pair-id. */
-  private syncSubscription() {
-    const api = this.isConnected ? this.api : undefined;
-    const pairId = this.pairId;
-    if (this.subscribed && this.subscribed.api === api && this.subscribed.pairId === pairId) return;
-    this.unsubscribe();
-    if (!api || !pairId) return;
-    // Sessions, goals and feedback change the progress (feedback: the trust rule); pair events its status and charter.
-    const stop = watchLiveEvents(
-      api,
-      (event) => {
-        if (event.pairId === this.pairId) void this.requestRefresh();
-      },
-      () => void this.requestRefresh(),
-    );
-    api.addEventListener('synced', this.onSynced);
-    api.addEventListener('sync-error', this.onSyncError);
-    this.subscribed = { api, pairId, stop };
-  }
-
-  private unsubscribe() {
-    if (!this.subscribed) return;
-    this.subscribed.stop();
-    this.subscribed.api.removeEventListener('synced', this.onSynced);
-    this.subscribed.api.removeEventListener('sync-error', this.onSyncError);
-    this.subscribed = undefined;
-  }
 
   /** Refreshes pair and progress; changes that arrive meanwhile lead to one more refresh, not one each. */
   private requestRefresh(): Promise<void> {
@@ -241,7 +205,7 @@ export class RmPairCard extends RmElement {
       const [pair, progress] = await Promise.all([api.pairs.get(pairId), api.pairs.progress(pairId)]);
       if (api !== this.api || pairId !== this.pairId) return;
       this.refreshed = { pair, progress, staleSince: staleOf(pair, progress) };
-      this.emit('rm-load', {});
+      this.emit('rm-load', { count: 1, stale: this.refreshed.staleSince !== null });
     } catch (error) {
       // Gone, or no longer shared with the viewer: say so as a first load would.
       if (error instanceof RmNotFoundError) void this.loadTask.run();
@@ -252,22 +216,14 @@ export class RmPairCard extends RmElement {
   // ---- the charter -------------------------------------------------------------------
 
   private async charterQueued(api: RmClient, pairId: string): Promise<boolean> {
-    const entries = await api.pendingWrites().catch(() => []);
-    return entries.some((entry) => entry.state === 'pending' && this.isCharterOf(entry, pairId));
-  }
-
-  private isCharterOf(entry: OutboxEntry, pairId: string) {
-    return entry.label === ACCEPT_CHARTER && entry.request.path.includes(`/${pairId}/`);
-  }
-
-  private isCharterOfThisPair(entry: OutboxEntry) {
-    return this.pairId !== '' && this.isCharterOf(entry, this.pairId);
+    const entries = await api.pairs.charterPending(pairId).catch(() => []);
+    return entries.some((entry) => entry.state === 'pending');
   }
 
   /** A pair the server just answered with, over what the card shows. */
   private showPair(pair: Pair) {
     const view = this.view;
-    if (!view || pair?.id !== view.pair.id) return;
+    if (!view || pair.id !== view.pair.id) return;
     this.refreshed = { pair, progress: view.progress, staleSince: view.staleSince };
   }
 
@@ -277,15 +233,14 @@ export class RmPairCard extends RmElement {
     if (!api || !view || this.accepting) return;
     this.accepting = true;
     this.acceptError = '';
-    this.announcement = '';
     try {
       const result = await api.pairs.acceptCharter(view.pair);
       if (result.pending) {
         this.acceptQueuedFor = view.pair.id;
-        this.announcement = this.t.t('acceptQueued');
+        void this.announcer.announce(this.localize.t('acceptQueued'));
       } else {
         this.showPair(result);
-        this.announcement = this.t.t('accepted');
+        void this.announcer.announce(this.localize.t('accepted'));
       }
       this.accepting = false;
       await this.updateComplete;
@@ -293,8 +248,8 @@ export class RmPairCard extends RmElement {
       if (!result.pending) await this.requestRefresh();
     } catch (error) {
       this.accepting = false;
-      this.acceptError = this.t.t('acceptFailed');
-      this.emit('rm-error', { error: toError(error), action: 'accept-charter' });
+      this.acceptError = this.localize.t('acceptFailed');
+      this.emit('rm-error', { error: toError(error), action: 'pairs.acceptCharter' });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLButtonElement>('button.accept')?.focus();
     }
@@ -310,11 +265,11 @@ export class RmPairCard extends RmElement {
   }
 
   protected override render() {
-    if (!this.api) return this.frame(noClientState(this.t));
-    if (!this.pairId) return this.frame(html`<p part="empty" class="muted">${this.t.t('empty')}</p>`);
+    if (!this.api) return this.frame(noClientState(this.localize));
+    if (!this.pairId) return this.frame(html`<p part="empty" class="muted">${this.localize.t('empty')}</p>`);
     const view = this.view;
     if (this.loadTask.status === TaskStatus.ERROR) {
-      return this.frame(errorState(this.t, this.loadTask.error, () => void this.loadTask.run()));
+      return this.frame(errorState(this.localize, this.loadTask.error, () => void this.loadTask.run()));
     }
     if (view && this.loadTask.status !== TaskStatus.INITIAL) {
       return this.variant === 'compact' ? this.renderCompact(view) : this.renderFull(view);
@@ -331,7 +286,7 @@ export class RmPairCard extends RmElement {
 
   private renderSkeleton(): TemplateResult {
     if (this.variant === 'compact') {
-      return html`<div part="card" class="card compact surface skeleton-card">${loadingState(this.t, 1)}</div>`;
+      return html`<div part="card" class="card compact surface skeleton-card">${loadingState(this.localize, 1)}</div>`;
     }
     return html`<div part="card" class="card surface skeleton-card">
       <div class="skeleton-people" aria-hidden="true">
@@ -346,7 +301,7 @@ export class RmPairCard extends RmElement {
         <span class="skeleton skeleton-ring"></span>
         <span class="skeleton-lines"><span class="skeleton"></span><span class="skeleton"></span></span>
       </div>
-      ${loadingState(this.t, 2)}
+      ${loadingState(this.localize, 2)}
     </div>`;
   }
 
@@ -355,7 +310,7 @@ export class RmPairCard extends RmElement {
     return html`<article
       part="card"
       class="card surface"
-      aria-label=${this.t.t('cardLabel', { mentor: view.mentor.displayName, mentee: view.mentee.displayName })}
+      aria-label=${this.localize.t('cardLabel', { mentor: view.mentor.displayName, mentee: view.mentee.displayName })}
     >
       <slot name="header"></slot>
       ${view.staleSince ? this.renderOffline(view.staleSince) : nothing}
@@ -369,14 +324,14 @@ export class RmPairCard extends RmElement {
       </div>
       ${
         progress.atRisk
-          ? html`<p id="risk-viewer" class="risk-viewer muted"><small>${this.t.t('atRiskViewer')}</small></p>`
+          ? html`<p id="risk-viewer" class="risk-viewer muted"><small>${this.localize.t('atRiskViewer')}</small></p>`
           : nothing
       }
       ${this.renderProgress(view)} ${this.renderTopics(view)} ${this.renderCharter(view)}
       <div part="actions" class="actions" ?hidden=${!this.hasActions}>
         <slot name="actions" @slotchange=${this.onActionsChange}></slot>
       </div>
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.announcer.render()}
     </article>`;
   }
 
@@ -386,7 +341,7 @@ export class RmPairCard extends RmElement {
       part="card"
       class="card compact surface"
       role="group"
-      aria-label=${this.t.t('cardLabel', { mentor: mentor.displayName, mentee: mentee.displayName })}
+      aria-label=${this.localize.t('cardLabel', { mentor: mentor.displayName, mentee: mentee.displayName })}
     >
       <span class="avatars">${this.renderAvatar(mentor, 'mentor')}${this.renderAvatar(mentee, 'mentee')}</span>
       <span class="names">
@@ -406,13 +361,13 @@ export class RmPairCard extends RmElement {
             part="badge risk"
             class="risk-dot"
             role="img"
-            aria-label=${`${this.t.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}. ${this.t.t('atRiskViewer')}`}
+            aria-label=${`${this.localize.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}. ${this.localize.t('atRiskViewer')}`}
           ></span>`
           : nothing
       }
       ${
         view.staleSince
-          ? html`<span part="notice" class="stale-mark" role="img" aria-label=${this.t.t('offline')}></span>`
+          ? html`<span part="notice" class="stale-mark" role="img" aria-label=${this.localize.t('offline')}></span>`
           : nothing
       }
       <span part="actions" class="actions" ?hidden=${!this.hasActions}>
@@ -430,15 +385,15 @@ export class RmPairCard extends RmElement {
 
   private renderOffline(since: Date): TemplateResult {
     return html`<div part="notice" class="notice" role="status">
-      <p>${this.t.t('offline')}</p>
-      <p class="muted"><small>${this.t.t('stale', { when: this.t.dateTime(since) })}</small></p>
+      <p>${this.localize.t('offline')}</p>
+      <p class="muted"><small>${this.localize.t('stale', { when: this.localize.dateTime(since) })}</small></p>
     </div>`;
   }
 
   private roleLine(person: Person, side: PairRole): string {
-    return this.t.t('roleWithStage', {
-      role: this.t.t(side === 'mentor' ? 'mentorRole' : 'menteeRole'),
-      stage: this.t.t(`stage.${person.careerStage satisfies CareerStage}`),
+    return this.localize.t('roleWithStage', {
+      role: this.localize.t(side === 'mentor' ? 'mentorRole' : 'menteeRole'),
+      stage: this.localize.t(`stage.${person.careerStage satisfies CareerStage}`),
     });
   }
 
@@ -460,7 +415,7 @@ export class RmPairCard extends RmElement {
         part="avatar"
         class="avatar ${side}"
         src=${url}
-        alt=${this.t.t('photoOf', { name: person.displayName })}
+        alt=${this.localize.t('photoOf', { name: person.displayName })}
         @error=${() => {
           this.brokenPhotos = new Set([...this.brokenPhotos, url]);
         }}
@@ -472,50 +427,50 @@ export class RmPairCard extends RmElement {
   }
 
   private renderStatus(pair: Pair): TemplateResult {
-    const status = this.t.t(`status.${pair.status}`);
+    const status = this.localize.t(`status.${pair.status}`);
     return html`<span part="badge status" class="badge status ${pair.status}"
-      ><span class="visually-hidden">${this.t.t('statusLabel', { status })}</span
+      ><span class="visually-hidden">${this.localize.t('statusLabel', { status })}</span
       ><span aria-hidden="true">${status}</span></span
     >`;
   }
 
   private riskReasons(view: PairView): string {
     const reasons = view.progress.atRiskReasons.map((reason) => {
-      if (reason === 'low-trust') return this.t.t('risk.lowTrust');
+      if (reason === 'low-trust') return this.localize.t('risk.lowTrust');
       const cadence = view.program?.cadenceDays;
-      if (!cadence) return this.t.t('risk.noRecentSessionCadence');
+      if (!cadence) return this.localize.t('risk.noRecentSessionCadence');
       const days = cadence * AT_RISK_CADENCE_FACTOR;
       const duration =
         days % 7 === 0
-          ? this.t.number(days / 7, { style: 'unit', unit: 'week', unitDisplay: 'long' })
-          : this.t.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' });
-      return this.t.t('risk.noRecentSession', { duration });
+          ? this.localize.number(days / 7, { style: 'unit', unit: 'week', unitDisplay: 'long' })
+          : this.localize.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+      return this.localize.t('risk.noRecentSession', { duration });
     });
-    return new Intl.ListFormat(this.t.locale, { type: 'conjunction' }).format(reasons);
+    return new Intl.ListFormat(this.localize.locale, { type: 'conjunction' }).format(reasons);
   }
 
   private renderRiskBadge(view: PairView): TemplateResult {
     return html`<span part="badge risk" class="badge risk" aria-describedby="risk-viewer">
       <span class="risk-icon" aria-hidden="true">!</span>
-      <span>${this.t.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}</span>
+      <span>${this.localize.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}</span>
     </span>`;
   }
 
   /** "Label: x of y" needs no plural and no gender, in either language. */
   private sessionsText(progress: PairProgress): string {
     const { sessionsHeld: held, sessionsExpected: expected } = progress;
-    const figures = { held: this.t.number(held), expected: this.t.number(expected) };
-    if (held > expected && expected > 0) return this.t.t('sessionsAhead', figures);
-    if (expected > 0) return this.t.t('sessions', figures);
-    if (held === 0) return this.t.t('noSessionsDue');
-    return this.t.t('sessionsHeld', figures);
+    const figures = { held: this.localize.number(held), expected: this.localize.number(expected) };
+    if (held > expected && expected > 0) return this.localize.t('sessionsAhead', figures);
+    if (expected > 0) return this.localize.t('sessions', figures);
+    if (held === 0) return this.localize.t('noSessionsDue');
+    return this.localize.t('sessionsHeld', figures);
   }
 
   private goalsText(progress: PairProgress): string {
-    if (progress.goalsInPlay === 0) return this.t.t('noGoals');
-    return this.t.t('goals', {
-      achieved: this.t.number(progress.goalsAchieved),
-      total: this.t.number(progress.goalsInPlay),
+    if (progress.goalsInPlay === 0) return this.localize.t('noGoals');
+    return this.localize.t('goals', {
+      achieved: this.localize.number(progress.goalsAchieved),
+      total: this.localize.number(progress.goalsInPlay),
     });
   }
 
@@ -547,7 +502,7 @@ export class RmPairCard extends RmElement {
         small
           ? nothing
           : svg`<text class="ring-text" x="18" y="18" text-anchor="middle" dominant-baseline="central">
-            ${this.t.number(progress.sessionsHeld)}/${this.t.number(progress.sessionsExpected)}
+            ${this.localize.number(progress.sessionsHeld)}/${this.localize.number(progress.sessionsExpected)}
           </text>`
       }
     </svg>`;
@@ -555,20 +510,20 @@ export class RmPairCard extends RmElement {
 
   private renderWhen(at: string | null, none: string): TemplateResult {
     if (!at) return html`<span class="muted">${none}</span>`;
-    return html`<time datetime=${at} title=${this.t.dateTime(at)}>${relativeTime(this.t.locale, at)}</time>`;
+    return html`<time datetime=${at} title=${this.localize.dateTime(at)}>${relativeTime(this.localize.locale, at)}</time>`;
   }
 
   private renderProgress(view: PairView): TemplateResult {
     const { progress } = view;
-    return html`<div part="progress" class="progress" role="group" aria-label=${this.t.t('progress')}>
+    return html`<div part="progress" class="progress" role="group" aria-label=${this.localize.t('progress')}>
       ${this.renderRing(progress)}
       <div class="figures">
         <p class="sessions">${this.sessionsText(progress)}</p>
         ${
           progress.sessionsExpected > 0
             ? html`<p class="adherence muted">
-              ${this.t.t('adherence', {
-                percent: this.t.number(progress.cadenceAdherence, {
+              ${this.localize.t('adherence', {
+                percent: this.localize.number(progress.cadenceAdherence, {
                   style: 'percent',
                   maximumFractionDigits: 0,
                 }),
@@ -580,25 +535,25 @@ export class RmPairCard extends RmElement {
       </div>
       <dl class="when">
         <div>
-          <dt class="muted">${this.t.t('lastSession')}</dt>
-          <dd class="last">${this.renderWhen(progress.lastSessionAt, this.t.t('noSessionYet'))}</dd>
+          <dt class="muted">${this.localize.t('lastSession')}</dt>
+          <dd class="last">${this.renderWhen(progress.lastSessionAt, this.localize.t('noSessionYet'))}</dd>
         </div>
         <div>
-          <dt class="muted">${this.t.t('nextSession')}</dt>
-          <dd class="next">${this.renderWhen(progress.nextSessionAt, this.t.t('noSessionPlanned'))}</dd>
+          <dt class="muted">${this.localize.t('nextSession')}</dt>
+          <dd class="next">${this.renderWhen(progress.nextSessionAt, this.localize.t('noSessionPlanned'))}</dd>
         </div>
       </dl>
     </div>`;
   }
 
   private renderTopics(view: PairView): TemplateResult {
-    const locale = this.t.locale;
+    const locale = this.localize.locale;
     const custom = view.program?.customTopics ?? [];
-    return html`<div class="topics-section" role="group" aria-label=${this.t.t('topics')}>
-      <span class="label muted" aria-hidden="true">${this.t.t('topics')}</span>
+    return html`<div class="topics-section" role="group" aria-label=${this.localize.t('topics')}>
+      <span class="label muted" aria-hidden="true">${this.localize.t('topics')}</span>
       ${
         view.pair.topics.length === 0
-          ? html`<p class="muted">${this.t.t('noTopics')}</p>`
+          ? html`<p class="muted">${this.localize.t('noTopics')}</p>`
           : html`<ul part="topics" class="topics" role="list">
             ${view.pair.topics.map(
               (key) =>
@@ -628,19 +583,19 @@ export class RmPairCard extends RmElement {
             : 'charter.waitingBoth';
     const canAccept = viewerSide !== null && !accepted[viewerSide];
     // In the reader's language, else in the one it is written in (marked with its lang).
-    const charter = view.program ? textIn(view.program.charter, this.t.locale) : null;
+    const charter = view.program ? textIn(view.program.charter, this.localize.locale) : null;
     return html`<div part="charter" class="charter ${accepted.mentor && accepted.mentee ? 'done' : 'waiting'}">
       <p class="charter-status" tabindex="-1">
         <span class="charter-icon" aria-hidden="true">${accepted.mentor && accepted.mentee ? '✓' : '…'}</span>
-        <span>${this.t.t(sentence)}</span>
-        ${queued ? html`<span part="badge" class="badge pending">${this.t.t('pending')}</span>` : nothing}
+        <span>${this.localize.t(sentence)}</span>
+        ${queued ? html`<span part="badge" class="badge pending">${this.localize.t('pending')}</span>` : nothing}
       </p>
       ${
         // Stays after accepting: either side may want to re-read what they agreed to.
         charter
           ? html`<details class="charter-text">
-            <summary>${this.t.t('readCharter')}</summary>
-            <p lang=${charter.locale === this.t.locale ? nothing : charter.locale}>${charter.text}</p>
+            <summary>${this.localize.t('readCharter')}</summary>
+            <p lang=${charter.locale === this.localize.locale ? nothing : charter.locale}>${charter.text}</p>
           </details>`
           : nothing
       }
@@ -653,7 +608,7 @@ export class RmPairCard extends RmElement {
               aria-describedby=${this.acceptError ? 'accept-error' : nothing}
               @click=${this.acceptCharter}
             >
-              ${this.accepting ? this.t.t('accepting') : this.t.t('acceptCharter')}
+              ${this.accepting ? this.localize.t('accepting') : this.localize.t('acceptCharter')}
             </button>`
           : nothing
       }
@@ -664,8 +619,4 @@ export class RmPairCard extends RmElement {
       }
     </div>`;
   }
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -3,7 +3,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { newId, type Pair, type PairProgress } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
-import { meOf, PEOPLE, rmServer, stopServer, tokenFor, until } from '../test-support/server.js';
+import { meOf, PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
 import './pair-card.js';
 import '../provider/provider.js';
 import type { RmPairCard } from './pair-card.component.js';
@@ -385,12 +385,14 @@ describe('<rm-pair-card>', () => {
         locale: 'en',
         photoUrl,
       });
-      const pair = await admin.pairs.create(programId, {
-        mentorId: mentor.id,
-        menteeId: mentee.id,
-        topics: ['ai-tools', 'sustainability'],
-        status: 'active',
-      });
+      const pair = sent(
+        await admin.pairs.create(programId, {
+          mentorId: mentor.id,
+          menteeId: mentee.id,
+          topics: ['ai-tools', 'sustainability'],
+          status: 'active',
+        }),
+      );
       pairId = pair.id;
       expect(pair.charterAcceptedAt).to.deep.equal({ mentor: null, mentee: null });
     });
@@ -468,8 +470,8 @@ describe('<rm-pair-card>', () => {
       );
       await loaded(el);
       expect(text(part(el, 'progress'))).to.include('No goals yet');
-      // Let the live stream open before the change happens.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The change must happen once the card hears the live stream.
+      await until(() => el.live);
 
       const partner = await clientFor(mentorEmail);
       await partner.goals.create(pairId, { title: `Try an AI meeting summary ${tag}`, topic: 'ai-tools' });

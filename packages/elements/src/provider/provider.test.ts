@@ -35,7 +35,8 @@ describe('<rm-provider>', () => {
       html`<div><late-rm-provider base-url=${url} token=${token}><rm-pair-card pair-id=${pairId}></rm-pair-card></late-rm-provider></div>`,
     );
     const card = wrapper.querySelector('rm-pair-card') as Element;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Without its provider yet, the card asks for a connection.
+    await until(() => shadowText(card).includes('This element needs a connection'));
     expect(shadowText(card)).to.not.include('Giulia Rossi');
     customElements.define('late-rm-provider', class extends RmProvider {});
     await until(() => shadowText(card).includes('Giulia Rossi'), 10_000);

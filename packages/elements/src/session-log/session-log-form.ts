@@ -1,13 +1,20 @@
-import type { Issue, PairRole, SessionCreate, SessionFormat, Topic } from '@rm-kit/core';
+import type { Issue, PairRole, PrivateNote, SessionCreate, SessionFormat, Topic } from '@rm-kit/core';
 import { SESSION_FORMATS, topicLabel } from '@rm-kit/core/vocabulary';
+import type { RmClient } from '@rm-kit/sdk';
+import { RmError, RmValidationError } from '@rm-kit/sdk/errors';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { RmEventDetails, RmEventName } from '../base/events.js';
 import { adoptLaterStyles } from '../base/later-styles.js';
 import type { LocalizeController, Strings } from '../base/localize.js';
+import { toError } from '../base/to-error.js';
+import { type Entry, provisionalSession } from './provisional-session.js';
 import type { SessionLogKey } from './session-log.strings.js';
+import type { SessionLogData } from './session-log-data.js';
 import { sessionLogFieldStyles } from './session-log-fields.styles.js';
 import { type SessionLogFormKey, sessionLogFormStrings } from './session-log-form.strings.js';
 import { sessionLogFormStyles } from './session-log-form.styles.js';
+import type { NoteState } from './session-log-note.js';
 import { lockIcon, sharedIcon } from './visibility-icons.js';
 
 interface DraftActionItem {
@@ -45,11 +52,17 @@ export interface SessionLogFormHost {
   presenting(): boolean;
   /** Whether there is a client to save through. */
   canSave(): boolean;
-  /**
-   * Saves the session, shows it in the log and closes the form; or, when the save fails,
-   * tells the page (an `rm-error`) and says why.
-   */
-  save(body: SessionCreate, privateNote: string): Promise<SaveFailure | undefined>;
+  /** Core's session schemas, to check the draft before it is sent. */
+  schemas(): Promise<typeof import('@rm-kit/core/schemas/session')>;
+  client(): RmClient | undefined;
+  /** The log's sessions, where a saved one is shown. */
+  readonly data: SessionLogData;
+  emit<K extends RmEventName>(type: K, detail: RmEventDetails[K]): void;
+  /** Says something in the log's status line. */
+  announce(message: string): void;
+  setNote(sessionId: string, changes: Partial<NoteState>): void;
+  /** The session is saved (or queued) and shown: close the form and focus it. */
+  saved(sessionId: string): void;
   /** Closes the form and gives focus back to the button that opened it. */
   close(): void;
 }
@@ -242,9 +255,16 @@ export class SessionLogForm {
   private readonly submit = async (event: Event) => {
     event.preventDefault();
     if (!this.log.canSave() || this.saving) return;
-    // The schema (and zod) load only when a form is sent: a page pays for them when it uses them.
-    const { sessionCreateSchema } = await import('@rm-kit/core/schemas/session');
-    const parsed = sessionCreateSchema.safeParse(this.draftBody());
+    let schemas: Awaited<ReturnType<SessionLogFormHost['schemas']>>;
+    try {
+      schemas = await this.log.schemas();
+    } catch {
+      // The validation module never arrived (the server went away first): say so, keep the draft.
+      this.formError = this.t.t('saveFailed');
+      this.element.requestUpdate();
+      return;
+    }
+    const parsed = schemas.sessionCreateSchema.safeParse(this.draftBody());
     if (!parsed.success) {
       this.showIssues(
         parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
@@ -257,7 +277,7 @@ export class SessionLogForm {
     this.element.requestUpdate();
     // A note typed before the Presenting switch was turned on is still the author's to keep.
     const noteText = this.draft.note.trim();
-    const failure = await this.log.save(parsed.data, noteText);
+    const failure = await this.save(parsed.data, noteText, schemas);
     this.saving = false;
     if (!failure) {
       // The log has closed the form: the next one starts from an empty draft.
@@ -268,6 +288,63 @@ export class SessionLogForm {
     else this.formError = failure.message;
     this.element.requestUpdate();
   };
+
+  /** Saves the session, shows it in the log and closes the form; or tells the page (an `rm-error`) and says why not. */
+  private async save(
+    body: SessionCreate,
+    noteText: string,
+    schemas: Awaited<ReturnType<SessionLogFormHost['schemas']>>,
+  ): Promise<SaveFailure | undefined> {
+    const api = this.log.client();
+    if (!api) return { message: this.t.t('noClient') };
+    const pairId = this.log.data.pairId;
+    try {
+      const created = await api.sessions.create(pairId, body);
+      // The page moved to another pair meanwhile: this session is not in the log shown now.
+      if (pairId !== this.log.data.pairId) return;
+      const session: Entry = created.pending ? provisionalSession(schemas, pairId, created) : created;
+      const pending = Boolean(created.pending);
+      this.log.data.add(session);
+      this.log.emit('rm-session-logged', { session, pending });
+      if (noteText) void this.saveNewSessionNote(api, session.id, noteText);
+      this.log.announce(this.t.t(pending ? 'savedOffline' : 'saved'));
+      this.log.saved(session.id);
+      return undefined;
+    } catch (error) {
+      this.log.emit('rm-error', { error: toError(error), action: 'sessions.create' });
+      if (error instanceof RmValidationError) return { issues: error.issues };
+      return {
+        message: this.t.t(error instanceof RmError && error.status === 404 ? 'notFound' : 'saveFailed'),
+      };
+    }
+  }
+
+  /** The private note typed into the form goes with the session (queued behind it when offline). */
+  private async saveNewSessionNote(api: RmClient, sessionId: string, text: string) {
+    try {
+      const written = await api.notes.create(sessionId, { text });
+      const note: PrivateNote = written.pending
+        ? {
+            id: written.id,
+            orgId: '',
+            sessionId,
+            authorId: '',
+            text,
+            version: 1,
+            createdAt: written.createdAt,
+            updatedAt: written.createdAt,
+          }
+        : written;
+      this.log.setNote(sessionId, {
+        note: written.pending ? { ...note, pending: true } : note,
+        draft: text,
+        status: 'ready',
+      });
+      this.log.emit('rm-note-saved', { note, pending: Boolean(written.pending) });
+    } catch (error) {
+      this.log.emit('rm-error', { error: toError(error), action: 'notes.create' });
+    }
+  }
 
   // ---------------------------------------------------------------- rendering
 

@@ -1,5 +1,5 @@
 import type { PrivateNote } from '@rm-kit/core';
-import type { RmClient, Written } from '@rm-kit/sdk';
+import type { RmClient } from '@rm-kit/sdk';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { RmEventDetails, RmEventName } from '../base/events.js';
@@ -11,11 +11,14 @@ import { type SessionNoteKey, sessionNoteStrings } from './session-log-note.stri
 import { sessionNoteStyles } from './session-log-note.styles.js';
 import { lockIcon } from './visibility-icons.js';
 
+/** A private note as the panel shows it: the server's, or as it will be once a queued write lands. */
+export type ShownNote = PrivateNote & { pending?: true };
+
 /** A session's private note as the log holds it: open or not, loaded or not, and what is typed. */
 export interface NoteState {
   open: boolean;
   status: 'idle' | 'loading' | 'ready' | 'error';
-  note?: Written<PrivateNote>;
+  note?: ShownNote;
   draft: string;
   saving: boolean;
   error?: string;
@@ -98,16 +101,26 @@ export class SessionNotePanel {
       const written = state.note
         ? await api.notes.update(state.note.pending ? state.note.id : state.note, { text })
         : await api.notes.create(sessionId, { text });
-      const note: Written<PrivateNote> =
-        written.pending && state.note
-          ? { ...state.note, text, version: state.note.version + 1, pending: true }
-          : written;
+      // Queued offline: the note as it will be once the server has it.
+      const note: ShownNote = written.pending
+        ? {
+            ...(state.note ?? { orgId: '', sessionId, authorId: '', createdAt: written.createdAt }),
+            id: written.id,
+            text,
+            version: written.version ?? (state.note?.version ?? 0) + 1,
+            updatedAt: written.createdAt,
+            pending: true,
+          }
+        : written;
       this.log.setNote(sessionId, { note, draft: note.text, saving: false });
       this.log.announce(this.t.t(written.pending ? 'noteSavedOffline' : 'noteSaved'));
       this.log.emit('rm-note-saved', { note, pending: Boolean(written.pending) });
     } catch (error) {
       this.log.setNote(sessionId, { saving: false, error: this.t.t('noteFailed') });
-      this.log.emit('rm-error', { error: error as Error, action: 'notes.save' });
+      this.log.emit('rm-error', {
+        error: error as Error,
+        action: !text ? 'notes.remove' : state.note ? 'notes.update' : 'notes.create',
+      });
     }
   }
 }

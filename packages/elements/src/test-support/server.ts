@@ -1,3 +1,4 @@
+import type { Written } from '@rm-kit/sdk';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** The seeded demo organisation's people the element tests sign in as. */
@@ -22,6 +23,11 @@ export async function rmServer(): Promise<string> {
 
 export async function stopServer(): Promise<void> {
   await executeServerCommand('rm-server', { action: 'stop' });
+}
+
+/** Takes the page's network away (the server, and the page's own modules) or gives it back. */
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand('offline', { offline, apiUrl: await rmServer() });
 }
 
 export async function tokenFor(email: string): Promise<string> {
@@ -52,4 +58,10 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<voi
     if (Date.now() > deadline) throw new Error('Timed out waiting for the element');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The entity a write answered with, from a client that reaches the server: queued is a failure here. */
+export function sent<T>(written: Written<T, unknown>): T {
+  if (written.pending) throw new Error('The write was queued, not sent: the server is not answering');
+  return written;
 }

@@ -1,0 +1,332 @@
+import type { PairRole } from '@rm-kit/core';
+import { DEFAULT_SESSION_MINUTES, DEFAULT_TOPICS } from '@rm-kit/core/vocabulary';
+import type {
+  ActionItem,
+  LiveEvent,
+  OutboxEntry,
+  RmClient,
+  RmError,
+  Session,
+  SyncedWrite,
+  Topic,
+} from '@rm-kit/sdk';
+import { isStale, RmNotFoundError, RmPreconditionError, staleSince } from '@rm-kit/sdk';
+import type { ReactiveControllerHost } from 'lit';
+import type { RmErrorAction, RmEventDetails } from '../base/events.js';
+import { type Entry, isProvisional, loadSessionSchemas, provisionalSession } from './provisional-session.js';
+
+const PAGE_SIZE = 50;
+/** Load the next page once the last rendered session is this close to the end of what is loaded. */
+export const PREFETCH_DISTANCE = 10;
+
+/** Where a session sits in the log: newest first, by when it was held, else planned, else logged. */
+function sortTime(session: Session): number {
+  return Date.parse(session.occurredAt ?? session.scheduledAt ?? session.createdAt);
+}
+
+function newestFirst(sessions: Entry[]): Entry[] {
+  const times = new Map(sessions.map((s) => [s.id, sortTime(s)]));
+  return [...sessions].sort(
+    (a, b) => (times.get(b.id) ?? 0) - (times.get(a.id) ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
+}
+
+/** What the data half needs from the log it serves. */
+export interface SessionLogDataHost {
+  client(): RmClient | undefined;
+  /** Says something in the log's status line. */
+  announce(key: 'sent' | 'newFromPartner' | 'markedDone' | 'markedNotDone', item?: string): void;
+  emitLoad(): void;
+  emitError(error: unknown, action: RmErrorAction): void;
+  emitToggled(detail: RmEventDetails['rm-action-item-toggled']): void;
+  /** A session created offline reached the server under its real id. */
+  confirmed(provisionalId: string, session: Session): void;
+}
+
+/**
+ * The log's data: its pages of sessions (the first with the loading state, later ones as the
+ * list scrolls near its end), the sessions still in the outbox, and the live and outbox
+ * changes reconciled into them; and the action-item writes, one after another per session,
+ * with a retry on the partner's newer version (412).
+ */
+export class SessionLogData {
+  sessions: Entry[] = [];
+  nextCursor: string | null = null;
+  staleAt: Date | null = null;
+  older: 'idle' | 'loading' | 'error' = 'idle';
+  topicKeys: string[] = DEFAULT_TOPICS.map((t) => t.key);
+  customTopics: Topic[] = [];
+  defaultMinutes = DEFAULT_SESSION_MINUTES;
+  /** The pair's two names, for the form's "who takes it on" list; absent when unreadable. */
+  memberNames: Partial<Record<PairRole, string>> = {};
+  /** Per-session messages under an entry (a refused toggle, a partner's change). */
+  notices = new Map<string, string>();
+  /** The pair whose sessions are loaded; empty while none are. */
+  pairId = '';
+  /** Action-item writes run one after another per session, so each carries the version the last one left. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly log: SessionLogDataHost,
+  ) {}
+
+  private set(changes: Partial<Pick<this, 'sessions' | 'nextCursor' | 'staleAt' | 'older'>>) {
+    Object.assign(this, changes);
+    this.host.requestUpdate();
+  }
+
+  /** The first page, the program's topics and what waits in the outbox, for the loading state. */
+  async load(api: RmClient, pairId: string, signal: AbortSignal): Promise<void> {
+    this.pairId = '';
+    const [page, topics, waiting] = await Promise.all([
+      api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
+      this.loadTopics(api, pairId, signal),
+      this.waitingCreates(api, pairId),
+    ]);
+    const loaded = new Set(page.items.map((s) => s.id));
+    this.notices = new Map();
+    this.topicKeys = topics.keys;
+    this.customTopics = topics.custom;
+    this.defaultMinutes = topics.minutes;
+    this.memberNames = topics.names;
+    this.pairId = pairId;
+    this.set({
+      sessions: newestFirst([...page.items, ...waiting.filter((s) => !loaded.has(s.id))]),
+      nextCursor: page.nextCursor,
+      staleAt: isStale(page) ? staleSince(page) : null,
+      older: 'idle',
+    });
+  }
+
+  /**
+   * The program's topics for the form, and the two people's names for its owner list; the
+   * default catalogue (and roles alone) when they cannot be read.
+   */
+  private async loadTopics(api: RmClient, pairId: string, signal: AbortSignal) {
+    try {
+      const pair = await api.pairs.get(pairId, { signal });
+      const nameOf = (id: string) =>
+        api.people.get(id, { signal }).then(
+          (person) => person.displayName,
+          () => undefined,
+        );
+      const [program, mentor, mentee] = await Promise.all([
+        api.programs.get(pair.programId, { signal }),
+        nameOf(pair.mentorId),
+        nameOf(pair.menteeId),
+      ]);
+      return {
+        keys: program.topics,
+        custom: program.customTopics,
+        minutes: program.sessionMinutes,
+        names: { ...(mentor ? { mentor } : {}), ...(mentee ? { mentee } : {}) },
+      };
+    } catch {
+      return {
+        keys: DEFAULT_TOPICS.map((t) => t.key) as string[],
+        custom: [],
+        minutes: DEFAULT_SESSION_MINUTES,
+        names: {},
+      };
+    }
+  }
+
+  /** Sessions of this pair logged earlier (maybe before a reload) that still wait in the outbox. */
+  private async waitingCreates(api: RmClient, pairId: string): Promise<Entry[]> {
+    const entries = await api.sessions.pending(pairId).catch(() => []);
+    if (entries.length === 0) return [];
+    const schemas = await loadSessionSchemas();
+    return entries.map((entry) => ({
+      ...provisionalSession(schemas, pairId, {
+        id: entry.provisionalId ?? '',
+        outboxId: entry.id,
+        body: entry.write.body,
+        createdAt: entry.createdAt,
+      }),
+      ...(entry.state === 'failed' && entry.error ? { failure: {} } : {}),
+    }));
+  }
+
+  /** Reads the first page again without the loading state, keeping what waits in the outbox. */
+  async refresh(): Promise<void> {
+    const api = this.log.client();
+    const pairId = this.pairId;
+    if (!api || !pairId) return;
+    try {
+      const page = await api.sessions.page(pairId, { limit: PAGE_SIZE });
+      if (isStale(page) || pairId !== this.pairId) return;
+      const loaded = new Set(page.items.map((s) => s.id));
+      const waiting = this.sessions.filter((s) => isProvisional(s) && !loaded.has(s.id));
+      this.set({
+        sessions: newestFirst([...page.items, ...waiting]),
+        nextCursor: page.nextCursor,
+        staleAt: null,
+      });
+      this.log.emitLoad();
+    } catch {
+      // Still unreachable: the offline copy stays, and says so.
+    }
+  }
+
+  async loadOlder(): Promise<void> {
+    const api = this.log.client();
+    const cursor = this.nextCursor;
+    if (!api || !cursor || this.older === 'loading') return;
+    const pairId = this.pairId;
+    this.set({ older: 'loading' });
+    try {
+      const page = await api.sessions.page(pairId, { limit: PAGE_SIZE, cursor });
+      if (pairId !== this.pairId) return;
+      const known = new Set(this.sessions.map((s) => s.id));
+      this.set({
+        sessions: newestFirst([...this.sessions, ...page.items.filter((s) => !known.has(s.id))]),
+        nextCursor: page.nextCursor,
+        older: 'idle',
+      });
+      this.log.emitLoad();
+    } catch (error) {
+      this.set({ older: 'error' });
+      this.log.emitError(error, 'load-more');
+    }
+  }
+
+  /** Shows a session the log has just saved (or queued), in its place. */
+  add(session: Entry) {
+    this.set({ sessions: newestFirst([...this.sessions.filter((s) => s.id !== session.id), session]) });
+  }
+
+  replace(session: Entry) {
+    this.set({ sessions: this.sessions.map((s) => (s.id === session.id ? session : s)) });
+  }
+
+  remove(id: string) {
+    this.set({ sessions: this.sessions.filter((s) => s.id !== id) });
+  }
+
+  /** A queued write reached the server: its answer replaces what the log showed meanwhile. */
+  synced(write: SyncedWrite) {
+    if (write.operation === 'sessions.create') {
+      const provisionalId = write.entry.provisionalId;
+      const session = write.result;
+      if (!provisionalId || !this.sessions.some((s) => s.id === provisionalId)) return;
+      this.set({
+        sessions: newestFirst([
+          ...this.sessions.filter((s) => s.id !== provisionalId && s.id !== session.id),
+          session,
+        ]),
+      });
+      this.log.confirmed(provisionalId, session);
+      this.log.announce('sent');
+    } else if (write.operation === 'sessions.update') {
+      if (this.sessions.some((s) => s.id === write.result.id)) this.replace(write.result);
+    }
+  }
+
+  /** The server refused a queued write of a session: the session says so, with a way to discard it. */
+  refused(entry: OutboxEntry, error: RmError) {
+    if (entry.state !== 'failed') return;
+    const { write } = entry;
+    const id =
+      write.operation === 'sessions.create'
+        ? entry.provisionalId
+        : write.operation === 'sessions.update'
+          ? write.id
+          : undefined;
+    if (!id || !this.sessions.some((s) => s.id === id)) return;
+    this.set({
+      sessions: this.sessions.map((s) =>
+        s.id === id ? { ...s, failure: { requestId: error.requestId }, outboxId: entry.id } : s,
+      ),
+    });
+  }
+
+  /** A change the partner (or another tab) made: read it and put it in its place. */
+  async live(event: LiveEvent) {
+    const api = this.log.client();
+    if (!api || !event.type.startsWith('session.') || event.pairId !== this.pairId) return;
+    if (event.type === 'session.deleted') return this.remove(event.entityId);
+    const known = this.sessions.find((s) => s.id === event.entityId);
+    if (known && !known.pending && event.version !== null && known.version >= event.version) return;
+    const pairId = this.pairId;
+    try {
+      const session = await api.sessions.get(event.entityId);
+      if (this.pairId !== pairId) return;
+      const present = this.sessions.some((s) => s.id === session.id);
+      const last = this.sessions.at(-1);
+      // A session older than everything loaded so far arrives with its page, not before it.
+      if (!present && this.nextCursor && last && sortTime(session) < sortTime(last)) return;
+      this.add(session);
+      if (!present) this.log.announce('newFromPartner');
+    } catch (error) {
+      if (error instanceof RmNotFoundError) this.remove(event.entityId);
+    }
+  }
+
+  toggleItem(session: Entry, item: ActionItem, done: boolean, messages: { changed: string; failed: string }) {
+    const previous = this.queues.get(session.id) ?? Promise.resolve();
+    const next = previous.then(() => this.writeToggle(session.id, item, done, messages));
+    this.queues.set(session.id, next);
+    void next.finally(() => {
+      if (this.queues.get(session.id) === next) this.queues.delete(session.id);
+    });
+  }
+
+  private notice(sessionId: string, message: string | undefined) {
+    const notices = new Map(this.notices);
+    if (message) notices.set(sessionId, message);
+    else notices.delete(sessionId);
+    this.notices = notices;
+    this.host.requestUpdate();
+  }
+
+  private async writeToggle(
+    sessionId: string,
+    item: ActionItem,
+    done: boolean,
+    messages: { changed: string; failed: string },
+    retried = false,
+  ): Promise<void> {
+    const api = this.log.client();
+    const current = this.sessions.find((s) => s.id === sessionId);
+    if (!api || !current) return;
+    const actionItems = current.actionItems.map((i) => (i.id === item.id ? { ...i, done } : i));
+    this.replace({ ...current, actionItems });
+    this.notice(sessionId, undefined);
+    try {
+      const written = await api.sessions.update(
+        { id: current.id, version: current.version },
+        {
+          actionItems: actionItems.map(({ id, text, owner, done: isDone }) => ({
+            id,
+            text,
+            owner,
+            done: isDone,
+          })),
+        },
+      );
+      // Queued offline: the outbox replays writes in order, each raising the version by one,
+      // so the next change of this session must expect the version after this one.
+      const session: Entry = written.pending
+        ? { ...current, actionItems, version: written.version ?? current.version + 1, pending: true }
+        : written;
+      this.replace(session);
+      this.log.announce(done ? 'markedDone' : 'markedNotDone', item.text);
+      this.log.emitToggled({ session, itemId: item.id, done, pending: Boolean(written.pending) });
+    } catch (error) {
+      if (error instanceof RmPreconditionError && !retried) {
+        // The partner changed the session since it was read: take theirs, then apply this tick to it.
+        const fresh = await api.sessions.get(sessionId).catch(() => undefined);
+        if (fresh) {
+          this.replace(fresh);
+          if (fresh.actionItems.some((i) => i.id === item.id))
+            return this.writeToggle(sessionId, item, done, messages, true);
+          return this.notice(sessionId, messages.changed);
+        }
+      }
+      this.replace(current);
+      this.notice(sessionId, messages.failed);
+      this.log.emitError(error, 'sessions.update');
+    }
+  }
+}
