@@ -82,11 +82,18 @@ describe.runIf(bin)('a PostgreSQL outage, on a cluster of the test’s own', () 
 
     cluster.start();
 
-    const deadline = Date.now() + 15_000;
-    while ((await readiness()).body.checks.database !== 'ok') {
-      if (Date.now() > deadline) throw new Error('the server did not find the database again');
+    // Ready again once the database answers and the live-event listener has reconnected.
+    const deadline = Date.now() + 20_000;
+    while ((await readiness()).status !== 200) {
+      if (Date.now() > deadline) throw new Error('the server did not become ready again');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    expect((await readiness()).body.checks).toEqual({
+      accepting: 'ok',
+      database: 'ok',
+      migrations: 'ok',
+      events: 'ok',
+    });
     // The write refused during the outage left nothing behind: its key works as if new.
     const retried = await logSession(key);
     expect(retried.status).toBe(201);
