@@ -8,42 +8,27 @@ import {
 } from '../../../../scripts/postgres-cluster.mjs';
 import { type RmServerProcess, startRmServer } from '../../../../scripts/rm-server-process.mjs';
 import type { Readiness } from '../routes/health/health.handlers.js';
-import {
-  startTestIdentityProvider,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  type TestIdentityProvider,
-} from '../test-support/harness.js';
-import { createWorld, type World } from '../test-support/world.js';
-import { migrate, openStorage } from './database.js';
+import { createProcessWorldAt, type ProcessWorld } from '../test-support/process-world.js';
+import type { World } from '../test-support/world.js';
 
 const bin = findPostgresBinaries();
 
 describe.runIf(bin)('a PostgreSQL outage, on a cluster of the test’s own', () => {
   let cluster: PostgresCluster;
-  let idp: TestIdentityProvider;
+  let setup: ProcessWorld;
   let world: World;
   let server: RmServerProcess;
 
   beforeAll(async () => {
     cluster = await startPostgresCluster(bin ?? '');
-    const storage = await openStorage(cluster.url);
-    await migrate(storage.db);
-    idp = await startTestIdentityProvider();
-    world = await createWorld({ storage, idp });
-    await storage.close();
-    server = await startRmServer({
-      DATABASE_URL: cluster.url,
-      RMKIT_DEMO: '0',
-      RMKIT_JWKS_URL: idp.jwksUrl,
-      RMKIT_ISSUER: TEST_ISSUER,
-      RMKIT_AUDIENCE: TEST_AUDIENCE,
-    });
+    setup = await createProcessWorldAt(cluster.url);
+    world = setup.world;
+    server = await startRmServer(setup.env);
   }, 60_000);
 
   afterAll(async () => {
     await server?.stop();
-    await idp?.close();
+    await setup?.close();
     cluster?.destroy();
   });
 

@@ -1,11 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RmServerProcess, startRmServer } from '../../../../scripts/rm-server-process.mjs';
 import {
@@ -14,6 +10,7 @@ import {
   TEST_ISSUER,
   type TestIdentityProvider,
 } from '../test-support/harness.js';
+import { createOwnDatabase, type OwnDatabase } from '../test-support/process-world.js';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OTHER_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
@@ -26,50 +23,20 @@ function buildServer() {
   execFileSync(process.execPath, [tsc, '-b', fileURLToPath(new URL('../..', import.meta.url))]);
 }
 
-interface Database {
-  url: string;
-  drop(): Promise<void>;
-}
-
-function sqliteFile(): Database {
-  const dir = mkdtempSync(join(tmpdir(), 'rm-kit-first-day-'));
-  return {
-    url: `sqlite:${join(dir, 'rm-kit.sqlite')}`,
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function emptyPostgresDatabase(serverUrl: string): Promise<Database> {
-  const name = `rmkit_first_day_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-const pgUrl = process.env.TEST_DATABASE_URL;
 const databases = [
-  { dialect: 'sqlite', open: async () => sqliteFile() },
-  ...(pgUrl ? [{ dialect: 'postgres', open: () => emptyPostgresDatabase(pgUrl) }] : []),
+  { dialect: 'sqlite' as const },
+  ...(process.env.TEST_DATABASE_URL ? [{ dialect: 'postgres' as const }] : []),
 ];
 
-describe.each(databases)('a real organisation’s first day on $dialect', ({ open }) => {
+describe.each(databases)('a real organisation’s first day on $dialect', ({ dialect }) => {
   let idp: TestIdentityProvider;
-  let database: Database;
+  let database: OwnDatabase;
   let server: RmServerProcess;
 
   beforeAll(async () => {
     buildServer();
     idp = await startTestIdentityProvider();
-    database = await open();
+    database = await createOwnDatabase(dialect);
     server = await startRmServer(
       {
         RMKIT_DEMO: '0',
@@ -262,7 +229,7 @@ describe.each(databases)('a real organisation’s first day on $dialect', ({ ope
 describe('a first start that lacks what it needs', () => {
   it('refuses an empty database without RMKIT_ORG_NAME, and says what to set', async () => {
     buildServer();
-    const database = sqliteFile();
+    const database = await createOwnDatabase('sqlite');
     const idp = await startTestIdentityProvider();
     try {
       const started = startRmServer(

@@ -22,32 +22,44 @@ export interface ProcessWorld {
   close(): Promise<void>;
 }
 
+export interface OwnDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /**
- * A database of the test's own that server processes can share (a SQLite file, or a new
- * database on the tests' PostgreSQL), with a world in it and an identity provider its
- * tokens come from.
+ * An empty database of the test's own that server processes can share: a SQLite file, or a
+ * new database on the tests' PostgreSQL.
  */
-export async function createProcessWorld(dialect: 'sqlite' | 'postgres'): Promise<ProcessWorld> {
-  let url: string;
-  let drop: () => Promise<void>;
+export async function createOwnDatabase(dialect: 'sqlite' | 'postgres'): Promise<OwnDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'rm-kit-'));
-    url = `sqlite:${join(dir, 'rm-kit.sqlite')}`;
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const server = process.env.TEST_DATABASE_URL ?? '';
-    const name = `rmkit_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const database = new URL(server);
-    database.pathname = `/${name}`;
-    url = database.toString();
-    drop = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+    return {
+      url: `sqlite:${join(dir, 'rm-kit.sqlite')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
+  const server = process.env.TEST_DATABASE_URL ?? '';
+  const name = `rmkit_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const database = new URL(server);
+  database.pathname = `/${name}`;
+  return {
+    url: database.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * A database at `url`, migrated, with a world in it and an identity provider its tokens
+ * come from: what server processes in production mode need to run against it.
+ */
+export async function createProcessWorldAt(url: string, drop = async () => {}): Promise<ProcessWorld> {
   const storage = await openStorage(url);
   await migrate(storage.db);
   const idp = await startTestIdentityProvider();
@@ -69,4 +81,10 @@ export async function createProcessWorld(dialect: 'sqlite' | 'postgres'): Promis
       await drop();
     },
   };
+}
+
+/** A database of the test's own (see createOwnDatabase), with a world in it. */
+export async function createProcessWorld(dialect: 'sqlite' | 'postgres'): Promise<ProcessWorld> {
+  const database = await createOwnDatabase(dialect);
+  return createProcessWorldAt(database.url, database.drop);
 }
