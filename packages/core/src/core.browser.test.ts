@@ -45,8 +45,9 @@ describe('core in the browser', () => {
     expect(progress.sessionsExpected).to.equal(4);
     expect(progress.cadenceAdherence).to.equal(0.25);
     expect(progress.atRiskReasons).to.deep.equal(['no-recent-session']);
-    const report = programReport([{ status: 'active' }], [], 3);
+    const report = programReport([{ status: 'active' }], null, 3);
     expect(report.feedback.overall).to.equal(null);
+    expect(report.feedback.releasedAt).to.equal(null);
   });
 
   it('labels topics in Italian and English', () => {

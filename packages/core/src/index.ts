@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './ids.js';
+export * from './rules/aggregate-release.js';
 export * from './rules/pair-progress.js';
 export * from './rules/program-report.js';
 export * from './rules/progress.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { programReportSchema } from '../schemas/report.js';
 import { FEEDBACK_KINDS, PAIR_STATUSES } from '../vocabulary.js';
-import { programReport } from './program-report.js';
+import { feedbackFigures, programReport } from './program-report.js';
 
 const answer = (kind: 'session' | 'midpoint' | 'final', trust: number, recommend = 8) => ({
   kind,
@@ -14,7 +14,7 @@ describe('programReport', () => {
   it('counts pairs by status', () => {
     const report = programReport(
       [{ status: 'active' }, { status: 'active' }, { status: 'proposed' }, { status: 'completed' }],
-      [],
+      null,
       3,
     );
     expect(report.pairs).toEqual({
@@ -24,29 +24,47 @@ describe('programReport', () => {
     expect(programReportSchema.parse(report)).toEqual(report);
   });
 
-  it('shows no average until enough people have answered', () => {
-    const two = programReport([], [answer('session', 2), answer('session', 4)], 3);
-    expect(two.feedback).toEqual({ minGroupSize: 3, answers: 2, overall: null, byKind: null });
-    const three = programReport(
-      [],
-      [answer('session', 2), answer('session', 4), answer('session', 3, 10)],
-      3,
-    );
-    expect(three.feedback.overall).toEqual({
-      answers: 3,
-      usefulness: 4,
-      trust: 3,
-      preparation: 3,
-      recommend: 8.67,
+  it('shows the released figures with when they were released, and nothing before a release', () => {
+    expect(programReport([], null, 3).feedback).toEqual({
+      minGroupSize: 3,
+      releasedAt: null,
+      answers: 0,
+      overall: null,
+      byKind: null,
     });
-    expect(three.feedback.byKind).toEqual({ session: three.feedback.overall, midpoint: null, final: null });
+    const figures = feedbackFigures([answer('session', 2), answer('session', 4), answer('session', 3)], 3);
+    const report = programReport([], { releasedAt: '2026-03-02T09:00:00.000Z', covers: {}, figures }, 3);
+    expect(report.feedback).toEqual({ minGroupSize: 3, releasedAt: '2026-03-02T09:00:00.000Z', ...figures });
+    expect(programReportSchema.parse(report)).toEqual(report);
+  });
+
+  it('hides released figures at once when the minimum was raised above them since', () => {
+    const figures = feedbackFigures([answer('session', 2), answer('session', 4), answer('session', 3)], 3);
+    const released = { releasedAt: '2026-03-02T09:00:00.000Z', covers: {}, figures };
+    expect(programReport([], released, 4).feedback).toMatchObject({
+      answers: 3,
+      overall: null,
+      byKind: null,
+    });
+  });
+});
+
+describe('feedbackFigures', () => {
+  it('shows no average until enough people have answered, and rounds to one decimal', () => {
+    const two = feedbackFigures([answer('session', 2), answer('session', 4)], 3);
+    expect(two).toEqual({ answers: 2, overall: null, byKind: null });
+    const three = feedbackFigures([answer('session', 2), answer('session', 4), answer('session', 3, 10)], 3);
+    expect(three.overall).toEqual({ answers: 3, usefulness: 4, trust: 3, preparation: 3, recommend: 8.7 });
+    expect(three.byKind).toEqual({ session: three.overall, midpoint: null, final: null });
   });
 
   it('hides the break-down when one kind is too small, so it cannot be subtracted out', () => {
-    const feedback = [answer('session', 4), answer('session', 4), answer('session', 4), answer('final', 1)];
-    const report = programReport([], feedback, 3);
-    expect(report.feedback.overall?.answers).toBe(4);
-    expect(report.feedback.byKind).toBeNull();
+    const figures = feedbackFigures(
+      [answer('session', 4), answer('session', 4), answer('session', 4), answer('final', 1)],
+      3,
+    );
+    expect(figures.overall?.answers).toBe(4);
+    expect(figures.byKind).toBeNull();
   });
 
   it('never reveals a group smaller than the minimum, for any answers and any minimum', () => {
@@ -66,8 +84,8 @@ describe('programReport', () => {
         fc.array(arbitraryAnswer, { maxLength: 30 }),
         fc.integer({ min: 2, max: 10 }),
         (pairs, feedback, min) => {
-          const report = programReport(pairs, feedback, min);
-          const { overall, byKind } = report.feedback;
+          const figures = feedbackFigures(feedback, min);
+          const { overall, byKind } = figures;
           if (overall) expect(overall.answers).toBeGreaterThanOrEqual(min);
           else expect(byKind).toBeNull();
           if (byKind) {
@@ -78,6 +96,11 @@ describe('programReport', () => {
               if (byKind[kind]) expect(byKind[kind]?.answers).toBe(size);
             }
           }
+          const report = programReport(
+            pairs,
+            { releasedAt: '2026-03-02T09:00:00Z', covers: {}, figures },
+            min,
+          );
           expect(programReportSchema.safeParse(report).success).toBe(true);
         },
       ),

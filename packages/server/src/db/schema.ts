@@ -192,6 +192,23 @@ export interface EventCounterTable {
   lastSeq: BigIntColumn;
 }
 
+/**
+ * The feedback figures last released for one aggregate (see aggregates/released-aggregate.ts),
+ * so every report, on any process and after a restart, shows the same until the next release.
+ */
+export interface AggregateReleasesTable {
+  orgId: string;
+  /** Which aggregate: `program:<id>`, `pair-trust:<id>`. */
+  scope: string;
+  releasedAt: string;
+  /** JSON: the answers the figures cover, by id (core's ReleaseCoverage). */
+  covers: Json;
+  /** JSON: the released figures, as the aggregate's own schema says. */
+  figures: Json;
+  /** Bumped by each release: a release is written only over the one it was computed from. */
+  version: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -206,6 +223,7 @@ export interface Database {
   idempotencyKeys: IdempotencyKeysTable;
   events: EventsTable;
   eventCounter: EventCounterTable;
+  aggregateReleases: AggregateReleasesTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

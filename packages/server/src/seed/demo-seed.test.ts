@@ -1,4 +1,4 @@
-import { idOf, pairProgress, programReport } from '@rm-kit/core';
+import { feedbackFigures, idOf, pairProgress } from '@rm-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openStorage, type Storage } from '../db/database.js';
 import { fromJson } from '../db/json.js';
@@ -90,10 +90,10 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
         ratings: { usefulness: f.usefulness, trust: f.trust, preparation: f.preparation },
         recommend: f.recommend,
       }));
-    const report = programReport(pairs, answers, 3);
-    expect(report.feedback.overall).not.toBeNull();
-    expect(report.feedback.byKind?.session).not.toBeNull();
-    expect(report.feedback.byKind?.midpoint).not.toBeNull();
+    const figures = feedbackFigures(answers, 3);
+    expect(figures.overall).not.toBeNull();
+    expect(figures.byKind?.session).not.toBeNull();
+    expect(figures.byKind?.midpoint).not.toBeNull();
   });
 
   it('dates everything from now: held sessions in the past, planned ones ahead, nothing created later', async () => {

@@ -83,14 +83,19 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The app over a fresh database (a new schema on PostgreSQL), as the tests of every route use it. */
+/**
+ * The app over a fresh database (a new schema on PostgreSQL), as the tests of every route use it.
+ * `shared`: over the database as it is instead (a process world's), left in place at close, so
+ * two apps on one database stand for two server processes, or one before and after a restart.
+ */
 export async function createTestApi(
   database: TestDatabase,
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; shared?: boolean } = {},
 ): Promise<TestApi> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
+  const ownSchema = database.dialect === 'postgres' && !options.shared;
+  const storage = await openStorage(database.url, ownSchema ? { schema } : {});
   await migrate(storage.db);
   const idp = await startTestIdentityProvider();
   const config = readConfig({
@@ -141,8 +146,7 @@ export async function createTestApi(
     },
     async close() {
       await bus.close();
-      if (storage.pool && database.dialect === 'postgres')
-        await storage.pool.query(`drop schema "${schema}" cascade`);
+      if (storage.pool && ownSchema) await storage.pool.query(`drop schema "${schema}" cascade`);
       await storage.close();
       await idp.close();
     },

@@ -11,7 +11,7 @@ import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, notFound, Problem } from '../../http/problem.js';
-import { minGroupSizeOf } from '../reports/reports.store.js';
+import { releasedPairTrust } from './pair-trust.store.js';
 import {
   acceptCharterRoute,
   createPairRoute,
@@ -71,9 +71,8 @@ function checkOfferedTopics(program: { topics: string }, topics: readonly string
  * The trust ratings a caller's view of progress may be computed from, since a derived
  * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
  * read (as in routes/feedback: their own, and the partner's once shared and once they
- * have answered the same session or phase themselves). An admin: the pair's answers
- * only once there are at least the organisation's minAggregateGroupSize of them, as
- * for any other aggregate; before that, none, so no single answer shows through.
+ * have answered the same session or phase themselves). An admin: the pair's last answers
+ * as released (see releasedPairTrust), like any other aggregate of feedback.
  */
 async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess) {
   const answers = db
@@ -81,10 +80,7 @@ async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess)
     .select(['trust', 'createdAt'])
     .where('orgId', '=', pair.orgId)
     .where('pairId', '=', pair.id);
-  if (role === 'admin') {
-    const [rows, minGroupSize] = await Promise.all([answers.execute(), minGroupSizeOf(db, pair.orgId)]);
-    return rows.length >= minGroupSize ? rows : [];
-  }
+  if (role === 'admin') return releasedPairTrust(db, pair);
   const me = memberOf(pair, role);
   return answers
     .where((eb) =>

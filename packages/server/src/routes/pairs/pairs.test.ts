@@ -106,6 +106,38 @@ describe.each(testDatabases())('pairs on $dialect', (database) => {
     }
   });
 
+  it("moves an admin's 'low-trust' only once 3 more answers were given, changed or withdrawn", async () => {
+    const pairId = await newPair();
+    const [first, second, third] = [
+      await newSession(pairId),
+      await newSession(pairId),
+      await newSession(pairId),
+    ];
+    await give(pairId, world.tokens.mentor, { kind: 'session', sessionId: first, ...rated(2) });
+    await give(pairId, world.tokens.mentee, { kind: 'session', sessionId: first, ...rated(2) });
+    const edited = await give(pairId, world.tokens.mentor, {
+      kind: 'session',
+      sessionId: second,
+      ...rated(2),
+    });
+    expect(await reasons(pairId, world.tokens.admin)).toEqual(['low-trust']);
+
+    // Live, the last three would be 2, 2, 5: no longer low. Released, one answer moves nothing.
+    await give(pairId, world.tokens.mentee, { kind: 'session', sessionId: second, ...rated(5) });
+    expect(await reasons(pairId, world.tokens.admin)).toEqual(['low-trust']);
+    const edit = await api.call('PATCH', `/v1/feedback/${edited}`, {
+      token: world.tokens.mentor,
+      body: rated(5),
+    });
+    expect(edit.status).toBe(200);
+    expect(await reasons(pairId, world.tokens.admin)).toEqual(['low-trust']);
+
+    // The third change releases the three together.
+    await give(pairId, world.tokens.mentor, { kind: 'session', sessionId: third, ...rated(5) });
+    expect(await reasons(pairId, world.tokens.admin)).toEqual([]);
+    expect(await reasons(pairId, serviceToken)).toEqual([]);
+  });
+
   it("refuses changing a pair's topics to one its program does not offer with 422 on that topic", async () => {
     const program = await api.call('POST', '/v1/programs', {
       token: world.tokens.admin,
