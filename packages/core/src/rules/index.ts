@@ -1,4 +1,5 @@
 // The pure rules, on their own: no zod, for widgets that compute progress in the page.
+export * from './feedback-phase.js';
 export * from './pair-progress.js';
 export * from './program-report.js';
 export * from './progress.js';
