@@ -50,9 +50,11 @@ describe('<rm-feedback-form>', () => {
       await giulia.sessions.create(pairId, {
         status: 'held',
         // Held weeks ago, before the pair's latest seeded session: other test files read the
-        // pair's "last session", and a session held today would change it under them.
+        // pair's "last session", and a session held today would change it under them. Older
+        // than the sessions other files log (a month ago), so these never push those off the
+        // log's first page.
         occurredAt: new Date(
-          Date.now() - 20 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
+          Date.now() - 45 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
         ).toISOString(),
         durationMinutes: 45,
         topics: ['ai-tools'],
