@@ -120,7 +120,8 @@ async function show(email) {
   setStatus('viewing', { name });
   const side = el('div', { class: 'column' }, [
     el('rm-pair-card', { 'pair-id': pair.id }),
-    el('rm-feedback-form', { 'pair-id': pair.id, kind: 'midpoint' }),
+    // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).
+    el('rm-feedback-form', { 'pair-id': pair.id }),
   ]);
   provider.append(el('div', { class: 'column' }, [el('rm-session-log', { 'pair-id': pair.id })]));
   provider.prepend(side);

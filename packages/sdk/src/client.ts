@@ -314,14 +314,16 @@ export class RmClient extends EventTarget {
           { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
         );
       },
-      remove: async (ref: Ref, options: RequestOptions = {}): Promise<void> => {
+      /** Resolves once removed, or with a `Queued` receipt while the removal waits in the outbox. */
+      remove: async (ref: Ref, options: RequestOptions = {}): Promise<Queued<undefined> | undefined> => {
         const ifMatch = options.ifMatch ?? refVersion(ref);
         const id = refId(ref);
-        await this.write<undefined>(
+        const written = await this.write<undefined>(
           writes.remove(id),
           { method: 'DELETE', path: itemPath(id) },
           { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
         );
+        return written?.pending ? written : undefined;
       },
     };
   }

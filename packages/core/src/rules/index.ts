@@ -1,5 +1,6 @@
 // The pure rules, on their own: no zod, for widgets that compute progress in the page.
 export * from './aggregate-release.js';
+export * from './feedback-phase.js';
 export * from './pair-progress.js';
 export * from './program-report.js';
 export * from './progress.js';

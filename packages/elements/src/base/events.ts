@@ -18,8 +18,10 @@ export interface RmEventDetails {
   'rm-action-item-toggled': { session: Session; itemId: string; done: boolean; pending: boolean };
   /** A private note was saved (or queued offline). */
   'rm-note-saved': { note: PrivateNote; pending: boolean };
-  /** Feedback was submitted, or queued offline. */
+  /** Feedback was submitted or changed, or queued offline. */
   'rm-feedback-submitted': { feedback: Feedback; pending: boolean };
+  /** An answer was withdrawn (deleted), or its withdrawal queued offline. */
+  'rm-feedback-withdrawn': { feedbackId: string; pending: boolean };
   /**
    * What the element shows finished loading (or reloading): `count` is how many items it
    * shows (1 for a single pair or form), `stale` whether any of it is an offline copy.
@@ -37,6 +39,7 @@ declare global {
     'rm-action-item-toggled': CustomEvent<RmEventDetails['rm-action-item-toggled']>;
     'rm-note-saved': CustomEvent<RmEventDetails['rm-note-saved']>;
     'rm-feedback-submitted': CustomEvent<RmEventDetails['rm-feedback-submitted']>;
+    'rm-feedback-withdrawn': CustomEvent<RmEventDetails['rm-feedback-withdrawn']>;
     'rm-load': CustomEvent<RmEventDetails['rm-load']>;
     'rm-error': CustomEvent<RmEventDetails['rm-error']>;
   }

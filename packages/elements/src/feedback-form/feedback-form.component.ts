@@ -1,18 +1,37 @@
-import { Task } from '@lit/task';
-import type { Feedback, FeedbackKind, Issue, PairRole, RatingKey, Session } from '@rm-kit/core';
-import { DEFAULT_MIN_AGGREGATE_GROUP, RATING_KEYS } from '@rm-kit/core/vocabulary';
-import { isStale, RmConflictError, RmError, RmValidationError, staleSince } from '@rm-kit/sdk';
+import type { Feedback, FeedbackKind, Issue, RatingKey } from '@rm-kit/core';
+import { RATING_KEYS } from '@rm-kit/core/vocabulary';
+import { RmError, RmNotFoundError, RmValidationError } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
-import { ClientEventsController } from '../base/client-events.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
+import {
+  type Answers,
+  answersFromJson,
+  answersOf,
+  emptyAnswers,
+  FIELDS,
+  type FieldErrors,
+  fieldErrors,
+  missingErrors,
+} from './feedback-answers.js';
 import { feedbackFormStrings } from './feedback-form.strings.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
+import { closedLine, header } from './feedback-header.js';
+import { renderQuestions } from './feedback-questions.js';
+import { renderDone, renderWithdrawing } from './feedback-summary.js';
+import { FeedbackTargetController, NoFeedbackHere, type Target } from './feedback-target.js';
+import {
+  type FeedbackWrite,
+  FeedbackWriter,
+  type Mine,
+  overtaken,
+  type WriteOutcome,
+} from './feedback-writer.js';
 
 /**
  * Core's feedback schema (and zod), to check answers before they are sent: a module of its
@@ -20,95 +39,41 @@ import { feedbackFormStyles } from './feedback-form.styles.js';
  */
 const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/schemas/feedback'));
 
-/** What the person has chosen and written so far; a rating not chosen yet is absent. */
-interface Answers {
-  ratings: Partial<Record<RatingKey, number>>;
-  recommend: number | null;
-  learned: string;
-  improve: string;
-  shareWithPartner: boolean;
-}
-
-type Field = RatingKey | 'recommend' | 'learned' | 'improve';
-type ErrorKey = 'error.rating' | 'error.recommend' | 'error.tooLong';
-
-/** The order a person meets the questions in: the first invalid one gets the focus. */
-const FIELDS: readonly Field[] = [...RATING_KEYS, 'recommend', 'learned', 'improve'];
-const TEXT_MAX = 4000;
-
-const emptyAnswers = (): Answers => ({
-  ratings: {},
-  recommend: null,
-  learned: '',
-  improve: '',
-  shareWithPartner: false,
-});
-
-const answersOf = (feedback: Feedback): Answers => ({
-  ratings: { ...feedback.ratings },
-  recommend: feedback.recommend,
-  learned: feedback.learned,
-  improve: feedback.improve,
-  shareWithPartner: feedback.shareWithPartner,
-});
-
-/** What the feedback is about, and what the caller already said about it. */
-interface Target {
-  pairId: string;
-  kind: FeedbackKind;
-  sessionId: string | null;
-  session?: Session;
-  role: PairRole;
-  /** The other member of the pair, whom the questions and the privacy sentence name; null if unreadable. */
-  otherName: string | null;
-  /** The caller's own answer, when they have already given it. */
-  mine?: Feedback;
-  minGroup: number;
-  /** Set when a read came from the offline cache: when it was last fetched. */
-  staleSince: Date | null;
-}
-
-/** Why there is nothing to answer, said in a plain sentence rather than as an error. */
-class NoFeedbackHere extends Error {
-  constructor(readonly reason: 'notInPair' | 'missingTarget') {
-    super(reason);
-  }
-}
-
-/** Which field a contract issue is about, and the sentence that tells the person what to do. */
-function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): Partial<Record<Field, ErrorKey>> {
-  const errors: Partial<Record<Field, ErrorKey>> = {};
-  for (const { path } of issues) {
-    const [head, sub] = path;
-    if (head === 'ratings') {
-      const keys = RATING_KEYS.includes(sub as RatingKey) ? [sub as RatingKey] : RATING_KEYS;
-      for (const key of keys) errors[key] = 'error.rating';
-    } else if (head === 'recommend') errors.recommend = 'error.recommend';
-    else if (head === 'learned' || head === 'improve') errors[head] = 'error.tooLong';
-  }
-  return errors;
-}
+type Outcome = 'thanks' | 'thanksOffline' | 'changed' | 'changedOffline';
+type Notice = 'changedElsewhere' | 'withdrawnElsewhere' | 'withdrawn' | '';
 
 /**
  * @tagname rm-feedback-form
  * @summary One side's feedback on a session, or on the program at its mid-point or end:
  * three 1-5 ratings, a 0-10 recommendation, what I learned, what to improve, and whether
- * the partner may read it. Works offline, and inside a host `<form>` as a form control.
+ * the other person may read it. Once answered it shows the answers, the other person's
+ * beside them when they shared theirs, and lets the author change or withdraw them. Works
+ * offline, and inside a host `<form>` as a form control.
  *
- * @fires rm-feedback-submitted - The answer was saved, or queued offline (`pending: true`);
- *   fired again with `pending: false` once a queued answer reaches the server. detail: { feedback, pending }
- * @fires rm-load - What the form is about finished loading. detail: `{ count: 1, stale }`
- * @fires rm-error - Loading or saving failed, or the server refused an answer queued offline. detail: { error, action }
+ * With `pair-id` and no `kind`, the form picks the program phase that is open: the
+ * mid-point questionnaire from halfway through the pair, the final one from two cadences
+ * before its end (and after it); before that it says when the next one opens.
+ *
+ * @fires rm-feedback-submitted - An answer was saved or changed, or queued offline (`pending: true`);
+ *   fired again with `pending: false` once a queued write reaches the server. detail: { feedback, pending }
+ * @fires rm-feedback-withdrawn - The author withdrew their answer, or the withdrawal was queued offline;
+ *   fired again with `pending: false` once it reaches the server. detail: { feedbackId, pending }
+ * @fires rm-load - What the form is about finished loading (or reloading). detail: `{ count: 1, stale }`
+ * @fires rm-error - Loading or saving failed, or the server refused a write queued offline. detail: { error, action }
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading: which session or phase the feedback is about.
  * @csspart privacy - The sentence that says who will see the answers.
- * @csspart notice - The offline notice.
+ * @csspart notice - The offline notice, and the line saying the answers may be out of date.
  * @csspart question - Each radio group (fieldset) and each text field.
  * @csspart option - Each rating option (a label around a native radio button).
- * @csspart submit - The submit button.
- * @csspart done - The saved state (after submitting, or when already answered).
- * @csspart summary - The list of answers in the saved state.
+ * @csspart submit - The submit button (send, or save changes).
+ * @csspart done - The answered state (after submitting, or when already answered).
+ * @csspart summary - A list of answers in the answered state: the reader's, and the other person's.
+ * @csspart sharing - The line under the reader's answers saying who sees them.
+ * @csspart partner - The other person's answers, or the line saying when they will appear.
+ * @csspart change - The "Change my answers" button.
+ * @csspart withdraw - The "Withdraw my answers" button, and the confirming one.
  * @csspart loading - The loading skeleton.
  * @csspart status - The confirmation line ("Thank you"), shown for a few seconds and read out politely.
  * @csspart error - The error message.
@@ -120,7 +85,7 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): Parti
  * @cssprop --rm-color-muted - Hints and scale ends.
  * @cssprop --rm-color-border - Card and option borders.
  * @cssprop --rm-color-subtle - Option and notice backgrounds.
- * @cssprop --rm-color-danger - Field errors.
+ * @cssprop --rm-color-danger - Field errors and the withdraw button.
  * @cssprop --rm-color-warning - The offline notice and pending badge.
  * @cssprop --rm-color-success - The saved state.
  * @cssprop --rm-radius - Corner radius.
@@ -133,10 +98,10 @@ export class RmFeedbackForm extends RmElement {
   /** Feedback on this session (kind `session`); its pair is read from the session. */
   @property({ attribute: 'session-id' }) sessionId = '';
 
-  /** With `kind`: feedback on a program phase of this pair. */
+  /** Feedback on a program phase of this pair: the one open now, or the one `kind` names. */
   @property({ attribute: 'pair-id' }) pairId = '';
 
-  /** `midpoint` or `final`, with `pair-id`. Ignored when `session-id` is set. */
+  /** `midpoint` or `final`, with `pair-id`, to ask that phase whatever the dates. Ignored when `session-id` is set. */
   @property() kind?: Exclude<FeedbackKind, 'session'>;
 
   /** The name the answers are submitted under in a host `<form>` (as JSON). */
@@ -149,81 +114,53 @@ export class RmFeedbackForm extends RmElement {
   @property({ type: Boolean, attribute: 'no-submit', reflect: true }) noSubmit = false;
 
   @state() private answers: Answers = emptyAnswers();
-  @state() private errors: Partial<Record<Field, ErrorKey>> = {};
-  @state() private submitting = false;
+  @state() private errors: FieldErrors = {};
   @state() private submitError = '';
   /** The request id of a refusal, for the reader to quote to whoever runs the program. */
   @state() private submitReference = '';
-  /** What was saved in this visit, and whether it still waits in the outbox. */
-  @state() private saved?: { feedback: Feedback; pending: boolean };
+  /** What the answered view's heading says after a write in this visit. */
+  @state() private outcome?: Outcome;
+  @state() private notice: Notice = '';
+  @state() private mode: 'view' | 'edit' | 'confirm' = 'view';
+  /** The answer as it was when "Change" was pressed: its version goes as If-Match, whatever arrives meanwhile. */
+  private changing?: Feedback;
   @state() private formDisabled = false;
 
   private readonly internals: ElementInternals;
   private readonly localize = new LocalizeController(this, feedbackFormStrings);
   private readonly announcer = new AnnouncerController(this);
 
+  private readonly data = new FeedbackTargetController(
+    this,
+    () => ({ api: this.api, sessionId: this.sessionId, pairId: this.pairId, kind: this.kind }),
+    {
+      loaded: (target) => {
+        this.emit('rm-load', { count: 1, stale: target.staleSince !== null });
+        preloadWhenIdle(loadFeedbackSchemas);
+      },
+      failed: (error, action) => this.emit('rm-error', { error: toError(error), action }),
+    },
+  );
+
+  private readonly writer = new FeedbackWriter(this, () => this.api, {
+    written: (outcome) => void this.written(outcome),
+    failed: (operation, error, late, refused) => void this.failed(operation, error, late, refused),
+  });
+
   constructor() {
     super();
     this.internals = this.attachInternals();
     // A host form that checks validity (or is submitted) shows the errors beside the fields.
     this.addEventListener('invalid', () => {
-      this.errors = this.missingErrors();
+      this.errors = this.answering() ? missingErrors(this.answers) : {};
     });
   }
-
-  private readonly target = new Task(this, {
-    args: () => [this.api, this.sessionId, this.pairId, this.kind] as const,
-    task: async ([api, sessionId, pairId, kind], { signal }): Promise<Target | undefined> => {
-      if (!api) return undefined;
-      if (!sessionId && !(pairId && kind)) throw new NoFeedbackHere('missingTarget');
-      const [me, session] = await Promise.all([
-        api.me.get({ signal }),
-        sessionId ? api.sessions.get(sessionId, { signal }) : undefined,
-      ]);
-      // A session names its pair; a phase is named by the attributes.
-      const id = session?.pairId ?? pairId;
-      const which: FeedbackKind = session ? 'session' : (kind as FeedbackKind);
-      const about = session?.id ?? null;
-      const pair = me.pairs.find((p) => p.id === id);
-      if (!me.person || !pair) throw new NoFeedbackHere('notInPair');
-      const personId = me.person.id;
-      const role: PairRole = pair.mentorId === personId ? 'mentor' : 'mentee';
-      const [answers, organization, other] = await Promise.all([
-        api.feedback.page(id, { kind: which, sessionId: about ?? undefined, limit: 100 }, { signal }),
-        // Reading the organisation's setting is a nicety: without it the default applies.
-        api.organization.get({ signal }).catch(() => undefined),
-        // So is the other person's name: without it the form says "the other person".
-        api.people.get(role === 'mentor' ? pair.menteeId : pair.mentorId, { signal }).catch(() => undefined),
-      ]);
-      const stale = [me, session, answers, organization].find((value) => value && isStale(value));
-      return {
-        pairId: id,
-        kind: which,
-        sessionId: about,
-        session,
-        role,
-        otherName: other?.displayName ?? null,
-        mine: answers.items.find((f) => f.authorId === personId),
-        minGroup: organization?.settings.minAggregateGroupSize ?? DEFAULT_MIN_AGGREGATE_GROUP,
-        staleSince: stale ? staleSince(stale) : null,
-      };
-    },
-    onComplete: (target) => {
-      if (!target) return;
-      this.emit('rm-load', { count: 1, stale: target.staleSince !== null });
-      preloadWhenIdle(loadFeedbackSchemas);
-    },
-    onError: (error) => {
-      if (!(error instanceof NoFeedbackHere))
-        this.emit('rm-error', { error: toError(error), action: 'load' });
-    },
-  });
 
   // ----- form control -----
 
   /** The answers as JSON, the shape `POST /v1/pairs/{pairId}/feedback` takes; what a host form submits. */
   get value(): string {
-    const answers = this.shownAnswers();
+    const answers = this.answering() ? this.answers : answersOf(this.mine()?.feedback as Feedback);
     const body = this.body(answers);
     // Explicit nulls for what is not chosen yet, so the JSON always has the same keys.
     return JSON.stringify({
@@ -260,9 +197,7 @@ export class RmFeedbackForm extends RmElement {
 
   formResetCallback() {
     this.answers = emptyAnswers();
-    this.errors = {};
-    this.submitError = '';
-    this.submitReference = '';
+    this.clearMessages();
   }
 
   formDisabledCallback(disabled: boolean) {
@@ -270,34 +205,22 @@ export class RmFeedbackForm extends RmElement {
   }
 
   formStateRestoreCallback(restored: string | File | FormData | null) {
-    if (typeof restored !== 'string') return;
-    try {
-      const body = JSON.parse(restored) as Partial<Answers> & { ratings?: Record<string, number | null> };
-      this.answers = {
-        ratings: Object.fromEntries(
-          RATING_KEYS.flatMap((key) =>
-            typeof body.ratings?.[key] === 'number' ? [[key, body.ratings[key]]] : [],
-          ),
-        ),
-        recommend: typeof body.recommend === 'number' ? body.recommend : null,
-        learned: typeof body.learned === 'string' ? body.learned : '',
-        improve: typeof body.improve === 'string' ? body.improve : '',
-        shareWithPartner: body.shareWithPartner === true,
-      };
-    } catch {
-      // Not ours to restore: keep the empty form.
-    }
+    const answers = typeof restored === 'string' ? answersFromJson(restored) : null;
+    if (answers) this.answers = answers;
   }
 
-  /** The answers on show: the saved ones once there are, else those being filled in. */
-  private shownAnswers(): Answers {
-    const saved = this.saved?.feedback ?? this.target.value?.mine;
-    return saved ? answersOf(saved) : this.answers;
+  private mine(): Mine | undefined {
+    return this.writer.mine(this.data.value?.mine);
+  }
+
+  /** Whether the form's controls are what is on show (a new answer, or a change), not the answers. */
+  private answering(): boolean {
+    return this.mode === 'edit' || !this.mine();
   }
 
   /** The body of the create call, from the answers; a rating not chosen is left out. */
   private body(answers: Answers) {
-    const loaded = this.target.value;
+    const loaded = this.data.value;
     return {
       kind: loaded?.kind ?? (this.sessionId ? 'session' : this.kind),
       sessionId: loaded ? loaded.sessionId : this.sessionId || null,
@@ -309,18 +232,9 @@ export class RmFeedbackForm extends RmElement {
     };
   }
 
-  /** Errors for what must be answered and is not: every rating, and the recommendation. */
-  private missingErrors(): Partial<Record<Field, ErrorKey>> {
-    if (this.saved || this.target.value?.mine) return {};
-    const errors: Partial<Record<Field, ErrorKey>> = {};
-    for (const key of RATING_KEYS) if (this.answers.ratings[key] === undefined) errors[key] = 'error.rating';
-    if (this.answers.recommend === null) errors.recommend = 'error.recommend';
-    return errors;
-  }
-
   private syncFormState() {
     this.internals.setFormValue(this.value);
-    const errors = this.missingErrors();
+    const errors = this.answering() ? missingErrors(this.answers) : {};
     const missing = FIELDS.find((field) => errors[field]);
     const key = missing && errors[missing];
     if (!missing || !key) {
@@ -329,6 +243,12 @@ export class RmFeedbackForm extends RmElement {
     }
     const anchor = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${missing}"]`);
     this.internals.setValidity({ valueMissing: true }, this.localize.t(key), anchor ?? undefined);
+  }
+
+  private clearMessages() {
+    this.errors = {};
+    this.submitError = '';
+    this.submitReference = '';
   }
 
   // ----- life cycle -----
@@ -343,10 +263,11 @@ export class RmFeedbackForm extends RmElement {
     const resigned = ['client', 'providedClient'].some((key) => previous.get(key) !== undefined);
     if (retargeted || resigned) {
       this.answers = emptyAnswers();
-      this.errors = {};
-      this.saved = undefined;
-      this.submitError = '';
-      this.submitReference = '';
+      this.clearMessages();
+      this.writer.reset();
+      this.outcome = undefined;
+      this.notice = '';
+      this.mode = 'view';
       this.announcer.dismiss();
     }
   }
@@ -354,35 +275,6 @@ export class RmFeedbackForm extends RmElement {
   protected override updated() {
     this.syncFormState();
   }
-
-  /** Tells when an answer saved offline reaches the server, or is refused there. */
-  protected readonly events = new ClientEventsController(this, () => this.api, {
-    synced: (write) => {
-      if (write.operation !== 'feedback.create') return;
-      if (!this.saved?.pending || write.entry.provisionalId !== this.saved.feedback.id) return;
-      this.saved = { feedback: write.result, pending: false };
-      void this.announcer.announce(this.localize.t('sent'));
-      this.emit('rm-feedback-submitted', { feedback: write.result, pending: false });
-    },
-    syncError: (entry, error) => {
-      if (entry.state !== 'failed' || !this.saved?.pending || entry.provisionalId !== this.saved.feedback.id)
-        return;
-      // The answer goes back into the form; the refused copy leaves the outbox so it is not sent twice.
-      void this.api?.discardWrite(entry.id);
-      this.answers = answersOf(this.saved.feedback);
-      this.saved = undefined;
-      this.emit('rm-error', { error, action: 'feedback.create' });
-      if (error instanceof RmConflictError) {
-        void this.showAlreadyAnswered();
-        return;
-      }
-      // The server's own message is English and for developers: the reader gets a sentence in
-      // their language, and the request id to quote.
-      this.submitError = this.localize.t('syncRefused');
-      this.submitReference = error.requestId ?? '';
-      void this.announcer.announce(this.submitError);
-    },
-  });
 
   // ----- actions -----
 
@@ -394,13 +286,9 @@ export class RmFeedbackForm extends RmElement {
     if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
   }
 
-  private write(field: 'learned' | 'improve', event: Event) {
-    this.answers = { ...this.answers, [field]: (event.target as HTMLTextAreaElement).value };
+  private write(field: 'learned' | 'improve', value: string) {
+    this.answers = { ...this.answers, [field]: value };
     if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
-  }
-
-  private share(event: Event) {
-    this.answers = { ...this.answers, shareWithPartner: (event.target as HTMLInputElement).checked };
   }
 
   private async submit(event: SubmitEvent) {
@@ -410,86 +298,157 @@ export class RmFeedbackForm extends RmElement {
       this.internals.form?.requestSubmit();
       return;
     }
-    const target = this.target.value;
-    const api = this.api;
-    if (!target || !api || this.submitting) return;
+    const target = this.data.value;
+    if (!target || !this.api || this.writer.busy) return;
+    const current = this.mode === 'edit' ? this.changing : undefined;
     let schemas: Awaited<ReturnType<typeof loadFeedbackSchemas>>;
     try {
       schemas = await loadFeedbackSchemas();
     } catch (error) {
       // The validation module never arrived (the server went away first): say so, keep the answers.
       this.emit('rm-error', { error: toError(error), action: 'load-part' });
-      this.submitError = this.localize.t('submitFailed');
+      this.submitError = this.localize.t(current ? 'changeFailed' : 'submitFailed');
       void this.announcer.announce(this.submitError);
       return;
     }
+    // A change is checked against the same rules as a new answer: it replaces every field.
     const parsed = schemas.feedbackCreateSchema.safeParse(this.body(this.answers));
     if (!parsed.success) {
       await this.showErrors(fieldErrors(parsed.error.issues));
       return;
     }
-    this.errors = {};
-    this.submitError = '';
-    this.submitReference = '';
-    this.submitting = true;
-    try {
-      const written = await api.feedback.create(target.pairId, parsed.data);
-      const pending = written.pending === true;
-      // Queued offline: the answer as the server will keep it, from the body as core's schema read it.
-      const feedback: Feedback = written.pending
-        ? {
-            ...parsed.data,
-            id: written.id,
-            orgId: '',
-            pairId: target.pairId,
-            authorId: '',
-            authorRole: target.role,
-            createdAt: written.createdAt,
-            updatedAt: written.createdAt,
-            version: 1,
-          }
-        : written;
-      this.saved = { feedback, pending };
-      await this.updateComplete;
-      this.focusDone();
-      void this.announcer.announce(this.localize.t(pending ? 'thanksOffline' : 'thanks'));
-      this.emit('rm-feedback-submitted', { feedback, pending });
-    } catch (error) {
-      await this.failed(error);
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  private async failed(error: unknown) {
-    if (error instanceof RmConflictError) {
-      await this.showAlreadyAnswered();
+    this.clearMessages();
+    this.notice = '';
+    if (!current) {
+      await this.writer.create(target, parsed.data);
       return;
     }
-    this.emit('rm-error', { error: toError(error), action: 'feedback.create' });
-    if (error instanceof RmValidationError) {
+    const { ratings, recommend, learned, improve, shareWithPartner } = parsed.data;
+    await this.writer.change(current, { ratings, recommend, learned, improve, shareWithPartner });
+  }
+
+  private async startChange() {
+    const mine = this.mine();
+    if (!mine) return;
+    this.answers = answersOf(mine.feedback);
+    this.changing = mine.feedback;
+    this.clearMessages();
+    this.notice = '';
+    this.mode = 'edit';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input[name="usefulness"]:checked')?.focus();
+  }
+
+  private async cancelChange() {
+    this.clearMessages();
+    this.mode = 'view';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="change"]')?.focus();
+  }
+
+  private async askWithdraw() {
+    this.clearMessages();
+    this.notice = '';
+    this.mode = 'confirm';
+    await this.updateComplete;
+    // The safe choice first: Enter on a stray key press keeps the answers.
+    this.renderRoot.querySelector<HTMLElement>('.keep')?.focus();
+  }
+
+  private async keepAnswers() {
+    this.clearMessages();
+    this.mode = 'view';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="withdraw"]')?.focus();
+  }
+
+  private confirmWithdraw() {
+    const mine = this.mine();
+    if (mine) void this.writer.withdraw(mine.feedback);
+  }
+
+  private async written({ operation, feedback, id, pending, late }: WriteOutcome) {
+    this.mode = 'view';
+    if (operation === 'feedback.remove') {
+      this.answers = emptyAnswers();
+      this.outcome = undefined;
+      this.notice = pending ? '' : 'withdrawn';
+      this.emit('rm-feedback-withdrawn', { feedbackId: id, pending });
+      void this.announcer.announce(this.localize.t(pending ? 'withdrawnOffline' : 'withdrawn'));
+      await this.updateComplete;
+      if (!late) this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+      return;
+    }
+    if (!feedback) return;
+    const created = operation === 'feedback.create';
+    if (late) {
+      this.outcome = created ? 'thanks' : 'changed';
+    } else {
+      this.outcome = created
+        ? pending
+          ? 'thanksOffline'
+          : 'thanks'
+        : pending
+          ? 'changedOffline'
+          : 'changed';
+    }
+    this.emit('rm-feedback-submitted', { feedback, pending });
+    void this.announcer.announce(this.localize.t(late ? (created ? 'sent' : 'changesSent') : this.outcome));
+    await this.updateComplete;
+    if (!late) this.focusDone();
+  }
+
+  private async failed(operation: FeedbackWrite, error: Error, late: boolean, refused?: Feedback) {
+    this.emit('rm-error', { error, action: operation });
+    if (overtaken(error)) {
+      // Changed, withdrawn or answered elsewhere first: show the answer as it is now.
+      this.mode = 'view';
+      this.clearMessages();
+      this.outcome = undefined;
+      this.notice = '';
+      await this.data.refresh();
+      // Said once the answers as they are now are on show, not over the old ones.
+      this.notice =
+        operation === 'feedback.create'
+          ? ''
+          : error instanceof RmNotFoundError
+            ? 'withdrawnElsewhere'
+            : 'changedElsewhere';
+      await this.updateComplete;
+      this.focusDone();
+      const kind = this.data.value?.kind ?? 'session';
+      void this.announcer.announce(this.localize.t(this.notice || `answered.${kind}`));
+      return;
+    }
+    if (!late && error instanceof RmValidationError && operation !== 'feedback.remove') {
       const errors = fieldErrors(error.issues as Issue[]);
       if (Object.keys(errors).length > 0) {
         await this.showErrors(errors);
         return;
       }
     }
-    this.submitError = this.localize.t('submitFailed');
+    if (late && refused) {
+      // The refused answer goes back into the form, to be corrected and sent again.
+      this.answers = answersOf(refused);
+      this.changing = this.data.value?.mine;
+      this.mode = operation === 'feedback.update' && this.changing ? 'edit' : 'view';
+    }
+    // The server's own message is English and for developers: the reader gets a sentence in
+    // their language, and the request id to quote.
+    this.submitError = this.localize.t(
+      late && operation !== 'feedback.remove'
+        ? 'syncRefused'
+        : operation === 'feedback.create'
+          ? 'submitFailed'
+          : operation === 'feedback.update'
+            ? 'changeFailed'
+            : 'withdrawFailed',
+    );
     this.submitReference = error instanceof RmError ? (error.requestId ?? '') : '';
     void this.announcer.announce(this.submitError);
   }
 
-  /** Someone (this person, elsewhere) answered first: show that answer, read-only. */
-  private async showAlreadyAnswered() {
-    this.target.run();
-    await this.target.taskComplete.catch(() => undefined);
-    await this.updateComplete;
-    this.focusDone();
-    const kind = this.target.value?.kind ?? 'session';
-    void this.announcer.announce(this.localize.t(`answered.${kind}`));
-  }
-
-  private async showErrors(errors: Partial<Record<Field, ErrorKey>>) {
+  private async showErrors(errors: FieldErrors) {
     this.errors = errors;
     await this.updateComplete;
     const first = FIELDS.find((field) => errors[field]);
@@ -517,241 +476,79 @@ export class RmFeedbackForm extends RmElement {
   }
 
   private renderBody(): TemplateResult {
-    if (!this.api) {
-      if (!this.noSubmit) return noClientState(this.localize);
-      return this.renderForm(undefined);
+    if (!this.api) return this.noSubmit ? this.renderForm(undefined) : noClientState(this.localize);
+    const { status, value, error } = this.data;
+    if (status === 'error') {
+      return error instanceof NoFeedbackHere
+        ? html`<p part="error" class="plain">${this.localize.t(error.reason)}</p>`
+        : errorState(this.localize, error, () => void this.data.reload());
     }
-    return this.target.render({
-      initial: () => loadingState(this.localize, 6),
-      pending: () => loadingState(this.localize, 6),
-      error: (error) =>
-        error instanceof NoFeedbackHere
-          ? html`<p part="error" class="plain">${this.localize.t(error.reason)}</p>`
-          : errorState(this.localize, error, () => this.target.run()),
-      complete: (target) => (target ? this.renderTarget(target) : noClientState(this.localize)),
-    });
+    if (status !== 'ready') return loadingState(this.localize, 6);
+    return value ? this.renderTarget(value) : noClientState(this.localize);
   }
 
   private renderTarget(target: Target): TemplateResult {
-    if (target.session && target.session.status !== 'held' && !target.mine) {
-      return html`${this.header(target)}
-        <p class="plain">${this.localize.t('notHeld')}</p>`;
+    const t = this.localize;
+    const top = header(t, target, target.kind, this.data.refreshFailed);
+    if (target.closed) return html`${top}<p class="plain">${closedLine(t, target.closed)}</p>`;
+    const mine = this.mine();
+    if (target.session && target.session.status !== 'held' && !mine) {
+      return html`${top}<p class="plain">${t.t('notHeld')}</p>`;
     }
-    if (this.saved) return this.renderSaved(target, this.saved.feedback, this.saved.pending);
-    if (target.mine) return this.renderSaved(target, target.mine, false);
-    return this.renderForm(target);
-  }
-
-  private header(target: Target | undefined): TemplateResult {
-    const kind = target?.kind ?? (this.sessionId ? 'session' : (this.kind ?? 'session'));
-    const when = target?.session?.occurredAt ?? target?.session?.scheduledAt;
-    const title =
-      kind !== 'session'
-        ? this.localize.t(`title.${kind}`)
-        : when
-          ? // In full ("giovedì 1 ottobre 2026"): an abbreviated date reads badly after "di".
-            this.localize.t('title.session', {
-              date: this.localize.date(when, {
-                weekday: 'long',
-                day: 'numeric',
-                month: 'long',
-                year: 'numeric',
-              }),
-            })
-          : this.localize.t('title.anySession');
-    return html`<header class="header">
-        <h2 id="title" part="title">${title}</h2>
-        ${target ? html`<p class="muted role">${this.localize.t(`answeringAs.${target.role}`)}</p>` : nothing}
-      </header>
-      ${
-        target?.staleSince
-          ? html`<p part="notice" class="notice" role="status">
-            ${this.localize.t('offline')}
-            <span class="muted">${this.localize.t('stale', { when: this.localize.dateTime(target.staleSince) })}</span>
-          </p>`
-          : nothing
-      }
-      <p part="privacy" class="privacy" id="privacy">
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <rect x="5" y="11" width="14" height="9" rx="2" fill="none" stroke="currentColor" stroke-width="2"></rect>
-          <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2"></path>
-        </svg>
-        <span>${this.named(target, 'privacy', { n: this.localize.number(target?.minGroup ?? DEFAULT_MIN_AGGREGATE_GROUP) })}</span>
-      </p>`;
+    if (this.writer.withdrawn?.pending) return html`${top}${renderWithdrawing(t)}`;
+    if (!mine || this.mode === 'edit') return this.renderForm(target);
+    return html`${top}${renderDone(t, {
+      target,
+      mine,
+      heading: t.t(this.outcome ?? `answered.${target.kind}`),
+      notice: this.notice ? t.t(this.notice) : '',
+      confirming: this.mode === 'confirm',
+      busy: this.writer.busy,
+      readOnly: this.noSubmit,
+      submitError: this.renderSubmitError(),
+      change: () => void this.startChange(),
+      withdraw: () => void this.askWithdraw(),
+      keep: () => void this.keepAnswers(),
+      confirm: () => this.confirmWithdraw(),
+    })}`;
   }
 
   private renderForm(target: Target | undefined): TemplateResult {
-    const inactive = this.formDisabled || this.submitting;
-    return html`${this.header(target)}
-      <form class="form" novalidate @submit=${this.submit}>
-        ${RATING_KEYS.map((key) => this.scale(key, 1, 5, inactive))}
-        ${this.scale('recommend', 0, 10, inactive)}
-        ${this.textField('learned', inactive)} ${this.textField('improve', inactive)}
-        <label class="check">
-          <input
-            type="checkbox"
-            name="shareWithPartner"
-            aria-describedby="privacy"
-            .checked=${this.answers.shareWithPartner}
-            ?disabled=${inactive}
-            @change=${this.share}
-          />
-          <span>${this.named(target, 'share')}</span>
-        </label>
-        ${
-          this.noSubmit
-            ? nothing
-            : html`<div class="actions">
-              <button
-                type="submit"
-                class="primary"
-                part="submit"
-                aria-disabled=${this.submitting || this.formDisabled ? 'true' : 'false'}
-              >
-                ${this.submitting ? this.localize.t('submitting') : this.localize.t('submit')}
-              </button>
-              ${
-                this.submitError
-                  ? html`<div role="alert">
-                    <p class="error-text">${this.submitError}</p>
-                    ${
-                      this.submitReference
-                        ? html`<p class="muted"><small>${this.localize.t('reference', { id: this.submitReference })}</small></p>`
-                        : nothing
-                    }
-                  </div>`
-                  : nothing
-              }
-            </div>`
-        }
-      </form>`;
+    const t = this.localize;
+    const kind = target?.kind ?? (this.sessionId ? 'session' : (this.kind ?? 'session'));
+    const editing = this.mode === 'edit';
+    return html`${header(t, target, kind, this.data.refreshFailed)}
+      ${this.notice ? html`<p class="plain notice-line">${t.t(this.notice)}</p>` : nothing}
+      ${editing ? html`<p class="plain">${t.t('editing')}</p>` : nothing}
+      ${renderQuestions(t, {
+        target,
+        kind,
+        answers: this.answers,
+        errors: this.errors,
+        inactive: this.formDisabled || this.writer.busy,
+        busy: this.writer.busy,
+        editing,
+        noSubmit: this.noSubmit,
+        submitError: this.renderSubmitError(),
+        submit: (event) => void this.submit(event),
+        choose: (field, value) => this.choose(field, value),
+        write: (field, value) => this.write(field, value),
+        share: (checked) => {
+          this.answers = { ...this.answers, shareWithPartner: checked };
+        },
+        cancel: () => void this.cancelChange(),
+      })}`;
   }
 
-  /** A sentence naming the other person, or saying "the other person" when the form does not know them. */
-  private named(
-    target: Target | undefined,
-    key: 'privacy' | 'share' | 'shared' | 'question.preparation',
-    values: Record<string, string> = {},
-  ): string {
-    const name = target?.otherName;
-    return name ? this.localize.t(key, { ...values, name }) : this.localize.t(`${key}.noName`, values);
-  }
-
-  /** A question's words: usefulness is asked of the session, or of the program so far, or as a whole. */
-  private question(field: RatingKey | 'recommend', target: Target | undefined): string {
-    if (field === 'usefulness') {
-      const kind = target?.kind ?? (this.sessionId ? 'session' : (this.kind ?? 'session'));
-      return this.localize.t(`question.usefulness.${kind}`);
-    }
-    if (field === 'preparation') return this.named(target, 'question.preparation');
-    return this.localize.t(`question.${field}`);
-  }
-
-  private scale(field: RatingKey | 'recommend', from: number, to: number, inactive: boolean): TemplateResult {
-    const chosen = field === 'recommend' ? this.answers.recommend : this.answers.ratings[field];
-    const error = this.errors[field];
-    const values = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-    const [low, high] =
-      field === 'recommend'
-        ? (['recommendLow', 'recommendHigh'] as const)
-        : (['ratingLow', 'ratingHigh'] as const);
-    return html`<fieldset
-      part="question"
-      class="question"
-      role="radiogroup"
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${error ? `${field}-ends ${field}-error` : `${field}-ends`}
-    >
-      <legend>${this.question(field, this.target.value)}</legend>
-      <div class="scale-wrap">
-      <div class="scale ${field === 'recommend' ? 'eleven' : 'five'}">
-        ${values.map(
-          (value) =>
-            html`<label part="option" class="option">
-              <input
-                type="radio"
-                name=${field}
-                value=${value}
-                .checked=${chosen === value}
-                ?disabled=${inactive}
-                @change=${() => this.choose(field, value)}
-              />
-              <span>${this.localize.number(value)}</span>
-            </label>`,
-        )}
-      </div>
-      <p class="ends muted" id="${field}-ends"><span>${this.localize.t(low)}</span><span>${this.localize.t(high)}</span></p>
-      </div>
-      ${error ? html`<p class="error-text field-error" id="${field}-error">${this.localize.t(error)}</p>` : nothing}
-    </fieldset>`;
-  }
-
-  private textField(field: 'learned' | 'improve', inactive: boolean): TemplateResult {
-    const error = this.errors[field];
-    return html`<div part="question" class="field">
-      <label for=${field}>${this.localize.t(field)} <span class="muted">${this.localize.t('optional')}</span></label>
-      <textarea
-        id=${field}
-        name=${field}
-        rows="3"
-        maxlength=${TEXT_MAX}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `${field}-error` : nothing}
-        .value=${this.answers[field]}
-        ?disabled=${inactive}
-        @input=${(event: Event) => this.write(field, event)}
-      ></textarea>
+  private renderSubmitError() {
+    if (!this.submitError) return nothing;
+    return html`<div role="alert" class="submit-error">
+      <p class="error-text">${this.submitError}</p>
       ${
-        error
-          ? html`<p class="error-text field-error" id="${field}-error">
-            ${this.localize.t(error, { max: this.localize.number(TEXT_MAX) })}
-          </p>`
+        this.submitReference
+          ? html`<p class="muted"><small>${this.localize.t('reference', { id: this.submitReference })}</small></p>`
           : nothing
       }
-    </div>`;
-  }
-
-  private renderSaved(target: Target, feedback: Feedback, pending: boolean): TemplateResult {
-    const justSaved = this.saved?.feedback === feedback;
-    return html`${this.header(target)}
-      <div part="done" class="done">
-        <h3 class="done-heading" tabindex="-1">
-          <svg class="icon check-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5"></path>
-          </svg>
-          ${justSaved ? this.localize.t(pending ? 'thanksOffline' : 'thanks') : this.localize.t(`answered.${target.kind}`)}
-        </h3>
-        ${
-          pending
-            ? html`<p class="pending-note"><span class="badge pending">${this.localize.t('pending')}</span></p>`
-            : nothing
-        }
-        <h4 class="answers-heading">${this.localize.t('yourAnswers')}</h4>
-        <dl part="summary" class="summary">
-          ${RATING_KEYS.map((key) => this.summaryRow(this.question(key, target), feedback.ratings[key], 5))}
-          ${this.summaryRow(this.question('recommend', target), feedback.recommend, 10)}
-          ${this.summaryText('learned', feedback.learned)} ${this.summaryText('improve', feedback.improve)}
-        </dl>
-        <p class="muted">${feedback.shareWithPartner ? this.named(target, 'shared') : this.localize.t('notShared')}</p>
-      </div>`;
-  }
-
-  private summaryRow(question: string, value: number, max: number): TemplateResult {
-    return html`<div class="row">
-      <dt>${question}</dt>
-      <dd>
-        <span class="dots ${max === 10 ? 'ten' : 'five'}" aria-hidden="true">
-          ${Array.from({ length: max }, (_, i) => html`<span class="dot ${i < value ? 'on' : ''}"></span>`)}
-        </span>
-        <span>${this.localize.t('outOf', { value: this.localize.number(value), max: this.localize.number(max) })}</span>
-      </dd>
-    </div>`;
-  }
-
-  private summaryText(field: 'learned' | 'improve', text: string): TemplateResult {
-    return html`<div class="row text">
-      <dt>${this.localize.t(field)}</dt>
-      <dd>${text ? text : html`<span class="muted">${this.localize.t('noAnswer')}</span>`}</dd>
     </div>`;
   }
 }

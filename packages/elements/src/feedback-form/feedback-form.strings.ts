@@ -1,5 +1,5 @@
 import { baseStrings } from '../base/base.strings.js';
-import type { Strings } from '../base/localize.js';
+import type { LocalizeController, Strings } from '../base/localize.js';
 
 type FeedbackFormKey =
   | 'title.session'
@@ -49,7 +49,44 @@ type FeedbackFormKey =
   | 'notShared'
   | 'notHeld'
   | 'notInPair'
-  | 'missingTarget';
+  | 'missingTarget'
+  | 'title.program'
+  | 'closed.midpoint'
+  | 'closed.final'
+  | 'closed.notStarted'
+  | 'theirAnswers'
+  | 'theirAnswers.noName'
+  | 'theirsHidden'
+  | 'theirsHidden.noName'
+  | 'sharedSeen'
+  | 'sharedSeen.noName'
+  | 'summary.usefulness'
+  | 'summary.trust'
+  | 'summary.preparation'
+  | 'summary.preparation.noName'
+  | 'summary.preparation.yours'
+  | 'summary.recommend'
+  | 'summary.learned'
+  | 'change'
+  | 'withdraw'
+  | 'editing'
+  | 'saveChanges'
+  | 'saving'
+  | 'cancel'
+  | 'changed'
+  | 'changedOffline'
+  | 'changesSent'
+  | 'changeFailed'
+  | 'withdraw.confirm'
+  | 'withdraw.yes'
+  | 'withdraw.no'
+  | 'withdrawing'
+  | 'withdrawn'
+  | 'withdrawnOffline'
+  | 'withdrawFailed'
+  | 'changedElsewhere'
+  | 'withdrawnElsewhere'
+  | 'refreshFailed';
 
 /**
  * Every word the feedback form shows, with the shared state words of every element.
@@ -110,7 +147,47 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
     notShared: 'Answers not shared.',
     notHeld: 'You can give feedback once the session has been held.',
     notInPair: 'Only the two people of this pair can give its feedback.',
-    missingTarget: 'Nothing to give feedback on: set session-id, or pair-id and kind.',
+    missingTarget: 'Nothing to give feedback on: set session-id or pair-id.',
+    'title.program': 'Feedback on the program',
+    'closed.midpoint': 'The mid-point questionnaire opens on {date}.',
+    'closed.final': 'The final questionnaire opens on {date}.',
+    'closed.notStarted': 'The program questionnaires open once the pair has started.',
+    theirAnswers: '{name}’s answers',
+    'theirAnswers.noName': 'The other person’s answers',
+    theirsHidden:
+      '{name}’s answers will appear here once they have answered and chosen to share them with you.',
+    'theirsHidden.noName':
+      'The other person’s answers will appear here once they have answered and chosen to share them with you.',
+    sharedSeen: 'Answers shared: {name} can see them.',
+    'sharedSeen.noName': 'Answers shared: the other person can see them.',
+    'summary.usefulness': 'Usefulness',
+    'summary.trust': 'Speaking openly, without worry',
+    'summary.preparation': 'Preparation of {name}',
+    'summary.preparation.noName': 'Preparation of the other person',
+    'summary.preparation.yours': 'Your preparation',
+    'summary.recommend': 'Recommending the program',
+    'summary.learned': 'What was learned',
+    change: 'Change my answers',
+    withdraw: 'Withdraw my answers',
+    editing: 'Change your answers, then save them.',
+    saveChanges: 'Save changes',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    changed: 'Your changes have been saved.',
+    changedOffline: 'Your changes are saved on this device and will be sent as soon as you are back online.',
+    changesSent: 'Your changes have been sent.',
+    changeFailed: 'Your changes could not be saved. Try again in a moment.',
+    'withdraw.confirm': 'Withdraw your answers? They will be deleted; you can answer again afterwards.',
+    'withdraw.yes': 'Withdraw',
+    'withdraw.no': 'Keep my answers',
+    withdrawing: 'Withdrawing…',
+    withdrawn: 'Your answers have been withdrawn.',
+    withdrawnOffline: 'Your answers will be withdrawn as soon as you are back online.',
+    withdrawFailed: 'Your answers could not be withdrawn. Try again in a moment.',
+    changedElsewhere:
+      'Your answers were changed in another window or on another device in the meantime. Here they are as they are now: change them again if you wish.',
+    withdrawnElsewhere: 'Your answers were withdrawn in another window or on another device in the meantime.',
+    refreshFailed: 'The answers could not be updated just now: what you see may be out of date.',
   },
   it: {
     ...baseStrings.it,
@@ -164,6 +241,52 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
     notShared: 'Risposte non condivise.',
     notHeld: 'Potrai dare il feedback dopo che la sessione si sarà svolta.',
     notInPair: 'Solo le due persone di questa coppia possono dare il feedback.',
-    missingTarget: 'Nulla su cui dare feedback: imposta session-id, oppure pair-id e kind.',
+    missingTarget: 'Nulla su cui dare feedback: imposta session-id oppure pair-id.',
+    'title.program': 'Feedback sul percorso',
+    'closed.midpoint': 'Il questionario di metà percorso sarà disponibile da {date}.',
+    'closed.final': 'Il questionario finale sarà disponibile da {date}.',
+    'closed.notStarted': 'I questionari sul percorso saranno disponibili quando la coppia avrà iniziato.',
+    theirAnswers: 'Le risposte di {name}',
+    'theirAnswers.noName': 'Le risposte dell’altra persona',
+    theirsHidden:
+      'Le risposte di {name} compariranno qui quando avrà risposto e scelto di condividerle con te.',
+    'theirsHidden.noName':
+      'Le risposte dell’altra persona compariranno qui quando avrà risposto e scelto di condividerle con te.',
+    sharedSeen: 'Risposte condivise: {name} può vederle.',
+    'sharedSeen.noName': 'Risposte condivise: l’altra persona può vederle.',
+    'summary.usefulness': 'Utilità',
+    'summary.trust': 'Libertà di parlare apertamente',
+    'summary.preparation': 'Preparazione di {name}',
+    'summary.preparation.noName': 'Preparazione dell’altra persona',
+    'summary.preparation.yours': 'La tua preparazione',
+    'summary.recommend': 'Propensione a consigliare il programma',
+    'summary.learned': 'Che cosa si è imparato',
+    change: 'Modifica le mie risposte',
+    withdraw: 'Ritira le mie risposte',
+    editing: 'Modifica le risposte, poi salvale.',
+    saveChanges: 'Salva le modifiche',
+    saving: 'Salvataggio in corso…',
+    cancel: 'Annulla',
+    changed: 'Le modifiche sono state salvate.',
+    changedOffline: 'Le modifiche sono salvate sul dispositivo e saranno inviate appena tornerai online.',
+    changesSent: 'Le modifiche sono state inviate.',
+    changeFailed: 'Non è stato possibile salvare le modifiche. Riprova tra poco.',
+    'withdraw.confirm':
+      'Vuoi ritirare le tue risposte? Saranno eliminate; potrai rispondere di nuovo in seguito.',
+    'withdraw.yes': 'Ritira',
+    'withdraw.no': 'Mantieni le risposte',
+    withdrawing: 'Ritiro in corso…',
+    withdrawn: 'Le tue risposte sono state ritirate.',
+    withdrawnOffline: 'Le tue risposte saranno ritirate appena tornerai online.',
+    withdrawFailed: 'Non è stato possibile ritirare le risposte. Riprova tra poco.',
+    changedElsewhere:
+      'Nel frattempo le tue risposte sono state modificate in un’altra finestra o su un altro dispositivo. Eccole come sono ora: se vuoi, modificale di nuovo.',
+    withdrawnElsewhere:
+      'Nel frattempo le tue risposte sono state ritirate in un’altra finestra o su un altro dispositivo.',
+    refreshFailed:
+      'Non è stato possibile aggiornare le risposte: quello che vedi potrebbe non essere aggiornato.',
   },
 };
+
+/** The form's words, as its render modules take them. */
+export type FeedbackFormText = LocalizeController<keyof (typeof feedbackFormStrings)['en']>;

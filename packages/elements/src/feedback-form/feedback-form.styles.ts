@@ -313,6 +313,61 @@ export const feedbackFormStyles = css`
     background: var(--_accent);
   }
 
+  /* One's own answers and the other person's: side by side when the element is wide enough. */
+  .answers {
+    display: grid;
+    gap: calc(var(--_space) * 1.1);
+  }
+
+  .column {
+    display: grid;
+    gap: 0.6em;
+    align-content: start;
+    min-width: 0;
+  }
+
+  .column + .column {
+    padding-top: calc(var(--_space) * 0.9);
+    border-top: 1px solid var(--_border);
+  }
+
+  .notice-line {
+    font-weight: 600;
+  }
+
+  .confirm {
+    display: grid;
+    gap: 0.6em;
+    padding: calc(var(--_space) * 0.6) calc(var(--_space) * 0.75);
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+
+  button.danger {
+    background: var(--_bg);
+    border-color: var(--_danger);
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .submit-error {
+    flex-basis: 100%;
+  }
+
+  @container (min-width: 44em) {
+    .answers {
+      grid-template-columns: 1fr 1fr;
+    }
+
+    .column + .column {
+      padding-top: 0;
+      border-top: 0;
+      padding-inline-start: calc(var(--_space) * 1.1);
+      border-inline-start: 1px solid var(--_border);
+    }
+  }
+
   @container (max-width: 32em) {
     .row {
       grid-template-columns: 1fr;

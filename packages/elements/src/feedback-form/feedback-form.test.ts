@@ -4,7 +4,16 @@ import type { Feedback, Session } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient, RmNotFoundError } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
 import '../provider/provider.js';
-import { meOf, PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
+import {
+  meOf,
+  PEOPLE,
+  rmServer,
+  sent,
+  setOffline,
+  stopServer,
+  tokenFor,
+  until,
+} from '../test-support/server.js';
 import type { RmFeedbackForm } from './feedback-form.component.js';
 import './feedback-form.js';
 
@@ -41,9 +50,11 @@ describe('<rm-feedback-form>', () => {
       await giulia.sessions.create(pairId, {
         status: 'held',
         // Held weeks ago, before the pair's latest seeded session: other test files read the
-        // pair's "last session", and a session held today would change it under them.
+        // pair's "last session", and a session held today would change it under them. Older
+        // than the sessions other files log (a month ago), so these never push those off the
+        // log's first page.
         occurredAt: new Date(
-          Date.now() - 20 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
+          Date.now() - 45 * 86_400_000 - Math.floor(Math.random() * 1440) * 60_000,
         ).toISOString(),
         durationMinutes: 45,
         topics: ['ai-tools'],
@@ -237,10 +248,10 @@ describe('<rm-feedback-form>', () => {
     });
     fillByPointer(el);
     submitButton(el).click();
+    // The live event of that answer, or the server's 409, whichever comes first, shows it.
     await until(() => text(el).includes('You have already given feedback on this session'));
     expect(text(el)).to.contain('Answered in another tab');
     expect(text(el)).to.contain('6 of 10');
-    expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
     expect(await answersAbout(PEOPLE.giulia, session.id)).to.have.length(1);
 
     // Opened again later: read-only straight away, no form.
@@ -539,6 +550,276 @@ describe('<rm-feedback-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  /** Giulia's answer to a new session, given before the form opens. */
+  const answered = async (
+    email: string,
+    sessionId: string,
+    { recommend = 6, share = false, learned = '' } = {},
+  ): Promise<Feedback> =>
+    sent(
+      await (await clientFor(email)).feedback.create(pairId, {
+        kind: 'session',
+        sessionId,
+        ratings: { usefulness: 3, trust: 4, preparation: 2 },
+        recommend,
+        learned,
+        shareWithPartner: share,
+      }),
+    );
+
+  const button = (el: RmFeedbackForm, name: string) =>
+    [...shadow(el).querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === name,
+    ) as HTMLButtonElement;
+
+  /**
+   * A new active pair, made by the HR admin, in a program of its own with the given dates
+   * (days from today): the seeded pair's dates are shared by every test file.
+   */
+  const pairWithDates = async (startDay: number, endDay: number) => {
+    const chiara = await clientFor(PEOPLE.chiara);
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const tag = crypto.randomUUID().slice(0, 8);
+    const program = sent(
+      await chiara.programs.create({
+        name: `Phase test ${tag}`,
+        startsOn: day(startDay),
+        endsOn: day(endDay),
+        cadenceDays: 14,
+        status: 'active',
+      }),
+    );
+    const person = async (who: string, careerStage: 'early' | 'executive') =>
+      sent(
+        await chiara.people.create({
+          email: `${who}.${tag}@contoso.example`,
+          displayName: `${who === 'anna' ? 'Anna' : 'Paolo'} ${tag}`,
+          department: who === 'anna' ? 'Marketing' : 'Operations',
+          careerStage,
+          locale: 'en',
+        }),
+      );
+    const mentor = await person('anna', 'early');
+    const mentee = await person('paolo', 'executive');
+    const pair = sent(
+      await chiara.pairs.create(program.id, {
+        mentorId: mentor.id,
+        menteeId: mentee.id,
+        status: 'active',
+        startedOn: day(startDay),
+      }),
+    );
+    return { pairId: pair.id, mentor: mentor.email, mentee: mentee.email, day };
+  };
+
+  it('shows the other person’s shared answers beside one’s own once both answered, live', async () => {
+    const session = await freshSession();
+    const wrapper = await fixture<HTMLDivElement>(html`<div class="pair-of-forms">
+      <rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>
+      <rm-feedback-form .client=${await clientFor(PEOPLE.marco)} session-id=${session.id}></rm-feedback-form>
+    </div>`);
+    const [giulia, marco] = [...wrapper.querySelectorAll('rm-feedback-form')] as RmFeedbackForm[];
+    if (!giulia || !marco) throw new Error('two forms');
+    giulia.style.width = '900px';
+    await loaded(giulia);
+    fillByPointer(giulia, { recommend: 9 });
+    (shadow(giulia).querySelector('input[type="checkbox"]') as HTMLInputElement).click();
+    submitButton(giulia).click();
+    await until(() => text(giulia).includes('Thank you, your feedback has been sent.'));
+    expect(text(giulia)).to.contain('Your answers');
+    expect(text(giulia)).to.contain('Marco Rinaldi’s answers');
+    expect(text(giulia)).to.contain(
+      'Marco Rinaldi’s answers will appear here once they have answered and chosen to share them with you.',
+    );
+    expect(text(giulia)).to.contain(
+      'Answers shared: Marco Rinaldi will see them once they have answered too.',
+    );
+    await expect(giulia).to.be.accessible();
+
+    // Marco answers and shares: he sees hers at once, and she sees his without reloading.
+    await loaded(marco);
+    fillByPointer(marco, { usefulness: 5, trust: 5, preparation: 4, recommend: 7 });
+    (shadow(marco).querySelector('textarea[name="learned"]') as HTMLTextAreaElement).value =
+      'Reverse is right';
+    shadow(marco).querySelector('textarea[name="learned"]')?.dispatchEvent(new Event('input'));
+    (shadow(marco).querySelector('input[type="checkbox"]') as HTMLInputElement).click();
+    submitButton(marco).click();
+    await until(() => text(marco).includes('Giulia Rossi’s answers'));
+    const theirsOf = (el: RmFeedbackForm) => shadow(el).querySelector('[part="partner"]') as HTMLElement;
+    await until(() => theirsOf(marco).textContent?.includes('9 of 10') ?? false);
+    expect(theirsOf(marco).textContent).to.contain('Your preparation');
+    expect(text(marco)).to.contain('Answers shared: Giulia Rossi can see them.');
+    await until(() => theirsOf(giulia).textContent?.includes('Reverse is right') ?? false);
+    expect(theirsOf(giulia).textContent).to.contain('7 of 10');
+    expect(text(giulia)).to.contain('Answers shared: Marco Rinaldi can see them.');
+    await expect(giulia).to.be.accessible();
+
+    // Side by side on a wide column, one above the other at 375 px.
+    const columns = (el: RmFeedbackForm) =>
+      [...shadow(el).querySelectorAll('.answers > .column')].map((c) => c.getBoundingClientRect().top);
+    const [wideMine, wideTheirs] = columns(giulia);
+    expect(wideMine).to.equal(wideTheirs);
+    giulia.style.width = '375px';
+    await until(() => {
+      const [mine, theirs] = columns(giulia);
+      return (theirs ?? 0) > (mine ?? 0);
+    });
+
+    // He takes his back: she no longer sees it, live.
+    const [his] = (
+      await (await clientFor(PEOPLE.marco)).feedback.page(pairId, { sessionId: session.id })
+    ).items.filter((f) => f.authorRole === 'mentee');
+    await (await clientFor(PEOPLE.marco)).feedback.update(his as Feedback, { shareWithPartner: false });
+    await until(() => !(theirsOf(giulia).textContent?.includes('Reverse is right') ?? true));
+    expect(theirsOf(giulia).textContent).to.contain('will appear here once they have answered');
+  });
+
+  it('changes one’s answers with If-Match, and withdraws them after asking', async () => {
+    const session = await freshSession();
+    await answered(PEOPLE.giulia, session.id, { learned: 'First thoughts' });
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    const events: string[] = [];
+    el.addEventListener('rm-feedback-submitted', (e) => events.push(`submitted ${e.detail.pending}`));
+    el.addEventListener('rm-feedback-withdrawn', (e) => events.push(`withdrawn ${e.detail.pending}`));
+    await loaded(el);
+    expect(text(el)).to.contain('You have already given feedback on this session');
+
+    button(el, 'Change my answers').click();
+    await until(() => radio(el, 'usefulness', 3)?.checked === true);
+    expect(focused(el)).to.equal(radio(el, 'usefulness', 3));
+    expect((shadow(el).querySelector('#learned') as HTMLTextAreaElement).value).to.equal('First thoughts');
+    await expect(el).to.be.accessible();
+    radio(el, 'recommend', 9).click();
+    button(el, 'Save changes').click();
+    await until(() => text(el).includes('Your changes have been saved.'));
+    expect(text(el)).to.contain('9 of 10');
+    expect(focused(el)?.classList.contains('done-heading')).to.equal(true);
+    const [changed] = await answersAbout(PEOPLE.giulia, session.id);
+    expect(changed).to.deep.include({ recommend: 9, learned: 'First thoughts', version: 2 });
+
+    button(el, 'Withdraw my answers').click();
+    await until(() => text(el).includes('Withdraw your answers? They will be deleted'));
+    expect(focused(el)?.textContent?.trim()).to.equal('Keep my answers');
+    await expect(el).to.be.accessible();
+    button(el, 'Keep my answers').click();
+    await until(() => button(el, 'Withdraw my answers') !== undefined);
+    button(el, 'Withdraw my answers').click();
+    await until(() => button(el, 'Withdraw') !== undefined);
+    button(el, 'Withdraw').click();
+    await until(() => text(el).includes('Your answers have been withdrawn.'));
+    expect(radio(el, 'usefulness', 3).checked).to.equal(false);
+    expect(submitButton(el).textContent?.trim()).to.equal('Send feedback');
+    expect(await answersAbout(PEOPLE.giulia, session.id)).to.have.length(0);
+    expect(events).to.deep.equal(['submitted false', 'withdrawn false']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says plainly that the answers changed elsewhere first (412), and shows them as they are now', async () => {
+    const session = await freshSession();
+    const first = await answered(PEOPLE.giulia, session.id);
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} session-id=${session.id}></rm-feedback-form>`,
+    );
+    await loaded(el);
+    button(el, 'Change my answers').click();
+    await until(() => radio(el, 'recommend', 6)?.checked === true);
+    // Meanwhile, in another tab, she changes them.
+    await (await clientFor(PEOPLE.giulia)).feedback.update(first, { learned: 'Changed in another tab' });
+    radio(el, 'recommend', 2).click();
+    button(el, 'Save changes').click();
+    await until(() => text(el).includes('Your answers were changed in another window or on another device'));
+    expect(text(el)).to.contain('Changed in another tab');
+    expect(text(el)).to.contain('6 of 10');
+    const [now] = await answersAbout(PEOPLE.giulia, session.id);
+    expect(now).to.deep.include({ recommend: 6, version: 2 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a change made offline as waiting, and it arrives once', async () => {
+    const session = await freshSession();
+    await answered(PEOPLE.giulia, session.id);
+    const client = await clientFor(PEOPLE.giulia);
+    const el = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${client} session-id=${session.id}></rm-feedback-form>`,
+    );
+    const submitted: boolean[] = [];
+    el.addEventListener('rm-feedback-submitted', (event) => submitted.push(event.detail.pending));
+    await loaded(el);
+    try {
+      button(el, 'Change my answers').click();
+      await until(() => radio(el, 'recommend', 6)?.checked === true);
+      await setOffline(true);
+      radio(el, 'recommend', 10).click();
+      button(el, 'Save changes').click();
+      await until(() =>
+        text(el).includes(
+          'Your changes are saved on this device and will be sent as soon as you are back online.',
+        ),
+      );
+      expect(text(el)).to.contain('Waiting to be sent');
+      expect(text(el)).to.contain('10 of 10');
+      await expect(el).to.be.accessible();
+
+      await setOffline(false);
+      await client.sync();
+      await until(() => !text(el).includes('Waiting to be sent'));
+      expect(text(el)).to.contain('Your changes have been saved.');
+      await until(
+        () =>
+          shadow(el).querySelector('[aria-live="polite"]')?.textContent === 'Your changes have been sent.',
+      );
+      expect(submitted).to.deep.equal([true, false]);
+      const answers = await answersAbout(PEOPLE.giulia, session.id);
+      expect(answers).to.have.length(1);
+      expect(answers[0]).to.deep.include({ recommend: 10, version: 2 });
+    } finally {
+      await setOffline(false);
+    }
+  });
+
+  it('picks the program phase open by the pair’s dates, and says when none is open yet', async () => {
+    // The seeded pair answered its mid-point, both sharing: each sees the other's answers.
+    const seeded = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.marco)} pair-id=${pairId}></rm-feedback-form>`,
+    );
+    await loaded(seeded);
+    expect(shadow(seeded).querySelector('h2')?.textContent?.trim()).to.equal('Mid-point feedback');
+    expect(text(seeded)).to.contain('Giulia Rossi’s answers');
+    expect(text(seeded)).to.contain('Capisco i nostri numeri molto meglio di quanto pensassi.');
+
+    const early = await pairWithDates(-10, 200);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="it">
+      <rm-feedback-form .client=${await clientFor(early.mentor)} pair-id=${early.pairId}></rm-feedback-form>
+    </div>`);
+    const closed = wrapper.querySelector('rm-feedback-form') as RmFeedbackForm;
+    await loaded(closed);
+    const opensOn = new Intl.DateTimeFormat('it', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(`${early.day(95)}T12:00:00`));
+    expect(shadow(closed).querySelector('h2')?.textContent?.trim()).to.equal('Feedback sul percorso');
+    expect(text(closed)).to.contain(`Il questionario di metà percorso sarà disponibile da ${opensOn}.`);
+    expect(shadow(closed).querySelector('input')).to.equal(null);
+    await expect(closed).to.be.accessible();
+
+    const ending = await pairWithDates(-100, 20);
+    const final = await fixture<RmFeedbackForm>(
+      html`<rm-feedback-form .client=${await clientFor(ending.mentee)} pair-id=${ending.pairId}></rm-feedback-form>`,
+    );
+    await loaded(final);
+    expect(shadow(final).querySelector('h2')?.textContent?.trim()).to.equal('Final feedback');
+    expect(text(final)).to.contain('How useful was the program?');
+    fillByPointer(final);
+    submitButton(final).click();
+    await until(() => text(final).includes('Thank you, your feedback has been sent.'));
+    const mine = (await (await clientFor(ending.mentee)).feedback.page(ending.pairId)).items;
+    expect(mine.map((f) => f.kind)).to.deep.equal(['final']);
+  });
+
   it('shows a skeleton while loading, and asks for a connection without a client', async () => {
     const hanging = await clientFor(PEOPLE.giulia, undefined, () => new Promise<Response>(() => {}));
     const el = await fixture<RmFeedbackForm>(
@@ -555,7 +836,7 @@ describe('<rm-feedback-form>', () => {
     await expect(alone).to.be.accessible();
 
     const aimless = await fixture<RmFeedbackForm>(
-      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)} pair-id=${pairId}></rm-feedback-form>`,
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)}></rm-feedback-form>`,
     );
     await until(() => text(aimless).includes('Nothing to give feedback on'));
   });

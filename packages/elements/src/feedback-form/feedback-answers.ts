@@ -1,0 +1,77 @@
+import type { Feedback, RatingKey } from '@rm-kit/core';
+import { RATING_KEYS } from '@rm-kit/core/vocabulary';
+
+/** What the person has chosen and written so far; a rating not chosen yet is absent. */
+export interface Answers {
+  ratings: Partial<Record<RatingKey, number>>;
+  recommend: number | null;
+  learned: string;
+  improve: string;
+  shareWithPartner: boolean;
+}
+
+export type Field = RatingKey | 'recommend' | 'learned' | 'improve';
+export type ErrorKey = 'error.rating' | 'error.recommend' | 'error.tooLong';
+export type FieldErrors = Partial<Record<Field, ErrorKey>>;
+
+/** The order a person meets the questions in: the first invalid one gets the focus. */
+export const FIELDS: readonly Field[] = [...RATING_KEYS, 'recommend', 'learned', 'improve'];
+export const TEXT_MAX = 4000;
+
+export const emptyAnswers = (): Answers => ({
+  ratings: {},
+  recommend: null,
+  learned: '',
+  improve: '',
+  shareWithPartner: false,
+});
+
+export const answersOf = (feedback: Feedback): Answers => ({
+  ratings: { ...feedback.ratings },
+  recommend: feedback.recommend,
+  learned: feedback.learned,
+  improve: feedback.improve,
+  shareWithPartner: feedback.shareWithPartner,
+});
+
+/** Which field a contract issue is about, and the sentence that tells the person what to do. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { path } of issues) {
+    const [head, sub] = path;
+    if (head === 'ratings') {
+      const keys = RATING_KEYS.includes(sub as RatingKey) ? [sub as RatingKey] : RATING_KEYS;
+      for (const key of keys) errors[key] = 'error.rating';
+    } else if (head === 'recommend') errors.recommend = 'error.recommend';
+    else if (head === 'learned' || head === 'improve') errors[head] = 'error.tooLong';
+  }
+  return errors;
+}
+
+/** What must be answered and is not: every rating, and the recommendation. */
+export function missingErrors(answers: Answers): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const key of RATING_KEYS) if (answers.ratings[key] === undefined) errors[key] = 'error.rating';
+  if (answers.recommend === null) errors.recommend = 'error.recommend';
+  return errors;
+}
+
+/** A form state restored by the browser (the JSON of `value`), as answers; null if it is not ours. */
+export function answersFromJson(json: string): Answers | null {
+  try {
+    const body = JSON.parse(json) as Partial<Answers> & { ratings?: Record<string, number | null> };
+    return {
+      ratings: Object.fromEntries(
+        RATING_KEYS.flatMap((key) =>
+          typeof body.ratings?.[key] === 'number' ? [[key, body.ratings[key]]] : [],
+        ),
+      ),
+      recommend: typeof body.recommend === 'number' ? body.recommend : null,
+      learned: typeof body.learned === 'string' ? body.learned : '',
+      improve: typeof body.improve === 'string' ? body.improve : '',
+      shareWithPartner: body.shareWithPartner === true,
+    };
+  } catch {
+    return null;
+  }
+}

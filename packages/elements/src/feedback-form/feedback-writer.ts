@@ -1,0 +1,215 @@
+import type { Feedback, FeedbackCreate, FeedbackUpdate } from '@rm-kit/core';
+import {
+  type OutboxEntry,
+  type RmClient,
+  RmConflictError,
+  type RmError,
+  RmNotFoundError,
+  RmPreconditionError,
+} from '@rm-kit/sdk';
+import type { ReactiveControllerHost } from 'lit';
+import { ClientEventsController } from '../base/client-events.js';
+import { toError } from '../base/to-error.js';
+import type { Target } from './feedback-target.js';
+
+/** The caller's answer as this visit knows it, and whether its last write still waits in the outbox. */
+export interface Mine {
+  feedback: Feedback;
+  pending: boolean;
+}
+
+export type FeedbackWrite = 'feedback.create' | 'feedback.update' | 'feedback.remove';
+
+export interface WriteOutcome {
+  operation: FeedbackWrite;
+  /** The answer as written; absent for a removal. */
+  feedback?: Feedback;
+  /** The answer's id (for a removal, the one removed). */
+  id: string;
+  /** Queued offline: it waits in the outbox. */
+  pending: boolean;
+  /** A queued write that has now reached the server. */
+  late: boolean;
+}
+
+export interface WriterHandlers {
+  written(outcome: WriteOutcome): void;
+  /**
+   * A write failed, or the server refused it once queued (`late`; the refused copy has left
+   * the outbox, and `refused` holds the answer it carried, to put back in the form).
+   * `RmPreconditionError` and `RmNotFoundError`: the answer changed or went elsewhere first;
+   * `RmConflictError` on a create: it was answered elsewhere first. Reload in all three.
+   */
+  failed(operation: FeedbackWrite, error: Error, late: boolean, refused?: Feedback): void;
+}
+
+/** Whether a write's failure means what was shown is out of date, rather than a failure to retry. */
+export const overtaken = (error: unknown) =>
+  error instanceof RmPreconditionError ||
+  error instanceof RmNotFoundError ||
+  error instanceof RmConflictError;
+
+/**
+ * The caller's writes to their answer: give it, change it (If-Match: the version shown) and
+ * withdraw it, each through the SDK's outbox, so offline they are queued and shown as
+ * waiting; a queued write is followed until it reaches the server or is refused there.
+ */
+export class FeedbackWriter {
+  /** The answer as written in this visit: newer than what was loaded until a reload catches up. */
+  saved: Mine | undefined;
+  /** An answer withdrawn in this visit: hidden even while a reload still lists it. */
+  withdrawn: { id: string; pending: boolean } | undefined;
+  busy = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly apiOf: () => RmClient | undefined,
+    private readonly handlers: WriterHandlers,
+  ) {
+    new ClientEventsController(host, apiOf, {
+      synced: (write) => {
+        if (write.operation === 'feedback.remove') {
+          if (write.entry.write.id !== this.withdrawn?.id || !this.withdrawn.pending) return;
+          this.withdrawn = { id: write.entry.write.id, pending: false };
+          this.saved = undefined;
+          this.settle({ operation: write.operation, id: write.entry.write.id, pending: false, late: true });
+          return;
+        }
+        if (write.operation !== 'feedback.create' && write.operation !== 'feedback.update') return;
+        if (!this.saved?.pending || this.entryId(write.entry) !== this.saved.feedback.id) return;
+        this.saved = { feedback: write.result, pending: false };
+        this.settle({
+          operation: write.operation,
+          feedback: write.result,
+          id: write.result.id,
+          pending: false,
+          late: true,
+        });
+      },
+      syncError: (entry, error) => {
+        if (entry.state !== 'failed') return;
+        const operation = entry.label as FeedbackWrite;
+        const ours =
+          (operation === 'feedback.remove' &&
+            this.withdrawn?.pending &&
+            this.entryId(entry) === this.withdrawn.id) ||
+          ((operation === 'feedback.create' || operation === 'feedback.update') &&
+            this.saved?.pending &&
+            this.entryId(entry) === this.saved.feedback.id);
+        if (!ours) return;
+        // The refused copy leaves the outbox, so it is never sent twice.
+        void this.apiOf()?.discardWrite(entry.id);
+        const refused = operation === 'feedback.remove' ? undefined : this.saved?.feedback;
+        this.saved = undefined;
+        this.withdrawn = undefined;
+        this.host.requestUpdate();
+        this.handlers.failed(operation, error as RmError, true, refused);
+      },
+    });
+  }
+
+  /** Forgets this visit's writes: another person, or another target. */
+  reset() {
+    this.saved = undefined;
+    this.withdrawn = undefined;
+  }
+
+  /** The caller's current answer, unless withdrawn: the newer of what was written here and what was loaded. */
+  mine(loaded: Feedback | undefined): Mine | undefined {
+    const saved = this.saved;
+    const newest =
+      saved &&
+      (saved.pending || !loaded || loaded.id !== saved.feedback.id || loaded.version < saved.feedback.version)
+        ? saved
+        : loaded && { feedback: loaded, pending: false };
+    if (!newest || newest.feedback.id !== this.withdrawn?.id) return newest;
+    return this.withdrawn.pending ? newest : undefined;
+  }
+
+  create(
+    target: Target,
+    body: FeedbackCreate & {
+      sessionId: string | null;
+      learned: string;
+      improve: string;
+      shareWithPartner: boolean;
+    },
+  ) {
+    return this.run('feedback.create', async (api) => {
+      const written = await api.feedback.create(target.pairId, body);
+      // Queued offline: the answer as the server will keep it, from the body as core's schema read it.
+      const feedback: Feedback = written.pending
+        ? {
+            ...body,
+            id: written.id,
+            orgId: '',
+            pairId: target.pairId,
+            authorId: '',
+            authorRole: target.role,
+            createdAt: written.createdAt,
+            updatedAt: written.createdAt,
+            version: 1,
+          }
+        : written;
+      this.saved = { feedback, pending: written.pending === true };
+      return { feedback, id: feedback.id, pending: written.pending === true };
+    });
+  }
+
+  change(current: Feedback, changes: Required<FeedbackUpdate>) {
+    return this.run('feedback.update', async (api) => {
+      const written = await api.feedback.update({ id: current.id, version: current.version }, changes);
+      const feedback: Feedback = written.pending
+        ? {
+            ...current,
+            ...changes,
+            version: written.version ?? current.version + 1,
+            updatedAt: written.createdAt,
+          }
+        : written;
+      this.saved = { feedback, pending: written.pending === true };
+      return { feedback, id: feedback.id, pending: written.pending === true };
+    });
+  }
+
+  withdraw(current: Feedback) {
+    return this.run('feedback.remove', async (api) => {
+      const queued = await api.feedback.remove({ id: current.id, version: current.version });
+      this.withdrawn = { id: current.id, pending: queued !== undefined };
+      if (!queued) this.saved = undefined;
+      return { id: current.id, pending: queued !== undefined };
+    });
+  }
+
+  /** The id a queued write names: a create's provisional id, or the answer an update or removal names. */
+  private entryId(entry: OutboxEntry): string | undefined {
+    if (entry.provisionalId) return entry.provisionalId;
+    const write = entry.write;
+    return 'id' in write ? write.id : undefined;
+  }
+
+  private async run(
+    operation: FeedbackWrite,
+    write: (api: RmClient) => Promise<Omit<WriteOutcome, 'operation' | 'late'>>,
+  ): Promise<void> {
+    const api = this.apiOf();
+    if (!api || this.busy) return;
+    this.busy = true;
+    this.host.requestUpdate();
+    try {
+      const outcome = await write(api);
+      this.settle({ operation, ...outcome, late: false });
+    } catch (error) {
+      if (overtaken(error)) this.saved = undefined;
+      this.handlers.failed(operation, toError(error), false);
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private settle(outcome: WriteOutcome) {
+    this.host.requestUpdate();
+    this.handlers.written(outcome);
+  }
+}
