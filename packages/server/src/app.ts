@@ -110,8 +110,12 @@ export function createApp(deps: AppDeps) {
     '/v1/*',
     bodyLimit({
       maxSize: config.RMKIT_BODY_LIMIT,
+      // The rest of the body is left unread, and Node then drops the connection: saying so
+      // lets the client open a new one instead of losing its next request on this one.
       onError: () => {
-        throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`);
+        throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`, {
+          headers: { Connection: 'close' },
+        });
       },
     }),
   );
