@@ -15,6 +15,7 @@ import { deploymentOrganization } from './deployment/organization.js';
 import { type EventBus, inProcessEventBus } from './events/event-bus.js';
 import { pruneEvents } from './events/event-log.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
 import { InFlight } from './http/in-flight.js';
 import { seedDemo } from './seed/demo-seed.js';
@@ -153,6 +154,7 @@ export async function startServer(
   });
   // serve() makes an HTTP/1.1 server unless given another createServer, and it is given none.
   inFlight.watch(server as Server);
+  answerClientErrors(server as Server, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;

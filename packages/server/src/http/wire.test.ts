@@ -38,4 +38,18 @@ describe('the server on the wire', () => {
       expect(closedByServer).toBe(true);
     }
   });
+
+  it('answers a header too large with 431 and the contract error body, then closes', async () => {
+    const { text, closedByServer } = await rawExchange(server.url, [
+      `GET /v1/me HTTP/1.1\r\nHost: ${host()}\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
+    ]);
+    const [answer] = responsesIn(text);
+    expect(answer?.status).toBe(431);
+    expect(answer?.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer?.headers.connection).toBe('close');
+    expect(JSON.parse(answer?.body ?? '{}')).toEqual({
+      error: { code: 'headers_too_large', message: expect.any(String), requestId: expect.any(String) },
+    });
+    expect(closedByServer).toBe(true);
+  });
 });
