@@ -21,6 +21,7 @@ import { trustedProxies } from './http/client-address.js';
 import type { AppEnv } from './http/env.js';
 import { transactionalWrites } from './http/idempotency.js';
 import { InFlight, streamsApart } from './http/in-flight.js';
+import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { rejectNul } from './http/reject-nul.js';
 import { requestLog } from './http/request-log.js';
@@ -90,6 +91,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', crossOrigin);
   app.use('/demo/*', crossOrigin);
+  app.use('/v1/*', noStore());
+  app.use('/demo/*', noStore());
   app.use(
     methodNotAllowed({
       app,
