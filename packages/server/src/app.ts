@@ -23,8 +23,8 @@ import { transactionalWrites } from './http/idempotency.js';
 import { InFlight, streamsApart } from './http/in-flight.js';
 import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
-import { rejectNul } from './http/reject-nul.js';
 import { requestLog } from './http/request-log.js';
+import { wellFormedInput } from './http/well-formed-input.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
 import { registerHealth } from './routes/health/health.handlers.js';
@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/v1/*', rejectNul());
+  app.use('/v1/*', wellFormedInput());
   app.use('/v1/*', transactionalWrites(storage.db, bus, config.RMKIT_IDEMPOTENCY_HOURS));
 
   registerHealth(app, { db: storage.db, bus, inFlight, logger });
