@@ -21,8 +21,8 @@ import { InFlight } from './http/in-flight.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { shutDown } from './shutdown.js';
 
-/** Beside a SQLite file; nowhere for an in-memory or PostgreSQL database. */
-function demoKeyFile(databaseUrl: string): string | undefined {
+/** Where versions before the key moved into the database kept it: beside a SQLite file. */
+function legacyDemoKeyFile(databaseUrl: string): string | undefined {
   const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : ':memory:';
   return file === ':memory:' ? undefined : join(dirname(resolve(file)), 'demo-signing-key.json');
 }
@@ -75,7 +75,8 @@ export async function startServer(
   }
   let demo: DemoAuthority | undefined;
   if (config.RMKIT_DEMO) {
-    demo = await createDemoAuthority(demoKeyFile(config.DATABASE_URL));
+    const legacyKeyFile = legacyDemoKeyFile(config.DATABASE_URL);
+    demo = await createDemoAuthority(storage.db, legacyKeyFile ? { legacyKeyFile } : {});
     issuers.push(demo.issuer);
     await seedDemo(storage.db);
     logger.warn(

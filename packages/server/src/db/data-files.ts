@@ -17,7 +17,7 @@ export function removeSqliteFile(file: string): void {
 }
 
 /** Narrows an existing file to owner-only (files written by older versions were 0644). */
-export function tightenFile(path: string): void {
+function tightenFile(path: string): void {
   if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, PRIVATE_FILE_MODE);
 }
 

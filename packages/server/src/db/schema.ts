@@ -192,6 +192,13 @@ export interface EventCounterTable {
   lastSeq: BigIntColumn;
 }
 
+/** Demo mode's signing key (RMKIT_DEMO=1 only): the private JWK, so its tokens outlive a restart. */
+export interface DemoSigningKeysTable {
+  kid: string;
+  privateJwk: string;
+  createdAt: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -206,6 +213,7 @@ export interface Database {
   idempotencyKeys: IdempotencyKeysTable;
   events: EventsTable;
   eventCounter: EventCounterTable;
+  demoSigningKeys: DemoSigningKeysTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
