@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import { callerKey } from './auth/caller.js';
 import { DEMO_ISSUER, type DemoAuthority } from './auth/demo-authority.js';
+import { limitFailedAuthentication } from './auth/failed-authentication.js';
 import type { SignInPolicy } from './auth/sign-in-policy.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
@@ -65,7 +66,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
-  app.use(requestLog(logger, trustedProxies(config.RMKIT_TRUSTED_PROXIES)));
+  const proxies = trustedProxies(config.RMKIT_TRUSTED_PROXIES);
+  app.use(requestLog(logger, proxies));
   app.use(streamsApart(inFlight));
   const apiHeaders = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -124,11 +126,18 @@ export function createApp(deps: AppDeps) {
   );
   app.use(
     '/v1/*',
-    authenticate(storage.db, deps.issuers, {
-      bindByEmail: config.RMKIT_BIND_BY_EMAIL,
-      ...(deps.demo ? { demoIssuer: DEMO_ISSUER } : {}),
-      ...(deps.signIn ? { policy: deps.signIn } : {}),
-    }),
+    limitFailedAuthentication(
+      authenticate(storage.db, deps.issuers, {
+        bindByEmail: config.RMKIT_BIND_BY_EMAIL,
+        ...(deps.demo ? { demoIssuer: DEMO_ISSUER } : {}),
+        ...(deps.signIn ? { policy: deps.signIn } : {}),
+      }),
+      {
+        limit: config.RMKIT_AUTH_FAILURE_LIMIT,
+        windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
+        trustedProxies: proxies,
+      },
+    ),
   );
   app.use(
     '/v1/*',

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-// The database, its -wal and -shm, the demo signing key and backups hold private notes and
+// The database, its -wal and -shm, and backups hold private notes and
 // feedback: owner-only, whatever the umask says.
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
