@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   precondition_required: 428,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
 } as const;

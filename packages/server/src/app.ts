@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import { callerKey } from './auth/caller.js';
 import { DEMO_ISSUER, type DemoAuthority } from './auth/demo-authority.js';
+import { limitFailedAuthentication } from './auth/failed-authentication.js';
 import type { SignInPolicy } from './auth/sign-in-policy.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import type { Config } from './config.js';
@@ -21,9 +22,10 @@ import { trustedProxies } from './http/client-address.js';
 import type { AppEnv } from './http/env.js';
 import { transactionalWrites } from './http/idempotency.js';
 import { InFlight, streamsApart } from './http/in-flight.js';
+import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
-import { rejectNul } from './http/reject-nul.js';
 import { requestLog } from './http/request-log.js';
+import { wellFormedInput } from './http/well-formed-input.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
 import { registerHealth } from './routes/health/health.handlers.js';
@@ -64,7 +66,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
-  app.use(requestLog(logger, trustedProxies(config.RMKIT_TRUSTED_PROXIES)));
+  const proxies = trustedProxies(config.RMKIT_TRUSTED_PROXIES);
+  app.use(requestLog(logger, proxies));
   app.use(streamsApart(inFlight));
   const apiHeaders = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -90,6 +93,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', crossOrigin);
   app.use('/demo/*', crossOrigin);
+  app.use('/v1/*', noStore());
+  app.use('/demo/*', noStore());
   app.use(
     methodNotAllowed({
       app,
@@ -110,18 +115,29 @@ export function createApp(deps: AppDeps) {
     '/v1/*',
     bodyLimit({
       maxSize: config.RMKIT_BODY_LIMIT,
+      // The rest of the body is left unread, and Node then drops the connection: saying so
+      // lets the client open a new one instead of losing its next request on this one.
       onError: () => {
-        throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`);
+        throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`, {
+          headers: { Connection: 'close' },
+        });
       },
     }),
   );
   app.use(
     '/v1/*',
-    authenticate(storage.db, deps.issuers, {
-      bindByEmail: config.RMKIT_BIND_BY_EMAIL,
-      ...(deps.demo ? { demoIssuer: DEMO_ISSUER } : {}),
-      ...(deps.signIn ? { policy: deps.signIn } : {}),
-    }),
+    limitFailedAuthentication(
+      authenticate(storage.db, deps.issuers, {
+        bindByEmail: config.RMKIT_BIND_BY_EMAIL,
+        ...(deps.demo ? { demoIssuer: DEMO_ISSUER } : {}),
+        ...(deps.signIn ? { policy: deps.signIn } : {}),
+      }),
+      {
+        limit: config.RMKIT_AUTH_FAILURE_LIMIT,
+        windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
+        trustedProxies: proxies,
+      },
+    ),
   );
   app.use(
     '/v1/*',
@@ -138,7 +154,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use('/v1/*', rejectNul());
+  app.use('/v1/*', wellFormedInput());
   app.use('/v1/*', transactionalWrites(storage.db, bus, config.RMKIT_IDEMPOTENCY_HOURS));
 
   registerHealth(app, { db: storage.db, bus, inFlight, logger });

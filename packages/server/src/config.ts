@@ -43,6 +43,7 @@ export const configSchema = z
     RMKIT_CORS_ORIGINS: list,
     RMKIT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     RMKIT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    RMKIT_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(60),
     RMKIT_BODY_LIMIT: z.coerce
       .number()
       .int()

@@ -15,13 +15,14 @@ import { deploymentOrganization } from './deployment/organization.js';
 import { type EventBus, inProcessEventBus } from './events/event-bus.js';
 import { pruneEvents } from './events/event-log.js';
 import { postgresEventBus } from './events/postgres-event-bus.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
 import { InFlight } from './http/in-flight.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { shutDown } from './shutdown.js';
 
-/** Beside a SQLite file; nowhere for an in-memory or PostgreSQL database. */
-function demoKeyFile(databaseUrl: string): string | undefined {
+/** Where versions before the key moved into the database kept it: beside a SQLite file. */
+function legacyDemoKeyFile(databaseUrl: string): string | undefined {
   const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : ':memory:';
   return file === ':memory:' ? undefined : join(dirname(resolve(file)), 'demo-signing-key.json');
 }
@@ -74,7 +75,8 @@ export async function startServer(
   }
   let demo: DemoAuthority | undefined;
   if (config.RMKIT_DEMO) {
-    demo = await createDemoAuthority(demoKeyFile(config.DATABASE_URL));
+    const legacyKeyFile = legacyDemoKeyFile(config.DATABASE_URL);
+    demo = await createDemoAuthority(storage.db, legacyKeyFile ? { legacyKeyFile } : {});
     issuers.push(demo.issuer);
     await seedDemo(storage.db);
     logger.warn(
@@ -153,6 +155,7 @@ export async function startServer(
   });
   // serve() makes an HTTP/1.1 server unless given another createServer, and it is given none.
   inFlight.watch(server as Server);
+  answerClientErrors(server as Server, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;

@@ -119,6 +119,7 @@ async function personCaller(
     orgId: person.orgId,
     personId: person.id,
     isAdmin: person.isAdmin === 1 || isAdminByRole(policy, identity),
+    ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
   };
 }
 

@@ -5,6 +5,8 @@ export type Caller =
       orgId: string;
       personId: string;
       isAdmin: boolean;
+      /** When the token stops being valid (its `exp`, in ms): a stream opened with it ends then. */
+      expiresAt?: number;
     }
   | {
       /** A script or another server. Acts for its organisation with an admin's reach, but is nobody's partner. */

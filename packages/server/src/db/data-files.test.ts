@@ -36,14 +36,13 @@ describe('who may read the data files', { timeout: 60_000 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates data and backup directories 0700 and the database, its -wal and -shm, the demo key and backups 0600', async () => {
+  it('creates data and backup directories 0700 and the database, its -wal and -shm and backups 0600', async () => {
     await serveAndWrite();
     expect(modeOf(dataDir)).toBe('700');
     expect(modesIn(dataDir)).toEqual({
       'rm-kit.sqlite': '600',
       'rm-kit.sqlite-wal': '600',
       'rm-kit.sqlite-shm': '600',
-      'demo-signing-key.json': '600',
     });
 
     const backup = join(dir, 'backups', 'rm-kit.sqlite');
@@ -57,7 +56,7 @@ describe('who may read the data files', { timeout: 60_000 }, () => {
     for (const file of readdirSync(dataDir)) chmodSync(join(dataDir, file), 0o644);
 
     await serveAndWrite();
-    expect(Object.values(modesIn(dataDir))).toEqual(['600', '600', '600', '600']);
+    expect(Object.values(modesIn(dataDir))).toEqual(['600', '600', '600']);
   });
 
   it('restores into an owner-only file and keeps the replaced database owner-only', async () => {

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-// The database, its -wal and -shm, the demo signing key and backups hold private notes and
+// The database, its -wal and -shm, and backups hold private notes and
 // feedback: owner-only, whatever the umask says.
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
@@ -17,7 +17,7 @@ export function removeSqliteFile(file: string): void {
 }
 
 /** Narrows an existing file to owner-only (files written by older versions were 0644). */
-export function tightenFile(path: string): void {
+function tightenFile(path: string): void {
   if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, PRIVATE_FILE_MODE);
 }
 

@@ -8,6 +8,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
 import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
 import * as aggregateReleases from './migrations/0005-aggregate-releases.js';
+import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -72,6 +73,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-event-log': eventLog,
   '0003-charter-per-language': charterPerLanguage,
   '0005-aggregate-releases': aggregateReleases,
+  '0006-demo-signing-key': demoSigningKey,
 };
 
 /**

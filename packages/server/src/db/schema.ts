@@ -209,6 +209,13 @@ export interface AggregateReleasesTable {
   version: number;
 }
 
+/** Demo mode's signing key (RMKIT_DEMO=1 only): the private JWK, so its tokens outlive a restart. */
+export interface DemoSigningKeysTable {
+  kid: string;
+  privateJwk: string;
+  createdAt: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -224,6 +231,7 @@ export interface Database {
   events: EventsTable;
   eventCounter: EventCounterTable;
   aggregateReleases: AggregateReleasesTable;
+  demoSigningKeys: DemoSigningKeysTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

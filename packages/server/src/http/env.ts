@@ -15,5 +15,7 @@ export interface AppEnv {
     db: Kysely<Database>;
     /** Events to publish once the request's writes are committed. */
     events: DomainEvent[];
+    /** The answer holds a secret shown once (a new service token): an idempotent replay must not repeat it. */
+    shownOnce?: boolean;
   };
 }

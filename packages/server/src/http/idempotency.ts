@@ -83,7 +83,7 @@ export function transactionalWrites(
         c.set('db', trx);
         await next();
         if (c.error || c.res.status >= 400) throw new RolledBack();
-        if (key !== undefined) await storeResponse(trx, scope, key, c.res);
+        if (key !== undefined) await storeResponse(trx, scope, key, c.res, c.get('shownOnce') === true);
         const events = c.get('events');
         if (events.length > 0) await bus.append(trx, events);
       });
@@ -92,7 +92,7 @@ export function transactionalWrites(
       if (key !== undefined) {
         // A refusal is an answer too (replayed like any other), but a server error is not:
         // the client may retry with the same key.
-        if (c.res.status < 500) await storeResponse(db, scope, key, c.res);
+        if (c.res.status < 500) await storeResponse(db, scope, key, c.res, false);
         else
           await db.deleteFrom('idempotencyKeys').where('scope', '=', scope).where('key', '=', key).execute();
       }
@@ -181,12 +181,14 @@ function answerFor(existing: Row<'idempotencyKeys'>, requestHash: string): Respo
   if (existing.state === 'in-flight') throw inUse();
   const headers = new Headers(JSON.parse(existing.responseHeaders ?? '{}') as Record<string, string>);
   headers.set('Idempotent-Replayed', 'true');
+  // Returned as it is, past the header the app gives every answer it builds (see no-store.ts).
+  headers.set('Cache-Control', 'no-store');
   return new Response(existing.responseBody, { status: existing.statusCode ?? 200, headers });
 }
 
 /**
- * What a replay of a `Cache-Control: no-store` response answers instead: such a body holds
- * a secret shown once (a new service token), which must not sit in this table.
+ * What a replay of an answer that held a secret shown once (a new service token) answers
+ * instead: the secret must not sit in this table.
  */
 function secretNotKept(response: Response) {
   const location = response.headers.get('location');
@@ -198,8 +200,14 @@ function secretNotKept(response: Response) {
   });
 }
 
-async function storeResponse(db: Kysely<Database>, scope: string, key: string, response: Response) {
-  if (response.ok && response.headers.get('cache-control')?.includes('no-store')) {
+async function storeResponse(
+  db: Kysely<Database>,
+  scope: string,
+  key: string,
+  response: Response,
+  shownOnce: boolean,
+) {
+  if (response.ok && shownOnce) {
     await db
       .updateTable('idempotencyKeys')
       .set({

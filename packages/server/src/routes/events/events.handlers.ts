@@ -8,6 +8,7 @@ import { eventsAfter, latestSeq, seqOf } from '../../events/event-log.js';
 import type { AppEnv } from '../../http/env.js';
 import { eventMessage, readyMessage, resetMessage, shutdownMessage } from './events.messages.js';
 import { eventsRoute } from './events.routes.js';
+import { StreamAccess } from './stream-access.js';
 
 const KEEP_ALIVE_MS = 25_000;
 
@@ -66,7 +67,16 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
     }
 
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    const access = new StreamAccess(db, caller);
     return streamSSE(c, async (stream) => {
+      /** Sends the event if the caller may have it; false once their credential no longer stands. */
+      const deliver = async (event: LoggedEvent): Promise<boolean> => {
+        access.saw(event);
+        if (!mayReceive(caller, event, pairId) || !(await access.stillIn(event))) return true;
+        if (!(await access.credentialStands())) return false;
+        await stream.writeSSE(eventMessage(event));
+        return true;
+      };
       stream.onAbort(() => {
         unsubscribe();
         said.shutdown?.();
@@ -80,7 +90,7 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
           for await (const event of eventsAfter(db, position, { orgId: caller.orgId, pairId })) {
             if (stream.aborted) return;
             position = event.seq;
-            if (mayReceive(caller, event, pairId)) await stream.writeSSE(eventMessage(event));
+            if (!(await deliver(event))) return;
           }
         }
         while (!stream.aborted) {
@@ -100,18 +110,24 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
             // Already sent from the log while resuming, or from before this stream began.
             if (event.seq <= position) continue;
             position = event.seq;
-            if (mayReceive(caller, event, pairId)) await stream.writeSSE(eventMessage(event));
+            if (!(await deliver(event))) return;
             continue;
           }
-          // Wait for the next event, or send a comment now and then so proxies keep the line open.
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, KEEP_ALIVE_MS);
+          // Wait for the next event, or send a comment now and then so proxies keep the line open;
+          // a quiet stream checks its credential then too, and ends when its token expires.
+          const expiresIn = access.msUntilExpiry();
+          const quiet = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(
+              () => resolve(true),
+              Math.min(KEEP_ALIVE_MS, expiresIn ?? KEEP_ALIVE_MS),
+            );
             wake = () => {
               clearTimeout(timer);
-              resolve();
+              resolve(false);
             };
           });
           wake = null;
+          if (quiet && !(await access.credentialStands())) return;
           if (live.length === 0 && !said.reset && !said.shutdown && !stream.aborted)
             await stream.write(': keep-alive\n\n');
         }

@@ -116,7 +116,7 @@ describe.each(testDatabases())('me on $dialect', (database) => {
       bus: api.bus,
       issuers: [remoteIssuer(api.idp.jwksUrl, TEST_ISSUER, TEST_AUDIENCE)],
       logger: pino({ level: 'silent' }),
-      demo: await createDemoAuthority(),
+      demo: await createDemoAuthority(api.storage.db),
     });
     const res = await demoApp.request('/v1/me', {
       headers: { Authorization: `Bearer ${world.tokens.mentor}` },

@@ -31,7 +31,8 @@ export function registerServiceTokens(app: OpenAPIHono<AppEnv>) {
     const { id, token } = await createServiceToken(db, caller.orgId, name);
     const { createdAt } = await findServiceToken(db, caller.orgId, id);
     const created = serviceTokenCreatedSchema.parse({ id, name, token, createdAt });
-    return c.json(created, 201, { Location: `/v1/service-tokens/${id}`, 'Cache-Control': 'no-store' });
+    c.set('shownOnce', true);
+    return c.json(created, 201, { Location: `/v1/service-tokens/${id}` });
   });
 
   app.openapi(listServiceTokensRoute, async (c) => {

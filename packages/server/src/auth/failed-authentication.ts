@@ -1,0 +1,72 @@
+import type { BlockList } from 'node:net';
+import type { MiddlewareHandler } from 'hono';
+import { clientAddress } from '../http/client-address.js';
+import type { AppEnv } from '../http/env.js';
+import { Problem } from '../http/problem.js';
+
+/** Past this many addresses, windows that have ended are forgotten, so a spread of addresses cannot grow memory for ever. */
+const SWEEP_ABOVE = 10_000;
+
+/** Failed authentications per client address, in fixed windows. */
+class FailureWindows {
+  private readonly windows = new Map<string, { count: number; endsAt: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts a failure; answers how many seconds the address must wait, or 0 while under the limit. */
+  fail(address: string, now = Date.now()): number {
+    let window = this.windows.get(address);
+    if (!window || window.endsAt <= now) {
+      if (this.windows.size > SWEEP_ABOVE) this.sweep(now);
+      window = { count: 0, endsAt: now + this.windowMs };
+      this.windows.set(address, window);
+    }
+    window.count++;
+    return window.count > this.limit ? Math.max(1, Math.ceil((window.endsAt - now) / 1000)) : 0;
+  }
+
+  private sweep(now: number): void {
+    for (const [address, window] of this.windows) if (window.endsAt <= now) this.windows.delete(address);
+  }
+}
+
+/**
+ * Wraps authentication so that a client address whose tokens keep failing gets 429 with
+ * `Retry-After` instead of 401, once it failed `limit` times in a window: guessing or
+ * replaying tokens is slowed, and a client stuck on a bad token told to back off. Only
+ * failures count, and a valid token from the same address is still served, so colleagues
+ * behind one NAT are not locked out by one of them. The address is the socket's peer, or
+ * what a trusted proxy says in `X-Forwarded-For`. A request with no socket (a test calling
+ * the app directly) has no address and is not counted. Counted per process.
+ */
+export function limitFailedAuthentication(
+  authenticate: MiddlewareHandler<AppEnv>,
+  options: { limit: number; windowSeconds: number; trustedProxies: BlockList },
+): MiddlewareHandler<AppEnv> {
+  const failures = new FailureWindows(options.limit, options.windowSeconds * 1000);
+  return async (c, next) => {
+    const address = clientAddress(
+      c.env?.incoming?.socket.remoteAddress,
+      c.req.header('X-Forwarded-For'),
+      options.trustedProxies,
+    );
+    if (address === undefined) return authenticate(c, next);
+    try {
+      return await authenticate(c, next);
+    } catch (error) {
+      if (!(error instanceof Problem) || error.code !== 'unauthorized') throw error;
+      const wait = failures.fail(address);
+      if (wait === 0) throw error;
+      throw new Problem(
+        'rate_limited',
+        'Too many failed sign-ins from your address: retry after the time given',
+        {
+          headers: { 'Retry-After': String(wait) },
+        },
+      );
+    }
+  };
+}

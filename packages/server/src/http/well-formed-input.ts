@@ -1,0 +1,166 @@
+import type { MiddlewareHandler } from 'hono';
+import { firstDuplicateKey } from './duplicate-keys.js';
+import type { AppEnv } from './env.js';
+import { Problem } from './problem.js';
+
+type Path = (string | number)[];
+type Flaw = 'nul' | 'surrogate';
+
+const NUL = '\u0000';
+/** `\u0000` in JSON text, escaped (an odd number of backslashes before `u0000`), any case of hex. */
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/i;
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Fails on bytes that are not UTF-8 (a lone surrogate encoded as bytes among them), and keeps a BOM. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** With the u flag a string is read by code points: only a surrogate without its other half matches. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+const FIX: Record<Flaw, string> = {
+  nul: 'Remove the NUL character (\\u0000)',
+  surrogate: 'Remove the lone surrogate: half of a UTF-16 pair is not text',
+};
+
+function flawOf(text: string): Flaw | null {
+  if (text.includes(NUL)) return 'nul';
+  return LONE_SURROGATE.test(text) ? 'surrogate' : null;
+}
+
+/** SQLite would store NUL but PostgreSQL cannot; a lone surrogate each stores differently from what was sent. */
+function refuse(where: string, flaws: { path: Path; flaw: Flaw }[]): Problem {
+  const message = flaws.some((f) => f.flaw === 'nul')
+    ? `The ${where} holds a NUL character (\\u0000), which cannot be stored`
+    : `The ${where} holds a lone surrogate (half of a UTF-16 pair), which is not well-formed text`;
+  return new Problem('validation_failed', message, {
+    issues: flaws.map(({ path, flaw }) => ({ path, message: FIX[flaw] })),
+  });
+}
+
+/** Every string (and key) of a parsed JSON value that cannot be stored as sent; iterative, so depth cannot overflow the stack. */
+function flawsIn(root: unknown): { path: Path; flaw: Flaw }[] {
+  const found: { path: Path; flaw: Flaw }[] = [];
+  const pending: { value: unknown; path: Path }[] = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      const flaw = flawOf(value);
+      if (flaw) found.push({ path, flaw });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        pending.push({ value: item, path: [...path, i] });
+      });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const flaw = flawOf(key);
+        if (flaw) found.push({ path: [...path, key], flaw });
+        else pending.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return found;
+}
+
+/** A percent-encoded path segment or query part as text; null when it is not UTF-8 once decoded. */
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+function checkPath(pathname: string): void {
+  const path = decoded(pathname);
+  if (path === null) {
+    throw new Problem('validation_failed', 'The path is not percent-encoded UTF-8', {
+      issues: [{ path: [], message: 'Percent-encode the path as UTF-8' }],
+    });
+  }
+  if (path.includes(NUL)) throw refuse('path', [{ path: [], flaw: 'nul' }]);
+}
+
+/** Read from the raw query string: Hono's own decoding keeps what does not decode as it came. */
+function checkQuery(search: string): void {
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    if (!part) continue;
+    const equals = part.indexOf('=');
+    const [rawKey, rawValue] = equals === -1 ? [part, ''] : [part.slice(0, equals), part.slice(equals + 1)];
+    const key = decoded(rawKey.replaceAll('+', ' '));
+    const value = decoded(rawValue.replaceAll('+', ' '));
+    if (key === null || value === null) {
+      throw new Problem('validation_failed', 'The query is not percent-encoded UTF-8', {
+        issues: [{ path: [key ?? rawKey], message: 'Percent-encode the value as UTF-8' }],
+      });
+    }
+    if (key.includes(NUL) || value.includes(NUL)) throw refuse('query', [{ path: [key], flaw: 'nul' }]);
+  }
+}
+
+/** A cursor is base64url of JSON: what it decodes to must be clean too. */
+function checkCursor(cursor: string | undefined): void {
+  if (!cursor) return;
+  const inside = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (inside.includes(NUL) || ESCAPED_NUL.test(inside)) {
+    throw refuse('query', [{ path: ['cursor'], flaw: 'nul' }]);
+  }
+}
+
+/** JSON is UTF-8 (RFC 8259): a body declared as anything else is not what the server reads. */
+function checkCharset(contentType: string | undefined): void {
+  const charset = contentType ? CHARSET.exec(contentType)?.[1]?.toLowerCase() : undefined;
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return;
+  throw new Problem('unsupported_media_type', `The body must be UTF-8, not ${charset}`, {
+    issues: [{ path: ['Content-Type'], message: 'Send UTF-8: application/json, or charset=utf-8' }],
+  });
+}
+
+async function checkBody(bytes: Uint8Array): Promise<void> {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    throw new Problem('bad_request', 'The body starts with a byte order mark (U+FEFF); send JSON without it');
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new Problem('bad_request', 'The body is not UTF-8');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Not JSON: the route's validation says so (400 or 415), unless it holds a NUL.
+    if (text.includes(NUL)) throw refuse('body', [{ path: [], flaw: 'nul' }]);
+    return;
+  }
+  const flaws = flawsIn(value);
+  if (flaws.length > 0) throw refuse('body', flaws);
+  const repeated = firstDuplicateKey(text);
+  if (repeated) {
+    throw new Problem('validation_failed', 'The body gives a key more than once', {
+      issues: [{ path: repeated, message: 'This key appears more than once in its object; give it once' }],
+    });
+  }
+}
+
+/**
+ * Refuses with 400 what storage would not give back as it was sent: a NUL character
+ * (PostgreSQL's text cannot hold it, SQLite can) or a lone surrogate (SQLite stores invalid
+ * UTF-8, PostgreSQL U+FFFD) in the path, the query or the body, and a body that is not
+ * UTF-8. A JSON body must also be strict: no byte order mark, no key twice in one object,
+ * no other charset declared (415). All in one place, before anything reaches storage.
+ */
+export function wellFormedInput(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    checkPath(url.pathname);
+    checkQuery(url.search);
+    checkCursor(c.req.query('cursor'));
+    if (WITH_BODY.has(c.req.method) && c.req.raw.body !== null) {
+      checkCharset(c.req.header('Content-Type'));
+      // Read once and cached by Hono: the validators and idempotency read the same body.
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length > 0) await checkBody(bytes);
+    }
+    await next();
+  };
+}
