@@ -1,5 +1,4 @@
 import { initialState, Task } from '@lit/task';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { ActionItem, PrivateNote, Session } from '@rm-kit/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -12,6 +11,7 @@ import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
+import { revealInList } from './reveal-in-list.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
 import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
@@ -259,24 +259,21 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private async focusSession(id: string) {
     await this.updateComplete;
     const index = this.data.sessions.findIndex((s) => s.id === id);
-    if (index < 0) return;
-    const list = this.query<VirtualizerHostElement>('ol[part="list"]');
-    const ref = this.virtualizer?.virtualizerRef;
-    try {
-      if (ref) list?.[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
-    } catch {
-      // A list shown for the first time (the pair's first session) has no layout yet, and the
-      // virtualizer throws on scrolling it ("setting 'pin'"); it starts at the top anyway, where
-      // the session is, so there is nothing to scroll.
-    }
-    for (let frame = 0; frame < 60; frame++) {
-      const item = this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
-      if (item) {
-        item.focus();
-        return;
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
+    const scroller = this.query<HTMLElement>('[part="scroller"]');
+    const list = this.query<HTMLElement>('ol[part="list"]');
+    if (index < 0 || !scroller || !list) return;
+    const item = await revealInList(
+      {
+        scroller,
+        list,
+        count: this.data.sessions.length,
+        rendered: () => [...list.querySelectorAll<HTMLElement>('[part="item"]')],
+        indexOf: (item) => Number(item.getAttribute('aria-posinset')) - 1,
+      },
+      index,
+      () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`),
+    );
+    item?.focus({ preventScroll: true });
   }
 
   toggleItem(session: Entry, item: ActionItem, done: boolean) {
