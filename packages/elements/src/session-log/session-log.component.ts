@@ -6,12 +6,11 @@ import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
 import { ClientEventsController } from '../base/client-events.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
-import { LocalizeController, type Strings } from '../base/localize.js';
+import { LocalizeController, mergeStrings, type Strings } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
-import { revealInList } from './reveal-in-list.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
 import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
@@ -39,6 +38,8 @@ const loadListModule = loadOnce(() =>
  */
 const loadFormModule = loadOnce(() => import('./session-log-form.js'));
 const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
+/** Needed only once a session is saved (or confirmed), so it comes with the form. */
+const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
 
 /**
  * @tagname rm-session-log
@@ -145,7 +146,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         this.virtualizer = list;
         this.notes = new Map();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadSessionSchemas);
+        preloadWhenIdle(loadFormModule, loadNoteModule, loadRevealModule, loadSessionSchemas);
         return { count: this.data.sessions.length };
       } catch (error) {
         if (!signal.aborted) this.emit('rm-error', { error: toError(error), action: 'load' });
@@ -262,7 +263,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     const scroller = this.query<HTMLElement>('[part="scroller"]');
     const list = this.query<HTMLElement>('ol[part="list"]');
     if (index < 0 || !scroller || !list) return;
-    const item = await revealInList(
+    const find = () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
+    // Without its module (the network went before it arrived), a session already shown still gets focus.
+    const reveal = await loadRevealModule().catch(() => undefined);
+    const item = await reveal?.revealInList(
       {
         scroller,
         list,
@@ -271,9 +275,9 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         indexOf: (item) => Number(item.getAttribute('aria-posinset')) - 1,
       },
       index,
-      () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`),
+      find,
     );
-    item?.focus({ preventScroll: true });
+    (item ?? find())?.focus({ preventScroll: true });
   }
 
   toggleItem(session: Entry, item: ActionItem, done: boolean) {
@@ -367,10 +371,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   /** A localisation controller with the log's words and a part's own, for the parts that load later. */
   private localizeWith<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K> {
-    return new LocalizeController<SessionLogKey | K>(this, {
-      en: { ...sessionLogStrings.en, ...strings.en },
-      it: { ...sessionLogStrings.it, ...strings.it },
-    });
+    return new LocalizeController(this, mergeStrings(sessionLogStrings, strings));
   }
 
   private query<T extends Element>(selector: string): T | null {
