@@ -3,6 +3,7 @@ export type BaseKey =
   | 'loading'
   | 'retry'
   | 'offline'
+  | 'originRefused'
   | 'notFound'
   | 'forbidden'
   | 'unauthorized'
@@ -19,6 +20,8 @@ export const baseEnglish: Record<BaseKey, string> = {
   loading: 'Loading…',
   retry: 'Try again',
   offline: 'You are offline. What you see may be out of date; changes will be sent when you are back online.',
+  originRefused:
+    'The rm-kit server refused this page ({origin}). Ask whoever runs it to add this address to its RMKIT_CORS_ORIGINS setting.',
   notFound: 'This could not be found, or it is not shared with you.',
   forbidden: 'You do not have access to this.',
   unauthorized: 'Your sign-in has expired. Sign in again to continue.',

@@ -6,6 +6,8 @@ export const baseItalian: Record<BaseKey, string> = {
   retry: 'Riprova',
   offline:
     'Sei offline. Ciò che vedi potrebbe non essere aggiornato; le modifiche saranno inviate quando tornerai online.',
+  originRefused:
+    'Il servizio rm-kit ha rifiutato questa pagina ({origin}). Chiedi a chi lo gestisce di aggiungere questo indirizzo all’impostazione RMKIT_CORS_ORIGINS.',
   notFound: 'Contenuto non trovato o non condiviso con te.',
   forbidden: 'Non hai accesso a questo contenuto.',
   unauthorized: 'Il tuo accesso è scaduto. Accedi di nuovo per continuare.',
