@@ -11,7 +11,6 @@ import './session-log.js';
 
 const tag = (what: string) => `${what}-${crypto.randomUUID().slice(0, 8)}`;
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The virtualizer measures items with a ResizeObserver and may resize them in its callback;
 // Chromium then reports a benign "ResizeObserver loop" error that Lit's maintainers advise
@@ -74,12 +73,15 @@ describe('<rm-session-log>', () => {
         list.scrollTop += list.clientHeight * 0.8;
         await frame();
         await frame();
+        // At the end without it: start again from the top, as newer sessions arrive there,
+        // and let the virtualizer render the top before looking.
         if (list.scrollTop === before) {
-          await sleep(100);
           list.scrollTop = 0;
+          await frame();
+          await frame();
         }
       } else {
-        await sleep(50);
+        await frame();
       }
     }
     throw new Error(`No session showing "${text}"`);
