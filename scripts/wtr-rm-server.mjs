@@ -26,6 +26,8 @@ export function rmServerPlugin() {
   let database;
   let origin;
   let server = null;
+  /** A second server, which allows another origin than the test page's (see 'rm-server-refusing'). */
+  let refusing = null;
   const url = () => `http://127.0.0.1:${port}`;
 
   return {
@@ -37,9 +39,19 @@ export function rmServerPlugin() {
     },
     async serverStop() {
       await server?.stop('SIGKILL');
+      await refusing?.stop('SIGKILL');
       rmSync(join(database, '..'), { recursive: true, force: true });
     },
     async executeCommand({ command, payload }) {
+      // A server whose CORS settings refuse the test page, as one deployed without the
+      // intranet's origin in RMKIT_CORS_ORIGINS would: started once, on a port of its own.
+      if (command === 'rm-server-refusing') {
+        refusing ??= await startRmServer({
+          DATABASE_URL: `sqlite:${join(database, '..', 'refusing.sqlite')}`,
+          RMKIT_CORS_ORIGINS: 'https://intranet.other.example',
+        });
+        return { url: refusing.url };
+      }
       if (command !== 'rm-server') return undefined;
       if (payload.action === 'start' && !server) {
         server = await startRmServer({

@@ -16,5 +16,8 @@ export default defineConfig({
     // Form validation (core's schemas, with zod) is a chunk of its own, loaded from beside
     // rm-kit.js the first time someone sends a form.
     lib: { entry: 'src/rm-kit.ts', formats: ['es'], fileName: () => 'rm-kit.js' },
+    // Library mode keeps the whitespace of ES output, so a bundler that re-bundles it still
+    // sees its /*#__PURE__*/ marks. rm-kit.js goes to pages, not bundlers: minify it fully.
+    rolldownOptions: { output: { minify: true } },
   },
 });

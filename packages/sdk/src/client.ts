@@ -33,7 +33,7 @@ import type {
   SessionUpdate,
 } from '@rm-kit/core';
 import { cacheScope, ReadCache } from './cache.js';
-import { RmNetworkError } from './errors.js';
+import { isOriginRefused, RmNetworkError } from './errors.js';
 import { type EventsApi, liveEvents } from './events.js';
 import { Outbox, type OutboxEntry, type OutboxEvents, provisionalId } from './outbox.js';
 import type { OutboxOperation, OutboxWrite } from './outbox-writes.js';
@@ -239,7 +239,8 @@ export class RmClient extends EventTarget {
       await this.cache.remember(scope, key, value).catch(() => {});
       return value;
     } catch (error) {
-      if (error instanceof RmNetworkError) {
+      // A refused origin is no network outage: an old copy would hide what to fix.
+      if (error instanceof RmNetworkError && !isOriginRefused(error)) {
         const cached = await this.cache.recall<T>(scope, key);
         if (cached !== undefined) return cached;
       }

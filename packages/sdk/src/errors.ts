@@ -2,7 +2,7 @@ import type { ErrorBody, ErrorCode, Issue } from '@rm-kit/core';
 
 export interface RmErrorInit {
   status: number;
-  code: ErrorCode | 'network_error' | 'timeout' | 'aborted';
+  code: ErrorCode | 'network_error' | 'timeout' | 'aborted' | 'origin_refused';
   message: string;
   requestId?: string | undefined;
   issues?: Issue[] | undefined;
@@ -58,8 +58,16 @@ export class RmRateLimitError extends RmError {
   }
 }
 
-/** The server could not be reached, or did not answer in time. */
+/**
+ * The server could not be reached, or did not answer in time; or (`code: 'origin_refused'`)
+ * it answered but its CORS settings refused the page's origin, which no retry will change.
+ */
 export class RmNetworkError extends RmError {}
+
+/** The server refused the page's origin: a setting to fix, not a network to wait for. */
+export function isOriginRefused(error: unknown): boolean {
+  return error instanceof RmNetworkError && error.code === 'origin_refused';
+}
 
 /** The server failed (5xx). */
 export class RmServerError extends RmError {}
@@ -98,7 +106,7 @@ export function errorFromResponse(
  */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof RmError)) return false;
-  if (error instanceof RmNetworkError) return true;
+  if (error instanceof RmNetworkError) return !isOriginRefused(error);
   if (error.status === 409) return error.code === 'idempotency_key_in_use';
   return error.status === 408 || error.status === 429 || error.status >= 500;
 }

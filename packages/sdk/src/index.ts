@@ -10,6 +10,7 @@ export {
   type Written,
 } from './client.js';
 export {
+  isOriginRefused,
   isTransient,
   RmConflictError,
   RmError,

@@ -120,24 +120,34 @@ async function attemptOnce<T>(
   headers.Authorization = `Bearer ${await transport.getToken()}`;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? transport.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const init: RequestInit = { method, headers, ...(body === undefined ? {} : { body }), signal };
   let response: Response;
   try {
-    response = await transport.fetch(url, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-      signal,
-    });
+    response = await transport.fetch(url, init);
   } catch (cause) {
     if (options.signal?.aborted) {
       throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
     }
     const timedOut = timeout.aborted;
-    throw new RmNetworkError({
-      status: 0,
-      code: timedOut ? 'timeout' : 'network_error',
-      message: timedOut ? 'The server did not answer in time' : 'The server could not be reached',
-      cause,
+    if (timedOut || !(await answersWithoutCors(transport, url, signal))) {
+      throw new RmNetworkError({
+        status: 0,
+        code: timedOut ? 'timeout' : 'network_error',
+        message: timedOut ? 'The server did not answer in time' : 'The server could not be reached',
+        cause,
+      });
+    }
+    // The server is there. Ask once more (a write keeps its idempotency key): a connection
+    // that dropped as the server restarted goes through now, a refused origin fails again.
+    response = await transport.fetch(url, init).catch((again: unknown) => {
+      throw options.signal?.aborted
+        ? new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause: again })
+        : new RmNetworkError({
+            status: 0,
+            code: 'origin_refused',
+            message: `The server answered, but refused this page's origin (${globalThis.location?.origin}): add it to the server's RMKIT_CORS_ORIGINS`,
+            cause: again,
+          });
     });
   }
   if (response.status === 204) return undefined as T;
@@ -158,6 +168,24 @@ async function attemptOnce<T>(
   if (response.ok) return parsed as T;
   const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
   throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
+}
+
+/**
+ * Whether the server answers a request that needs no CORS permission. A browser reports a
+ * refused origin (CORS) exactly as it reports a lost network: a TypeError and nothing else.
+ * A `no-cors` request gets an opaque answer when the server is there, so a request that
+ * fails while its probe gets one was refused by the server's CORS settings (or a network
+ * policy in between), and saying "offline" would send the page's developer the wrong way.
+ * Only in a browser: elsewhere there is no CORS.
+ */
+async function answersWithoutCors(transport: TransportOptions, url: string, signal: AbortSignal) {
+  if (typeof document === 'undefined') return false;
+  try {
+    await transport.fetch(url, { method: 'GET', mode: 'no-cors', credentials: 'omit', signal });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Retry-After in seconds, whether the server sent seconds or an HTTP date. */

@@ -1,7 +1,9 @@
-import type { Strings } from './localize.js';
+import type { BothLanguages } from './localize.js';
 
 /** The career stages, as the pair card and the feedback form name them ("Mentor · early career"). */
-export const careerStageStrings: Strings<'stage.early' | 'stage.mid' | 'stage.senior' | 'stage.executive'> = {
+export const careerStageStrings: BothLanguages<
+  'stage.early' | 'stage.mid' | 'stage.senior' | 'stage.executive'
+> = {
   en: {
     'stage.early': 'early career',
     'stage.mid': 'mid career',

@@ -1,10 +1,11 @@
 import { consume } from '@lit/context';
 import type { RmClient } from '@rm-kit/sdk';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { baseStyles } from './base.styles.js';
 import { clientContext, localeContext } from './context.js';
 import type { RmEventDetails, RmEventName } from './events.js';
+import { wordsReady } from './localize.js';
 
 /**
  * What every rm-kit element shares: the SDK client (its own `client` property, or the
@@ -30,6 +31,11 @@ export class RmElement extends LitElement {
   /** The client this element talks through, if it has one yet. */
   protected get api(): RmClient | undefined {
     return this.client ?? this.providedClient;
+  }
+
+  /** Not a moment in the wrong language: an element whose words are on their way waits for them. */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return wordsReady(this) && super.shouldUpdate(changed);
   }
 
   protected emit<K extends RmEventName>(type: K, detail: RmEventDetails[K]): void {

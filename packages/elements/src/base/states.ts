@@ -1,4 +1,5 @@
 import {
+  isOriginRefused,
   RmError,
   RmForbiddenError,
   RmNetworkError,
@@ -25,8 +26,9 @@ export function errorState(
   error: unknown,
   retry?: () => void,
 ): TemplateResult {
-  const key: BaseKey =
-    error instanceof RmNotFoundError
+  const key: BaseKey = isOriginRefused(error)
+    ? 'originRefused'
+    : error instanceof RmNotFoundError
       ? 'notFound'
       : error instanceof RmForbiddenError
         ? 'forbidden'
@@ -37,7 +39,7 @@ export function errorState(
             : 'failed';
   const canRetry = retry && !(error instanceof RmNotFoundError || error instanceof RmForbiddenError);
   return html`<div part="error" class="state" role="alert">
-    <p class="error-text">${t.t(key)}</p>
+    <p class="error-text">${t.t(key, { origin: location.origin })}</p>
     ${
       error instanceof RmError && error.requestId
         ? html`<p class="muted"><small>${t.t('reference', { id: error.requestId })}</small></p>`

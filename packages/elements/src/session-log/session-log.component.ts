@@ -1,5 +1,4 @@
 import { initialState, Task } from '@lit/task';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { ActionItem, PrivateNote, Session } from '@rm-kit/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -7,7 +6,7 @@ import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
 import { ClientEventsController } from '../base/client-events.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
-import { LocalizeController, type Strings } from '../base/localize.js';
+import { LocalizeController, mergeStrings, type Strings } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
@@ -39,6 +38,8 @@ const loadListModule = loadOnce(() =>
  */
 const loadFormModule = loadOnce(() => import('./session-log-form.js'));
 const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
+/** Needed only once a session is saved (or confirmed), so it comes with the form. */
+const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
 
 /**
  * @tagname rm-session-log
@@ -145,7 +146,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         this.virtualizer = list;
         this.notes = new Map();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadSessionSchemas);
+        preloadWhenIdle(loadFormModule, loadNoteModule, loadRevealModule, loadSessionSchemas);
         return { count: this.data.sessions.length };
       } catch (error) {
         if (!signal.aborted) this.emit('rm-error', { error: toError(error), action: 'load' });
@@ -259,24 +260,24 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private async focusSession(id: string) {
     await this.updateComplete;
     const index = this.data.sessions.findIndex((s) => s.id === id);
-    if (index < 0) return;
-    const list = this.query<VirtualizerHostElement>('ol[part="list"]');
-    const ref = this.virtualizer?.virtualizerRef;
-    try {
-      if (ref) list?.[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
-    } catch {
-      // A list shown for the first time (the pair's first session) has no layout yet, and the
-      // virtualizer throws on scrolling it ("setting 'pin'"); it starts at the top anyway, where
-      // the session is, so there is nothing to scroll.
-    }
-    for (let frame = 0; frame < 60; frame++) {
-      const item = this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
-      if (item) {
-        item.focus();
-        return;
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
+    const scroller = this.query<HTMLElement>('[part="scroller"]');
+    const list = this.query<HTMLElement>('ol[part="list"]');
+    if (index < 0 || !scroller || !list) return;
+    const find = () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
+    // Without its module (the network went before it arrived), a session already shown still gets focus.
+    const reveal = await loadRevealModule().catch(() => undefined);
+    const item = await reveal?.revealInList(
+      {
+        scroller,
+        list,
+        count: this.data.sessions.length,
+        rendered: () => [...list.querySelectorAll<HTMLElement>('[part="item"]')],
+        indexOf: (item) => Number(item.getAttribute('aria-posinset')) - 1,
+      },
+      index,
+      find,
+    );
+    (item ?? find())?.focus({ preventScroll: true });
   }
 
   toggleItem(session: Entry, item: ActionItem, done: boolean) {
@@ -370,10 +371,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   /** A localisation controller with the log's words and a part's own, for the parts that load later. */
   private localizeWith<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K> {
-    return new LocalizeController<SessionLogKey | K>(this, {
-      en: { ...sessionLogStrings.en, ...strings.en },
-      it: { ...sessionLogStrings.it, ...strings.it },
-    });
+    return new LocalizeController(this, mergeStrings(sessionLogStrings, strings));
   }
 
   private query<T extends Element>(selector: string): T | null {

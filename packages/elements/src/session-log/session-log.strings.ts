@@ -1,9 +1,9 @@
-import { baseStrings } from '../base/base.strings.js';
+import { type BaseKey, baseEnglish } from '../base/base.strings.en.js';
 import type { Strings } from '../base/localize.js';
 
 /** The words of the log itself; the form and the private-note panel add theirs when they load. */
 export type SessionLogKey =
-  | keyof (typeof baseStrings)['en']
+  | BaseKey
   | 'title'
   | 'listLabel'
   | 'empty'
@@ -46,10 +46,13 @@ export type SessionLogKey =
   | 'noSummary'
   | 'discard';
 
-/** Every word the log shows, in English and Italian, with the shared state words of every element. */
+/**
+ * Every word the log shows, with the shared state words of every element: English here,
+ * Italian in a module of its own, loaded when a page first shows the log in Italian.
+ */
 export const sessionLogStrings: Strings<SessionLogKey> = {
   en: {
-    ...baseStrings.en,
+    ...baseEnglish,
     title: 'Sessions',
     listLabel: 'Sessions, newest first',
     empty: 'No sessions yet. Add the first one.',
@@ -92,49 +95,5 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     noSummary: 'No summary yet.',
     discard: 'Discard',
   },
-  it: {
-    ...baseStrings.it,
-    title: 'Sessioni',
-    listLabel: 'Sessioni, dalla più recente',
-    empty: 'Ancora nessuna sessione. Aggiungi la prima.',
-    live: 'In tempo reale',
-    liveHint: 'Le modifiche dell’altra persona compaiono qui appena avvengono',
-    presenting: 'Modalità presentazione',
-    presentingHint: 'Nasconde le note private mentre condividi lo schermo',
-    presentingOn: 'Modalità presentazione attiva: le note private sono nascoste',
-    presentingOff: 'Le note private sono di nuovo visibili',
-    logSession: 'Aggiungi una sessione',
-    'status.held': 'Svolta',
-    'status.planned': 'In programma',
-    'status.cancelled': 'Annullata',
-    'status.missed': 'Saltata',
-    'format.in-person': 'Di persona',
-    'format.video': 'Videochiamata',
-    'format.phone': 'Telefonata',
-    'format.async': 'Per iscritto (chat, email)',
-    topics: 'Temi',
-    sharedWithPartner: 'Visibile a entrambi',
-    actionItems: 'Azioni concordate',
-    actionItemsShared: 'Azioni concordate · visibili a entrambi',
-    privateNote: 'Nota privata',
-    saving: 'Salvataggio in corso…',
-    saved: 'Sessione salvata',
-    savedOffline: 'Salvata offline: sarà inviata quando tornerai online',
-    sent: 'Una sessione salvata offline è stata inviata',
-    refused: 'Non è stato possibile salvare questa sessione. Scartala e registrala di nuovo.',
-    saveFailed: 'Non è stato possibile salvare la sessione. Riprova.',
-    markedDone: 'Azione completata: {text}',
-    markedNotDone: 'Azione riaperta: {text}',
-    toggleFailed: 'Non è stato possibile modificare questa azione.',
-    changedMeanwhile:
-      'Nel frattempo l’altra persona ha modificato questa sessione; ora vedi la sua versione.',
-    noteLoading: 'Caricamento della nota…',
-    noteLoadFailed: 'Non è stato possibile caricare la nota.',
-    olderSessions: 'Mostra le sessioni precedenti',
-    olderLoading: 'Caricamento delle sessioni precedenti…',
-    olderFailed: 'Non è stato possibile caricare le sessioni precedenti.',
-    newFromPartner: 'Elenco delle sessioni aggiornato',
-    noSummary: 'Ancora nessun riepilogo.',
-    discard: 'Scarta',
-  },
+  it: () => import('./session-log.strings.it.js').then((words) => words.sessionLogItalian),
 };

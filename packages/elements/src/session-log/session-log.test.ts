@@ -11,7 +11,6 @@ import './session-log.js';
 
 const tag = (what: string) => `${what}-${crypto.randomUUID().slice(0, 8)}`;
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The virtualizer measures items with a ResizeObserver and may resize them in its callback;
 // Chromium then reports a benign "ResizeObserver loop" error that Lit's maintainers advise
@@ -74,12 +73,15 @@ describe('<rm-session-log>', () => {
         list.scrollTop += list.clientHeight * 0.8;
         await frame();
         await frame();
+        // At the end without it: start again from the top, as newer sessions arrive there,
+        // and let the virtualizer render the top before looking.
         if (list.scrollTop === before) {
-          await sleep(100);
           list.scrollTop = 0;
+          await frame();
+          await frame();
         }
       } else {
-        await sleep(50);
+        await frame();
       }
     }
     throw new Error(`No session showing "${text}"`);
@@ -551,8 +553,31 @@ describe('<rm-session-log>', () => {
         Promise.resolve(
           new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
         );
-      return (input) => {
+      return (input, init) => {
         const request = new URL(String(input));
+        if (request.pathname === `/v1/pairs/${PAIR}/sessions` && init?.method === 'POST') {
+          const at = new Date().toISOString();
+          const body = JSON.parse(String(init.body)) as Partial<Session>;
+          return json(
+            {
+              scheduledAt: null,
+              occurredAt: null,
+              durationMinutes: null,
+              format: 'video',
+              topics: [],
+              summary: '',
+              actionItems: [],
+              ...body,
+              id: `ses_new_${crypto.randomUUID().slice(0, 8)}`,
+              orgId: 'org_memory',
+              pairId: PAIR,
+              createdAt: at,
+              updatedAt: at,
+              version: 1,
+            },
+            201,
+          );
+        }
         if (request.pathname === `/v1/pairs/${PAIR}/sessions`) {
           const limit = honourLimit ? Number(request.searchParams.get('limit') ?? 25) : count;
           const from = Number(request.searchParams.get('cursor') ?? 0);
@@ -610,6 +635,34 @@ describe('<rm-session-log>', () => {
       expect(oldest, 'the oldest session, at the end').to.exist;
       expect(oldest?.getAttribute('aria-posinset')).to.equal('10000');
       expect(oldest?.getAttribute('aria-setsize')).to.equal('10000');
+    });
+
+    it('brings a session logged far down a long log into view and focuses it', async () => {
+      const el = await fixture<RmSessionLog>(
+        html`<rm-session-log .client=${memoryClient(300, false)} pair-id=${PAIR}></rm-session-log>`,
+      );
+      await until(() => items(el).length > 0, 8000);
+      ($(el, '#log-toggle') as HTMLButtonElement).click();
+      await until(() => Boolean($(el, '[part="form"]')));
+      // Held before all but the last fifty sessions: it goes in at index 250, far below the fold.
+      const when = $<HTMLInputElement>(el, '#f-when') as HTMLInputElement;
+      const held = new Date(Date.UTC(2026, 0, 1) - 249.5 * 3_600_000);
+      when.value = new Date(held.getTime() - held.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      when.dispatchEvent(new Event('input'));
+      const summary = tag('far down');
+      const area = $<HTMLTextAreaElement>(el, '#f-summary') as HTMLTextAreaElement;
+      area.value = summary;
+      area.dispatchEvent(new Event('input'));
+      ($(el, '[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+
+      await until(() => root(el).activeElement?.textContent?.includes(summary) === true);
+      const focused = root(el).activeElement as HTMLElement;
+      expect(focused.getAttribute('aria-posinset')).to.equal('251');
+      const shown = ($(el, '[part="scroller"]') as HTMLElement).getBoundingClientRect();
+      const item = focused.getBoundingClientRect();
+      expect(item.top, 'the session, inside the scrolled list').to.be.at.least(shown.top - 1);
+      expect(item.bottom).to.be.at.most(shown.bottom + 1);
+      expect(items(el).length, 'its neighbours, rendered around it').to.be.greaterThan(1);
     });
 
     it('loads older pages as the list scrolls towards its end', async () => {

@@ -21,6 +21,15 @@ export async function rmServer(): Promise<string> {
   return url;
 }
 
+/** A second reference server, whose RMKIT_CORS_ORIGINS names another origin than the test page's. */
+export async function refusingServer(): Promise<string> {
+  const { url } = await executeServerCommand<{ url: string }, Record<string, never>>(
+    'rm-server-refusing',
+    {},
+  );
+  return url;
+}
+
 export async function stopServer(): Promise<void> {
   await executeServerCommand('rm-server', { action: 'stop' });
 }
