@@ -14,6 +14,7 @@ import { toError } from '../base/to-error.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
+import { loadManageModule, SessionActions } from './session-log-actions.js';
 import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
 import type { SessionLogForm } from './session-log-form.js';
 import { renderSession, type SessionItemHost } from './session-log-item.js';
@@ -50,6 +51,8 @@ const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
  * are virtualised, so ten thousand sessions scroll as smoothly as ten.
  *
  * @fires rm-session-logged - A session was saved, or queued offline. detail: `{ session, pending }`
+ * @fires rm-session-changed - A session was edited, rescheduled, marked held, cancelled or deleted, or the change was queued offline. detail: `{ session, change, pending }`
+ * @fires rm-feedback-submitted - Session feedback was given from the log's own feedback form (an `<rm-feedback-form>`). detail: `{ feedback, pending }`
  * @fires rm-action-item-toggled - An action item was ticked off or reopened. detail: `{ session, itemId, done, pending }`
  * @fires rm-note-saved - A private note was saved, or queued offline. detail: `{ note, pending }`
  * @fires rm-load - The first page (and each later page) of sessions loaded. detail: `{ count, stale }` (sessions loaded so far; whether they are an offline copy)
@@ -65,6 +68,8 @@ const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
  * @csspart item - One session in the list.
  * @csspart badge - The "Waiting to be sent" badge of a session still in the outbox.
  * @csspart note - The private-note panel under a session.
+ * @csspart manage - The panel under a session to edit, reschedule, mark held, cancel (with a reason) or delete it.
+ * @csspart feedback - The panel under a held session with your feedback form for it.
  * @csspart empty - The sentence shown when the pair has no sessions yet.
  * @csspart offline - The notice shown when the list is an offline copy.
  * @csspart status - The confirmation line ("Session saved"), shown for a few seconds and read out politely.
@@ -112,7 +117,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     confirmed: (provisionalId, session) => this.confirmed(provisionalId, session),
   });
   readonly events = new ClientEventsController(this, () => this.api, {
-    live: (event) => void this.data.live(event),
+    live: (event) => {
+      void this.data.live(event);
+      this.actions.live(event);
+    },
     // The stream is back after a drop (or the page started offline): the log may be out of date.
     reset: () => void this.data.refresh(),
     synced: (write) => {
@@ -123,6 +131,24 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       this.emit('rm-error', { error, action: entry.write.operation });
       this.data.refused(entry, error);
     },
+  });
+  readonly actions: SessionActions = new SessionActions(this, {
+    client: () => this.api,
+    data: this.data,
+    panelFor: async (actions) =>
+      new (await loadManageModule()).SessionManagePanel(this, {
+        localize: (strings) => this.localizeWith(strings),
+        client: () => this.api,
+        data: this.data,
+        actions,
+        emit: (type, detail) => this.emit(type, detail),
+        announce: (message) => void this.announcer.announce(message),
+        edit: (session) => this.openForm(session),
+        focusSession: (id) =>
+          id ? void this.focusSession(id) : this.query<HTMLElement>('[part="scroller"]')?.focus(),
+        otherName: () => actions.otherName(),
+      }),
+    failed: (error) => this.partFailed(error),
   });
   /** The form, once its module has loaded. */
   private sessionForm: SessionLogForm | undefined;
@@ -141,11 +167,15 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       // Frameworks often set pair-id after creating the element: wait for it.
       if (!api || !pairId) return initialState;
       try {
-        const [list] = await Promise.all([loadListModule(), this.data.load(api, pairId, signal)]);
+        const [list] = await Promise.all([
+          loadListModule(),
+          this.data.load(api, pairId, signal),
+          this.actions.load(api, pairId, signal),
+        ]);
         this.virtualizer = list;
         this.notes = new Map();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadSessionSchemas);
+        preloadWhenIdle(loadFormModule, loadNoteModule, loadSessionSchemas, loadManageModule);
         return { count: this.data.sessions.length };
       } catch (error) {
         if (!signal.aborted) this.emit('rm-error', { error: toError(error), action: 'load' });
@@ -202,13 +232,14 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   // ---------------------------------------------------------------- the form
 
-  private openForm() {
-    this.opening ??= this.showForm().finally(() => {
+  /** Opens the form to log a session, or to edit `session`. */
+  private openForm(session?: Entry) {
+    this.opening ??= this.showForm(session).finally(() => {
       this.opening = undefined;
     });
   }
 
-  private async showForm() {
+  private async showForm(session?: Entry) {
     let form: SessionLogForm;
     try {
       form = this.sessionForm ??= new (await loadFormModule()).SessionLogForm(this, {
@@ -216,6 +247,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         topics: () => ({ keys: this.data.topicKeys, custom: this.data.customTopics }),
         memberName: (role) => this.data.memberNames[role],
         defaultMinutes: () => this.data.defaultMinutes,
+        viewerId: () => this.actions.viewer?.id,
+        otherName: () => this.actions.otherName(),
         presenting: () => this.presenting,
         canSave: () => Boolean(this.api),
         schemas: loadSessionSchemas,
@@ -231,17 +264,21 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         close: () => this.closeForm(),
       });
     } catch (error) {
-      // Its module could not be fetched (the server went away before it was): say so, and
-      // the next click tries again.
-      void this.announcer.announce(this.localize.t('failed'));
-      this.emit('rm-error', { error: toError(error), action: 'load-part' });
+      // Its module could not be fetched (the server went away before it was): the next click tries again.
+      this.partFailed(error);
       return;
     }
-    form.reset();
+    form.open(session);
     this.formOpen = true;
     void this.updateComplete.then(() =>
       this.query<HTMLInputElement>('input[name="status"]:checked')?.focus(),
     );
+  }
+
+  /** A part's module could not be fetched (the server went away before it was): say so. */
+  private partFailed(error: unknown) {
+    void this.announcer.announce(this.localize.t('failed'));
+    this.emit('rm-error', { error: toError(error), action: 'load-part' });
   }
 
   private closeForm() {
@@ -469,8 +506,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
           ${virtualize({
             items: this.data.sessions,
-            keyFunction: (session: Entry) => session.id,
-            renderItem: (session: Entry, index: number) => renderSession(this, session, index),
+            // Right after a session is deleted the virtualizer may still ask for the old last index.
+            keyFunction: (session: Entry | undefined, index: number) => session?.id ?? index,
+            renderItem: (session: Entry | undefined, index: number) =>
+              session ? renderSession(this, session, index) : html``,
           })}
         </ol>
       </div>

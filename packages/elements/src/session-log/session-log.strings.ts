@@ -44,7 +44,13 @@ export type SessionLogKey =
   | 'olderFailed'
   | 'newFromPartner'
   | 'noSummary'
-  | 'discard';
+  | 'discard'
+  | 'cancelledBecause'
+  | 'giveFeedback'
+  | 'showFeedback'
+  | 'feedbackGiven'
+  | 'manage'
+  | 'deleteRefused';
 
 /** Every word the log shows, in English and Italian, with the shared state words of every element. */
 export const sessionLogStrings: Strings<SessionLogKey> = {
@@ -91,6 +97,13 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     newFromPartner: 'Session list updated',
     noSummary: 'No summary yet.',
     discard: 'Discard',
+    cancelledBecause: 'Why it was cancelled: {reason}',
+    giveFeedback: 'Give feedback',
+    showFeedback: 'Your feedback',
+    feedbackGiven: 'Feedback given',
+    manage: 'Change',
+    deleteRefused:
+      'A session you deleted offline is back: the other person changed it first, so it was not deleted.',
   },
   it: {
     ...baseStrings.it,
@@ -136,5 +149,12 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     newFromPartner: 'Elenco delle sessioni aggiornato',
     noSummary: 'Ancora nessun riepilogo.',
     discard: 'Scarta',
+    cancelledBecause: 'Motivo dell’annullamento: {reason}',
+    giveFeedback: 'Compila il feedback',
+    showFeedback: 'Il tuo feedback',
+    feedbackGiven: 'Feedback compilato',
+    manage: 'Modifica',
+    deleteRefused:
+      'Una sessione che avevi eliminato offline è di nuovo nell’elenco: l’altra persona l’aveva modificata prima, quindi non è stata eliminata.',
   },
 };

@@ -266,12 +266,44 @@ export const sessionLogStyles = css`
     color: var(--_warning);
   }
 
+  .reason {
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+
+  .tools-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 1em;
+    margin-top: 0.4em;
+  }
+
+  .given {
+    font-size: 0.9em;
+  }
+
+  .given span {
+    color: var(--_success);
+  }
+
+  .panel {
+    margin-top: 0.4em;
+    padding: 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .panel[hidden] {
+    display: none;
+  }
+
   .refusal button {
     margin-inline-start: 0.5em;
   }
 
   /* The private note under each session. */
-  .disclosure {
+  :is(.disclosure, .tool) {
     display: inline-flex;
     align-items: center;
     gap: 0.4em;
@@ -282,11 +314,11 @@ export const sessionLogStyles = css`
     font-size: 0.9em;
   }
 
-  .disclosure .chevron {
+  :is(.disclosure, .tool) .chevron {
     transition: transform 0.15s;
   }
 
-  .disclosure[aria-expanded='true'] .chevron {
+  :is(.disclosure, .tool)[aria-expanded='true'] .chevron {
     transform: rotate(90deg);
   }
 

@@ -122,6 +122,8 @@ describe('<rm-session-log>', () => {
 
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
+    // The form keeps drafts in localStorage: each test starts with none.
+    localStorage.clear();
   });
 
   after(() => rmServer());

@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/** A session's panels: changing it, and its feedback form. */
+export const sessionLogManageStyles = css`
+  .manage,
+  .step {
+    display: grid;
+    gap: 0.5em;
+  }
+
+  .step > label {
+    font-weight: 600;
+  }
+
+  .step input {
+    max-width: 100%;
+  }
+
+  .hint {
+    font-size: 0.85em;
+  }
+
+  button.danger {
+    color: var(--_danger);
+    border-color: color-mix(in srgb, var(--_danger) 50%, var(--_border));
+  }
+
+  button.danger[type='submit'] {
+    color: var(--_bg);
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
+`;
