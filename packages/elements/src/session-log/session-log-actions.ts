@@ -1,76 +1,59 @@
-import type { PairRole } from '@rm-kit/core';
 import type { LiveEvent, RmClient } from '@rm-kit/sdk';
-import type { ReactiveElement } from 'lit';
-import { loadOnce } from '../base/load-once.js';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import type { Entry } from './provisional-session.js';
-import type { SessionLogData } from './session-log-data.js';
-import type { SessionManagePanel } from './session-log-manage.js';
-
-/**
- * The panels that change a session and host its feedback form: a module of their own (with
- * the feedback form inside), fetched when the browser is idle after the first page, so they
- * open offline too.
- */
-export const loadManageModule = loadOnce(() => import('./session-log-manage.js'));
+import { type SessionManageHost, SessionManagePanel } from './session-log-manage.js';
 
 /** Which of a session's panels is open: changing it, or its feedback. */
 export type SessionPanel = 'manage' | 'feedback';
 
-/** What the panels need from the log, handed to them when their module has loaded. */
-export interface SessionActionsHost {
-  client(): RmClient | undefined;
-  readonly data: SessionLogData;
-  /** Opens the panels' module: they render once it is there. */
-  panelFor(actions: SessionActions): Promise<SessionManagePanel>;
-  /** Says that the module could not be fetched. */
-  failed(error: unknown): void;
-}
+/** Chevron of a button that shows and hides a panel. */
+const chevron = html`<svg class="chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+  <path d="M5 3l5 5-5 5" fill="none" stroke="currentColor" stroke-width="2"></path>
+</svg>`;
 
 /**
- * What a session offers besides what it says: whether the viewer gave its feedback (read
- * with the log: their own answers about the pair's sessions, and those waiting in the
- * outbox), and which of its panels is open. Answers given in the log, elsewhere on the
- * page or from another device update it.
+ * What a session offers besides what it says: its feedback ("Give feedback", or "Feedback
+ * given" and the way to read it: the viewer's own answers about the pair's sessions and
+ * those waiting in the outbox, updated by answers given in the log, elsewhere on the page
+ * or on another device) and the way to change it, each opening its panel under the
+ * session. A module of its own, with the panels and the feedback form, loaded when the
+ * browser is idle after the first page: the first render does without it, and every
+ * action works offline once the page has loaded.
  */
 export class SessionActions {
-  /** The signed-in person and their side of the pair, once known. */
-  viewer: { id: string; role: PairRole } | undefined;
-  /** The panels' module, once it has loaded. */
-  panel: SessionManagePanel | undefined;
+  private readonly panel: SessionManagePanel;
   private given = new Set<string>();
   private open = new Map<string, SessionPanel>();
+  /** The pair whose answers were read, so each pair is read once. */
+  private pairId = '';
 
   constructor(
     private readonly element: ReactiveElement,
-    private readonly log: SessionActionsHost,
+    private readonly log: Omit<SessionManageHost, 'actions'>,
   ) {
+    this.panel = new SessionManagePanel(element, { ...log, actions: this });
     element.addEventListener('rm-feedback-submitted', (event) => {
       const { sessionId } = event.detail.feedback;
       if (sessionId) this.markGiven(sessionId);
     });
   }
 
-  /** Who is looking, and which sessions they answered: an empty answer when it cannot be read. */
-  async load(api: RmClient, pairId: string, signal: AbortSignal): Promise<void> {
+  /** Which sessions the viewer answered, once per pair: none when it cannot be read. */
+  async load(api: RmClient, pairId: string): Promise<void> {
+    if (!pairId || pairId === this.pairId) return;
+    this.pairId = pairId;
     this.open = new Map();
-    try {
-      const me = await api.me.get({ signal });
-      const pair = me.pairs.find((p) => p.id === pairId);
-      this.viewer =
-        me.person && pair
-          ? { id: me.person.id, role: pair.mentorId === me.person.id ? 'mentor' : 'mentee' }
-          : undefined;
-      await this.readGiven(api, pairId, signal);
-    } catch {
+    await this.readGiven(api, pairId).catch(() => {
       this.given = new Set();
-    }
+    });
+    this.element.requestUpdate();
   }
 
-  private async readGiven(api: RmClient, pairId: string, signal?: AbortSignal) {
-    const viewer = this.viewer;
+  private async readGiven(api: RmClient, pairId: string) {
+    const viewer = this.log.data.viewer;
     if (!viewer) return;
     const [answers, queued] = await Promise.all([
-      api.feedback.page(pairId, { kind: 'session', limit: 100 }, signal ? { signal } : {}),
+      api.feedback.page(pairId, { kind: 'session', limit: 100 }),
       api.feedback.pending(pairId).catch(() => []),
     ]);
     this.given = new Set([
@@ -91,7 +74,7 @@ export class SessionActions {
 
   /** The other person's name, when the log could read it. */
   otherName(): string | undefined {
-    const role = this.viewer?.role;
+    const role = this.log.data.viewer?.role;
     return role && this.log.data.memberNames[role === 'mentor' ? 'mentee' : 'mentor'];
   }
 
@@ -109,20 +92,13 @@ export class SessionActions {
   }
 
   /** Opens or closes one of a session's panels (opening one closes the other). */
-  async toggle(session: Entry, panel: SessionPanel) {
+  toggle(session: Entry, panel: SessionPanel) {
     const open = new Map(this.open);
     if (open.get(session.id) === panel) open.delete(session.id);
     else open.set(session.id, panel);
     this.open = open;
+    if (open.has(session.id)) this.panel.opened(session, panel);
     this.element.requestUpdate();
-    if (!open.has(session.id)) return;
-    try {
-      this.panel ??= await this.log.panelFor(this);
-      this.panel.opened(session, panel);
-    } catch (error) {
-      this.close(session.id);
-      this.log.failed(error);
-    }
   }
 
   /** Closes a session's panel; with `focus`, gives focus back to the button that opened it. */
@@ -137,5 +113,35 @@ export class SessionActions {
           .querySelector<HTMLElement>(`#${focus}-${CSS.escape(sessionId)}-toggle`)
           ?.focus(),
       );
+  }
+
+  /** A session's feedback and Change buttons, and the panel open under it. */
+  render(session: Entry): TemplateResult {
+    const t = this.panel.t;
+    const held = session.status === 'held';
+    const given = held && this.feedbackGiven(session.id);
+    const toggle = (panel: SessionPanel, label: string) => html`<button
+      id="${panel}-${session.id}-toggle"
+      type="button"
+      class="tool"
+      aria-expanded=${this.isOpen(session.id, panel) ? 'true' : 'false'}
+      aria-controls="${panel}-${session.id}"
+      aria-describedby="s-${session.id}-title"
+      @click=${() => this.toggle(session, panel)}
+    >
+      ${chevron}${label}
+    </button>`;
+    const panel = (name: SessionPanel) => {
+      const open = this.isOpen(session.id, name);
+      return html`<div id="${name}-${session.id}" part="${name}" class="panel" ?hidden=${!open}>
+        ${open ? this.panel.render(session, name) : nothing}
+      </div>`;
+    };
+    return html`<div class="tools-row">
+        ${given ? html`<span class="given"><span aria-hidden="true">✓ </span>${t.t('feedbackGiven')}</span>` : nothing}
+        ${held ? toggle('feedback', t.t(given ? 'showFeedback' : 'giveFeedback')) : nothing}
+        ${toggle('manage', t.t('manage'))}
+      </div>
+      ${held ? panel('feedback') : nothing}${panel('manage')}`;
   }
 }

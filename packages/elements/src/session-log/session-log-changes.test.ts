@@ -77,11 +77,18 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
 
   const item = (el: RmSessionLog, id: string) => $(el, `[data-session-id="${id}"]`) as HTMLElement;
 
+  /** A session's button, once the module with the session's actions has arrived (when the browser is idle). */
+  async function toolOf(el: RmSessionLog, session: Session, panel: 'manage' | 'feedback') {
+    await itemOf(el, session);
+    const toggle = () => $<HTMLButtonElement>(el, `#${panel}-${CSS.escape(session.id)}-toggle`);
+    await until(() => Boolean(toggle()));
+    return toggle() as HTMLButtonElement;
+  }
+
   async function openManage(el: RmSessionLog, session: Session) {
-    const li = await itemOf(el, session);
-    ($(li, `#manage-${session.id}-toggle`) as HTMLButtonElement).click();
-    await until(() => Boolean($(item(el, session.id), '.manage')));
-    return () => item(el, session.id).querySelector('.manage') as HTMLElement;
+    (await toolOf(el, session, 'manage')).click();
+    await until(() => Boolean($(el, `#manage-${CSS.escape(session.id)} .manage`)));
+    return () => $(el, `#manage-${CSS.escape(session.id)} .manage`) as HTMLElement;
   }
 
   async function create(body: SessionCreate): Promise<Session> {
@@ -167,7 +174,7 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
     expect(nowHeld).to.include({ status: 'held', occurredAt: newDate.toISOString(), version: 3 });
     const li = await itemOf(el, session);
     expect(li.querySelector('.badge.status')?.textContent).to.equal('Held');
-    expect($(li, `#feedback-${session.id}-toggle`)?.textContent?.trim()).to.equal('Give feedback');
+    expect((await toolOf(el, session, 'feedback')).textContent?.trim()).to.equal('Give feedback');
   });
 
   it('cancels a planned session with a reason that both people read', async () => {
@@ -224,9 +231,10 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
   it('gives session feedback from the session, then shows it as given', async () => {
     const session = await held(tag('feedback'));
     const el = await mount(clientAs('giulia'));
-    const li = await itemOf(el, session);
-    expect(li.querySelector('.given')).to.equal(null);
-    ($(li, `#feedback-${session.id}-toggle`) as HTMLButtonElement).click();
+    const toggle = await toolOf(el, session, 'feedback');
+    expect(item(el, session.id).querySelector('.given')).to.equal(null);
+    expect(toggle.textContent?.trim()).to.equal('Give feedback');
+    toggle.click();
     await until(() => Boolean(item(el, session.id).querySelector('rm-feedback-form')));
     const form = item(el, session.id).querySelector('rm-feedback-form') as HTMLElement & {
       sessionId: string;
@@ -254,8 +262,8 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
     // Another tab of Giulia's sees it too, from what it reads.
     el.remove();
     const other = await mount(clientAs('giulia'));
-    const there = await itemOf(other, session);
-    await until(() => there.isConnected && Boolean(item(other, session.id).querySelector('.given')));
+    await toolOf(other, session, 'feedback');
+    await until(() => Boolean(item(other, session.id)?.querySelector('.given')));
   });
 
   it('keeps a draft through Escape and a reload, restores it with a way to discard it', async () => {

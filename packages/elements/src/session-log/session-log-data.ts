@@ -68,6 +68,8 @@ export class SessionLogData {
   defaultMinutes = DEFAULT_SESSION_MINUTES;
   /** The pair's two names, for the form's "who takes it on" list; absent when unreadable. */
   memberNames: Partial<Record<PairRole, string>> = {};
+  /** Who is looking, and their side of the pair: whose drafts and feedback these are. */
+  viewer: { id: string; role: PairRole } | undefined;
   /** Per-session messages under an entry (a refused toggle, a partner's change). */
   notices = new Map<string, string>();
   /** The pair whose sessions are loaded; empty while none are. */
@@ -102,6 +104,7 @@ export class SessionLogData {
     this.customTopics = topics.custom;
     this.defaultMinutes = topics.minutes;
     this.memberNames = topics.names;
+    this.viewer = topics.viewer;
     this.pairId = pairId;
     this.set({
       sessions: newestFirst([...this.overlay(page.items), ...waiting.filter((s) => !loaded.has(s.id))]),
@@ -112,12 +115,16 @@ export class SessionLogData {
   }
 
   /**
-   * The program's topics for the form, and the two people's names for its owner list; the
-   * default catalogue (and roles alone) when they cannot be read.
+   * The program's topics for the form, the two people's names for its owner list, and who is
+   * looking; the default catalogue (and roles alone) when they cannot be read.
    */
   private async loadTopics(api: RmClient, pairId: string, signal: AbortSignal) {
     try {
-      const pair = await api.pairs.get(pairId, { signal });
+      const [pair, me] = await Promise.all([
+        api.pairs.get(pairId, { signal }),
+        api.me.get({ signal }).catch(() => undefined),
+      ]);
+      const viewerId = me?.person?.id;
       const nameOf = (id: string) =>
         api.people.get(id, { signal }).then(
           (person) => person.displayName,
@@ -133,6 +140,9 @@ export class SessionLogData {
         custom: program.customTopics,
         minutes: program.sessionMinutes,
         names: { ...(mentor ? { mentor } : {}), ...(mentee ? { mentee } : {}) },
+        viewer: viewerId
+          ? { id: viewerId, role: pair.mentorId === viewerId ? ('mentor' as const) : ('mentee' as const) }
+          : undefined,
       };
     } catch {
       return {
@@ -140,6 +150,7 @@ export class SessionLogData {
         custom: [],
         minutes: DEFAULT_SESSION_MINUTES,
         names: {},
+        viewer: undefined,
       };
     }
   }

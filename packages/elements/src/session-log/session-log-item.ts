@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../base/localize.js';
 import { type Entry, isProvisional } from './provisional-session.js';
 import type { SessionLogKey } from './session-log.strings.js';
-import type { SessionActions, SessionPanel } from './session-log-actions.js';
+import type { SessionActions } from './session-log-actions.js';
 import type { SessionLogData } from './session-log-data.js';
 import type { NoteState, SessionNotePanel } from './session-log-note.js';
 
@@ -14,7 +14,8 @@ export interface SessionItemHost {
   readonly data: SessionLogData;
   readonly presenting: boolean;
   readonly notePanel: SessionNotePanel | undefined;
-  readonly actions: SessionActions;
+  /** A session's feedback and Change buttons, once their module has loaded. */
+  readonly actions: SessionActions | undefined;
   noteOf(sessionId: string): NoteState;
   toggleNote(session: Entry): void;
   loadNote(sessionId: string): Promise<void>;
@@ -82,51 +83,9 @@ export function renderSession(log: SessionItemHost, session: Entry, index: numbe
         : nothing
     }
     ${session.actionItems.length ? renderActionItems(log, session) : nothing}
-    ${isProvisional(session) ? nothing : renderTools(log, session)}
+    ${isProvisional(session) ? nothing : (log.actions?.render(session) ?? nothing)}
     ${log.presenting ? nothing : renderNote(log, session)}
   </li>`;
-}
-
-/** Chevron of a button that shows and hides a panel. */
-const chevron = html`<svg class="chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-  <path d="M5 3l5 5-5 5" fill="none" stroke="currentColor" stroke-width="2"></path>
-</svg>`;
-
-/**
- * A held session's feedback ("Give feedback", or "Feedback given" and the way to read it) and
- * the way to change the session, each opening its panel under the session.
- */
-function renderTools(log: SessionItemHost, session: Entry): TemplateResult {
-  const t = log.localize;
-  const { actions } = log;
-  const held = session.status === 'held';
-  const given = held && actions.feedbackGiven(session.id);
-  const toggle = (panel: SessionPanel, label: string) => {
-    const open = actions.isOpen(session.id, panel);
-    return html`<button
-      id="${panel}-${session.id}-toggle"
-      type="button"
-      class="tool"
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-controls="${panel}-${session.id}"
-      aria-describedby="s-${session.id}-title"
-      @click=${() => void actions.toggle(session, panel)}
-    >
-      ${chevron}${label}
-    </button>`;
-  };
-  const panel = (name: SessionPanel) => {
-    const open = actions.isOpen(session.id, name);
-    return html`<div id="${name}-${session.id}" part="${name}" class="panel" ?hidden=${!open}>
-      ${open ? (actions.panel?.render(session, name) ?? html`<p class="muted" role="status">${t.t('loading')}</p>`) : nothing}
-    </div>`;
-  };
-  return html`<div class="tools-row">
-      ${given ? html`<span class="given"><span aria-hidden="true">✓ </span>${t.t('feedbackGiven')}</span>` : nothing}
-      ${held ? toggle('feedback', t.t(given ? 'showFeedback' : 'giveFeedback')) : nothing}
-      ${toggle('manage', t.t('manage'))}
-    </div>
-    ${held ? panel('feedback') : nothing}${panel('manage')}`;
 }
 
 function renderActionItems(log: SessionItemHost, session: Entry): TemplateResult {
@@ -170,7 +129,10 @@ function renderNote(log: SessionItemHost, session: Entry): TemplateResult {
       aria-controls=${panelId}
       @click=${() => log.toggleNote(session)}
     >
-      ${chevron}${t.t('privateNote')}
+      <svg class="chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+        <path d="M5 3l5 5-5 5" fill="none" stroke="currentColor" stroke-width="2"></path>
+      </svg>
+      ${t.t('privateNote')}
       ${state.note ? html`<span class="dot-note" aria-hidden="true"></span>` : nothing}
     </button>
     <div id=${panelId} part="note" class="note-panel" ?hidden=${!state.open}>

@@ -1,6 +1,10 @@
 import type { Strings } from '../base/localize.js';
 
 export type SessionManageKey =
+  | 'giveFeedback'
+  | 'showFeedback'
+  | 'feedbackGiven'
+  | 'manage'
   | 'edit'
   | 'reschedule'
   | 'markHeld'
@@ -33,6 +37,10 @@ export type SessionManageKey =
 /** The words of a session's change panel, in English and Italian. */
 export const sessionManageStrings: Strings<SessionManageKey> = {
   en: {
+    giveFeedback: 'Give feedback',
+    showFeedback: 'Your feedback',
+    feedbackGiven: 'Feedback given',
+    manage: 'Change',
     edit: 'Edit details',
     reschedule: 'Reschedule',
     markHeld: 'Mark as held',
@@ -65,6 +73,10 @@ export const sessionManageStrings: Strings<SessionManageKey> = {
     deletedOffline: 'Session deleted offline: it will be deleted for both of you when you are back online',
   },
   it: {
+    giveFeedback: 'Compila il feedback',
+    showFeedback: 'Il tuo feedback',
+    feedbackGiven: 'Feedback compilato',
+    manage: 'Modifica',
     edit: 'Modifica i dettagli',
     reschedule: 'Sposta a un’altra data',
     markHeld: 'Segna come svolta',

@@ -2,6 +2,33 @@ import { css } from 'lit';
 
 /** A session's panels: changing it, and its feedback form. */
 export const sessionLogManageStyles = css`
+  .tools-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 1em;
+    margin-top: 0.4em;
+  }
+
+  .given {
+    font-size: 0.9em;
+  }
+
+  .given span {
+    color: var(--_success);
+  }
+
+  .panel {
+    margin-top: 0.4em;
+    padding: 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .panel[hidden] {
+    display: none;
+  }
+
   .manage,
   .step {
     display: grid;

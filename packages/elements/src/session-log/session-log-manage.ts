@@ -56,7 +56,7 @@ export interface SessionManageHost {
  * log's client. A module of its own, loaded with the feedback form when the browser is idle.
  */
 export class SessionManagePanel {
-  private readonly t: LocalizeController<SessionLogKey | SessionManageKey>;
+  readonly t: LocalizeController<SessionLogKey | SessionManageKey>;
   private states = new Map<string, PanelState>();
   private readonly feedbackForms = new Map<string, HTMLElement & { client?: RmClient; sessionId: string }>();
 

@@ -1,6 +1,7 @@
 import { initialState, Task } from '@lit/task';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { ActionItem, PrivateNote, Session } from '@rm-kit/core';
+import type { RmClient } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
@@ -14,7 +15,7 @@ import { toError } from '../base/to-error.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
-import { loadManageModule, SessionActions } from './session-log-actions.js';
+import type { SessionActions } from './session-log-actions.js';
 import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
 import type { SessionLogForm } from './session-log-form.js';
 import { renderSession, type SessionItemHost } from './session-log-item.js';
@@ -40,6 +41,8 @@ const loadListModule = loadOnce(() =>
  */
 const loadFormModule = loadOnce(() => import('./session-log-form.js'));
 const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
+/** A session's feedback and Change buttons, their panels and the feedback form, likewise. */
+const loadActionsModule = loadOnce(() => import('./session-log-actions.js'));
 
 /**
  * @tagname rm-session-log
@@ -119,7 +122,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   readonly events = new ClientEventsController(this, () => this.api, {
     live: (event) => {
       void this.data.live(event);
-      this.actions.live(event);
+      this.actions?.live(event);
     },
     // The stream is back after a drop (or the page started offline): the log may be out of date.
     reset: () => void this.data.refresh(),
@@ -132,24 +135,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       this.data.refused(entry, error);
     },
   });
-  readonly actions: SessionActions = new SessionActions(this, {
-    client: () => this.api,
-    data: this.data,
-    panelFor: async (actions) =>
-      new (await loadManageModule()).SessionManagePanel(this, {
-        localize: (strings) => this.localizeWith(strings),
-        client: () => this.api,
-        data: this.data,
-        actions,
-        emit: (type, detail) => this.emit(type, detail),
-        announce: (message) => void this.announcer.announce(message),
-        edit: (session) => this.openForm(session),
-        focusSession: (id) =>
-          id ? void this.focusSession(id) : this.query<HTMLElement>('[part="scroller"]')?.focus(),
-        otherName: () => actions.otherName(),
-      }),
-    failed: (error) => this.partFailed(error),
-  });
+  /** A session's feedback and Change buttons, once their module has loaded. */
+  actions: SessionActions | undefined;
   /** The form, once its module has loaded. */
   private sessionForm: SessionLogForm | undefined;
   /** Opening the form for the first time: its module is on its way. */
@@ -167,15 +154,13 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       // Frameworks often set pair-id after creating the element: wait for it.
       if (!api || !pairId) return initialState;
       try {
-        const [list] = await Promise.all([
-          loadListModule(),
-          this.data.load(api, pairId, signal),
-          this.actions.load(api, pairId, signal),
-        ]);
+        const [list] = await Promise.all([loadListModule(), this.data.load(api, pairId, signal)]);
         this.virtualizer = list;
         this.notes = new Map();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadSessionSchemas, loadManageModule);
+        preloadWhenIdle(loadFormModule, loadNoteModule, loadSessionSchemas, () =>
+          this.loadActions(api, pairId),
+        );
         return { count: this.data.sessions.length };
       } catch (error) {
         if (!signal.aborted) this.emit('rm-error', { error: toError(error), action: 'load' });
@@ -247,8 +232,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         topics: () => ({ keys: this.data.topicKeys, custom: this.data.customTopics }),
         memberName: (role) => this.data.memberNames[role],
         defaultMinutes: () => this.data.defaultMinutes,
-        viewerId: () => this.actions.viewer?.id,
-        otherName: () => this.actions.otherName(),
+        viewerId: () => this.data.viewer?.id,
+        otherName: () => this.actions?.otherName(),
         presenting: () => this.presenting,
         canSave: () => Boolean(this.api),
         schemas: loadSessionSchemas,
@@ -273,6 +258,23 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     void this.updateComplete.then(() =>
       this.query<HTMLInputElement>('input[name="status"]:checked')?.focus(),
     );
+  }
+
+  /** The sessions' feedback and Change buttons, with who is looking and which sessions they answered. */
+  private async loadActions(api: RmClient, pairId: string) {
+    const { SessionActions } = await loadActionsModule();
+    this.actions ??= new SessionActions(this, {
+      localize: (strings) => this.localizeWith(strings),
+      client: () => this.api,
+      data: this.data,
+      emit: (type, detail) => this.emit(type, detail),
+      announce: (message) => void this.announcer.announce(message),
+      edit: (session) => this.openForm(session),
+      focusSession: (id) =>
+        id ? void this.focusSession(id) : this.query<HTMLElement>('[part="scroller"]')?.focus(),
+      otherName: () => this.actions?.otherName(),
+    });
+    await this.actions.load(api, pairId);
   }
 
   /** A part's module could not be fetched (the server went away before it was): say so. */

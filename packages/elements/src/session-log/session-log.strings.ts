@@ -46,10 +46,6 @@ export type SessionLogKey =
   | 'noSummary'
   | 'discard'
   | 'cancelledBecause'
-  | 'giveFeedback'
-  | 'showFeedback'
-  | 'feedbackGiven'
-  | 'manage'
   | 'deleteRefused';
 
 /** Every word the log shows, in English and Italian, with the shared state words of every element. */
@@ -98,10 +94,6 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     noSummary: 'No summary yet.',
     discard: 'Discard',
     cancelledBecause: 'Why it was cancelled: {reason}',
-    giveFeedback: 'Give feedback',
-    showFeedback: 'Your feedback',
-    feedbackGiven: 'Feedback given',
-    manage: 'Change',
     deleteRefused:
       'A session you deleted offline is back: the other person changed it first, so it was not deleted.',
   },
@@ -150,10 +142,6 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     noSummary: 'Ancora nessun riepilogo.',
     discard: 'Scarta',
     cancelledBecause: 'Motivo dell’annullamento: {reason}',
-    giveFeedback: 'Compila il feedback',
-    showFeedback: 'Il tuo feedback',
-    feedbackGiven: 'Feedback compilato',
-    manage: 'Modifica',
     deleteRefused:
       'Una sessione che avevi eliminato offline è di nuovo nell’elenco: l’altra persona l’aveva modificata prima, quindi non è stata eliminata.',
   },
