@@ -251,6 +251,7 @@ describe('the contract', () => {
       format: 'video',
       topics: ['social-media'],
       summary: 'Set up a LinkedIn profile',
+      cancellationReason: null,
       actionItems: [{ id: 'a1', text: 'Post weekly', owner: 'mentee', done: false }],
       ...stored,
     };

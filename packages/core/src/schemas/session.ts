@@ -39,6 +39,12 @@ const sessionFields = {
     .string()
     .max(10000)
     .describe('Shared summary: both sides of the pair can read it (admins cannot)'),
+  cancellationReason: z
+    .string()
+    .trim()
+    .max(1000)
+    .nullable()
+    .describe('Why it was cancelled, in words both sides read; null unless someone gave a reason'),
 };
 
 type SessionTiming = {
@@ -89,6 +95,7 @@ export const sessionCreateSchema = z
     format: sessionFormatSchema.default('video'),
     topics: sessionFields.topics.default([]),
     summary: sessionFields.summary.default(''),
+    cancellationReason: sessionFields.cancellationReason.default(null),
     actionItems: z.array(actionItemInputSchema).max(MAX_ACTION_ITEMS).default([]),
   })
   .superRefine(checkSessionTiming);

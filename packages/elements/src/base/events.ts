@@ -14,6 +14,11 @@ export type RmErrorAction = 'load' | 'refresh' | 'load-more' | 'load-part' | 'no
 export interface RmEventDetails {
   /** A session was saved, or queued offline (`pending`). */
   'rm-session-logged': { session: Session; pending: boolean };
+  /**
+   * A session was changed (`edited`, `rescheduled`, marked `held`, `cancelled`) or `deleted`,
+   * or the change was queued offline (`pending`); `session` is as the change leaves it.
+   */
+  'rm-session-changed': { session: Session; change: SessionChange; pending: boolean };
   /** An action item was ticked off or reopened. */
   'rm-action-item-toggled': { session: Session; itemId: string; done: boolean; pending: boolean };
   /** A private note was saved (or queued offline). */
@@ -31,11 +36,15 @@ export interface RmEventDetails {
   'rm-error': { error: Error; action: RmErrorAction };
 }
 
+/** What a change did to a session. */
+export type SessionChange = 'edited' | 'rescheduled' | 'held' | 'cancelled' | 'deleted';
+
 export type RmEventName = keyof RmEventDetails;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'rm-session-logged': CustomEvent<RmEventDetails['rm-session-logged']>;
+    'rm-session-changed': CustomEvent<RmEventDetails['rm-session-changed']>;
     'rm-action-item-toggled': CustomEvent<RmEventDetails['rm-action-item-toggled']>;
     'rm-note-saved': CustomEvent<RmEventDetails['rm-note-saved']>;
     'rm-feedback-submitted': CustomEvent<RmEventDetails['rm-feedback-submitted']>;

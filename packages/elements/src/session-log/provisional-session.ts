@@ -1,4 +1,4 @@
-import type { Session } from '@rm-kit/core';
+import type { Session, SessionUpdate } from '@rm-kit/core';
 import type { Queued } from '@rm-kit/sdk';
 import { loadOnce } from '../base/load-once.js';
 
@@ -43,3 +43,24 @@ export function provisionalSession(
 }
 
 export const isProvisional = (session: Session) => session.id.startsWith('pending_');
+
+/**
+ * A session as a change queued offline will leave it: what the log shows, badged as
+ * waiting, until the server's answer replaces it. New action items get a stand-in id.
+ */
+export function withChanges(session: Entry, changes: SessionUpdate): Entry {
+  const { actionItems, ...fields } = changes;
+  return {
+    ...session,
+    ...fields,
+    ...(actionItems
+      ? {
+          actionItems: actionItems.map((item, i) => ({
+            ...item,
+            id: item.id ?? `new-${i}`,
+            done: item.done ?? false,
+          })),
+        }
+      : {}),
+  };
+}

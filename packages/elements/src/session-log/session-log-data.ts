@@ -13,7 +13,13 @@ import type {
 import { isStale, RmNotFoundError, RmPreconditionError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { RmErrorAction, RmEventDetails } from '../base/events.js';
-import { type Entry, isProvisional, loadSessionSchemas, provisionalSession } from './provisional-session.js';
+import {
+  type Entry,
+  isProvisional,
+  loadSessionSchemas,
+  provisionalSession,
+  withChanges,
+} from './provisional-session.js';
 
 const PAGE_SIZE = 50;
 /** Load the next page once the last rendered session is this close to the end of what is loaded. */
@@ -35,7 +41,10 @@ function newestFirst(sessions: Entry[]): Entry[] {
 export interface SessionLogDataHost {
   client(): RmClient | undefined;
   /** Says something in the log's status line. */
-  announce(key: 'sent' | 'newFromPartner' | 'markedDone' | 'markedNotDone', item?: string): void;
+  announce(
+    key: 'sent' | 'newFromPartner' | 'markedDone' | 'markedNotDone' | 'deleteRefused',
+    item?: string,
+  ): void;
   emitLoad(): void;
   emitError(error: unknown, action: RmErrorAction): void;
   emitToggled(detail: RmEventDetails['rm-action-item-toggled']): void;
@@ -59,10 +68,14 @@ export class SessionLogData {
   defaultMinutes = DEFAULT_SESSION_MINUTES;
   /** The pair's two names, for the form's "who takes it on" list; absent when unreadable. */
   memberNames: Partial<Record<PairRole, string>> = {};
+  /** Who is looking, and their side of the pair: whose drafts and feedback these are. */
+  viewer: { id: string; role: PairRole } | undefined;
   /** Per-session messages under an entry (a refused toggle, a partner's change). */
   notices = new Map<string, string>();
   /** The pair whose sessions are loaded; empty while none are. */
   pairId = '';
+  /** Sessions whose deletion waits in the outbox: the server still lists them until it arrives. */
+  readonly removing = new Set<string>();
   /** Action-item writes run one after another per session, so each carries the version the last one left. */
   private readonly queues = new Map<string, Promise<void>>();
 
@@ -83,6 +96,7 @@ export class SessionLogData {
       api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
       this.loadTopics(api, pairId, signal),
       this.waitingCreates(api, pairId),
+      this.waitingChanges(api),
     ]);
     const loaded = new Set(page.items.map((s) => s.id));
     this.notices = new Map();
@@ -90,9 +104,10 @@ export class SessionLogData {
     this.customTopics = topics.custom;
     this.defaultMinutes = topics.minutes;
     this.memberNames = topics.names;
+    this.viewer = topics.viewer;
     this.pairId = pairId;
     this.set({
-      sessions: newestFirst([...page.items, ...waiting.filter((s) => !loaded.has(s.id))]),
+      sessions: newestFirst([...this.overlay(page.items), ...waiting.filter((s) => !loaded.has(s.id))]),
       nextCursor: page.nextCursor,
       staleAt: isStale(page) ? staleSince(page) : null,
       older: 'idle',
@@ -100,12 +115,16 @@ export class SessionLogData {
   }
 
   /**
-   * The program's topics for the form, and the two people's names for its owner list; the
-   * default catalogue (and roles alone) when they cannot be read.
+   * The program's topics for the form, the two people's names for its owner list, and who is
+   * looking; the default catalogue (and roles alone) when they cannot be read.
    */
   private async loadTopics(api: RmClient, pairId: string, signal: AbortSignal) {
     try {
-      const pair = await api.pairs.get(pairId, { signal });
+      const [pair, me] = await Promise.all([
+        api.pairs.get(pairId, { signal }),
+        api.me.get({ signal }).catch(() => undefined),
+      ]);
+      const viewerId = me?.person?.id;
       const nameOf = (id: string) =>
         api.people.get(id, { signal }).then(
           (person) => person.displayName,
@@ -121,6 +140,9 @@ export class SessionLogData {
         custom: program.customTopics,
         minutes: program.sessionMinutes,
         names: { ...(mentor ? { mentor } : {}), ...(mentee ? { mentee } : {}) },
+        viewer: viewerId
+          ? { id: viewerId, role: pair.mentorId === viewerId ? ('mentor' as const) : ('mentee' as const) }
+          : undefined,
       };
     } catch {
       return {
@@ -128,6 +150,7 @@ export class SessionLogData {
         custom: [],
         minutes: DEFAULT_SESSION_MINUTES,
         names: {},
+        viewer: undefined,
       };
     }
   }
@@ -148,6 +171,47 @@ export class SessionLogData {
     }));
   }
 
+  /** Changes and deletions made offline (maybe before a reload) that still wait in the outbox. */
+  private async waitingChanges(api: RmClient): Promise<void> {
+    const [updates, removals] = await Promise.all([
+      api.pendingWrites('sessions.update'),
+      api.pendingWrites('sessions.remove'),
+    ]).catch(() => [[], []] as const);
+    this.changes = new Map();
+    for (const entry of updates)
+      this.changes.set(entry.write.id, [...(this.changes.get(entry.write.id) ?? []), entry]);
+    this.removing.clear();
+    for (const entry of removals) this.removing.add(entry.write.id);
+  }
+
+  /** Queued changes of loaded sessions, read when the log loads. */
+  private changes = new Map<string, OutboxEntry<'sessions.update'>[]>();
+
+  /**
+   * The server's sessions as the outbox will leave them: deleted ones gone, changed ones
+   * showing the change as waiting. Sessions this log changed itself keep what it shows.
+   */
+  private overlay(items: Session[]): Entry[] {
+    const shown = new Map(this.sessions.filter((s) => s.pending).map((s) => [s.id, s]));
+    return items
+      .filter((s) => !this.removing.has(s.id))
+      .map((s): Entry => {
+        const local = shown.get(s.id);
+        if (local && local.version > s.version) return local;
+        const queued = this.changes.get(s.id) ?? [];
+        const last = queued.at(-1);
+        if (!last) return s;
+        const changed = queued.reduce((session: Entry, entry) => withChanges(session, entry.write.body), s);
+        return {
+          ...changed,
+          version: s.version + queued.length,
+          pending: true,
+          outboxId: last.id,
+          ...(last.state === 'failed' ? { failure: {} } : {}),
+        };
+      });
+  }
+
   /** Reads the first page again without the loading state, keeping what waits in the outbox. */
   async refresh(): Promise<void> {
     const api = this.log.client();
@@ -159,7 +223,7 @@ export class SessionLogData {
       const loaded = new Set(page.items.map((s) => s.id));
       const waiting = this.sessions.filter((s) => isProvisional(s) && !loaded.has(s.id));
       this.set({
-        sessions: newestFirst([...page.items, ...waiting]),
+        sessions: newestFirst([...this.overlay(page.items), ...waiting]),
         nextCursor: page.nextCursor,
         staleAt: null,
       });
@@ -180,7 +244,10 @@ export class SessionLogData {
       if (pairId !== this.pairId) return;
       const known = new Set(this.sessions.map((s) => s.id));
       this.set({
-        sessions: newestFirst([...this.sessions, ...page.items.filter((s) => !known.has(s.id))]),
+        sessions: newestFirst([
+          ...this.sessions,
+          ...this.overlay(page.items.filter((s) => !known.has(s.id))),
+        ]),
         nextCursor: page.nextCursor,
         older: 'idle',
       });
@@ -219,7 +286,12 @@ export class SessionLogData {
       this.log.confirmed(provisionalId, session);
       this.log.announce('sent');
     } else if (write.operation === 'sessions.update') {
-      if (this.sessions.some((s) => s.id === write.result.id)) this.replace(write.result);
+      this.changes.delete(write.result.id);
+      const shown = this.sessions.find((s) => s.id === write.result.id);
+      // A later change still waits: the session keeps showing that one.
+      if (shown && !(shown.pending && shown.version > write.result.version)) this.replace(write.result);
+    } else if (write.operation === 'sessions.remove') {
+      this.removing.delete(write.entry.write.id);
     }
   }
 
@@ -227,6 +299,12 @@ export class SessionLogData {
   refused(entry: OutboxEntry, error: RmError) {
     if (entry.state !== 'failed') return;
     const { write } = entry;
+    if (write.operation === 'sessions.remove') {
+      // Deleted offline, refused by the server (the other person changed it first): it is back.
+      this.removing.delete(write.id);
+      this.log.announce('deleteRefused');
+      return void this.refresh();
+    }
     const id =
       write.operation === 'sessions.create'
         ? entry.provisionalId
@@ -245,7 +323,10 @@ export class SessionLogData {
   async live(event: LiveEvent) {
     const api = this.log.client();
     if (!api || !event.type.startsWith('session.') || event.pairId !== this.pairId) return;
-    if (event.type === 'session.deleted') return this.remove(event.entityId);
+    if (event.type === 'session.deleted') {
+      this.removing.delete(event.entityId);
+      return this.remove(event.entityId);
+    }
     const known = this.sessions.find((s) => s.id === event.entityId);
     if (known && !known.pending && event.version !== null && known.version >= event.version) return;
     const pairId = this.pairId;

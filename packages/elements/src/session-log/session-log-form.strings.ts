@@ -28,7 +28,11 @@ export type SessionLogFormKey =
   | 'error.summary'
   | 'error.actionItems'
   | 'error.actionItemText'
-  | 'error.actionItemOwner';
+  | 'error.actionItemOwner'
+  | 'editTitle'
+  | 'saveChanges'
+  | 'draftRestored'
+  | 'discardDraft';
 
 /**
  * The form's words, in English and Italian; the log lends it its own (the statuses, the
@@ -64,6 +68,10 @@ export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
     'error.actionItems': 'Add at most 30 action items.',
     'error.actionItemText': 'Write what needs doing (up to 500 characters), or remove this row.',
     'error.actionItemOwner': 'Choose who takes it on.',
+    editTitle: 'Edit the session',
+    saveChanges: 'Save changes',
+    draftRestored: 'Draft restored: the form shows what you typed last time.',
+    discardDraft: 'Discard draft',
   },
   it: {
     formTitle: 'Registra o pianifica una sessione',
@@ -94,5 +102,9 @@ export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
     'error.actionItems': 'Puoi aggiungere al massimo 30 azioni.',
     'error.actionItemText': 'Scrivi che cosa va fatto (fino a 500 caratteri), oppure rimuovi la riga.',
     'error.actionItemOwner': 'Scegli chi se ne occupa.',
+    editTitle: 'Modifica la sessione',
+    saveChanges: 'Salva le modifiche',
+    draftRestored: 'Bozza ripristinata: il modulo mostra quello che avevi scritto l’ultima volta.',
+    discardDraft: 'Scarta la bozza',
   },
 };

@@ -69,26 +69,25 @@ export const sessionLogFormStyles = css`
     font-size: 0.85em;
   }
 
-  /* One action item: label, control and error line up across the text and the owner. */
+  /*
+   * One action item. Narrow (a phone): the text on its own line, who takes it on below it,
+   * the remove button beside both. Wide: label, control and error line up across the text
+   * and the owner, in three columns.
+   */
+  .form {
+    container-type: inline-size;
+  }
+
   .action-row {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(8rem, auto) auto;
-    grid-template-rows: auto auto auto;
-    column-gap: 0.5em;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.4em 0.5em;
     padding-bottom: 0.4em;
     border-bottom: 1px solid var(--_border);
   }
 
   .action-row .field {
     grid-column: 1;
-    grid-row: 1 / span 3;
-    display: grid;
-    grid-template-rows: subgrid;
-    row-gap: 0.3em;
-  }
-
-  .action-row .field + .field {
-    grid-column: 2;
   }
 
   .action-row label {
@@ -97,13 +96,45 @@ export const sessionLogFormStyles = css`
   }
 
   .remove {
-    grid-column: 3;
-    grid-row: 2;
+    grid-column: 2;
+    grid-row: 1 / span 2;
     align-self: center;
     display: inline-flex;
     align-items: center;
     justify-content: center;
     padding: 0.45em;
+  }
+
+  @container (min-width: 34rem) {
+    .action-row {
+      grid-template-columns: minmax(0, 1fr) minmax(8rem, auto) auto;
+      grid-template-rows: auto auto auto;
+      row-gap: 0;
+    }
+
+    .action-row .field {
+      grid-row: 1 / span 3;
+      grid-template-rows: subgrid;
+      row-gap: 0.3em;
+    }
+
+    .action-row .field + .field {
+      grid-column: 2;
+    }
+
+    .remove {
+      grid-column: 3;
+      grid-row: 2;
+    }
+  }
+
+  .draft-restored {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0;
+    font-size: 0.9em;
   }
 
   #f-ai-add {

@@ -1,4 +1,12 @@
-import type { Issue, PairRole, PrivateNote, SessionCreate, SessionFormat, Topic } from '@rm-kit/core';
+import type {
+  Issue,
+  PairRole,
+  PrivateNote,
+  SessionCreate,
+  SessionFormat,
+  SessionStatus,
+  Topic,
+} from '@rm-kit/core';
 import { SESSION_FORMATS, topicLabel } from '@rm-kit/core/vocabulary';
 import type { RmClient } from '@rm-kit/sdk';
 import { RmError, RmValidationError } from '@rm-kit/sdk/errors';
@@ -6,25 +14,32 @@ import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { RmEventDetails, RmEventName } from '../base/events.js';
 import { adoptLaterStyles } from '../base/later-styles.js';
-import type { LocalizeController, Strings } from '../base/localize.js';
+import { type LocalizeController, mergeStrings, type Strings } from '../base/localize.js';
 import { toError } from '../base/to-error.js';
+import { instantFromLocalInput, localInputValue } from './datetime-local.js';
 import { type Entry, provisionalSession } from './provisional-session.js';
+import { draftKey, readDraft, writeDraft } from './session-draft.js';
 import type { SessionLogKey } from './session-log.strings.js';
 import type { SessionLogData } from './session-log-data.js';
 import { sessionLogFieldStyles } from './session-log-fields.styles.js';
 import { type SessionLogFormKey, sessionLogFormStrings } from './session-log-form.strings.js';
 import { sessionLogFormStyles } from './session-log-form.styles.js';
+import { type SessionManageKey, sessionManageStrings } from './session-log-manage.strings.js';
 import type { NoteState } from './session-log-note.js';
+import { changeSession } from './session-write.js';
 import { lockIcon, sharedIcon } from './visibility-icons.js';
 
 interface DraftActionItem {
   key: number;
   text: string;
   owner: PairRole;
+  /** An item the session has already: it keeps its id, and whether it is done. */
+  id?: string;
+  done?: boolean;
 }
 
 interface Draft {
-  status: 'held' | 'planned';
+  status: SessionStatus;
   /** The `datetime-local` value: local wall-clock time, no offset. */
   when: string;
   duration: string;
@@ -48,6 +63,10 @@ export interface SessionLogFormHost {
   memberName(role: PairRole): string | undefined;
   /** The program's usual session length, for a new draft. */
   defaultMinutes(): number;
+  /** The signed-in person, whose drafts these are; unknown while it cannot be read. */
+  viewerId(): string | undefined;
+  /** The other person's name, for "Marco changed this session meanwhile". */
+  otherName(): string | undefined;
   /** Whether private notes are hidden (the form's note field with them). */
   presenting(): boolean;
   /** Whether there is a client to save through. */
@@ -67,33 +86,24 @@ export interface SessionLogFormHost {
   close(): void;
 }
 
-function twoDigits(value: number): string {
-  return String(Math.abs(value)).padStart(2, '0');
-}
-
-/** The value a `datetime-local` input takes for a moment, in the browser's time zone. */
-function localInputValue(date: Date): string {
-  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}T${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value as ISO 8601 with the browser's UTC offset at that moment (`…T09:30:00+01:00`). */
-export function instantFromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return null;
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return `${localInputValue(date)}:${twoDigits(date.getSeconds())}${sign}${twoDigits(Math.trunc(offset / 60))}:${twoDigits(offset % 60)}`;
-}
-
 /**
  * The form to log a held session or plan one: its draft, its rendering inside the log's
  * shadow root, and the schema's (or the server's) issues shown beside their fields. A
  * module of its own, loaded the first time someone opens the form.
  */
 export class SessionLogForm {
-  private readonly t: LocalizeController<SessionLogKey | SessionLogFormKey>;
+  private readonly t: LocalizeController<SessionLogKey | SessionLogFormKey | SessionManageKey>;
   private draft: Draft;
+  /** The session being edited; none while a new one is being logged. */
+  private editing: Entry | undefined;
+  /** The draft the form opened with: typing away from it keeps a draft, coming back to it forgets it. */
+  private initial = '';
+  /** Where this form's draft is kept. */
+  private key = '';
+  /** The form opened on a draft kept from before: say so, with a way to discard it. */
+  private restored = false;
+  /** Shown above the form's buttons: the other person's change that came first. */
+  private notice = '';
   private fieldErrors = new Map<string, string>();
   private formError = '';
   private saving = false;
@@ -103,16 +113,61 @@ export class SessionLogForm {
     private readonly element: ReactiveElement & { locale?: string | undefined },
     private readonly log: SessionLogFormHost,
   ) {
-    this.t = log.localize(sessionLogFormStrings);
+    this.t = log.localize(mergeStrings(sessionLogFormStrings, sessionManageStrings));
     this.draft = this.emptyDraft();
     adoptLaterStyles(element, [sessionLogFieldStyles, sessionLogFormStyles]);
   }
 
-  /** A new draft, held now, for the form about to open. */
-  reset() {
-    this.draft = { ...this.emptyDraft(), when: localInputValue(new Date()) };
+  /**
+   * Opens the form on a new session (held now), or on `session` to edit it: on the draft
+   * kept from before, when there is one.
+   */
+  open(session?: Entry) {
+    this.editing = session;
+    this.key = draftKey(this.log.viewerId(), this.log.data.pairId, session?.id);
+    const start = session
+      ? this.draftOf(session)
+      : { ...this.emptyDraft(), when: localInputValue(new Date()) };
+    this.initial = JSON.stringify(start);
+    const kept = readDraft<Draft>(this.key);
+    this.restored = Boolean(kept);
+    this.draft = kept ?? start;
+    this.nextRowKey = Math.max(0, ...this.draft.actionItems.map((r) => r.key)) + 1;
+    this.notice = '';
     this.clearErrors();
+    if (kept) this.log.announce(this.t.t('draftRestored'));
   }
+
+  /** What the form shows for a session being edited. */
+  private draftOf(session: Entry): Draft {
+    const when = session.status === 'held' ? session.occurredAt : (session.scheduledAt ?? session.occurredAt);
+    return {
+      status: session.status,
+      when: when ? localInputValue(new Date(when)) : '',
+      duration: session.durationMinutes === null ? '' : String(session.durationMinutes),
+      format: session.format,
+      topics: [...session.topics],
+      summary: session.summary,
+      actionItems: session.actionItems.map((item, i) => ({
+        key: i + 1,
+        text: item.text,
+        owner: item.owner,
+        id: item.id,
+        done: item.done,
+      })),
+      note: '',
+    };
+  }
+
+  private readonly discardDraft = () => {
+    writeDraft(this.key, undefined);
+    this.draft = JSON.parse(this.initial) as Draft;
+    this.restored = false;
+    this.clearErrors();
+    void this.element.updateComplete.then(() =>
+      this.query<HTMLInputElement>('input[name="status"]:checked')?.focus(),
+    );
+  };
 
   clearErrors() {
     this.fieldErrors = new Map();
@@ -147,6 +202,8 @@ export class SessionLogForm {
 
   private setDraft(changes: Partial<Draft>) {
     this.draft = { ...this.draft, ...changes };
+    const text = JSON.stringify(this.draft);
+    writeDraft(this.key, text === this.initial ? undefined : this.draft);
     this.element.requestUpdate();
   }
 
@@ -175,19 +232,27 @@ export class SessionLogForm {
     });
   }
 
-  /** The body the form describes, before validation. */
+  /**
+   * The body the form describes, before validation. The field's time is when a held session
+   * took place, else when it is planned; an edit keeps the other time as the session has it.
+   */
   private draftBody() {
     const d = this.draft;
     const when = instantFromLocalInput(d.when);
+    const base = this.editing;
     return {
       status: d.status,
-      occurredAt: d.status === 'held' ? when : null,
-      scheduledAt: d.status === 'planned' ? when : null,
+      occurredAt: d.status === 'held' ? when : d.status === 'planned' ? null : (base?.occurredAt ?? null),
+      scheduledAt: d.status === 'held' ? (base?.scheduledAt ?? null) : when,
       durationMinutes: d.duration.trim() === '' ? null : Number(d.duration),
       format: d.format,
       topics: d.topics,
       summary: d.summary,
-      actionItems: d.actionItems.map((r) => ({ text: r.text, owner: r.owner })),
+      actionItems: d.actionItems.map((r) => ({
+        text: r.text,
+        owner: r.owner,
+        ...(r.id ? { id: r.id, done: Boolean(r.done) } : {}),
+      })),
     };
   }
 
@@ -273,20 +338,26 @@ export class SessionLogForm {
     }
     this.fieldErrors = new Map();
     this.formError = '';
+    this.notice = '';
     this.saving = true;
     this.element.requestUpdate();
     // A note typed before the Presenting switch was turned on is still the author's to keep.
     const noteText = this.draft.note.trim();
-    const failure = await this.save(parsed.data, noteText, schemas);
+    const failure = this.editing
+      ? await this.saveChanges(this.editing, parsed.data)
+      : await this.save(parsed.data, noteText, schemas);
     this.saving = false;
     if (!failure) {
       // The log has closed the form: the next one starts from an empty draft.
+      writeDraft(this.key, undefined);
       this.draft = this.emptyDraft();
       return;
     }
     if ('issues' in failure) this.showIssues(failure.issues);
     else this.formError = failure.message;
     this.element.requestUpdate();
+    if (this.notice)
+      void this.element.updateComplete.then(() => this.query<HTMLElement>('#form-notice')?.focus());
   };
 
   /** Saves the session, shows it in the log and closes the form; or tells the page (an `rm-error`) and says why not. */
@@ -317,6 +388,35 @@ export class SessionLogForm {
         message: this.t.t(error instanceof RmError && error.status === 404 ? 'notFound' : 'saveFailed'),
       };
     }
+  }
+
+  /**
+   * Saves an edit, expecting the version the form opened on. When the other person changed
+   * the session first, the log shows their version and the form keeps this edit, to apply
+   * again on top of it.
+   */
+  private async saveChanges(session: Entry, body: SessionCreate): Promise<SaveFailure | undefined> {
+    const api = this.log.client();
+    if (!api) return { message: this.t.t('noClient') };
+    const { cancellationReason: _reason, ...changes } = body;
+    const result = await changeSession(api, this.log.data, session, changes);
+    if (result.outcome === 'saved' || result.outcome === 'queued') {
+      const pending = result.outcome === 'queued';
+      this.log.emit('rm-session-changed', { session: result.session, change: 'edited', pending });
+      const done = this.t.t('done.edited');
+      this.log.announce(pending ? this.t.t('queued', { done }) : done);
+      this.log.saved(session.id);
+      return undefined;
+    }
+    if (result.outcome === 'conflict') {
+      this.editing = result.session;
+      const name = this.log.otherName();
+      this.notice = name ? this.t.t('changedBy', { name }) : this.t.t('changedByOther');
+      return { message: '' };
+    }
+    if (result.outcome === 'gone') return { message: this.t.t('gone') };
+    this.log.emit('rm-error', { error: toError(result.error), action: 'sessions.update' });
+    return { message: this.t.t('saveFailed') };
   }
 
   /** The private note typed into the form goes with the session (queued behind it when offline). */
@@ -386,12 +486,20 @@ export class SessionLogForm {
       @submit=${this.submit}
       @keydown=${this.onKeydown}
     >
-      <h3 id="form-title">${t.t('formTitle')}</h3>
+      <h3 id="form-title">${t.t(this.editing ? 'editTitle' : 'formTitle')}</h3>
+      ${
+        this.restored
+          ? html`<p class="draft-restored">
+            ${t.t('draftRestored')}
+            <button type="button" @click=${this.discardDraft}>${t.t('discardDraft')}</button>
+          </p>`
+          : nothing
+      }
 
       <fieldset id="f-status" aria-describedby=${this.describedBy('f-status')}>
         <legend>${t.t('status')}</legend>
         <div class="choices">
-          ${(['held', 'planned'] as const).map(
+          ${this.statuses().map(
             (status) => html`<label class="choice">
               <input
                 type="radio"
@@ -509,7 +617,7 @@ export class SessionLogForm {
       </fieldset>
 
       ${
-        this.log.presenting()
+        this.log.presenting() || this.editing
           ? nothing
           : html`<div class="field">
             <label for="f-note">${t.t('privateNote')}</label>
@@ -524,12 +632,23 @@ export class SessionLogForm {
           </div>`
       }
 
+      ${this.notice ? html`<p id="form-notice" class="notice-text" role="alert" tabindex="-1">${this.notice}</p>` : nothing}
       ${this.formError ? html`<p class="error-text" role="alert">${this.formError}</p>` : nothing}
       <div class="row">
-        <button type="submit" class="primary" ?disabled=${this.saving}>${t.t(this.saving ? 'saving' : 'save')}</button>
+        <button type="submit" class="primary" ?disabled=${this.saving}>
+          ${t.t(this.saving ? 'saving' : this.editing ? 'saveChanges' : 'save')}
+        </button>
         <button type="button" @click=${() => this.log.close()}>${t.t('cancel')}</button>
       </div>
     </form>`;
+  }
+
+  /** Held or planned; an edited session that is neither (cancelled, missed) may stay so. */
+  private statuses(): SessionStatus[] {
+    const status = this.editing?.status;
+    return status && status !== 'held' && status !== 'planned'
+      ? ['held', 'planned', status]
+      : ['held', 'planned'];
   }
 
   /** "Luca (mentor)": the person by name, their role beside it; the role alone without a name. */

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../base/localize.js';
 import { type Entry, isProvisional } from './provisional-session.js';
 import type { SessionLogKey } from './session-log.strings.js';
+import type { SessionActions } from './session-log-actions.js';
 import type { SessionLogData } from './session-log-data.js';
 import type { NoteState, SessionNotePanel } from './session-log-note.js';
 
@@ -13,6 +14,8 @@ export interface SessionItemHost {
   readonly data: SessionLogData;
   readonly presenting: boolean;
   readonly notePanel: SessionNotePanel | undefined;
+  /** A session's feedback and Change buttons, once their module has loaded. */
+  readonly actions: SessionActions | undefined;
   noteOf(sessionId: string): NoteState;
   toggleNote(session: Entry): void;
   loadNote(sessionId: string): Promise<void>;
@@ -74,7 +77,13 @@ export function renderSession(log: SessionItemHost, session: Entry, index: numbe
     }
     ${notice ? html`<p class="notice-text" role="alert">${notice}</p>` : nothing}
     <p class="summary">${session.summary || html`<span class="muted">${t.t('noSummary')}</span>`}</p>
+    ${
+      session.status === 'cancelled' && session.cancellationReason
+        ? html`<p class="reason">${t.t('cancelledBecause', { reason: session.cancellationReason })}</p>`
+        : nothing
+    }
     ${session.actionItems.length ? renderActionItems(log, session) : nothing}
+    ${isProvisional(session) ? nothing : (log.actions?.render(session) ?? nothing)}
     ${log.presenting ? nothing : renderNote(log, session)}
   </li>`;
 }

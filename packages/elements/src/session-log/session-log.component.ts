@@ -1,5 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import type { ActionItem, PrivateNote, Session } from '@rm-kit/core';
+import type { RmClient } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
@@ -13,6 +14,7 @@ import { toError } from '../base/to-error.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
+import type { SessionActions } from './session-log-actions.js';
 import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
 import type { SessionLogForm } from './session-log-form.js';
 import { renderSession, type SessionItemHost } from './session-log-item.js';
@@ -40,6 +42,8 @@ const loadFormModule = loadOnce(() => import('./session-log-form.js'));
 const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
 /** Needed only once a session is saved (or confirmed), so it comes with the form. */
 const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
+/** A session's feedback and Change buttons, their panels and the feedback form, likewise. */
+const loadActionsModule = loadOnce(() => import('./session-log-actions.js'));
 
 /**
  * @tagname rm-session-log
@@ -51,6 +55,8 @@ const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
  * are virtualised, so ten thousand sessions scroll as smoothly as ten.
  *
  * @fires rm-session-logged - A session was saved, or queued offline. detail: `{ session, pending }`
+ * @fires rm-session-changed - A session was edited, rescheduled, marked held, cancelled or deleted, or the change was queued offline. detail: `{ session, change, pending }`
+ * @fires rm-feedback-submitted - Session feedback was given from the log's own feedback form (an `<rm-feedback-form>`). detail: `{ feedback, pending }`
  * @fires rm-action-item-toggled - An action item was ticked off or reopened. detail: `{ session, itemId, done, pending }`
  * @fires rm-note-saved - A private note was saved, or queued offline. detail: `{ note, pending }`
  * @fires rm-load - The first page (and each later page) of sessions loaded. detail: `{ count, stale }` (sessions loaded so far; whether they are an offline copy)
@@ -66,6 +72,8 @@ const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
  * @csspart item - One session in the list.
  * @csspart badge - The "Waiting to be sent" badge of a session still in the outbox.
  * @csspart note - The private-note panel under a session.
+ * @csspart manage - The panel under a session to edit, reschedule, mark held, cancel (with a reason) or delete it.
+ * @csspart feedback - The panel under a held session with your feedback form for it.
  * @csspart empty - The sentence shown when the pair has no sessions yet.
  * @csspart offline - The notice shown when the list is an offline copy.
  * @csspart status - The confirmation line ("Session saved"), shown for a few seconds and read out politely.
@@ -113,7 +121,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     confirmed: (provisionalId, session) => this.confirmed(provisionalId, session),
   });
   readonly events = new ClientEventsController(this, () => this.api, {
-    live: (event) => void this.data.live(event),
+    live: (event) => {
+      void this.data.live(event);
+      this.actions?.live(event);
+    },
     // The stream is back after a drop (or the page started offline): the log may be out of date.
     reset: () => void this.data.refresh(),
     synced: (write) => {
@@ -125,6 +136,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       this.data.refused(entry, error);
     },
   });
+  /** A session's feedback and Change buttons, once their module has loaded. */
+  actions: SessionActions | undefined;
   /** The form, once its module has loaded. */
   private sessionForm: SessionLogForm | undefined;
   /** Opening the form for the first time: its module is on its way. */
@@ -146,7 +159,9 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         this.virtualizer = list;
         this.notes = new Map();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadRevealModule, loadSessionSchemas);
+        preloadWhenIdle(loadFormModule, loadNoteModule, loadRevealModule, loadSessionSchemas, () =>
+          this.loadActions(api, pairId),
+        );
         return { count: this.data.sessions.length };
       } catch (error) {
         if (!signal.aborted) this.emit('rm-error', { error: toError(error), action: 'load' });
@@ -203,13 +218,14 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   // ---------------------------------------------------------------- the form
 
-  private openForm() {
-    this.opening ??= this.showForm().finally(() => {
+  /** Opens the form to log a session, or to edit `session`. */
+  private openForm(session?: Entry) {
+    this.opening ??= this.showForm(session).finally(() => {
       this.opening = undefined;
     });
   }
 
-  private async showForm() {
+  private async showForm(session?: Entry) {
     let form: SessionLogForm;
     try {
       form = this.sessionForm ??= new (await loadFormModule()).SessionLogForm(this, {
@@ -217,6 +233,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         topics: () => ({ keys: this.data.topicKeys, custom: this.data.customTopics }),
         memberName: (role) => this.data.memberNames[role],
         defaultMinutes: () => this.data.defaultMinutes,
+        viewerId: () => this.data.viewer?.id,
+        otherName: () => this.actions?.otherName(),
         presenting: () => this.presenting,
         canSave: () => Boolean(this.api),
         schemas: loadSessionSchemas,
@@ -232,17 +250,38 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         close: () => this.closeForm(),
       });
     } catch (error) {
-      // Its module could not be fetched (the server went away before it was): say so, and
-      // the next click tries again.
-      void this.announcer.announce(this.localize.t('failed'));
-      this.emit('rm-error', { error: toError(error), action: 'load-part' });
+      // Its module could not be fetched (the server went away before it was): the next click tries again.
+      this.partFailed(error);
       return;
     }
-    form.reset();
+    form.open(session);
     this.formOpen = true;
     void this.updateComplete.then(() =>
       this.query<HTMLInputElement>('input[name="status"]:checked')?.focus(),
     );
+  }
+
+  /** The sessions' feedback and Change buttons, with who is looking and which sessions they answered. */
+  private async loadActions(api: RmClient, pairId: string) {
+    const { SessionActions } = await loadActionsModule();
+    this.actions ??= new SessionActions(this, {
+      localize: (strings) => this.localizeWith(strings),
+      client: () => this.api,
+      data: this.data,
+      emit: (type, detail) => this.emit(type, detail),
+      announce: (message) => void this.announcer.announce(message),
+      edit: (session) => this.openForm(session),
+      focusSession: (id) =>
+        id ? void this.focusSession(id) : this.query<HTMLElement>('[part="scroller"]')?.focus(),
+      otherName: () => this.actions?.otherName(),
+    });
+    await this.actions.load(api, pairId);
+  }
+
+  /** A part's module could not be fetched (the server went away before it was): say so. */
+  private partFailed(error: unknown) {
+    void this.announcer.announce(this.localize.t('failed'));
+    this.emit('rm-error', { error: toError(error), action: 'load-part' });
   }
 
   private closeForm() {
@@ -467,8 +506,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
           ${virtualize({
             items: this.data.sessions,
-            keyFunction: (session: Entry) => session.id,
-            renderItem: (session: Entry, index: number) => renderSession(this, session, index),
+            // Right after a session is deleted the virtualizer may still ask for the old last index.
+            keyFunction: (session: Entry | undefined, index: number) => session?.id ?? index,
+            renderItem: (session: Entry | undefined, index: number) =>
+              session ? renderSession(this, session, index) : html``,
           })}
         </ol>
       </div>

@@ -45,4 +45,7 @@ export const sessionLogItalian: Record<SessionLogKey, string> = {
   newFromPartner: 'Elenco delle sessioni aggiornato',
   noSummary: 'Ancora nessun riepilogo.',
   discard: 'Scarta',
+  cancelledBecause: 'Motivo dell’annullamento: {reason}',
+  deleteRefused:
+    'Una sessione che avevi eliminato offline è di nuovo nell’elenco: l’altra persona l’aveva modificata prima, quindi non è stata eliminata.',
 };

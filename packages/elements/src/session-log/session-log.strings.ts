@@ -44,7 +44,9 @@ export type SessionLogKey =
   | 'olderFailed'
   | 'newFromPartner'
   | 'noSummary'
-  | 'discard';
+  | 'discard'
+  | 'cancelledBecause'
+  | 'deleteRefused';
 
 /**
  * Every word the log shows, with the shared state words of every element: English here,
@@ -94,6 +96,9 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     newFromPartner: 'Session list updated',
     noSummary: 'No summary yet.',
     discard: 'Discard',
+    cancelledBecause: 'Why it was cancelled: {reason}',
+    deleteRefused:
+      'A session you deleted offline is back: the other person changed it first, so it was not deleted.',
   },
   it: () => import('./session-log.strings.it.js').then((words) => words.sessionLogItalian),
 };

@@ -266,12 +266,17 @@ export const sessionLogStyles = css`
     color: var(--_warning);
   }
 
+  .reason {
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+
   .refusal button {
     margin-inline-start: 0.5em;
   }
 
   /* The private note under each session. */
-  .disclosure {
+  :is(.disclosure, .tool) {
     display: inline-flex;
     align-items: center;
     gap: 0.4em;
@@ -282,11 +287,11 @@ export const sessionLogStyles = css`
     font-size: 0.9em;
   }
 
-  .disclosure .chevron {
+  :is(.disclosure, .tool) .chevron {
     transition: transform 0.15s;
   }
 
-  .disclosure[aria-expanded='true'] .chevron {
+  :is(.disclosure, .tool)[aria-expanded='true'] .chevron {
     transform: rotate(90deg);
   }
 

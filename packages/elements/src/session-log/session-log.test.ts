@@ -124,6 +124,8 @@ describe('<rm-session-log>', () => {
 
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
+    // The form keeps drafts in localStorage: each test starts with none.
+    localStorage.clear();
   });
 
   after(() => rmServer());
@@ -542,6 +544,7 @@ describe('<rm-session-log>', () => {
           format: 'video',
           topics: i % 3 ? ['ai-tools'] : ['social-media', 'personal-branding'],
           summary: `Session number ${count - i}${i % 5 ? '' : '. A longer summary that wraps onto a second line in a narrow column, so the items are of different heights.'}`,
+          cancellationReason: null,
           actionItems:
             i % 2 ? [] : [{ id: `ai_${i}`, text: `Follow up ${count - i}`, owner: 'mentee', done: false }],
           createdAt: at,

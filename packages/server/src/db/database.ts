@@ -7,6 +7,7 @@ import { prepareSqliteFile } from './data-files.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
 import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
+import * as cancellationReason from './migrations/0004-cancellation-reason.js';
 import * as aggregateReleases from './migrations/0005-aggregate-releases.js';
 import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
 import type { Database } from './schema.js';
@@ -72,6 +73,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-event-log': eventLog,
   '0003-charter-per-language': charterPerLanguage,
+  '0004-cancellation-reason': cancellationReason,
   '0005-aggregate-releases': aggregateReleases,
   '0006-demo-signing-key': demoSigningKey,
 };

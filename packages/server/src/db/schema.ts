@@ -116,6 +116,8 @@ export interface SessionsTable extends TenantRow, SoftDeleted {
   format: SessionFormat;
   topics: Json;
   summary: string;
+  /** Why it was cancelled; null unless it is, and someone said why. */
+  cancellationReason: string | null;
   actionItems: Json;
 }
 

@@ -1327,6 +1327,7 @@ function buildDemo(now: Date): Demo {
         format: s.format,
         topics: s.topics,
         summary: s.summary,
+        cancellationReason: null,
         actionItems: (s.actions ?? []).map(([text, owner, done], i) => ({
           id: `ai_${i + 1}`,
           text,

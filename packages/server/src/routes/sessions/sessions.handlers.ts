@@ -15,7 +15,14 @@ import {
   listSessionsRoute,
   updateSessionRoute,
 } from './sessions.routes.js';
-import { findOwnSession, insertSession, numberActionItems, sortKey, toSession } from './sessions.store.js';
+import {
+  findOwnSession,
+  insertSession,
+  numberActionItems,
+  reasonFor,
+  sortKey,
+  toSession,
+} from './sessions.store.js';
 
 export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(createSessionRoute, async (c) => {
@@ -78,6 +85,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
       occurredAt:
         changes.occurredAt === undefined ? current.occurredAt : normalizeInstant(changes.occurredAt),
       actionItems: changes.actionItems ? numberActionItems(changes.actionItems) : current.actionItems,
+      cancellationReason: reasonFor({ ...current, ...changes }),
       updatedAt: now,
       version: row.version + 1,
     });
@@ -98,6 +106,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
         format: next.format,
         topics: toJson(next.topics),
         summary: next.summary,
+        cancellationReason: next.cancellationReason,
         actionItems: toJson(next.actionItems),
         updatedAt: now,
         version: next.version,

@@ -26,6 +26,7 @@ export function toSession(row: Row<'sessions'>): Session {
     format: row.format,
     topics: fromJson(row.topics),
     summary: row.summary,
+    cancellationReason: row.cancellationReason,
     actionItems: fromJson(row.actionItems),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -41,6 +42,11 @@ export function numberActionItems(items: ActionItemInput[]): ActionItem[] {
     owner: item.owner,
     done: item.done ?? false,
   }));
+}
+
+/** A reason is kept only while the session is cancelled: planned or held again, it no longer applies. */
+export function reasonFor(session: Pick<Session, 'status' | 'cancellationReason'>): string | null {
+  return session.status === 'cancelled' && session.cancellationReason ? session.cancellationReason : null;
 }
 
 export function sortKey(session: Pick<Session, 'occurredAt' | 'scheduledAt'>, fallback: string): string {
@@ -67,6 +73,7 @@ export async function insertSession(
     format: body.format,
     topics: toJson(body.topics),
     summary: body.summary,
+    cancellationReason: reasonFor(body),
     actionItems: toJson(numberActionItems(body.actionItems)),
     createdAt: now,
     updatedAt: now,

@@ -156,6 +156,33 @@ describe.each(testDatabases())('sessions on $dialect', (database) => {
     expect(read.body.summary).toBe(held.summary);
   });
 
+  it('cancels a planned session with a reason both sides read, and forgets it once the session is planned again', async () => {
+    const planned = await api.call('POST', sessionsOf(world.pairId), {
+      token: world.tokens.mentee,
+      body: { status: 'planned', scheduledAt: '2026-02-20T10:00:00Z' },
+    });
+    expect(planned.body.cancellationReason).toBeNull();
+    const cancelled = await api.call('PATCH', `/v1/sessions/${planned.body.id}`, {
+      token: world.tokens.mentee,
+      headers: { 'If-Match': '"1"' },
+      body: { status: 'cancelled', cancellationReason: '  Board meeting moved to that morning ' },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancellationReason: 'Board meeting moved to that morning',
+    });
+    const read = await api.call('GET', `/v1/sessions/${planned.body.id}`, { token: world.tokens.mentor });
+    expect(read.body.cancellationReason).toBe('Board meeting moved to that morning');
+
+    const replanned = await api.call('PATCH', `/v1/sessions/${planned.body.id}`, {
+      token: world.tokens.mentor,
+      headers: { 'If-Match': '"2"' },
+      body: { status: 'planned', scheduledAt: '2026-02-27T10:00:00Z' },
+    });
+    expect(replanned.body).toMatchObject({ status: 'planned', cancellationReason: null, version: 3 });
+  });
+
   it('refuses a change that would leave a held session without its time', async () => {
     const created = await api.call('POST', sessionsOf(world.pairId), {
       token: world.tokens.mentor,
