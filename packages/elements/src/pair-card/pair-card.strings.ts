@@ -2,7 +2,7 @@ import { baseStrings } from '../base/base.strings.js';
 import { careerStageStrings } from '../base/career-stage.strings.js';
 import type { Strings } from '../base/localize.js';
 
-type PairCardKey =
+type CardKey =
   | 'empty'
   | 'cardLabel'
   | 'roleWithStage'
@@ -43,13 +43,17 @@ type PairCardKey =
   | 'acceptQueued'
   | 'acceptFailed';
 
+/** Every word the card shows: its own, the state words every element shares, the career stages. */
+export type PairCardKey =
+  | keyof (typeof baseStrings)['en']
+  | keyof (typeof careerStageStrings)['en']
+  | CardKey;
+
 /**
  * The card's words. Mind the inversion: the mentor is the junior who teaches, the mentee
  * the senior who learns, and the role line says so with the career stage.
  */
-export const pairCardStrings: Strings<
-  keyof (typeof baseStrings)['en'] | keyof (typeof careerStageStrings)['en'] | PairCardKey
-> = {
+export const pairCardStrings: Strings<PairCardKey> = {
   en: {
     ...baseStrings.en,
     ...careerStageStrings.en,
