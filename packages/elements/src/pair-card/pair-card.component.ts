@@ -1,50 +1,25 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import type { CareerStage, Pair, PairProgress, PairRole, Person, Program } from '@rm-kit/core';
-import { AT_RISK_CADENCE_FACTOR } from '@rm-kit/core/rules';
-import { textIn, topicLabel } from '@rm-kit/core/vocabulary';
-import { isStale, type RmClient, RmNotFoundError, staleSince } from '@rm-kit/sdk';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
+import type { CareerStage, Pair, PairRole, Person } from '@rm-kit/core';
+import { topicLabel } from '@rm-kit/core/vocabulary';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
-import { ClientEventsController } from '../base/client-events.js';
 import { LocalizeController } from '../base/localize.js';
-import { relativeTime } from '../base/relative-time.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
 import { pairCardStrings } from './pair-card.strings.js';
 import { pairCardStyles } from './pair-card.styles.js';
-
-/** Everything the card shows, as loaded for one pair. */
-interface PairView {
-  pair: Pair;
-  progress: PairProgress;
-  mentor: Person;
-  mentee: Person;
-  /** For the cadence, custom topic labels and the charter text; null if it could not be read. */
-  program: Program | null;
-  /** The signed-in person, to know whether they have a side of the charter to accept. */
-  viewerId: string | null;
-  /** When the offline copy was fetched, if any part of the card comes from the read cache. */
-  staleSince: Date | null;
-}
-
-type RefreshedPart = Pick<PairView, 'pair' | 'progress' | 'staleSince'>;
+import { renderCharter } from './pair-card-charter.js';
+import { PairCardData, type PairView } from './pair-card-data.js';
+import { renderProgress, renderRing, riskReasons, sessionsText } from './pair-card-progress.js';
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/);
   const first = words[0]?.[0] ?? '';
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
-}
-
-function oldest(dates: (Date | null)[]): Date | null {
-  return dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
-}
-
-function staleOf(...values: unknown[]): Date | null {
-  return values.some((v) => isStale(v)) ? oldest(values.map((v) => staleSince(v))) : null;
 }
 
 /**
@@ -100,178 +75,40 @@ export class RmPairCard extends RmElement {
   /** `full` shows everything; `compact` fits one line: avatars, names, status, a small ring and an at-risk dot. */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
 
-  /** The newest pair and progress after a live change or a charter acceptance, over what was first loaded. */
-  @state() private refreshed?: RefreshedPart;
-  /** The pair whose charter acceptance waits in the outbox to be sent. */
-  @state() private acceptQueuedFor: string | null = null;
-  @state() private accepting = false;
-  @state() private acceptError = '';
   @state() private hasActions = false;
   @state() private brokenPhotos = new Set<string>();
 
   private readonly localize = new LocalizeController(this, pairCardStrings);
   private readonly announcer = new AnnouncerController(this);
-
-  private readonly loadTask = new Task(this, {
-    args: () => [this.api, this.pairId] as const,
-    task: async ([api, pairId], { signal }) => {
-      if (!api || !pairId) return initialState;
-      const [pair, progress, me, queued] = await Promise.all([
-        api.pairs.get(pairId, { signal }),
-        api.pairs.progress(pairId, { signal }),
-        api.me.get({ signal }).catch(() => null),
-        this.charterQueued(api, pairId),
-      ]);
-      const [mentor, mentee, program] = await Promise.all([
-        api.people.get(pair.mentorId, { signal }),
-        api.people.get(pair.menteeId, { signal }),
-        api.programs.get(pair.programId, { signal }).catch(() => null),
-      ]);
-      this.acceptQueuedFor = queued ? pairId : null;
-      return {
-        pair,
-        progress,
-        mentor,
-        mentee,
-        program,
-        viewerId: me?.person?.id ?? null,
-        staleSince: staleOf(pair, progress, mentor, mentee),
-      } satisfies PairView;
-    },
-    onComplete: (view) => {
-      this.refreshed = undefined;
-      this.emit('rm-load', { count: 1, stale: view.staleSince !== null });
-    },
-    onError: (error) => this.emit('rm-error', { error: toError(error), action: 'load' }),
-  });
-
-  private readonly events = new ClientEventsController(this, () => this.api, {
-    // Sessions, goals and feedback change the progress (feedback: the trust rule); pair events its status and charter.
-    live: (event) => {
-      if (event.pairId === this.pairId) void this.requestRefresh();
-    },
-    reset: () => void this.requestRefresh(),
-    synced: (write) => {
-      if (write.operation !== 'pairs.acceptCharter' || write.entry.write.pairId !== this.pairId) return;
-      // Show the server's answer at once, so the card never flickers back to "waiting" meanwhile.
-      this.showPair(write.result);
-      this.acceptQueuedFor = null;
-      void this.announcer.announce(this.localize.t('accepted'));
-      void this.requestRefresh();
-    },
-    syncError: (entry, error) => {
-      const { write } = entry;
-      if (
-        entry.state !== 'failed' ||
-        write.operation !== 'pairs.acceptCharter' ||
-        write.pairId !== this.pairId
-      )
-        return;
-      this.acceptQueuedFor = null;
-      this.acceptError = this.localize.t('acceptFailed');
-      this.emit('rm-error', { error, action: 'pairs.acceptCharter' });
+  private readonly data = new PairCardData(this, {
+    client: () => this.api,
+    pairId: () => this.pairId,
+    announce: (key) => void this.announcer.announce(this.localize.t(key)),
+    emitLoad: (stale) => this.emit('rm-load', { count: 1, stale }),
+    emitError: (error, action) => this.emit('rm-error', { error: toError(error), action }),
+    charterAnswered: async (outcome) => {
+      await this.updateComplete;
+      // The button again after a failure, to try again; else the sentence that now says who has accepted.
+      this.renderRoot
+        .querySelector<HTMLElement>(outcome === 'failed' ? 'button.accept' : '.charter-status')
+        ?.focus();
     },
   });
 
   /** Whether live changes reach the card now: its client's shared stream is open. */
   get live(): boolean {
-    return this.events.status === 'open';
-  }
-
-  private refreshing?: Promise<void>;
-  private refreshAgain = false;
-
-  /** Refreshes pair and progress; changes that arrive meanwhile lead to one more refresh, not one each. */
-  private requestRefresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        await this.refresh();
-      } while (this.refreshAgain);
-      this.refreshing = undefined;
-    })();
-    return this.refreshing;
-  }
-
-  private async refresh() {
-    const api = this.api;
-    const pairId = this.pairId;
-    if (!api || !pairId || !this.view) return;
-    try {
-      const [pair, progress] = await Promise.all([api.pairs.get(pairId), api.pairs.progress(pairId)]);
-      if (api !== this.api || pairId !== this.pairId) return;
-      this.refreshed = { pair, progress, staleSince: staleOf(pair, progress) };
-      this.emit('rm-load', { count: 1, stale: this.refreshed.staleSince !== null });
-    } catch (error) {
-      // Gone, or no longer shared with the viewer: say so as a first load would.
-      if (error instanceof RmNotFoundError) void this.loadTask.run();
-      else this.emit('rm-error', { error: toError(error), action: 'refresh' });
-    }
-  }
-
-  // ---- the charter -------------------------------------------------------------------
-
-  private async charterQueued(api: RmClient, pairId: string): Promise<boolean> {
-    const entries = await api.pairs.charterPending(pairId).catch(() => []);
-    return entries.some((entry) => entry.state === 'pending');
-  }
-
-  /** A pair the server just answered with, over what the card shows. */
-  private showPair(pair: Pair) {
-    const view = this.view;
-    if (!view || pair.id !== view.pair.id) return;
-    this.refreshed = { pair, progress: view.progress, staleSince: view.staleSince };
-  }
-
-  private async acceptCharter() {
-    const api = this.api;
-    const view = this.view;
-    if (!api || !view || this.accepting) return;
-    this.accepting = true;
-    this.acceptError = '';
-    try {
-      const result = await api.pairs.acceptCharter(view.pair);
-      if (result.pending) {
-        this.acceptQueuedFor = view.pair.id;
-        void this.announcer.announce(this.localize.t('acceptQueued'));
-      } else {
-        this.showPair(result);
-        void this.announcer.announce(this.localize.t('accepted'));
-      }
-      this.accepting = false;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.charter-status')?.focus();
-      if (!result.pending) await this.requestRefresh();
-    } catch (error) {
-      this.accepting = false;
-      this.acceptError = this.localize.t('acceptFailed');
-      this.emit('rm-error', { error: toError(error), action: 'pairs.acceptCharter' });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>('button.accept')?.focus();
-    }
-  }
-
-  // ---- rendering ---------------------------------------------------------------------
-
-  /** What the card shows now: the loaded pair, with any newer pair and progress over it. */
-  private get view(): PairView | undefined {
-    const loaded = this.loadTask.value;
-    if (!loaded || loaded.pair.id !== this.pairId) return undefined;
-    return this.refreshed?.pair.id === loaded.pair.id ? { ...loaded, ...this.refreshed } : loaded;
+    return this.data.live;
   }
 
   protected override render() {
     if (!this.api) return this.frame(noClientState(this.localize));
     if (!this.pairId) return this.frame(html`<p part="empty" class="muted">${this.localize.t('empty')}</p>`);
-    const view = this.view;
-    if (this.loadTask.status === TaskStatus.ERROR) {
-      return this.frame(errorState(this.localize, this.loadTask.error, () => void this.loadTask.run()));
+    const view = this.data.view;
+    const task = this.data.task;
+    if (task.status === TaskStatus.ERROR) {
+      return this.frame(errorState(this.localize, task.error, () => void task.run()));
     }
-    if (view && this.loadTask.status !== TaskStatus.INITIAL) {
+    if (view && task.status !== TaskStatus.INITIAL) {
       return this.variant === 'compact' ? this.renderCompact(view) : this.renderFull(view);
     }
     return this.renderSkeleton();
@@ -327,7 +164,8 @@ export class RmPairCard extends RmElement {
           ? html`<p id="risk-viewer" class="risk-viewer muted"><small>${this.localize.t('atRiskViewer')}</small></p>`
           : nothing
       }
-      ${this.renderProgress(view)} ${this.renderTopics(view)} ${this.renderCharter(view)}
+      ${renderProgress(this.localize, progress)} ${this.renderTopics(view)}
+      ${renderCharter(this.localize, this.data, view)}
       <div part="actions" class="actions" ?hidden=${!this.hasActions}>
         <slot name="actions" @slotchange=${this.onActionsChange}></slot>
       </div>
@@ -353,15 +191,15 @@ export class RmPairCard extends RmElement {
           <span class="visually-hidden">${this.roleLine(mentee, 'mentee')}: </span>${mentee.displayName}
         </span>
       </span>
-      ${this.renderStatus(pair)} ${this.renderRing(progress, true)}
-      <span class="visually-hidden">${this.sessionsText(progress)}</span>
+      ${this.renderStatus(pair)} ${renderRing(this.localize, progress, true)}
+      <span class="visually-hidden">${sessionsText(this.localize, progress)}</span>
       ${
         progress.atRisk
           ? html`<span
             part="badge risk"
             class="risk-dot"
             role="img"
-            aria-label=${`${this.localize.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}. ${this.localize.t('atRiskViewer')}`}
+            aria-label=${`${this.localize.t('atRiskWithReasons', { reasons: riskReasons(this.localize, view) })}. ${this.localize.t('atRiskViewer')}`}
           ></span>`
           : nothing
       }
@@ -434,116 +272,11 @@ export class RmPairCard extends RmElement {
     >`;
   }
 
-  private riskReasons(view: PairView): string {
-    const reasons = view.progress.atRiskReasons.map((reason) => {
-      if (reason === 'low-trust') return this.localize.t('risk.lowTrust');
-      const cadence = view.program?.cadenceDays;
-      if (!cadence) return this.localize.t('risk.noRecentSessionCadence');
-      const days = cadence * AT_RISK_CADENCE_FACTOR;
-      const duration =
-        days % 7 === 0
-          ? this.localize.number(days / 7, { style: 'unit', unit: 'week', unitDisplay: 'long' })
-          : this.localize.number(days, { style: 'unit', unit: 'day', unitDisplay: 'long' });
-      return this.localize.t('risk.noRecentSession', { duration });
-    });
-    return new Intl.ListFormat(this.localize.locale, { type: 'conjunction' }).format(reasons);
-  }
-
   private renderRiskBadge(view: PairView): TemplateResult {
     return html`<span part="badge risk" class="badge risk" aria-describedby="risk-viewer">
       <span class="risk-icon" aria-hidden="true">!</span>
-      <span>${this.localize.t('atRiskWithReasons', { reasons: this.riskReasons(view) })}</span>
+      <span>${this.localize.t('atRiskWithReasons', { reasons: riskReasons(this.localize, view) })}</span>
     </span>`;
-  }
-
-  /** "Label: x of y" needs no plural and no gender, in either language. */
-  private sessionsText(progress: PairProgress): string {
-    const { sessionsHeld: held, sessionsExpected: expected } = progress;
-    const figures = { held: this.localize.number(held), expected: this.localize.number(expected) };
-    if (held > expected && expected > 0) return this.localize.t('sessionsAhead', figures);
-    if (expected > 0) return this.localize.t('sessions', figures);
-    if (held === 0) return this.localize.t('noSessionsDue');
-    return this.localize.t('sessionsHeld', figures);
-  }
-
-  private goalsText(progress: PairProgress): string {
-    if (progress.goalsInPlay === 0) return this.localize.t('noGoals');
-    return this.localize.t('goals', {
-      achieved: this.localize.number(progress.goalsAchieved),
-      total: this.localize.number(progress.goalsInPlay),
-    });
-  }
-
-  /** The ring draws held over expected (the adherence, capped at 1) as a share of a circle of length 100. */
-  private renderRing(progress: PairProgress, small = false): TemplateResult {
-    const share = progress.sessionsExpected > 0 ? Math.round(progress.cadenceAdherence * 100) : 0;
-    return html`<svg
-      part="ring"
-      class="ring ${small ? 'small' : ''} ${progress.atRisk ? 'at-risk' : ''}"
-      viewBox="0 0 36 36"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle class="ring-track" cx="18" cy="18" r="15.5" pathLength="100"></circle>
-      ${
-        share > 0
-          ? svg`<circle
-            class="ring-value"
-            cx="18"
-            cy="18"
-            r="15.5"
-            pathLength="100"
-            stroke-dasharray=${`${share} 100`}
-            transform="rotate(-90 18 18)"
-          ></circle>`
-          : nothing
-      }
-      ${
-        small
-          ? nothing
-          : svg`<text class="ring-text" x="18" y="18" text-anchor="middle" dominant-baseline="central">
-            ${this.localize.number(progress.sessionsHeld)}/${this.localize.number(progress.sessionsExpected)}
-          </text>`
-      }
-    </svg>`;
-  }
-
-  private renderWhen(at: string | null, none: string): TemplateResult {
-    if (!at) return html`<span class="muted">${none}</span>`;
-    return html`<time datetime=${at} title=${this.localize.dateTime(at)}>${relativeTime(this.localize.locale, at)}</time>`;
-  }
-
-  private renderProgress(view: PairView): TemplateResult {
-    const { progress } = view;
-    return html`<div part="progress" class="progress" role="group" aria-label=${this.localize.t('progress')}>
-      ${this.renderRing(progress)}
-      <div class="figures">
-        <p class="sessions">${this.sessionsText(progress)}</p>
-        ${
-          progress.sessionsExpected > 0
-            ? html`<p class="adherence muted">
-              ${this.localize.t('adherence', {
-                percent: this.localize.number(progress.cadenceAdherence, {
-                  style: 'percent',
-                  maximumFractionDigits: 0,
-                }),
-              })}
-            </p>`
-            : nothing
-        }
-        <p class="goals">${this.goalsText(progress)}</p>
-      </div>
-      <dl class="when">
-        <div>
-          <dt class="muted">${this.localize.t('lastSession')}</dt>
-          <dd class="last">${this.renderWhen(progress.lastSessionAt, this.localize.t('noSessionYet'))}</dd>
-        </div>
-        <div>
-          <dt class="muted">${this.localize.t('nextSession')}</dt>
-          <dd class="next">${this.renderWhen(progress.nextSessionAt, this.localize.t('noSessionPlanned'))}</dd>
-        </div>
-      </dl>
-    </div>`;
   }
 
   private renderTopics(view: PairView): TemplateResult {
@@ -560,62 +293,6 @@ export class RmPairCard extends RmElement {
                 html`<li part="badge topic" class="badge topic">${topicLabel(key, locale, custom)}</li>`,
             )}
           </ul>`
-      }
-    </div>`;
-  }
-
-  private renderCharter(view: PairView): TemplateResult {
-    const { pair, viewerId } = view;
-    const viewerSide: PairRole | null =
-      viewerId === pair.mentorId ? 'mentor' : viewerId === pair.menteeId ? 'mentee' : null;
-    const queued = viewerSide !== null && this.acceptQueuedFor === pair.id;
-    const accepted = {
-      mentor: pair.charterAcceptedAt.mentor !== null || (queued && viewerSide === 'mentor'),
-      mentee: pair.charterAcceptedAt.mentee !== null || (queued && viewerSide === 'mentee'),
-    };
-    const sentence =
-      accepted.mentor && accepted.mentee
-        ? 'charter.both'
-        : accepted.mentor
-          ? 'charter.waitingMentee'
-          : accepted.mentee
-            ? 'charter.waitingMentor'
-            : 'charter.waitingBoth';
-    const canAccept = viewerSide !== null && !accepted[viewerSide];
-    // In the reader's language, else in the one it is written in (marked with its lang).
-    const charter = view.program ? textIn(view.program.charter, this.localize.locale) : null;
-    return html`<div part="charter" class="charter ${accepted.mentor && accepted.mentee ? 'done' : 'waiting'}">
-      <p class="charter-status" tabindex="-1">
-        <span class="charter-icon" aria-hidden="true">${accepted.mentor && accepted.mentee ? '✓' : '…'}</span>
-        <span>${this.localize.t(sentence)}</span>
-        ${queued ? html`<span part="badge" class="badge pending">${this.localize.t('pending')}</span>` : nothing}
-      </p>
-      ${
-        // Stays after accepting: either side may want to re-read what they agreed to.
-        charter
-          ? html`<details class="charter-text">
-            <summary>${this.localize.t('readCharter')}</summary>
-            <p lang=${charter.locale === this.localize.locale ? nothing : charter.locale}>${charter.text}</p>
-          </details>`
-          : nothing
-      }
-      ${
-        canAccept
-          ? html`<button
-              part="accept"
-              class="primary accept"
-              ?disabled=${this.accepting}
-              aria-describedby=${this.acceptError ? 'accept-error' : nothing}
-              @click=${this.acceptCharter}
-            >
-              ${this.accepting ? this.localize.t('accepting') : this.localize.t('acceptCharter')}
-            </button>`
-          : nothing
-      }
-      ${
-        this.acceptError
-          ? html`<p id="accept-error" class="error-text" role="alert">${this.acceptError}</p>`
-          : nothing
       }
     </div>`;
   }

@@ -1,8 +1,11 @@
-import { baseStrings } from '../base/base.strings.js';
+import { type BaseKey, baseEnglish } from '../base/base.strings.en.js';
 import { careerStageStrings } from '../base/career-stage.strings.js';
 import type { Strings } from '../base/localize.js';
 
-type PairCardKey =
+/** Every word the card shows: its own, the state words every element shares, the career stages. */
+export type PairCardKey =
+  | BaseKey
+  | keyof (typeof careerStageStrings)['en']
   | 'empty'
   | 'cardLabel'
   | 'roleWithStage'
@@ -45,13 +48,12 @@ type PairCardKey =
 
 /**
  * The card's words. Mind the inversion: the mentor is the junior who teaches, the mentee
- * the senior who learns, and the role line says so with the career stage.
+ * the senior who learns, and the role line says so with the career stage. English here,
+ * Italian in a module of its own, loaded when a page first shows the card in Italian.
  */
-export const pairCardStrings: Strings<
-  keyof (typeof baseStrings)['en'] | keyof (typeof careerStageStrings)['en'] | PairCardKey
-> = {
+export const pairCardStrings: Strings<PairCardKey> = {
   en: {
-    ...baseStrings.en,
+    ...baseEnglish,
     ...careerStageStrings.en,
     empty: 'No pair to show yet. Set the pair-id attribute to the id of a pair, e.g. pair-id="par_…".',
     cardLabel: 'Mentoring pair: {mentor} and {mentee}',
@@ -94,49 +96,5 @@ export const pairCardStrings: Strings<
     acceptQueued: 'You are offline: your acceptance of the charter will be sent when you are back online.',
     acceptFailed: 'The charter could not be accepted. Try again.',
   },
-  it: {
-    ...baseStrings.it,
-    ...careerStageStrings.it,
-    empty:
-      'Nessuna coppia da mostrare. Imposta l’attributo pair-id con l’id di una coppia, ad es. pair-id="par_…".',
-    cardLabel: 'Coppia di mentoring: {mentor} e {mentee}',
-    roleWithStage: '{role} · {stage}',
-    photoOf: 'Foto di {name}',
-    'status.proposed': 'Da confermare',
-    'status.active': 'Attiva',
-    'status.paused': 'In pausa',
-    'status.completed': 'Conclusa',
-    'status.dissolved': 'Interrotta',
-    statusLabel: 'Stato: {status}',
-    atRiskWithReasons: 'A rischio: {reasons}',
-    atRiskViewer:
-      'Valutazione basata sulle sessioni e sui feedback che puoi leggere: chi legge altre risposte può vedere un esito diverso.',
-    'risk.noRecentSession': 'nessuna sessione da oltre {duration}',
-    'risk.noRecentSessionCadence': 'nessuna sessione da più del doppio dell’intervallo concordato',
-    'risk.lowTrust': 'clima di fiducia debole nei feedback recenti',
-    progress: 'Andamento',
-    sessions: 'Sessioni svolte: {held} su {expected}',
-    sessionsHeld: 'Sessioni svolte: {held}',
-    sessionsAhead: 'Sessioni svolte: {held} (previste: {expected})',
-    noSessionsDue: 'Nessuna sessione ancora prevista',
-    adherence: 'Regolarità delle sessioni: {percent}',
-    goals: 'Obiettivi raggiunti: {achieved} su {total}',
-    noGoals: 'Ancora nessun obiettivo',
-    lastSession: 'Ultima sessione',
-    nextSession: 'Prossima sessione',
-    noSessionYet: 'Nessuna finora',
-    noSessionPlanned: 'Nessuna in programma',
-    topics: 'Temi',
-    noTopics: 'Nessun tema ancora scelto',
-    'charter.both': 'Patto accettato da entrambi',
-    'charter.waitingMentor': 'In attesa che il mentor accetti il patto',
-    'charter.waitingMentee': 'In attesa che il mentee accetti il patto',
-    'charter.waitingBoth': 'In attesa che entrambi accettino il patto',
-    acceptCharter: 'Accetta il patto',
-    accepting: 'Accettazione in corso…',
-    readCharter: 'Leggi il patto di mentoring',
-    accepted: 'Hai accettato il patto.',
-    acceptQueued: 'Sei offline: la tua adesione al patto sarà inviata quando tornerai online.',
-    acceptFailed: 'Non è stato possibile accettare il patto. Riprova.',
-  },
+  it: () => import('./pair-card.strings.it.js').then((words) => words.pairCardItalian),
 };

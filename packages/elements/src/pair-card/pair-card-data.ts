@@ -1,0 +1,220 @@
+import { initialState, Task } from '@lit/task';
+import type { Pair, PairProgress, Person, Program } from '@rm-kit/core';
+import { isStale, type RmClient, RmNotFoundError, staleSince } from '@rm-kit/sdk';
+import type { ReactiveControllerHost } from 'lit';
+import { ClientEventsController } from '../base/client-events.js';
+import type { RmErrorAction } from '../base/events.js';
+
+/** Everything the card shows, as loaded for one pair. */
+export interface PairView {
+  pair: Pair;
+  progress: PairProgress;
+  mentor: Person;
+  mentee: Person;
+  /** For the cadence, custom topic labels and the charter text; null if it could not be read. */
+  program: Program | null;
+  /** The signed-in person, to know whether they have a side of the charter to accept. */
+  viewerId: string | null;
+  /** When the offline copy was fetched, if any part of the card comes from the read cache. */
+  staleSince: Date | null;
+}
+
+type RefreshedPart = Pick<PairView, 'pair' | 'progress' | 'staleSince'>;
+
+function oldest(dates: (Date | null)[]): Date | null {
+  return dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
+}
+
+function staleOf(...values: unknown[]): Date | null {
+  return values.some((v) => isStale(v)) ? oldest(values.map((v) => staleSince(v))) : null;
+}
+
+/** What the data half needs from the card it serves. */
+export interface PairCardDataHost {
+  client(): RmClient | undefined;
+  pairId(): string;
+  /** Says something in the card's status line. */
+  announce(key: 'accepted' | 'acceptQueued'): void;
+  emitLoad(stale: boolean): void;
+  emitError(error: unknown, action: RmErrorAction): void;
+  /** The answer to "Accept the charter" is on screen: the card moves focus to it. */
+  charterAnswered(outcome: 'accepted' | 'queued' | 'failed'): Promise<void>;
+}
+
+/**
+ * The card's data: the pair, its program, both people and the progress, loaded together
+ * (with the loading and error states of a Task); pair and progress read again on a live
+ * change, several changes at once leading to one more read, not one each; and the charter
+ * acceptance, sent at once or queued in the outbox and confirmed when the outbox sends it.
+ */
+export class PairCardData {
+  /** The pair whose charter acceptance waits in the outbox to be sent. */
+  acceptQueuedFor: string | null = null;
+  accepting = false;
+  acceptFailed = false;
+  /** The newest pair and progress after a live change or a charter acceptance, over what was first loaded. */
+  private refreshed: RefreshedPart | undefined;
+  private refreshing: Promise<void> | undefined;
+  private refreshAgain = false;
+  /** The first load, whose status and error the card shows as its loading and error states. */
+  readonly task: Task<readonly [RmClient | undefined, string], PairView>;
+  private readonly events: ClientEventsController;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly card: PairCardDataHost,
+  ) {
+    this.task = new Task(host, {
+      args: () => [card.client(), card.pairId()] as const,
+      task: async ([api, pairId], { signal }) => {
+        if (!api || !pairId) return initialState;
+        const [pair, progress, me, queued] = await Promise.all([
+          api.pairs.get(pairId, { signal }),
+          api.pairs.progress(pairId, { signal }),
+          api.me.get({ signal }).catch(() => null),
+          this.charterQueued(api, pairId),
+        ]);
+        const [mentor, mentee, program] = await Promise.all([
+          api.people.get(pair.mentorId, { signal }),
+          api.people.get(pair.menteeId, { signal }),
+          api.programs.get(pair.programId, { signal }).catch(() => null),
+        ]);
+        this.set({ acceptQueuedFor: queued ? pairId : null });
+        return {
+          pair,
+          progress,
+          mentor,
+          mentee,
+          program,
+          viewerId: me?.person?.id ?? null,
+          staleSince: staleOf(pair, progress, mentor, mentee),
+        } satisfies PairView;
+      },
+      onComplete: (view) => {
+        this.set({ refreshed: undefined });
+        card.emitLoad(view.staleSince !== null);
+      },
+      onError: (error) => card.emitError(error, 'load'),
+    });
+
+    this.events = new ClientEventsController(host, () => card.client(), {
+      // Sessions, goals and feedback change the progress (feedback: the trust rule); pair events its status and charter.
+      live: (event) => {
+        if (event.pairId === card.pairId()) void this.requestRefresh();
+      },
+      reset: () => void this.requestRefresh(),
+      synced: (write) => {
+        if (write.operation !== 'pairs.acceptCharter' || write.entry.write.pairId !== card.pairId()) return;
+        // Show the server's answer at once, so the card never flickers back to "waiting" meanwhile.
+        this.showPair(write.result);
+        this.set({ acceptQueuedFor: null });
+        card.announce('accepted');
+        void this.requestRefresh();
+      },
+      syncError: (entry, error) => {
+        const { write } = entry;
+        if (
+          entry.state !== 'failed' ||
+          write.operation !== 'pairs.acceptCharter' ||
+          write.pairId !== card.pairId()
+        )
+          return;
+        this.set({ acceptQueuedFor: null, acceptFailed: true });
+        card.emitError(error, 'pairs.acceptCharter');
+      },
+    });
+  }
+
+  /** Fields the card renders from: each change asks the card to update, as `@state` would. */
+  private set(
+    changes: Partial<Pick<PairCardData, 'acceptQueuedFor' | 'accepting' | 'acceptFailed'>> & {
+      refreshed?: RefreshedPart | undefined;
+    },
+  ) {
+    Object.assign(this, changes);
+    this.host.requestUpdate();
+  }
+
+  /** Whether live changes reach the card now: its client's shared stream is open. */
+  get live(): boolean {
+    return this.events.status === 'open';
+  }
+
+  /** What the card shows now: the loaded pair, with any newer pair and progress over it. */
+  get view(): PairView | undefined {
+    const loaded = this.task.value;
+    if (!loaded || loaded.pair.id !== this.card.pairId()) return undefined;
+    return this.refreshed?.pair.id === loaded.pair.id ? { ...loaded, ...this.refreshed } : loaded;
+  }
+
+  /** Refreshes pair and progress; changes that arrive meanwhile lead to one more refresh, not one each. */
+  private requestRefresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        await this.refresh();
+      } while (this.refreshAgain);
+      this.refreshing = undefined;
+    })();
+    return this.refreshing;
+  }
+
+  private async refresh() {
+    const api = this.card.client();
+    const pairId = this.card.pairId();
+    if (!api || !pairId || !this.view) return;
+    try {
+      const [pair, progress] = await Promise.all([api.pairs.get(pairId), api.pairs.progress(pairId)]);
+      if (api !== this.card.client() || pairId !== this.card.pairId()) return;
+      const refreshed = { pair, progress, staleSince: staleOf(pair, progress) };
+      this.set({ refreshed });
+      this.card.emitLoad(refreshed.staleSince !== null);
+    } catch (error) {
+      // Gone, or no longer shared with the viewer: say so as a first load would.
+      if (error instanceof RmNotFoundError) void this.task.run();
+      else this.card.emitError(error, 'refresh');
+    }
+  }
+
+  // ---- the charter -------------------------------------------------------------------
+
+  private async charterQueued(api: RmClient, pairId: string): Promise<boolean> {
+    const entries = await api.pairs.charterPending(pairId).catch(() => []);
+    return entries.some((entry) => entry.state === 'pending');
+  }
+
+  /** A pair the server just answered with, over what the card shows. */
+  private showPair(pair: Pair) {
+    const view = this.view;
+    if (!view || pair.id !== view.pair.id) return;
+    this.set({ refreshed: { pair, progress: view.progress, staleSince: view.staleSince } });
+  }
+
+  async acceptCharter() {
+    const api = this.card.client();
+    const view = this.view;
+    if (!api || !view || this.accepting) return;
+    this.set({ accepting: true, acceptFailed: false });
+    try {
+      const result = await api.pairs.acceptCharter(view.pair);
+      if (result.pending) {
+        this.set({ acceptQueuedFor: view.pair.id });
+        this.card.announce('acceptQueued');
+      } else {
+        this.showPair(result);
+        this.card.announce('accepted');
+      }
+      this.set({ accepting: false });
+      await this.card.charterAnswered(result.pending ? 'queued' : 'accepted');
+      if (!result.pending) await this.requestRefresh();
+    } catch (error) {
+      this.set({ accepting: false, acceptFailed: true });
+      this.card.emitError(error, 'pairs.acceptCharter');
+      await this.card.charterAnswered('failed');
+    }
+  }
+}

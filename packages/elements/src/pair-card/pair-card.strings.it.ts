@@ -1,0 +1,50 @@
+import { baseItalian } from '../base/base.strings.it.js';
+import { careerStageStrings } from '../base/career-stage.strings.js';
+import type { PairCardKey } from './pair-card.strings.js';
+
+/** The card's words in Italian (see pair-card.strings.ts). */
+export const pairCardItalian: Record<PairCardKey, string> = {
+  ...baseItalian,
+  ...careerStageStrings.it,
+  empty:
+    'Nessuna coppia da mostrare. Imposta l’attributo pair-id con l’id di una coppia, ad es. pair-id="par_…".',
+  cardLabel: 'Coppia di mentoring: {mentor} e {mentee}',
+  roleWithStage: '{role} · {stage}',
+  photoOf: 'Foto di {name}',
+  'status.proposed': 'Da confermare',
+  'status.active': 'Attiva',
+  'status.paused': 'In pausa',
+  'status.completed': 'Conclusa',
+  'status.dissolved': 'Interrotta',
+  statusLabel: 'Stato: {status}',
+  atRiskWithReasons: 'A rischio: {reasons}',
+  atRiskViewer:
+    'Valutazione basata sulle sessioni e sui feedback che puoi leggere: chi legge altre risposte può vedere un esito diverso.',
+  'risk.noRecentSession': 'nessuna sessione da oltre {duration}',
+  'risk.noRecentSessionCadence': 'nessuna sessione da più del doppio dell’intervallo concordato',
+  'risk.lowTrust': 'clima di fiducia debole nei feedback recenti',
+  progress: 'Andamento',
+  sessions: 'Sessioni svolte: {held} su {expected}',
+  sessionsHeld: 'Sessioni svolte: {held}',
+  sessionsAhead: 'Sessioni svolte: {held} (previste: {expected})',
+  noSessionsDue: 'Nessuna sessione ancora prevista',
+  adherence: 'Regolarità delle sessioni: {percent}',
+  goals: 'Obiettivi raggiunti: {achieved} su {total}',
+  noGoals: 'Ancora nessun obiettivo',
+  lastSession: 'Ultima sessione',
+  nextSession: 'Prossima sessione',
+  noSessionYet: 'Nessuna finora',
+  noSessionPlanned: 'Nessuna in programma',
+  topics: 'Temi',
+  noTopics: 'Nessun tema ancora scelto',
+  'charter.both': 'Patto accettato da entrambi',
+  'charter.waitingMentor': 'In attesa che il mentor accetti il patto',
+  'charter.waitingMentee': 'In attesa che il mentee accetti il patto',
+  'charter.waitingBoth': 'In attesa che entrambi accettino il patto',
+  acceptCharter: 'Accetta il patto',
+  accepting: 'Accettazione in corso…',
+  readCharter: 'Leggi il patto di mentoring',
+  accepted: 'Hai accettato il patto.',
+  acceptQueued: 'Sei offline: la tua adesione al patto sarà inviata quando tornerai online.',
+  acceptFailed: 'Non è stato possibile accettare il patto. Riprova.',
+};
