@@ -59,19 +59,26 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
     return el;
   }
 
-  /** The session showing `text`, scrolled into the virtual list's view. */
+  /** The session, scrolled into the virtual list's view as a user would: down, half a view at a time. */
   async function itemOf(el: RmSessionLog, session: Session, timeoutMs = 8000): Promise<HTMLElement> {
     const deadline = Date.now() + timeoutMs;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     // The list renders what is in the window's viewport: bring it there (a form may be above it).
     ($(el, '[part="scroller"]') ?? el).scrollIntoView({ block: 'start' });
+    const scroller = $(el, '[part="scroller"]');
     while (Date.now() < deadline) {
       const found = items(el).find((li) => li.dataset.sessionId === session.id);
       if (found) return found;
-      const index = el.data.sessions.findIndex((s) => s.id === session.id);
-      const scroller = $(el, '[part="scroller"]');
-      // Not loaded yet (the shared pair has many sessions): scroll on, as a user does, for older pages.
-      if (scroller) scroller.scrollTop = index >= 0 ? index * 120 : scroller.scrollHeight;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (scroller) {
+        // At the end, older pages load as they would for a user who reached it; if none
+        // come, start again from the top.
+        const before = scroller.scrollTop;
+        scroller.scrollTop += Math.max(scroller.clientHeight / 2, 100);
+        await frame();
+        await frame();
+        if (scroller.scrollTop === before) scroller.scrollTop = 0;
+      }
+      await frame();
     }
     throw new Error(`Session ${session.id} is not shown`);
   }
