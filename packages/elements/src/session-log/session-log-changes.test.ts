@@ -87,9 +87,14 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
 
   /** A session's button, once the module with the session's actions has arrived (when the browser is idle). */
   async function toolOf(el: RmSessionLog, session: Session, panel: 'manage' | 'feedback') {
-    await itemOf(el, session);
     const toggle = () => $<HTMLButtonElement>(el, `#${panel}-${CSS.escape(session.id)}-toggle`);
-    await until(() => Boolean(toggle()));
+    const deadline = Date.now() + 10_000;
+    // Keeps the session in view meanwhile: on a busy machine the browser is idle late.
+    while (!toggle()) {
+      if (Date.now() > deadline) throw new Error(`No ${panel} button on session ${session.id}`);
+      await itemOf(el, session);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     return toggle() as HTMLButtonElement;
   }
 
