@@ -1,6 +1,7 @@
 import { type BaseKey, baseEnglish } from '../base/base.strings.en.js';
 import type { LocalizeController, Strings } from '../base/localize.js';
 
+/** The words of the questions and of what a write says; the answered view adds its own when it loads. */
 export type FeedbackFormKey =
   | BaseKey
   | 'title.session'
@@ -42,12 +43,6 @@ export type FeedbackFormKey =
   | 'answered.session'
   | 'answered.midpoint'
   | 'answered.final'
-  | 'yourAnswers'
-  | 'outOf'
-  | 'noAnswer'
-  | 'shared'
-  | 'shared.noName'
-  | 'notShared'
   | 'notHeld'
   | 'notInPair'
   | 'missingTarget'
@@ -55,21 +50,6 @@ export type FeedbackFormKey =
   | 'closed.midpoint'
   | 'closed.final'
   | 'closed.notStarted'
-  | 'theirAnswers'
-  | 'theirAnswers.noName'
-  | 'theirsHidden'
-  | 'theirsHidden.noName'
-  | 'sharedSeen'
-  | 'sharedSeen.noName'
-  | 'summary.usefulness'
-  | 'summary.trust'
-  | 'summary.preparation'
-  | 'summary.preparation.noName'
-  | 'summary.preparation.yours'
-  | 'summary.recommend'
-  | 'summary.learned'
-  | 'change'
-  | 'withdraw'
   | 'editing'
   | 'saveChanges'
   | 'saving'
@@ -78,10 +58,6 @@ export type FeedbackFormKey =
   | 'changedOffline'
   | 'changesSent'
   | 'changeFailed'
-  | 'withdraw.confirm'
-  | 'withdraw.yes'
-  | 'withdraw.no'
-  | 'withdrawing'
   | 'withdrawn'
   | 'withdrawnOffline'
   | 'withdrawFailed'
@@ -90,11 +66,11 @@ export type FeedbackFormKey =
   | 'refreshFailed';
 
 /**
- * Every word the feedback form shows, with the shared state words of every element: English
- * here, Italian in a module of its own, loaded when a page first shows the form in Italian.
- * `{name}` is the other member of the pair; a `.noName` twin says "the other person" for a
- * form that does not know them (a form control without a client), because an Italian
- * preposition binds to the article ("di Luca", "dell'altra persona").
+ * Every word the feedback form shows first, with the shared state words of every element:
+ * English here, Italian in a module of its own, loaded when a page first shows the form in
+ * Italian. `{name}` is the other member of the pair; a `.noName` twin says "the other
+ * person" for a form that does not know them (a form control without a client), because an
+ * Italian preposition binds to the article ("di Luca", "dell'altra persona").
  */
 export const feedbackFormStrings: Strings<FeedbackFormKey> = {
   en: {
@@ -141,12 +117,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey> = {
     'answered.session': 'You have already given feedback on this session',
     'answered.midpoint': 'You have already given the mid-point feedback',
     'answered.final': 'You have already given the final feedback',
-    yourAnswers: 'Your answers',
-    outOf: '{value} of {max}',
-    noAnswer: 'No answer',
-    shared: 'Answers shared: {name} will see them once they have answered too.',
-    'shared.noName': 'Answers shared: the other person will see them once they have answered too.',
-    notShared: 'Answers not shared.',
     notHeld: 'You can give feedback once the session has been held.',
     notInPair: 'Only the two people of this pair can give its feedback.',
     missingTarget: 'Nothing to give feedback on: set session-id or pair-id.',
@@ -154,23 +124,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey> = {
     'closed.midpoint': 'The mid-point questionnaire opens on {date}.',
     'closed.final': 'The final questionnaire opens on {date}.',
     'closed.notStarted': 'The program questionnaires open once the pair has started.',
-    theirAnswers: '{name}’s answers',
-    'theirAnswers.noName': 'The other person’s answers',
-    theirsHidden:
-      '{name}’s answers will appear here once they have answered and chosen to share them with you.',
-    'theirsHidden.noName':
-      'The other person’s answers will appear here once they have answered and chosen to share them with you.',
-    sharedSeen: 'Answers shared: {name} can see them.',
-    'sharedSeen.noName': 'Answers shared: the other person can see them.',
-    'summary.usefulness': 'Usefulness',
-    'summary.trust': 'Speaking openly, without worry',
-    'summary.preparation': 'Preparation of {name}',
-    'summary.preparation.noName': 'Preparation of the other person',
-    'summary.preparation.yours': 'Your preparation',
-    'summary.recommend': 'Recommending the program',
-    'summary.learned': 'What was learned',
-    change: 'Change my answers',
-    withdraw: 'Withdraw my answers',
     editing: 'Change your answers, then save them.',
     saveChanges: 'Save changes',
     saving: 'Saving…',
@@ -179,10 +132,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey> = {
     changedOffline: 'Your changes are saved on this device and will be sent as soon as you are back online.',
     changesSent: 'Your changes have been sent.',
     changeFailed: 'Your changes could not be saved. Try again in a moment.',
-    'withdraw.confirm': 'Withdraw your answers? They will be deleted; you can answer again afterwards.',
-    'withdraw.yes': 'Withdraw',
-    'withdraw.no': 'Keep my answers',
-    withdrawing: 'Withdrawing…',
     withdrawn: 'Your answers have been withdrawn.',
     withdrawnOffline: 'Your answers will be withdrawn as soon as you are back online.',
     withdrawFailed: 'Your answers could not be withdrawn. Try again in a moment.',
