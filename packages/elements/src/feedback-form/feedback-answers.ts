@@ -1,4 +1,4 @@
-import type { Feedback, RatingKey } from '@rm-kit/core';
+import type { Feedback, FeedbackKind, RatingKey } from '@rm-kit/core';
 import { RATING_KEYS } from '@rm-kit/core/vocabulary';
 
 /** What the person has chosen and written so far; a rating not chosen yet is absent. */
@@ -34,6 +34,37 @@ export const answersOf = (feedback: Feedback): Answers => ({
   shareWithPartner: feedback.shareWithPartner,
 });
 
+/** What the answers are about, as the request names it: as loaded, or as the attributes say before a load. */
+export interface AnswersAbout {
+  kind: FeedbackKind | undefined;
+  sessionId: string | null;
+}
+
+/** The body of the create call, from the answers; a rating not chosen is left out. */
+export function requestBody(answers: Answers, about: AnswersAbout) {
+  return {
+    ...about,
+    ratings: { ...answers.ratings },
+    recommend: answers.recommend ?? undefined,
+    learned: answers.learned,
+    improve: answers.improve,
+    shareWithPartner: answers.shareWithPartner,
+  };
+}
+
+/**
+ * The answers as a host form submits them, in the shape the create call takes, with explicit
+ * nulls for what is not chosen yet, so the JSON always has the same keys.
+ */
+export function formValue(answers: Answers, about: AnswersAbout): string {
+  return JSON.stringify({
+    ...requestBody(answers, about),
+    kind: about.kind ?? null,
+    ratings: Object.fromEntries(RATING_KEYS.map((key) => [key, answers.ratings[key] ?? null])),
+    recommend: answers.recommend,
+  });
+}
+
 /** Which field a contract issue is about, and the sentence that tells the person what to do. */
 export function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
   const errors: FieldErrors = {};
@@ -54,6 +85,14 @@ export function missingErrors(answers: Answers): FieldErrors {
   for (const key of RATING_KEYS) if (answers.ratings[key] === undefined) errors[key] = 'error.rating';
   if (answers.recommend === null) errors.recommend = 'error.recommend';
   return errors;
+}
+
+/** The first question a person meets that must be answered and is not, and what to tell them. */
+export function firstMissing(answers: Answers): { field: Field; error: ErrorKey } | undefined {
+  const errors = missingErrors(answers);
+  const field = FIELDS.find((each) => errors[each]);
+  const error = field && errors[field];
+  return field && error ? { field, error } : undefined;
 }
 
 /** A form state restored by the browser (the JSON of `value`), as answers; null if it is not ours. */

@@ -1,6 +1,4 @@
-import type { Feedback, FeedbackKind, Issue, RatingKey } from '@rm-kit/core';
-import { RATING_KEYS } from '@rm-kit/core/vocabulary';
-import { RmError, RmNotFoundError, RmValidationError } from '@rm-kit/sdk';
+import type { Feedback, FeedbackKind, RatingKey } from '@rm-kit/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
@@ -10,37 +8,41 @@ import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
 import {
-  type Answers,
   answersFromJson,
   answersOf,
   emptyAnswers,
   FIELDS,
   type FieldErrors,
   fieldErrors,
+  firstMissing,
+  formValue,
   missingErrors,
+  requestBody,
 } from './feedback-answers.js';
 import { feedbackFormStrings } from './feedback-form.strings.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
+import {
+  type FailureKey,
+  type FormHost,
+  type FormState,
+  initialFormState,
+  NO_MESSAGES,
+} from './feedback-form-state.js';
 import { closedLine, header } from './feedback-header.js';
 import { renderQuestions } from './feedback-questions.js';
-import { renderDone, renderWithdrawing } from './feedback-summary.js';
+import type { FeedbackAnsweredView } from './feedback-summary.js';
 import { FeedbackTargetController, NoFeedbackHere, type Target } from './feedback-target.js';
-import {
-  type FeedbackWrite,
-  FeedbackWriter,
-  type Mine,
-  overtaken,
-  type WriteOutcome,
-} from './feedback-writer.js';
+import type { FeedbackWriter, Mine } from './feedback-writer.js';
 
 /**
- * Core's feedback schema (and zod), to check answers before they are sent: a module of its
- * own, fetched once the browser is idle after the form is shown, so sending works offline.
+ * Modules of their own, fetched once the browser is idle after the form is shown, so that
+ * sending, changing and withdrawing work offline: core's feedback schema (and zod), to check
+ * answers before they are sent; the writer; and the answered view, fetched at once when the
+ * reader has answered already.
  */
 const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/schemas/feedback'));
-
-type Outcome = 'thanks' | 'thanksOffline' | 'changed' | 'changedOffline';
-type Notice = 'changedElsewhere' | 'withdrawnElsewhere' | 'withdrawn' | '';
+const loadWriter = loadOnce(() => import('./feedback-writer.js'));
+const loadAnsweredView = loadOnce(() => import('./feedback-summary.js'));
 
 /**
  * @tagname rm-feedback-form
@@ -113,20 +115,16 @@ export class RmFeedbackForm extends RmElement {
    */
   @property({ type: Boolean, attribute: 'no-submit', reflect: true }) noSubmit = false;
 
-  @state() private answers: Answers = emptyAnswers();
-  @state() private errors: FieldErrors = {};
-  @state() private submitError = '';
-  /** The request id of a refusal, for the reader to quote to whoever runs the program. */
-  @state() private submitReference = '';
-  /** What the answered view's heading says after a write in this visit. */
-  @state() private outcome?: Outcome;
-  @state() private notice: Notice = '';
-  @state() private mode: 'view' | 'edit' | 'confirm' = 'view';
-  /** The answer as it was when "Change" was pressed: its version goes as If-Match, whatever arrives meanwhile. */
-  private changing?: Feedback;
+  @state() private ui: FormState = initialFormState();
   @state() private formDisabled = false;
+  /** Created with its module, the first time the reader sends, changes or withdraws. */
+  private writer?: FeedbackWriter;
+  /** The answered view once its module is here; `viewFailed` when it could not be fetched. */
+  private answeredView?: FeedbackAnsweredView;
+  private viewFetch?: Promise<void>;
+  @state() private viewFailed?: unknown;
 
-  private readonly internals: ElementInternals;
+  private readonly internals = this.attachInternals();
   private readonly localize = new LocalizeController(this, feedbackFormStrings);
   private readonly announcer = new AnnouncerController(this);
 
@@ -136,23 +134,30 @@ export class RmFeedbackForm extends RmElement {
     {
       loaded: (target) => {
         this.emit('rm-load', { count: 1, stale: target.staleSince !== null });
-        preloadWhenIdle(loadFeedbackSchemas);
+        preloadWhenIdle(loadAnsweredView, loadWriter, loadFeedbackSchemas);
       },
       failed: (error, action) => this.emit('rm-error', { error: toError(error), action }),
     },
   );
 
-  private readonly writer = new FeedbackWriter(this, () => this.api, {
-    written: (outcome) => void this.written(outcome),
-    failed: (operation, error, late, refused) => void this.failed(operation, error, late, refused),
-  });
+  /** What the writer changes in the form, as it shows what came of a write. */
+  private readonly host: FormHost = {
+    show: (changes) => this.show(changes),
+    target: () => this.data.value,
+    kind: () => this.data.value?.kind ?? 'session',
+    say: (key) => void this.announcer.announce(this.localize.t(key)),
+    emit: (type, detail) => this.emit(type, detail),
+    focusOn: (selector) => this.focusOn(selector),
+    focusDone: () => this.focusDone(),
+    refresh: () => this.data.refresh(),
+    showErrors: (errors) => this.showErrors(errors),
+  };
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     // A host form that checks validity (or is submitted) shows the errors beside the fields.
     this.addEventListener('invalid', () => {
-      this.errors = this.answering() ? missingErrors(this.answers) : {};
+      this.show({ errors: this.answering() ? missingErrors(this.ui.answers) : {} });
     });
   }
 
@@ -160,15 +165,8 @@ export class RmFeedbackForm extends RmElement {
 
   /** The answers as JSON, the shape `POST /v1/pairs/{pairId}/feedback` takes; what a host form submits. */
   get value(): string {
-    const answers = this.answering() ? this.answers : answersOf(this.mine()?.feedback as Feedback);
-    const body = this.body(answers);
-    // Explicit nulls for what is not chosen yet, so the JSON always has the same keys.
-    return JSON.stringify({
-      ...body,
-      kind: body.kind ?? null,
-      ratings: Object.fromEntries(RATING_KEYS.map((key) => [key, answers.ratings[key] ?? null])),
-      recommend: answers.recommend,
-    });
+    const answers = this.answering() ? this.ui.answers : answersOf(this.mine()?.feedback as Feedback);
+    return formValue(answers, this.about());
   }
 
   get form(): HTMLFormElement | null {
@@ -196,8 +194,7 @@ export class RmFeedbackForm extends RmElement {
   }
 
   formResetCallback() {
-    this.answers = emptyAnswers();
-    this.clearMessages();
+    this.show({ ...NO_MESSAGES, answers: emptyAnswers() });
   }
 
   formDisabledCallback(disabled: boolean) {
@@ -206,49 +203,30 @@ export class RmFeedbackForm extends RmElement {
 
   formStateRestoreCallback(restored: string | File | FormData | null) {
     const answers = typeof restored === 'string' ? answersFromJson(restored) : null;
-    if (answers) this.answers = answers;
+    if (answers) this.show({ answers });
   }
 
   private mine(): Mine | undefined {
-    return this.writer.mine(this.data.value?.mine);
+    const loaded = this.data.value?.mine;
+    return this.writer ? this.writer.mine(loaded) : loaded && { feedback: loaded, pending: false };
   }
 
   /** Whether the form's controls are what is on show (a new answer, or a change), not the answers. */
   private answering(): boolean {
-    return this.mode === 'edit' || !this.mine();
+    return this.ui.mode === 'edit' || !this.mine();
   }
 
-  /** The body of the create call, from the answers; a rating not chosen is left out. */
-  private body(answers: Answers) {
+  /** What the answers are about: as loaded, or as the attributes say. */
+  private about() {
     const loaded = this.data.value;
     return {
       kind: loaded?.kind ?? (this.sessionId ? 'session' : this.kind),
       sessionId: loaded ? loaded.sessionId : this.sessionId || null,
-      ratings: { ...answers.ratings },
-      recommend: answers.recommend ?? undefined,
-      learned: answers.learned,
-      improve: answers.improve,
-      shareWithPartner: answers.shareWithPartner,
     };
   }
 
-  private syncFormState() {
-    this.internals.setFormValue(this.value);
-    const errors = this.answering() ? missingErrors(this.answers) : {};
-    const missing = FIELDS.find((field) => errors[field]);
-    const key = missing && errors[missing];
-    if (!missing || !key) {
-      this.internals.setValidity({});
-      return;
-    }
-    const anchor = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${missing}"]`);
-    this.internals.setValidity({ valueMissing: true }, this.localize.t(key), anchor ?? undefined);
-  }
-
-  private clearMessages() {
-    this.errors = {};
-    this.submitError = '';
-    this.submitReference = '';
+  private show(changes: Partial<FormState>) {
+    this.ui = { ...this.ui, ...changes };
   }
 
   // ----- life cycle -----
@@ -262,33 +240,39 @@ export class RmFeedbackForm extends RmElement {
     const previous = changed as Map<PropertyKey, unknown>;
     const resigned = ['client', 'providedClient'].some((key) => previous.get(key) !== undefined);
     if (retargeted || resigned) {
-      this.answers = emptyAnswers();
-      this.clearMessages();
-      this.writer.reset();
-      this.outcome = undefined;
-      this.notice = '';
-      this.mode = 'view';
+      this.ui = initialFormState();
+      this.writer?.reset();
       this.announcer.dismiss();
     }
   }
 
+  /** What a host form takes: the value, and whether it may be sent (if not, why, beside which question). */
   protected override updated() {
-    this.syncFormState();
+    this.internals.setFormValue(this.value);
+    const missing = this.answering() ? firstMissing(this.ui.answers) : undefined;
+    if (!missing) return this.internals.setValidity({});
+    const anchor = this.renderRoot.querySelector<HTMLElement>(`input[name="${missing.field}"]`);
+    this.internals.setValidity({ valueMissing: true }, this.localize.t(missing.error), anchor ?? undefined);
   }
 
   // ----- actions -----
 
   private choose(field: RatingKey | 'recommend', value: number) {
-    this.answers =
-      field === 'recommend'
-        ? { ...this.answers, recommend: value }
-        : { ...this.answers, ratings: { ...this.answers.ratings, [field]: value } };
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    const { answers, errors } = this.ui;
+    this.show({
+      answers:
+        field === 'recommend'
+          ? { ...answers, recommend: value }
+          : { ...answers, ratings: { ...answers.ratings, [field]: value } },
+      errors: { ...errors, [field]: undefined },
+    });
   }
 
   private write(field: 'learned' | 'improve', value: string) {
-    this.answers = { ...this.answers, [field]: value };
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.show({
+      answers: { ...this.ui.answers, [field]: value },
+      errors: { ...this.ui.errors, [field]: undefined },
+    });
   }
 
   private async submit(event: SubmitEvent) {
@@ -299,157 +283,96 @@ export class RmFeedbackForm extends RmElement {
       return;
     }
     const target = this.data.value;
-    if (!target || !this.api || this.writer.busy) return;
-    const current = this.mode === 'edit' ? this.changing : undefined;
-    let schemas: Awaited<ReturnType<typeof loadFeedbackSchemas>>;
-    try {
-      schemas = await loadFeedbackSchemas();
-    } catch (error) {
-      // The validation module never arrived (the server went away first): say so, keep the answers.
-      this.emit('rm-error', { error: toError(error), action: 'load-part' });
-      this.submitError = this.localize.t(current ? 'changeFailed' : 'submitFailed');
-      void this.announcer.announce(this.submitError);
-      return;
-    }
+    if (!target || !this.api || this.writer?.busy) return;
+    const current = this.ui.mode === 'edit' ? this.ui.changing : undefined;
+    const [schemas, writer] = await Promise.all([loadFeedbackSchemas(), this.loadWriter()]).catch(
+      (error: unknown) => [this.partFailed(error, current ? 'changeFailed' : 'submitFailed')],
+    );
+    if (!schemas || !writer) return;
     // A change is checked against the same rules as a new answer: it replaces every field.
-    const parsed = schemas.feedbackCreateSchema.safeParse(this.body(this.answers));
+    const parsed = schemas.feedbackCreateSchema.safeParse(requestBody(this.ui.answers, this.about()));
     if (!parsed.success) {
       await this.showErrors(fieldErrors(parsed.error.issues));
       return;
     }
-    this.clearMessages();
-    this.notice = '';
+    this.show({ ...NO_MESSAGES, notice: '' });
     if (!current) {
-      await this.writer.create(target, parsed.data);
+      await writer.create(target, parsed.data);
       return;
     }
     const { ratings, recommend, learned, improve, shareWithPartner } = parsed.data;
-    await this.writer.change(current, { ratings, recommend, learned, improve, shareWithPartner });
+    await writer.change(current, { ratings, recommend, learned, improve, shareWithPartner });
   }
 
   private async startChange() {
     const mine = this.mine();
     if (!mine) return;
-    this.answers = answersOf(mine.feedback);
-    this.changing = mine.feedback;
-    this.clearMessages();
-    this.notice = '';
-    this.mode = 'edit';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('input[name="usefulness"]:checked')?.focus();
+    this.show({
+      ...NO_MESSAGES,
+      answers: answersOf(mine.feedback),
+      changing: mine.feedback,
+      notice: '',
+      mode: 'edit',
+    });
+    await this.focusOn('input[name="usefulness"]:checked');
   }
 
-  private async cancelChange() {
-    this.clearMessages();
-    this.mode = 'view';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="change"]')?.focus();
+  /** Back to the answers from a change or a withdrawal not confirmed, onto the button that left them. */
+  private async backToAnswers(button: 'change' | 'withdraw') {
+    this.show({ ...NO_MESSAGES, mode: 'view' });
+    await this.focusOn(`[part="${button}"]`);
   }
 
   private async askWithdraw() {
-    this.clearMessages();
-    this.notice = '';
-    this.mode = 'confirm';
-    await this.updateComplete;
+    this.show({ ...NO_MESSAGES, notice: '', mode: 'confirm' });
     // The safe choice first: Enter on a stray key press keeps the answers.
-    this.renderRoot.querySelector<HTMLElement>('.keep')?.focus();
+    await this.focusOn('.keep');
   }
 
-  private async keepAnswers() {
-    this.clearMessages();
-    this.mode = 'view';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="withdraw"]')?.focus();
-  }
-
-  private confirmWithdraw() {
+  private async confirmWithdraw() {
     const mine = this.mine();
-    if (mine) void this.writer.withdraw(mine.feedback);
-  }
-
-  private async written({ operation, feedback, id, pending, late }: WriteOutcome) {
-    this.mode = 'view';
-    if (operation === 'feedback.remove') {
-      this.answers = emptyAnswers();
-      this.outcome = undefined;
-      this.notice = pending ? '' : 'withdrawn';
-      this.emit('rm-feedback-withdrawn', { feedbackId: id, pending });
-      void this.announcer.announce(this.localize.t(pending ? 'withdrawnOffline' : 'withdrawn'));
-      await this.updateComplete;
-      if (!late) this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
-      return;
-    }
-    if (!feedback) return;
-    const created = operation === 'feedback.create';
-    if (late) {
-      this.outcome = created ? 'thanks' : 'changed';
-    } else {
-      this.outcome = created
-        ? pending
-          ? 'thanksOffline'
-          : 'thanks'
-        : pending
-          ? 'changedOffline'
-          : 'changed';
-    }
-    this.emit('rm-feedback-submitted', { feedback, pending });
-    void this.announcer.announce(this.localize.t(late ? (created ? 'sent' : 'changesSent') : this.outcome));
-    await this.updateComplete;
-    if (!late) this.focusDone();
-  }
-
-  private async failed(operation: FeedbackWrite, error: Error, late: boolean, refused?: Feedback) {
-    this.emit('rm-error', { error, action: operation });
-    if (overtaken(error)) {
-      // Changed, withdrawn or answered elsewhere first: show the answer as it is now.
-      this.mode = 'view';
-      this.clearMessages();
-      this.outcome = undefined;
-      this.notice = '';
-      await this.data.refresh();
-      // Said once the answers as they are now are on show, not over the old ones.
-      this.notice =
-        operation === 'feedback.create'
-          ? ''
-          : error instanceof RmNotFoundError
-            ? 'withdrawnElsewhere'
-            : 'changedElsewhere';
-      await this.updateComplete;
-      this.focusDone();
-      const kind = this.data.value?.kind ?? 'session';
-      void this.announcer.announce(this.localize.t(this.notice || `answered.${kind}`));
-      return;
-    }
-    if (!late && error instanceof RmValidationError && operation !== 'feedback.remove') {
-      const errors = fieldErrors(error.issues as Issue[]);
-      if (Object.keys(errors).length > 0) {
-        await this.showErrors(errors);
-        return;
-      }
-    }
-    if (late && refused) {
-      // The refused answer goes back into the form, to be corrected and sent again.
-      this.answers = answersOf(refused);
-      this.changing = this.data.value?.mine;
-      this.mode = operation === 'feedback.update' && this.changing ? 'edit' : 'view';
-    }
-    // The server's own message is English and for developers: the reader gets a sentence in
-    // their language, and the request id to quote.
-    this.submitError = this.localize.t(
-      late && operation !== 'feedback.remove'
-        ? 'syncRefused'
-        : operation === 'feedback.create'
-          ? 'submitFailed'
-          : operation === 'feedback.update'
-            ? 'changeFailed'
-            : 'withdrawFailed',
+    const writer = await this.loadWriter().catch((error: unknown) =>
+      this.partFailed(error, 'withdrawFailed'),
     );
-    this.submitReference = error instanceof RmError ? (error.requestId ?? '') : '';
-    void this.announcer.announce(this.submitError);
+    if (mine && writer) await writer.withdraw(mine.feedback);
+  }
+
+  /** The writer, with its module (here already, unless the idle-time fetch has not ended). */
+  private async loadWriter(): Promise<FeedbackWriter> {
+    const { FeedbackWriter } = await loadWriter();
+    this.writer ??= new FeedbackWriter(this, () => this.api, this.host);
+    return this.writer;
+  }
+
+  /** The answered view, with its module; while it is on its way the form shows its skeleton. */
+  private loadAnsweredView(): Promise<void> {
+    this.viewFetch ??= loadAnsweredView().then(
+      ({ FeedbackAnsweredView }) => {
+        this.answeredView ??= new FeedbackAnsweredView(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.viewFetch = undefined;
+        this.viewFailed = error;
+        this.emit('rm-error', { error: toError(error), action: 'load-part' });
+      },
+    );
+    return this.viewFetch;
+  }
+
+  /**
+   * A module an action needs never arrived (the network went away before it did): the
+   * answers stay, and the reader is told, on screen and aloud, that it was not sent.
+   */
+  private partFailed(error: unknown, key: FailureKey): undefined {
+    this.emit('rm-error', { error: toError(error), action: 'load-part' });
+    this.show({ submitError: key, submitReference: '' });
+    void this.announcer.announce(this.localize.t(key));
+    return undefined;
   }
 
   private async showErrors(errors: FieldErrors) {
-    this.errors = errors;
+    this.show({ errors });
     await this.updateComplete;
     const first = FIELDS.find((field) => errors[field]);
     if (!first) return;
@@ -464,8 +387,16 @@ export class RmFeedbackForm extends RmElement {
     );
   }
 
-  private focusDone() {
-    this.renderRoot.querySelector<HTMLElement>('.done-heading')?.focus();
+  /** Once the answered view is shown (its module may still be on its way), its heading takes the focus. */
+  private async focusDone() {
+    await this.loadAnsweredView();
+    await this.focusOn('.done-heading');
+  }
+
+  /** Focuses what the next render shows. */
+  private async focusOn(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // ----- rendering -----
@@ -495,58 +426,69 @@ export class RmFeedbackForm extends RmElement {
     if (target.session && target.session.status !== 'held' && !mine) {
       return html`${top}<p class="plain">${t.t('notHeld')}</p>`;
     }
-    if (this.writer.withdrawn?.pending) return html`${top}${renderWithdrawing(t)}`;
-    if (!mine || this.mode === 'edit') return this.renderForm(target);
-    return html`${top}${renderDone(t, {
+    if (!mine || this.ui.mode === 'edit') return this.renderForm(target);
+    const view = this.answeredView;
+    if (!view) {
+      if (this.viewFailed) {
+        return errorState(t, this.viewFailed, () => {
+          this.viewFailed = undefined;
+          void this.loadAnsweredView();
+        });
+      }
+      void this.loadAnsweredView();
+      return loadingState(t, 6);
+    }
+    if (this.writer?.withdrawn?.pending) return html`${top}${view.withdrawing()}`;
+    return html`${top}${view.done({
       target,
       mine,
-      heading: t.t(this.outcome ?? `answered.${target.kind}`),
-      notice: this.notice ? t.t(this.notice) : '',
-      confirming: this.mode === 'confirm',
-      busy: this.writer.busy,
+      heading: t.t(this.ui.outcome ?? `answered.${target.kind}`),
+      notice: this.ui.notice ? t.t(this.ui.notice) : '',
+      confirming: this.ui.mode === 'confirm',
+      busy: this.writer?.busy ?? false,
       readOnly: this.noSubmit,
       submitError: this.renderSubmitError(),
       change: () => void this.startChange(),
       withdraw: () => void this.askWithdraw(),
-      keep: () => void this.keepAnswers(),
-      confirm: () => this.confirmWithdraw(),
+      keep: () => void this.backToAnswers('withdraw'),
+      confirm: () => void this.confirmWithdraw(),
     })}`;
   }
 
   private renderForm(target: Target | undefined): TemplateResult {
     const t = this.localize;
     const kind = target?.kind ?? (this.sessionId ? 'session' : (this.kind ?? 'session'));
-    const editing = this.mode === 'edit';
+    const { answers, errors, notice, mode } = this.ui;
+    const editing = mode === 'edit';
     return html`${header(t, target, kind, this.data.refreshFailed)}
-      ${this.notice ? html`<p class="plain notice-line">${t.t(this.notice)}</p>` : nothing}
+      ${notice ? html`<p class="plain notice-line">${t.t(notice)}</p>` : nothing}
       ${editing ? html`<p class="plain">${t.t('editing')}</p>` : nothing}
       ${renderQuestions(t, {
         target,
         kind,
-        answers: this.answers,
-        errors: this.errors,
-        inactive: this.formDisabled || this.writer.busy,
-        busy: this.writer.busy,
+        answers,
+        errors,
+        inactive: this.formDisabled || Boolean(this.writer?.busy),
+        busy: this.writer?.busy ?? false,
         editing,
         noSubmit: this.noSubmit,
         submitError: this.renderSubmitError(),
         submit: (event) => void this.submit(event),
         choose: (field, value) => this.choose(field, value),
         write: (field, value) => this.write(field, value),
-        share: (checked) => {
-          this.answers = { ...this.answers, shareWithPartner: checked };
-        },
-        cancel: () => void this.cancelChange(),
+        share: (checked) => this.show({ answers: { ...this.ui.answers, shareWithPartner: checked } }),
+        cancel: () => void this.backToAnswers('change'),
       })}`;
   }
 
   private renderSubmitError() {
-    if (!this.submitError) return nothing;
+    const { submitError, submitReference } = this.ui;
+    if (!submitError) return nothing;
     return html`<div role="alert" class="submit-error">
-      <p class="error-text">${this.submitError}</p>
+      <p class="error-text">${this.localize.t(submitError)}</p>
       ${
-        this.submitReference
-          ? html`<p class="muted"><small>${this.localize.t('reference', { id: this.submitReference })}</small></p>`
+        submitReference
+          ? html`<p class="muted"><small>${this.localize.t('reference', { id: submitReference })}</small></p>`
           : nothing
       }
     </div>`;

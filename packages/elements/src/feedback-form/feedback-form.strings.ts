@@ -1,7 +1,9 @@
-import { baseStrings } from '../base/base.strings.js';
+import { type BaseKey, baseEnglish } from '../base/base.strings.en.js';
 import type { LocalizeController, Strings } from '../base/localize.js';
 
-type FeedbackFormKey =
+/** The words of the questions and of what a write says; the answered view adds its own when it loads. */
+export type FeedbackFormKey =
+  | BaseKey
   | 'title.session'
   | 'title.midpoint'
   | 'title.final'
@@ -41,12 +43,6 @@ type FeedbackFormKey =
   | 'answered.session'
   | 'answered.midpoint'
   | 'answered.final'
-  | 'yourAnswers'
-  | 'outOf'
-  | 'noAnswer'
-  | 'shared'
-  | 'shared.noName'
-  | 'notShared'
   | 'notHeld'
   | 'notInPair'
   | 'missingTarget'
@@ -54,21 +50,6 @@ type FeedbackFormKey =
   | 'closed.midpoint'
   | 'closed.final'
   | 'closed.notStarted'
-  | 'theirAnswers'
-  | 'theirAnswers.noName'
-  | 'theirsHidden'
-  | 'theirsHidden.noName'
-  | 'sharedSeen'
-  | 'sharedSeen.noName'
-  | 'summary.usefulness'
-  | 'summary.trust'
-  | 'summary.preparation'
-  | 'summary.preparation.noName'
-  | 'summary.preparation.yours'
-  | 'summary.recommend'
-  | 'summary.learned'
-  | 'change'
-  | 'withdraw'
   | 'editing'
   | 'saveChanges'
   | 'saving'
@@ -77,10 +58,6 @@ type FeedbackFormKey =
   | 'changedOffline'
   | 'changesSent'
   | 'changeFailed'
-  | 'withdraw.confirm'
-  | 'withdraw.yes'
-  | 'withdraw.no'
-  | 'withdrawing'
   | 'withdrawn'
   | 'withdrawnOffline'
   | 'withdrawFailed'
@@ -89,14 +66,15 @@ type FeedbackFormKey =
   | 'refreshFailed';
 
 /**
- * Every word the feedback form shows, with the shared state words of every element.
- * `{name}` is the other member of the pair; a `.noName` twin says "the other person" for
- * a form that does not know them (a form control without a client), because an Italian
- * preposition binds to the article ("di Luca", "dell'altra persona").
+ * Every word the feedback form shows first, with the shared state words of every element:
+ * English here, Italian in a module of its own, loaded when a page first shows the form in
+ * Italian. `{name}` is the other member of the pair; a `.noName` twin says "the other
+ * person" for a form that does not know them (a form control without a client), because an
+ * Italian preposition binds to the article ("di Luca", "dell'altra persona").
  */
-export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseStrings)['en']> = {
+export const feedbackFormStrings: Strings<FeedbackFormKey> = {
   en: {
-    ...baseStrings.en,
+    ...baseEnglish,
     'title.session': 'Feedback on the session of {date}',
     'title.midpoint': 'Mid-point feedback',
     'title.final': 'Final feedback',
@@ -139,12 +117,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
     'answered.session': 'You have already given feedback on this session',
     'answered.midpoint': 'You have already given the mid-point feedback',
     'answered.final': 'You have already given the final feedback',
-    yourAnswers: 'Your answers',
-    outOf: '{value} of {max}',
-    noAnswer: 'No answer',
-    shared: 'Answers shared: {name} will see them once they have answered too.',
-    'shared.noName': 'Answers shared: the other person will see them once they have answered too.',
-    notShared: 'Answers not shared.',
     notHeld: 'You can give feedback once the session has been held.',
     notInPair: 'Only the two people of this pair can give its feedback.',
     missingTarget: 'Nothing to give feedback on: set session-id or pair-id.',
@@ -152,23 +124,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
     'closed.midpoint': 'The mid-point questionnaire opens on {date}.',
     'closed.final': 'The final questionnaire opens on {date}.',
     'closed.notStarted': 'The program questionnaires open once the pair has started.',
-    theirAnswers: '{name}’s answers',
-    'theirAnswers.noName': 'The other person’s answers',
-    theirsHidden:
-      '{name}’s answers will appear here once they have answered and chosen to share them with you.',
-    'theirsHidden.noName':
-      'The other person’s answers will appear here once they have answered and chosen to share them with you.',
-    sharedSeen: 'Answers shared: {name} can see them.',
-    'sharedSeen.noName': 'Answers shared: the other person can see them.',
-    'summary.usefulness': 'Usefulness',
-    'summary.trust': 'Speaking openly, without worry',
-    'summary.preparation': 'Preparation of {name}',
-    'summary.preparation.noName': 'Preparation of the other person',
-    'summary.preparation.yours': 'Your preparation',
-    'summary.recommend': 'Recommending the program',
-    'summary.learned': 'What was learned',
-    change: 'Change my answers',
-    withdraw: 'Withdraw my answers',
     editing: 'Change your answers, then save them.',
     saveChanges: 'Save changes',
     saving: 'Saving…',
@@ -177,10 +132,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
     changedOffline: 'Your changes are saved on this device and will be sent as soon as you are back online.',
     changesSent: 'Your changes have been sent.',
     changeFailed: 'Your changes could not be saved. Try again in a moment.',
-    'withdraw.confirm': 'Withdraw your answers? They will be deleted; you can answer again afterwards.',
-    'withdraw.yes': 'Withdraw',
-    'withdraw.no': 'Keep my answers',
-    withdrawing: 'Withdrawing…',
     withdrawn: 'Your answers have been withdrawn.',
     withdrawnOffline: 'Your answers will be withdrawn as soon as you are back online.',
     withdrawFailed: 'Your answers could not be withdrawn. Try again in a moment.',
@@ -189,104 +140,8 @@ export const feedbackFormStrings: Strings<FeedbackFormKey | keyof (typeof baseSt
     withdrawnElsewhere: 'Your answers were withdrawn in another window or on another device in the meantime.',
     refreshFailed: 'The answers could not be updated just now: what you see may be out of date.',
   },
-  it: {
-    ...baseStrings.it,
-    'title.session': 'Feedback sulla sessione di {date}',
-    'title.midpoint': 'Feedback di metà percorso',
-    'title.final': 'Feedback finale',
-    'title.anySession': 'Feedback sulla sessione',
-    'answeringAs.mentor': 'Rispondi come mentor',
-    'answeringAs.mentee': 'Rispondi come mentee',
-    privacy:
-      '{name} vedrà le tue risposte solo se scegli di condividerle, e solo dopo aver risposto a sua volta. I referenti HR del programma vedono soltanto medie anonime, calcolate su almeno {n} risposte.',
-    'privacy.noName':
-      'L’altra persona vedrà le tue risposte solo se scegli di condividerle, e solo dopo aver risposto a sua volta. I referenti HR del programma vedono soltanto medie anonime, calcolate su almeno {n} risposte.',
-    'question.usefulness.session': 'Quanto ti è stata utile la sessione?',
-    'question.usefulness.midpoint': 'Quanto ti è stato utile il percorso finora?',
-    'question.usefulness.final': 'Quanto ti è stato utile il percorso?',
-    'question.trust': 'In che misura hai potuto parlare apertamente, senza timori?',
-    'question.preparation': 'Quanto ti è sembrata adeguata la preparazione di {name}?',
-    'question.preparation.noName': 'Quanto ti è sembrata adeguata la preparazione dell’altra persona?',
-    'question.recommend': 'Quanto è probabile che tu consigli il programma a una collega o a un collega?',
-    ratingLow: '1: per niente',
-    ratingHigh: '5: moltissimo',
-    recommendLow: '0: per niente probabile',
-    recommendHigh: '10: molto probabile',
-    learned: 'Che cosa hai imparato',
-    improve: 'Che cosa si può migliorare',
-    optional: '(facoltativo)',
-    share: 'Condividi le tue risposte con {name}',
-    'share.noName': 'Condividi le tue risposte con l’altra persona',
-    submit: 'Invia il feedback',
-    submitting: 'Invio in corso…',
-    'error.rating': 'Scegli un voto da 1 a 5.',
-    'error.recommend': 'Scegli un numero da 0 a 10.',
-    'error.tooLong': 'Puoi scrivere al massimo {max} caratteri.',
-    'errorsFound.one': 'C’è 1 risposta da controllare.',
-    'errorsFound.other': 'Ci sono {count} risposte da controllare.',
-    submitFailed: 'Non è stato possibile salvare il feedback. Riprova tra poco.',
-    syncRefused:
-      'Non è stato possibile inviare il feedback salvato offline. Controlla le risposte e invialo di nuovo.',
-    thanks: 'Grazie, il tuo feedback è stato inviato.',
-    thanksOffline: 'Grazie! Il feedback è salvato sul dispositivo e sarà inviato appena tornerai online.',
-    sent: 'Il tuo feedback è stato inviato.',
-    'answered.session': 'Hai già compilato il feedback su questa sessione',
-    'answered.midpoint': 'Hai già compilato il feedback di metà percorso',
-    'answered.final': 'Hai già compilato il feedback finale',
-    yourAnswers: 'Le tue risposte',
-    outOf: '{value} su {max}',
-    noAnswer: 'Nessuna risposta',
-    shared: 'Risposte condivise: {name} le vedrà dopo aver risposto a sua volta.',
-    'shared.noName': 'Risposte condivise: l’altra persona le vedrà dopo aver risposto a sua volta.',
-    notShared: 'Risposte non condivise.',
-    notHeld: 'Potrai dare il feedback dopo che la sessione si sarà svolta.',
-    notInPair: 'Solo le due persone di questa coppia possono dare il feedback.',
-    missingTarget: 'Nulla su cui dare feedback: imposta session-id oppure pair-id.',
-    'title.program': 'Feedback sul percorso',
-    'closed.midpoint': 'Il questionario di metà percorso sarà disponibile da {date}.',
-    'closed.final': 'Il questionario finale sarà disponibile da {date}.',
-    'closed.notStarted': 'I questionari sul percorso saranno disponibili quando la coppia avrà iniziato.',
-    theirAnswers: 'Le risposte di {name}',
-    'theirAnswers.noName': 'Le risposte dell’altra persona',
-    theirsHidden:
-      'Le risposte di {name} compariranno qui quando avrà risposto e scelto di condividerle con te.',
-    'theirsHidden.noName':
-      'Le risposte dell’altra persona compariranno qui quando avrà risposto e scelto di condividerle con te.',
-    sharedSeen: 'Risposte condivise: {name} può vederle.',
-    'sharedSeen.noName': 'Risposte condivise: l’altra persona può vederle.',
-    'summary.usefulness': 'Utilità',
-    'summary.trust': 'Libertà di parlare apertamente',
-    'summary.preparation': 'Preparazione di {name}',
-    'summary.preparation.noName': 'Preparazione dell’altra persona',
-    'summary.preparation.yours': 'La tua preparazione',
-    'summary.recommend': 'Propensione a consigliare il programma',
-    'summary.learned': 'Che cosa si è imparato',
-    change: 'Modifica le mie risposte',
-    withdraw: 'Ritira le mie risposte',
-    editing: 'Modifica le risposte, poi salvale.',
-    saveChanges: 'Salva le modifiche',
-    saving: 'Salvataggio in corso…',
-    cancel: 'Annulla',
-    changed: 'Le modifiche sono state salvate.',
-    changedOffline: 'Le modifiche sono salvate sul dispositivo e saranno inviate appena tornerai online.',
-    changesSent: 'Le modifiche sono state inviate.',
-    changeFailed: 'Non è stato possibile salvare le modifiche. Riprova tra poco.',
-    'withdraw.confirm':
-      'Vuoi ritirare le tue risposte? Saranno eliminate; potrai rispondere di nuovo in seguito.',
-    'withdraw.yes': 'Ritira',
-    'withdraw.no': 'Mantieni le risposte',
-    withdrawing: 'Ritiro in corso…',
-    withdrawn: 'Le tue risposte sono state ritirate.',
-    withdrawnOffline: 'Le tue risposte saranno ritirate appena tornerai online.',
-    withdrawFailed: 'Non è stato possibile ritirare le risposte. Riprova tra poco.',
-    changedElsewhere:
-      'Nel frattempo le tue risposte sono state modificate in un’altra finestra o su un altro dispositivo. Eccole come sono ora: se vuoi, modificale di nuovo.',
-    withdrawnElsewhere:
-      'Nel frattempo le tue risposte sono state ritirate in un’altra finestra o su un altro dispositivo.',
-    refreshFailed:
-      'Non è stato possibile aggiornare le risposte: quello che vedi potrebbe non essere aggiornato.',
-  },
+  it: () => import('./feedback-form.strings.it.js').then((words) => words.feedbackFormItalian),
 };
 
 /** The form's words, as its render modules take them. */
-export type FeedbackFormText = LocalizeController<keyof (typeof feedbackFormStrings)['en']>;
+export type FeedbackFormText = LocalizeController<FeedbackFormKey>;

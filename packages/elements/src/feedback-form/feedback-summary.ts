@@ -1,7 +1,11 @@
 import type { Feedback } from '@rm-kit/core';
 import { RATING_KEYS } from '@rm-kit/core/vocabulary';
-import { html, nothing, type TemplateResult } from 'lit';
-import type { FeedbackFormText } from './feedback-form.strings.js';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { adoptLaterStyles } from '../base/later-styles.js';
+import { LocalizeController, mergeStrings } from '../base/localize.js';
+import { feedbackFormStrings } from './feedback-form.strings.js';
+import { type FeedbackSummaryText, feedbackSummaryStrings } from './feedback-summary.strings.js';
+import { feedbackSummaryStyles } from './feedback-summary.styles.js';
 import type { Target } from './feedback-target.js';
 import type { Mine } from './feedback-writer.js';
 
@@ -9,7 +13,7 @@ import type { Mine } from './feedback-writer.js';
  * One answer as a list of label and value. Labels, not the questions: the other person's
  * answer is about the reader ("Your preparation"), so a question asked of "you" would misname it.
  */
-function summary(t: FeedbackFormText, target: Target, feedback: Feedback, whose: 'mine' | 'theirs') {
+function summary(t: FeedbackSummaryText, target: Target, feedback: Feedback, whose: 'mine' | 'theirs') {
   const preparation =
     whose === 'theirs'
       ? t.t('summary.preparation.yours')
@@ -28,7 +32,7 @@ function summary(t: FeedbackFormText, target: Target, feedback: Feedback, whose:
   </dl>`;
 }
 
-function row(t: FeedbackFormText, label: string, value: number, max: number): TemplateResult {
+function row(t: FeedbackSummaryText, label: string, value: number, max: number): TemplateResult {
   return html`<div class="row">
     <dt>${label}</dt>
     <dd>
@@ -40,7 +44,7 @@ function row(t: FeedbackFormText, label: string, value: number, max: number): Te
   </div>`;
 }
 
-function text(t: FeedbackFormText, label: string, value: string): TemplateResult {
+function text(t: FeedbackSummaryText, label: string, value: string): TemplateResult {
   return html`<div class="row text">
     <dt>${label}</dt>
     <dd>${value ? value : html`<span class="muted">${t.t('noAnswer')}</span>`}</dd>
@@ -48,7 +52,7 @@ function text(t: FeedbackFormText, label: string, value: string): TemplateResult
 }
 
 /** Who sees the reader's answers now, in one line under them. */
-function sharing(t: FeedbackFormText, target: Target, mine: Feedback): string {
+function sharing(t: FeedbackSummaryText, target: Target, mine: Feedback): string {
   if (!mine.shareWithPartner) return t.t('notShared');
   // Their answer is readable only once they answered: they see a shared answer already.
   const key = target.theirs ? 'sharedSeen' : 'shared';
@@ -61,7 +65,7 @@ function sharing(t: FeedbackFormText, target: Target, mine: Feedback): string {
  * will appear. The server does not say whether an unreadable answer exists at all, so the
  * line names both conditions rather than guessing which one is missing.
  */
-export function renderAnswers(t: FeedbackFormText, target: Target, mine: Feedback): TemplateResult {
+function renderAnswers(t: FeedbackSummaryText, target: Target, mine: Feedback): TemplateResult {
   const name = target.otherName;
   const theirs = target.theirs;
   return html`<div class="answers">
@@ -107,7 +111,7 @@ export interface DoneView {
  * side, and the author's actions, "Change my answers" and "Withdraw my answers"; withdrawing
  * asks first, with the safe choice first.
  */
-export function renderDone(t: FeedbackFormText, view: DoneView): TemplateResult {
+function renderDone(t: FeedbackSummaryText, view: DoneView): TemplateResult {
   return html`<div part="done" class="done">
     <h3 class="done-heading" tabindex="-1">
       <svg class="icon check-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -148,9 +152,32 @@ export function renderDone(t: FeedbackFormText, view: DoneView): TemplateResult 
 }
 
 /** A withdrawal queued offline: nothing to show but that it waits. */
-export function renderWithdrawing(t: FeedbackFormText): TemplateResult {
+function renderWithdrawing(t: FeedbackSummaryText): TemplateResult {
   return html`<div part="done" class="done">
     <h3 class="done-heading" tabindex="-1">${t.t('withdrawnOffline')}</h3>
     <p class="pending-note"><span class="badge pending">${t.t('pending')}</span></p>
   </div>`;
+}
+
+/**
+ * The answered state of one form, with its words and styles: a module of its own, since a
+ * form is first shown with its questions. The form fetches it once the browser is idle after
+ * its first render (at once when the reader has answered already), so that it is there for
+ * the answer sent, changed or withdrawn offline.
+ */
+export class FeedbackAnsweredView {
+  private readonly t: FeedbackSummaryText;
+
+  constructor(element: ReactiveElement & HTMLElement & { locale?: string | undefined }) {
+    this.t = new LocalizeController(element, mergeStrings(feedbackFormStrings, feedbackSummaryStrings));
+    adoptLaterStyles(element, [feedbackSummaryStyles]);
+  }
+
+  done(view: DoneView): TemplateResult {
+    return renderDone(this.t, view);
+  }
+
+  withdrawing(): TemplateResult {
+    return renderWithdrawing(this.t);
+  }
 }

@@ -1,15 +1,18 @@
-import type { Feedback, FeedbackCreate, FeedbackUpdate } from '@rm-kit/core';
+import type { Feedback, FeedbackCreate, FeedbackUpdate, Issue } from '@rm-kit/core';
 import {
   type OutboxEntry,
   type RmClient,
   RmConflictError,
-  type RmError,
+  RmError,
   RmNotFoundError,
   RmPreconditionError,
+  RmValidationError,
 } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ClientEventsController } from '../base/client-events.js';
 import { toError } from '../base/to-error.js';
+import { answersOf, emptyAnswers, fieldErrors } from './feedback-answers.js';
+import { type FormHost, NO_MESSAGES } from './feedback-form-state.js';
 import type { Target } from './feedback-target.js';
 
 /** The caller's answer as this visit knows it, and whether its last write still waits in the outbox. */
@@ -20,7 +23,7 @@ export interface Mine {
 
 export type FeedbackWrite = 'feedback.create' | 'feedback.update' | 'feedback.remove';
 
-export interface WriteOutcome {
+interface WriteOutcome {
   operation: FeedbackWrite;
   /** The answer as written; absent for a removal. */
   feedback?: Feedback;
@@ -32,27 +35,33 @@ export interface WriteOutcome {
   late: boolean;
 }
 
-export interface WriterHandlers {
-  written(outcome: WriteOutcome): void;
-  /**
-   * A write failed, or the server refused it once queued (`late`; the refused copy has left
-   * the outbox, and `refused` holds the answer it carried, to put back in the form).
-   * `RmPreconditionError` and `RmNotFoundError`: the answer changed or went elsewhere first;
-   * `RmConflictError` on a create: it was answered elsewhere first. Reload in all three.
-   */
-  failed(operation: FeedbackWrite, error: Error, late: boolean, refused?: Feedback): void;
-}
-
-/** Whether a write's failure means what was shown is out of date, rather than a failure to retry. */
-export const overtaken = (error: unknown) =>
+/**
+ * Whether a write's failure means what was shown is out of date, rather than a failure to
+ * retry: `RmPreconditionError` and `RmNotFoundError`, the answer changed or went elsewhere
+ * first; `RmConflictError` on a create, it was answered elsewhere first. Reload in all three.
+ */
+const overtaken = (error: unknown) =>
   error instanceof RmPreconditionError ||
   error instanceof RmNotFoundError ||
   error instanceof RmConflictError;
 
 /**
+ * The server's own message is English and for developers: the reader gets a sentence in
+ * their language (and the request id to quote).
+ */
+const FAILED = {
+  'feedback.create': 'submitFailed',
+  'feedback.update': 'changeFailed',
+  'feedback.remove': 'withdrawFailed',
+} as const;
+
+/**
  * The caller's writes to their answer: give it, change it (If-Match: the version shown) and
  * withdraw it, each through the SDK's outbox, so offline they are queued and shown as
- * waiting; a queued write is followed until it reaches the server or is refused there.
+ * waiting; a queued write is followed until it reaches the server or is refused there. A
+ * module of its own, fetched once the browser is idle after the form's first render: only a
+ * write in this visit needs it, and it is there when the write is made offline. It shows
+ * what came of each write in the form (`FormHost`).
  */
 export class FeedbackWriter {
   /** The answer as written in this visit: newer than what was loaded until a reload catches up. */
@@ -64,7 +73,7 @@ export class FeedbackWriter {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly apiOf: () => RmClient | undefined,
-    private readonly handlers: WriterHandlers,
+    private readonly form: FormHost,
   ) {
     new ClientEventsController(host, apiOf, {
       synced: (write) => {
@@ -103,7 +112,7 @@ export class FeedbackWriter {
         this.saved = undefined;
         this.withdrawn = undefined;
         this.host.requestUpdate();
-        this.handlers.failed(operation, error as RmError, true, refused);
+        void this.failed(operation, error as Error, true, refused);
       },
     });
   }
@@ -201,7 +210,7 @@ export class FeedbackWriter {
       this.settle({ operation, ...outcome, late: false });
     } catch (error) {
       if (overtaken(error)) this.saved = undefined;
-      this.handlers.failed(operation, toError(error), false);
+      void this.failed(operation, toError(error), false);
     } finally {
       this.busy = false;
       this.host.requestUpdate();
@@ -210,6 +219,71 @@ export class FeedbackWriter {
 
   private settle(outcome: WriteOutcome) {
     this.host.requestUpdate();
-    this.handlers.written(outcome);
+    void this.written(outcome);
+  }
+
+  /** The answered view after a write (the form again after a withdrawal), said aloud; the focus on it, unless the write was queued earlier. */
+  private async written({ operation, feedback, id, pending, late }: WriteOutcome) {
+    const form = this.form;
+    if (operation === 'feedback.remove') {
+      form.show({
+        mode: 'view',
+        answers: emptyAnswers(),
+        outcome: undefined,
+        notice: pending ? '' : 'withdrawn',
+      });
+      form.emit('rm-feedback-withdrawn', { feedbackId: id, pending });
+      form.say(pending ? 'withdrawnOffline' : 'withdrawn');
+      if (!late) await form.focusOn('#title');
+      return;
+    }
+    if (!feedback) return;
+    const created = operation === 'feedback.create';
+    const outcome = created ? (pending ? 'thanksOffline' : 'thanks') : pending ? 'changedOffline' : 'changed';
+    form.show({ mode: 'view', outcome });
+    form.emit('rm-feedback-submitted', { feedback, pending });
+    form.say(late ? (created ? 'sent' : 'changesSent') : outcome);
+    if (!late) await form.focusDone();
+  }
+
+  /**
+   * A write failed, or the server refused it once queued (`late`; the refused copy has left
+   * the outbox, and `refused` holds the answer it carried, to put back in the form).
+   */
+  private async failed(operation: FeedbackWrite, error: Error, late: boolean, refused?: Feedback) {
+    const form = this.form;
+    form.emit('rm-error', { error, action: operation });
+    if (overtaken(error)) {
+      // Changed, withdrawn or answered elsewhere first: show the answer as it is now.
+      form.show({ ...NO_MESSAGES, mode: 'view', outcome: undefined, notice: '' });
+      await form.refresh();
+      // Said once the answers as they are now are on show, not over the old ones.
+      const notice =
+        operation === 'feedback.create'
+          ? ''
+          : error instanceof RmNotFoundError
+            ? 'withdrawnElsewhere'
+            : 'changedElsewhere';
+      form.show({ notice });
+      await form.focusDone();
+      form.say(notice || `answered.${form.kind()}`);
+      return;
+    }
+    if (!late && error instanceof RmValidationError && operation !== 'feedback.remove') {
+      const errors = fieldErrors(error.issues as Issue[]);
+      if (Object.keys(errors).length > 0) {
+        await form.showErrors(errors);
+        return;
+      }
+    }
+    if (late && refused) {
+      // The refused answer goes back into the form, to be corrected and sent again.
+      const changing = form.target()?.mine;
+      const mode = operation === 'feedback.update' && changing ? 'edit' : 'view';
+      form.show({ answers: answersOf(refused), changing, mode });
+    }
+    const submitError = late && operation !== 'feedback.remove' ? 'syncRefused' : FAILED[operation];
+    form.show({ submitError, submitReference: error instanceof RmError ? (error.requestId ?? '') : '' });
+    form.say(submitError);
   }
 }
