@@ -65,6 +65,8 @@ describe('a page opened online, then used offline', () => {
     await until(
       () =>
         fetched('session-log-form') &&
+        fetched('feedback-writer') &&
+        fetched('feedback-summary') &&
         fetched('core/src/schemas/session') &&
         fetched('core/src/schemas/feedback'),
       10_000,
@@ -74,6 +76,8 @@ describe('a page opened online, then used offline', () => {
     await Promise.all([
       import('../session-log/session-log-form.js'),
       import('../session-log/session-log-note.js'),
+      import('../feedback-form/feedback-writer.js'),
+      import('../feedback-form/feedback-summary.js'),
       import('@rm-kit/core/schemas/session'),
       import('@rm-kit/core/schemas/feedback'),
     ]);
