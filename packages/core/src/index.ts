@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './rules/aggregate-release.js';
 export * from './rules/pair-progress.js';
+export * from './rules/photo-url.js';
 export * from './rules/program-report.js';
 export * from './rules/progress.js';
 export * from './schemas/common.js';

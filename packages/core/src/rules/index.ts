@@ -2,5 +2,6 @@
 export * from './aggregate-release.js';
 export * from './feedback-phase.js';
 export * from './pair-progress.js';
+export * from './photo-url.js';
 export * from './program-report.js';
 export * from './progress.js';

@@ -50,9 +50,15 @@ const personFields = {
     .describe('Languages they can hold a session in; shared languages raise the match score'),
   timeZone: timeZone.describe('IANA time zone, for scheduling and match fit'),
   photoUrl: z
-    .url({ protocol: /^https?$/ })
+    .url({
+      protocol: /^https$/,
+      error: "Use an https URL, on a host in the organisation's settings.photoHosts",
+    })
     .max(2048)
-    .nullable(),
+    .nullable()
+    .describe(
+      "An https URL on a host in the organisation's settings.photoHosts (see photoUrlAllowed); the server refuses any other",
+    ),
   isAdmin: z.boolean().describe('Runs programs for the organisation; never a reader of private data'),
 };
 

@@ -6,7 +6,7 @@ import { textIn } from '../vocabulary.js';
 import { enrollmentCreateSchema, enrollmentSchema, pairRoleSchema } from './enrollment.js';
 import { feedbackCreateSchema, feedbackSchema } from './feedback.js';
 import { goalCreateSchema, goalSchema, goalUpdateSchema } from './goal.js';
-import { organizationSchema } from './organization.js';
+import { organizationSchema, organizationSettingsSchema, organizationUpdateSchema } from './organization.js';
 import { pairCreateSchema, pairSchema } from './pair.js';
 import { personCreateSchema, personSchema } from './person.js';
 import { privateNoteSchema } from './private-note.js';
@@ -309,5 +309,38 @@ describe('the contract', () => {
     expect(person).toMatchObject({ isAdmin: false, managerId: null, languages: [], timeZone: 'UTC' });
     const bad = personCreateSchema.safeParse({ ...person, email: 'giulia', timeZone: 'Mars/Olympus' });
     expect(paths(bad)).toEqual(['email', 'timeZone']);
+  });
+
+  it('takes a photo URL over https only', () => {
+    const person = {
+      email: 'giulia.rossi@example.com',
+      displayName: 'Giulia Rossi',
+      department: 'Marketing',
+      careerStage: 'early',
+      locale: 'it',
+    };
+    expect(
+      personCreateSchema.parse({ ...person, photoUrl: 'https://photos.example.com/g.jpg' }).photoUrl,
+    ).toBe('https://photos.example.com/g.jpg');
+    expect(
+      paths(personCreateSchema.safeParse({ ...person, photoUrl: 'http://photos.example.com/g.jpg' })),
+    ).toEqual(['photoUrl']);
+  });
+
+  it('lists no photo hosts by default, and takes host names only, in lower case', () => {
+    expect(organizationSettingsSchema.parse({}).photoHosts).toEqual([]);
+    const update = organizationUpdateSchema.parse({ settings: { photoHosts: [' Photos.Contoso.Example '] } });
+    expect(update.settings?.photoHosts).toEqual(['photos.contoso.example']);
+    const bad = organizationUpdateSchema.safeParse({
+      settings: {
+        photoHosts: ['https://cdn.example', '*.example.com', '.example.com', 'cdn.example:443', 'ok.example'],
+      },
+    });
+    expect(paths(bad)).toEqual([
+      'settings.photoHosts.0',
+      'settings.photoHosts.1',
+      'settings.photoHosts.2',
+      'settings.photoHosts.3',
+    ]);
   });
 });

@@ -363,11 +363,21 @@ describe('<rm-pair-card>', () => {
     const mentorEmail = `nadia.verdi.${tag}@contoso.example`;
     const menteeEmail = `ettore.neri.${tag}@contoso.example`;
     let pairId: string;
-    let photoUrl: string;
+    /** The mentee's photo as stored: on a host the organisation allows, as the server requires. */
+    const storedPhotoUrl = `https://photos.contoso.example/ettore-neri-${tag}.svg`;
+    /** The image the page loads instead: the test has no https host to serve a photo from. */
+    const photoUrl = new URL('/packages/elements/node_modules/lit/logo.svg', location.origin).href;
+    /** A client's network on which the photo host is played by the test page's own server. */
+    const photoHostServedLocally: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!res.headers.get('Content-Type')?.includes('json')) return res;
+      const body = (await res.text()).replaceAll(storedPhotoUrl, photoUrl);
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    };
 
     before(async () => {
       const admin = await clientFor(PEOPLE.chiara);
-      photoUrl = new URL('/packages/elements/node_modules/lit/logo.svg', location.origin).href;
+      sent(await admin.organization.update({ settings: { photoHosts: ['photos.contoso.example'] } }));
       const mentor = await admin.people.create({
         email: mentorEmail,
         displayName: 'Nadia Verdi',
@@ -383,7 +393,7 @@ describe('<rm-pair-card>', () => {
         department: 'Operations',
         careerStage: 'senior',
         locale: 'en',
-        photoUrl,
+        photoUrl: storedPhotoUrl,
       });
       const pair = sent(
         await admin.pairs.create(programId, {
@@ -437,7 +447,7 @@ describe('<rm-pair-card>', () => {
     });
 
     it('shows the mentee’s photo with its alt text, and the initials when a photo cannot load', async () => {
-      const client = await clientFor(menteeEmail);
+      const client = await clientFor(menteeEmail, { fetch: photoHostServedLocally });
       const el = await fixture<RmPairCard>(
         html`<rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card>`,
       );
@@ -451,7 +461,7 @@ describe('<rm-pair-card>', () => {
       expect(text(part(el, 'accept'))).to.equal('Accept the charter');
       await expect(el).to.be.accessible();
 
-      const admin = await clientFor(PEOPLE.chiara);
+      const admin = await clientFor(PEOPLE.chiara, { fetch: photoHostServedLocally });
       const broken = await fixture<RmPairCard>(
         html`<rm-pair-card .client=${admin} pair-id=${pairId}></rm-pair-card>`,
       );

@@ -10,6 +10,7 @@ import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
 import * as cancellationReason from './migrations/0004-cancellation-reason.js';
 import * as aggregateReleases from './migrations/0005-aggregate-releases.js';
 import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
+import * as photoHosts from './migrations/0007-photo-hosts.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -76,6 +77,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-cancellation-reason': cancellationReason,
   '0005-aggregate-releases': aggregateReleases,
   '0006-demo-signing-key': demoSigningKey,
+  '0007-photo-hosts': photoHosts,
 };
 
 /**

@@ -43,7 +43,10 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
 
     expect(all.organizations).toHaveLength(1);
     expect(idOf('organization').parse(DEMO_ORG_ID)).toBe(all.organizations[0]?.id);
-    expect(fromJson(all.organizations[0]?.settings ?? '')).toEqual({ minAggregateGroupSize: 3 });
+    expect(fromJson(all.organizations[0]?.settings ?? '')).toEqual({
+      minAggregateGroupSize: 3,
+      photoHosts: [],
+    });
 
     expect(all.people).toHaveLength(16);
     const admins = all.people.filter((p) => p.isAdmin === 1);

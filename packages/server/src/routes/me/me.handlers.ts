@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type CallerRole, meSchema } from '@rm-kit/core';
 import { API_VERSION } from '../../app-version.js';
 import type { AppEnv } from '../../http/env.js';
+import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { toPair } from '../pairs/pairs.store.js';
 import { toPerson } from '../people/people.store.js';
 import { getMeRoute } from './me.routes.js';
@@ -10,12 +11,8 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
   app.openapi(getMeRoute, async (c) => {
     const caller = c.get('caller');
     const db = c.get('db');
-    const organization = await db
-      .selectFrom('organizations')
-      .select(['id', 'name', 'defaultLocale'])
-      .where('id', '=', caller.orgId)
-      .executeTakeFirstOrThrow();
-    const base = { organization, demo: options.demo, apiVersion: API_VERSION };
+    const { id, name, defaultLocale, settings } = toOrganization(await findOrganization(db, caller.orgId));
+    const base = { organization: { id, name, defaultLocale }, demo: options.demo, apiVersion: API_VERSION };
     if (caller.kind === 'service') {
       return c.json(meSchema.parse({ ...base, person: null, roles: ['service'], pairs: [] }), 200);
     }
@@ -39,7 +36,12 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
     if (caller.isAdmin) roles.push('admin');
     if (pairs.some((pair) => pair.mentorId === caller.personId)) roles.push('mentor');
     if (pairs.some((pair) => pair.menteeId === caller.personId)) roles.push('mentee');
-    const me = meSchema.parse({ ...base, person: toPerson(person), roles, pairs: pairs.map(toPair) });
+    const me = meSchema.parse({
+      ...base,
+      person: toPerson(person, settings.photoHosts),
+      roles,
+      pairs: pairs.map(toPair),
+    });
     return c.json(me, 200);
   });
 }

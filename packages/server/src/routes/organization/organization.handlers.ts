@@ -4,6 +4,7 @@ import { nowIso, toJson } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden } from '../../http/problem.js';
+import { clearPhotosNotAllowed } from '../people/people.store.js';
 import { getOrganizationRoute, updateOrganizationRoute } from './organization.routes.js';
 import { findOrganization, toOrganization } from './organization.store.js';
 
@@ -42,6 +43,7 @@ export function registerOrganization(app: OpenAPIHono<AppEnv>) {
       .where('version', '=', row.version)
       .executeTakeFirst();
     assertWritten(result, row.version);
+    if (settings?.photoHosts) await clearPhotosNotAllowed(db, caller.orgId, next.settings.photoHosts, now);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 }

@@ -24,7 +24,9 @@ export const updateOrganizationRoute = createRoute({
   path: '/v1/organization',
   tags,
   summary: "Change your organisation's name, default locale or settings",
-  description: 'Admins only. `settings` is merged: settings left out keep their value.',
+  description:
+    'Admins only. `settings` is merged: settings left out keep their value. Changing `settings.photoHosts` ' +
+    'clears, in the same change, every stored `photoUrl` on a host no longer listed (each such person gets a new version).',
   request: {
     headers: ifMatchHeaders,
     body: jsonBody(organizationUpdateSchema.meta({ id: 'OrganizationUpdate' })),

@@ -20,3 +20,8 @@ export function toOrganization(row: Row<'organizations'>): Organization {
 export function findOrganization(db: Kysely<Database>, orgId: string) {
   return db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirstOrThrow();
 }
+
+/** The hosts the organisation allows photos from (see core's photoUrlAllowed). */
+export async function photoHostsOf(db: Kysely<Database>, orgId: string): Promise<string[]> {
+  return toOrganization(await findOrganization(db, orgId)).settings.photoHosts;
+}

@@ -21,7 +21,7 @@ describe.each(testDatabases())('organization on $dialect', (database) => {
       id: world.orgId,
       name: 'Contoso',
       defaultLocale: 'en',
-      settings: { minAggregateGroupSize: 3 },
+      settings: { minAggregateGroupSize: 3, photoHosts: [] },
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       version: 1,
@@ -59,7 +59,7 @@ describe.each(testDatabases())('organization on $dialect', (database) => {
     for (const body of [{ name: 'Contoso Italia', defaultLocale: 'it' }, { settings: {} }]) {
       const res = await api.call('PATCH', '/v1/organization', { token: world.tokens.admin, body });
       expect(res.status).toBe(200);
-      expect(res.body.settings).toEqual({ minAggregateGroupSize: 5 });
+      expect(res.body.settings).toEqual({ minAggregateGroupSize: 5, photoHosts: [] });
     }
     expect((await read(world.tokens.mentor)).body).toMatchObject({
       name: 'Contoso Italia',
@@ -87,14 +87,59 @@ describe.each(testDatabases())('organization on $dialect', (database) => {
     const before = await read(world.tokens.admin);
     const res = await api.call('PATCH', '/v1/organization', {
       token: world.tokens.admin,
-      body: { defaultLocale: 'de', settings: { minAggregateGroupSize: 1, colour: 'blue' } },
+      body: {
+        defaultLocale: 'de',
+        settings: { minAggregateGroupSize: 1, photoHosts: ['*.contoso.example'], colour: 'blue' },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.issues.map((i: { path: string[] }) => i.path.join('.')).sort()).toEqual([
       'defaultLocale',
       'settings',
       'settings.minAggregateGroupSize',
+      'settings.photoHosts.0',
     ]);
     expect((await read(world.tokens.admin)).body).toEqual(before.body);
+  });
+
+  it('clears, with the host it was on, every photo the organisation stops allowing', async () => {
+    const setHosts = (token: string, photoHosts: string[]) =>
+      api.call('PATCH', '/v1/organization', { token, body: { settings: { photoHosts } } });
+    expect(
+      (await setHosts(world.tokens.admin, ['photos.contoso.example', 'cdn.contoso.example'])).status,
+    ).toBe(200);
+    expect((await setHosts(world.tokens.otherOrgAdmin, ['photos.contoso.example'])).status).toBe(200);
+    const photos = {
+      [world.people.mentor]: 'https://photos.contoso.example/giulia.jpg',
+      [world.people.mentee]: 'https://cdn.contoso.example/roberto.jpg',
+      [world.people.otherOrgMentor]: 'https://photos.contoso.example/alex.jpg',
+    };
+    for (const [personId, photoUrl] of Object.entries(photos)) {
+      const admin =
+        personId === world.people.otherOrgMentor ? world.tokens.otherOrgAdmin : world.tokens.admin;
+      const res = await api.call('PATCH', `/v1/people/${personId}`, { token: admin, body: { photoUrl } });
+      expect(res.status).toBe(200);
+    }
+    const person = (id: string, token = world.tokens.admin) =>
+      api.call('GET', `/v1/people/${id}`, { token }).then((res) => res.body);
+    const mentorBefore = await person(world.people.mentor);
+
+    const changed = await setHosts(world.tokens.admin, ['cdn.contoso.example']);
+    expect(changed.status).toBe(200);
+    expect(changed.body.settings.photoHosts).toEqual(['cdn.contoso.example']);
+    const mentor = await person(world.people.mentor);
+    expect(mentor).toMatchObject({ photoUrl: null, version: mentorBefore.version + 1 });
+    // Cleared where it is stored, not only hidden when read.
+    const stored = await api.storage.db
+      .selectFrom('people')
+      .select('photoUrl')
+      .where('id', '=', world.people.mentor)
+      .executeTakeFirstOrThrow();
+    expect(stored.photoUrl).toBeNull();
+    expect((await person(world.people.mentee)).photoUrl).toBe(photos[world.people.mentee]);
+    // Another organisation's list, and its photos, are its own.
+    expect((await person(world.people.otherOrgMentor, world.tokens.otherOrgAdmin)).photoUrl).toBe(
+      photos[world.people.otherOrgMentor],
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { newId, type PersonUpdate, personSchema } from '@rm-kit/core';
+import { newId, type PersonUpdate, personSchema, photoUrlAllowed } from '@rm-kit/core';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso } from '../../db/json.js';
 import type { Row } from '../../db/schema.js';
@@ -7,6 +7,7 @@ import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf, stale } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
+import { photoHostsOf } from '../organization/organization.store.js';
 import {
   createPersonRoute,
   deletePersonRoute,
@@ -77,6 +78,22 @@ function checkProtectedChanges(caller: Caller, row: Row<'people'>, changes: Pers
   }
 }
 
+/**
+ * Refuses a photo the organisation does not allow (core's photoUrlAllowed), for everyone who
+ * sets one: an admin, a service token, or the person themselves. The message lists the hosts,
+ * so whoever is refused knows where a photo may live, or that an admin must allow a host first.
+ */
+function checkPhotoUrl(photoUrl: string, photoHosts: readonly string[]) {
+  if (photoUrlAllowed(photoUrl, photoHosts)) return;
+  const allowed =
+    photoHosts.length === 0
+      ? 'The organisation allows no photo hosts yet (an admin lists them in settings.photoHosts)'
+      : `Use an https URL on one of: ${photoHosts.join(', ')}`;
+  throw new Problem('validation_failed', 'This photo URL is not on a host the organisation allows', {
+    issues: [{ path: ['photoUrl'], message: allowed }],
+  });
+}
+
 export function registerPeople(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPeopleRoute, async (c) => {
     const caller = c.get('caller');
@@ -98,8 +115,14 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     const rows = q
       ? await searchInBatches(read, nameOrEmailContains(q), after?.id ?? null, limit + 1)
       : await read(after?.id ?? null, limit + 1);
+    const photoHosts = await photoHostsOf(c.get('db'), caller.orgId);
     return c.json(
-      toPage(rows, limit, toPerson, (r) => ({ sort: r.id, id: r.id })),
+      toPage(
+        rows,
+        limit,
+        (row) => toPerson(row, photoHosts),
+        (r) => ({ sort: r.id, id: r.id }),
+      ),
       200,
     );
   });
@@ -113,6 +136,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     if (body.isAdmin && caller.kind !== 'person') {
       throw forbidden('Only an admin, not a service token, can add an admin');
     }
+    if (body.photoUrl) checkPhotoUrl(body.photoUrl, await photoHostsOf(db, caller.orgId));
     const email = body.email.toLowerCase();
     await checkUnique(db, caller.orgId, { email, externalId: body.externalId }, null);
     if (body.managerId) await checkManager(db, caller.orgId, null, body.managerId);
@@ -137,8 +161,10 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(getPersonRoute, async (c) => {
-    const row = await findVisiblePerson(c.get('db'), c.get('caller'), c.req.valid('param').personId);
-    return c.json(toPerson(row), 200, { ETag: etagOf(row.version) });
+    const db = c.get('db');
+    const caller = c.get('caller');
+    const row = await findVisiblePerson(db, caller, c.req.valid('param').personId);
+    return c.json(toPerson(row, await photoHostsOf(db, caller.orgId)), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updatePersonRoute, async (c) => {
@@ -153,11 +179,13 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     }
     const email = changes.email?.toLowerCase();
     checkProtectedChanges(caller, row, changes, email);
+    const photoHosts = await photoHostsOf(db, caller.orgId);
+    if (changes.photoUrl) checkPhotoUrl(changes.photoUrl, photoHosts);
     checkIfMatch(c, row.version);
     await checkUnique(db, caller.orgId, { email, externalId: changes.externalId }, row.id);
     if (changes.managerId) await checkManager(db, caller.orgId, row.id, changes.managerId);
     const now = nowIso();
-    const current = toPerson(row);
+    const current = toPerson(row, photoHosts);
     const next = personSchema.parse({
       ...current,
       ...changes,

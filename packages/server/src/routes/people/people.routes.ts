@@ -54,7 +54,7 @@ export const createPersonRoute = createRoute({
   tags,
   summary: 'Add someone to the organisation',
   description:
-    'Admins only; a service token may not add an admin (403). The email is stored in lower case and is unique in the organisation.',
+    "Admins only; a service token may not add an admin (403). The email is stored in lower case and is unique in the organisation. A photoUrl must be https on a host in the organisation's settings.photoHosts (else 400 on photoUrl).",
   request: {
     headers: idempotencyHeaders,
     body: jsonBody(personCreateSchema.meta({ id: 'PersonCreate' })),
@@ -78,7 +78,7 @@ export const updatePersonRoute = createRoute({
   tags,
   summary: 'Change a person',
   description:
-    'Admins change any field, except: email and externalId only until the person first signs in (afterwards 422, for everyone) and never with a service token (403); isAdmin never with a service token (403), and never your own (422). People change their own title, locale, languages, timeZone and photoUrl; any other field is refused with 403.',
+    "Admins change any field, except: email and externalId only until the person first signs in (afterwards 422, for everyone) and never with a service token (403); isAdmin never with a service token (403), and never your own (422). People change their own title, locale, languages, timeZone and photoUrl; any other field is refused with 403. A photoUrl must be https on a host in the organisation's settings.photoHosts, whoever sets it (else 400 on photoUrl).",
   request: {
     params: personParams,
     headers: ifMatchHeaders,

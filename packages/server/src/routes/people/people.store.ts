@@ -1,4 +1,4 @@
-import { type Person, personSchema } from '@rm-kit/core';
+import { type Person, personSchema, photoUrlAllowed } from '@rm-kit/core';
 import type { ExpressionBuilder, InsertResult, Kysely, Updateable } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
@@ -6,7 +6,14 @@ import type { Database, NewRow, Row } from '../../db/schema.js';
 import { stale } from '../../http/etag.js';
 import { notFound, Problem } from '../../http/problem.js';
 
-export function toPerson(row: Row<'people'>): Person {
+/**
+ * A stored person as the contract shows them. A photo the organisation's `photoHosts` do not
+ * allow is shown as none, although every write keeps to that rule: a person's change and a
+ * change of the hosts made at the same moment (on PostgreSQL, neither sees the other's
+ * uncommitted row) can leave such a photo stored, and a partner's browser must still never
+ * load it. The person's next change then stores it as none.
+ */
+export function toPerson(row: Row<'people'>, photoHosts: readonly string[]): Person {
   return personSchema.parse({
     id: row.id,
     orgId: row.orgId,
@@ -20,7 +27,7 @@ export function toPerson(row: Row<'people'>): Person {
     locale: row.locale,
     languages: fromJson(row.languages),
     timeZone: row.timeZone,
-    photoUrl: row.photoUrl,
+    photoUrl: row.photoUrl !== null && photoUrlAllowed(row.photoUrl, photoHosts) ? row.photoUrl : null,
     isAdmin: fromFlag(row.isAdmin),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -46,6 +53,40 @@ export function personColumns(person: Person) {
     updatedAt: person.updatedAt,
     version: person.version,
   };
+}
+
+/** People whose photos are cleared by one statement: well within every engine's limit on parameters. */
+const CLEAR_BATCH = 500;
+
+/**
+ * Clears the stored photos in the organisation (removed people's too) that `photoHosts` no
+ * longer allows, each as a new version of that person. Run in the transaction that changes
+ * the hosts, so a photo does not outlive the host it was allowed on. The rule decides here,
+ * not SQL: a URL's host (after userinfo, before a port, in any case) is not something both
+ * engines' string functions can pick out alike.
+ */
+export async function clearPhotosNotAllowed(
+  db: Kysely<Database>,
+  orgId: string,
+  photoHosts: readonly string[],
+  now: string,
+) {
+  const withPhotos = await db
+    .selectFrom('people')
+    .select(['id', 'photoUrl'])
+    .where('orgId', '=', orgId)
+    .where('photoUrl', 'is not', null)
+    .execute();
+  const refused = withPhotos
+    .filter((person) => person.photoUrl !== null && !photoUrlAllowed(person.photoUrl, photoHosts))
+    .map((person) => person.id);
+  for (let start = 0; start < refused.length; start += CLEAR_BATCH) {
+    await db
+      .updateTable('people')
+      .set((eb) => ({ photoUrl: null, updatedAt: now, version: eb('version', '+', 1) }))
+      .where('id', 'in', refused.slice(start, start + CLEAR_BATCH))
+      .execute();
+  }
 }
 
 /** Someone who is not an admin sees themselves and the people they share a pair with, nobody else. */

@@ -30,6 +30,11 @@ describe.each(testDatabases())('people on $dialect', (database) => {
   beforeAll(async () => {
     api = await createTestApi(database);
     world = await createWorld(api);
+    const allowed = await api.call('PATCH', '/v1/organization', {
+      token: world.tokens.admin,
+      body: { settings: { photoHosts: ['intranet.example.com'] } },
+    });
+    expect(allowed.status).toBe(200);
   });
   afterAll(() => api.close());
 
@@ -212,6 +217,87 @@ describe.each(testDatabases())('people on $dialect', (database) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ...changes, version: before.body.version + 1, department: 'Legal' });
     expect(res.headers.get('ETag')).toBe(`"${before.body.version + 1}"`);
+  });
+
+  it('refuses a photo over http, or on a host the organisation does not list, with 400 naming the allowed hosts, storing nothing', async () => {
+    const refusals = [];
+    for (const photoUrl of [
+      'http://intranet.example.com/photos/marta.jpg',
+      'https://tracker.example/pixel.gif',
+    ]) {
+      const body = newPerson({ photoUrl });
+      const refused = await api.call('POST', '/v1/people', { token: world.tokens.admin, body });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('validation_failed');
+      expect(paths(refused.body)).toEqual(['photoUrl']);
+      refusals.push(refused.body.error.issues[0].message);
+      const list = await api.call('GET', `/v1/people?q=${encodeURIComponent(body.email)}`, {
+        token: world.tokens.admin,
+      });
+      expect(list.body.items).toEqual([]);
+    }
+    expect(refusals).toEqual([
+      expect.stringContaining('https'),
+      expect.stringContaining('intranet.example.com'),
+    ]);
+
+    const person = await add();
+    const path = `/v1/people/${person.id}`;
+    const changed = await api.call('PATCH', path, {
+      token: world.tokens.admin,
+      body: { title: 'Buyer', photoUrl: 'https://tracker.example/pixel.gif' },
+    });
+    expect(changed.status).toBe(400);
+    expect(paths(changed.body)).toEqual(['photoUrl']);
+    expect((await api.call('GET', path, { token: world.tokens.admin })).body).toEqual(person);
+  });
+
+  it('takes a photo on a listed host from an admin, and clears it with null', async () => {
+    const photoUrl = 'https://intranet.example.com/photos/marta.jpg';
+    const person = await add({ photoUrl });
+    expect(person.photoUrl).toBe(photoUrl);
+    const path = `/v1/people/${person.id}`;
+    expect((await api.call('GET', path, { token: world.tokens.admin })).body.photoUrl).toBe(photoUrl);
+    const cleared = await api.call('PATCH', path, { token: world.tokens.admin, body: { photoUrl: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.photoUrl).toBeNull();
+  });
+
+  it('holds people setting their own photo to the same hosts', async () => {
+    const path = `/v1/people/${world.people.mentor}`;
+    const before = await api.call('GET', path, { token: world.tokens.mentor });
+    for (const photoUrl of ['https://tracker.example/giulia.jpg', 'http://intranet.example.com/giulia.jpg']) {
+      const res = await api.call('PATCH', path, { token: world.tokens.mentor, body: { photoUrl } });
+      expect(res.status).toBe(400);
+      expect(paths(res.body)).toEqual(['photoUrl']);
+    }
+    expect((await api.call('GET', path, { token: world.tokens.mentor })).body).toEqual(before.body);
+  });
+
+  it('never shows a stored photo the organisation does not allow, in a profile, a list or /v1/me', async () => {
+    // As a change of the hosts made at the same moment as a person's change could leave it.
+    const person = await add({ externalId: `sub-photo-${serial}` });
+    await api.storage.db
+      .updateTable('people')
+      .set({ photoUrl: 'https://tracker.example/pixel.gif' })
+      .where('id', '=', person.id)
+      .execute();
+    const token = await api.idp.sign({ sub: person.externalId });
+    const path = `/v1/people/${person.id}`;
+    expect((await api.call('GET', path, { token: world.tokens.admin })).body.photoUrl).toBeNull();
+    const list = await api.call('GET', `/v1/people?q=${encodeURIComponent(person.email)}`, {
+      token: world.tokens.admin,
+    });
+    expect(list.body.items.map((p: { photoUrl: string | null }) => p.photoUrl)).toEqual([null]);
+    expect((await api.call('GET', '/v1/me', { token })).body.person.photoUrl).toBeNull();
+    // Their next change stores what was shown.
+    await api.call('PATCH', path, { token, body: { title: 'Buyer' } });
+    const stored = await api.storage.db
+      .selectFrom('people')
+      .select('photoUrl')
+      .where('id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.photoUrl).toBeNull();
   });
 
   it('refuses people changing their own department, career stage, email or admin flag with 403', async () => {
