@@ -1,16 +1,7 @@
 import type { PairRole } from '@rm-kit/core';
 import { DEFAULT_SESSION_MINUTES, DEFAULT_TOPICS } from '@rm-kit/core/vocabulary';
-import type {
-  ActionItem,
-  LiveEvent,
-  OutboxEntry,
-  RmClient,
-  RmError,
-  Session,
-  SyncedWrite,
-  Topic,
-} from '@rm-kit/sdk';
-import { isStale, RmNotFoundError, RmPreconditionError, staleSince } from '@rm-kit/sdk';
+import type { LiveEvent, OutboxEntry, RmClient, RmError, Session, SyncedWrite, Topic } from '@rm-kit/sdk';
+import { isStale, RmNotFoundError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { RmErrorAction, RmEventDetails } from '../base/events.js';
 import {
@@ -55,8 +46,7 @@ export interface SessionLogDataHost {
 /**
  * The log's data: its pages of sessions (the first with the loading state, later ones as the
  * list scrolls near its end), the sessions still in the outbox, and the live and outbox
- * changes reconciled into them; and the action-item writes, one after another per session,
- * with a retry on the partner's newer version (412).
+ * changes reconciled into them. Ticking action items off is `ActionItemWrites`, loaded later.
  */
 export class SessionLogData {
   sessions: Entry[] = [];
@@ -76,12 +66,11 @@ export class SessionLogData {
   pairId = '';
   /** Sessions whose deletion waits in the outbox: the server still lists them until it arrives. */
   readonly removing = new Set<string>();
-  /** Action-item writes run one after another per session, so each carries the version the last one left. */
-  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly log: SessionLogDataHost,
+    /** The log's callbacks, for the parts that write sessions too. */
+    readonly log: SessionLogDataHost,
   ) {}
 
   private set(changes: Partial<Pick<this, 'sessions' | 'nextCursor' | 'staleAt' | 'older'>>) {
@@ -344,70 +333,12 @@ export class SessionLogData {
     }
   }
 
-  toggleItem(session: Entry, item: ActionItem, done: boolean, messages: { changed: string; failed: string }) {
-    const previous = this.queues.get(session.id) ?? Promise.resolve();
-    const next = previous.then(() => this.writeToggle(session.id, item, done, messages));
-    this.queues.set(session.id, next);
-    void next.finally(() => {
-      if (this.queues.get(session.id) === next) this.queues.delete(session.id);
-    });
-  }
-
-  private notice(sessionId: string, message: string | undefined) {
+  /** A message under a session (a refused toggle, a partner's change), or none. */
+  notice(sessionId: string, message: string | undefined) {
     const notices = new Map(this.notices);
     if (message) notices.set(sessionId, message);
     else notices.delete(sessionId);
     this.notices = notices;
     this.host.requestUpdate();
-  }
-
-  private async writeToggle(
-    sessionId: string,
-    item: ActionItem,
-    done: boolean,
-    messages: { changed: string; failed: string },
-    retried = false,
-  ): Promise<void> {
-    const api = this.log.client();
-    const current = this.sessions.find((s) => s.id === sessionId);
-    if (!api || !current) return;
-    const actionItems = current.actionItems.map((i) => (i.id === item.id ? { ...i, done } : i));
-    this.replace({ ...current, actionItems });
-    this.notice(sessionId, undefined);
-    try {
-      const written = await api.sessions.update(
-        { id: current.id, version: current.version },
-        {
-          actionItems: actionItems.map(({ id, text, owner, done: isDone }) => ({
-            id,
-            text,
-            owner,
-            done: isDone,
-          })),
-        },
-      );
-      // Queued offline: the outbox replays writes in order, each raising the version by one,
-      // so the next change of this session must expect the version after this one.
-      const session: Entry = written.pending
-        ? { ...current, actionItems, version: written.version ?? current.version + 1, pending: true }
-        : written;
-      this.replace(session);
-      this.log.announce(done ? 'markedDone' : 'markedNotDone', item.text);
-      this.log.emitToggled({ session, itemId: item.id, done, pending: Boolean(written.pending) });
-    } catch (error) {
-      if (error instanceof RmPreconditionError && !retried) {
-        // The partner changed the session since it was read: take theirs, then apply this tick to it.
-        const fresh = await api.sessions.get(sessionId).catch(() => undefined);
-        if (fresh) {
-          this.replace(fresh);
-          if (fresh.actionItems.some((i) => i.id === item.id))
-            return this.writeToggle(sessionId, item, done, messages, true);
-          return this.notice(sessionId, messages.changed);
-        }
-      }
-      this.replace(current);
-      this.notice(sessionId, messages.failed);
-      this.log.emitError(error, 'sessions.update');
-    }
   }
 }

@@ -19,7 +19,8 @@ export interface SessionItemHost {
   noteOf(sessionId: string): NoteState;
   toggleNote(session: Entry): void;
   loadNote(sessionId: string): Promise<void>;
-  toggleItem(session: Entry, item: ActionItem, done: boolean): void;
+  /** `box` is the item's checkbox, as the click left it. */
+  toggleItem(session: Entry, item: ActionItem, box: HTMLInputElement): void;
   discard(session: Entry): Promise<void>;
 }
 
@@ -103,7 +104,7 @@ function renderActionItems(log: SessionItemHost, session: Entry): TemplateResult
             .checked=${item.done}
             ?disabled=${frozen}
             aria-describedby="${inputId}-owner"
-            @change=${(e: Event) => log.toggleItem(session, item, (e.target as HTMLInputElement).checked)}
+            @change=${(e: Event) => log.toggleItem(session, item, e.target as HTMLInputElement)}
           />
           <label for=${inputId}>${item.text}</label>
           <span id="${inputId}-owner" class="owner owner-${item.owner}"

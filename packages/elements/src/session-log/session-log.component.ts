@@ -11,6 +11,7 @@ import { LocalizeController, mergeStrings, type Strings } from '../base/localize
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
+import type { ActionItemWrites } from './action-item-writes.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
@@ -44,6 +45,8 @@ const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
 const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
 /** A session's feedback and Change buttons, their panels and the feedback form, likewise. */
 const loadActionsModule = loadOnce(() => import('./session-log-actions.js'));
+/** Ticking action items off, likewise: the list shows them without it. */
+const loadItemWritesModule = loadOnce(() => import('./action-item-writes.js'));
 
 /**
  * @tagname rm-session-log
@@ -142,6 +145,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private sessionForm: SessionLogForm | undefined;
   /** Opening the form for the first time: its module is on its way. */
   private opening: Promise<void> | undefined;
+  /** Action-item writes, once their module has loaded. */
+  private itemWrites: ActionItemWrites | undefined;
   /** The private-note panel, once its module has loaded. */
   notePanel: SessionNotePanel | undefined;
   /** The offline copy's date the list was last laid out with: its notice coming or going moves the list. */
@@ -159,8 +164,13 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         this.virtualizer = list;
         this.notes = new Map();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadRevealModule, loadSessionSchemas, () =>
-          this.loadActions(api, pairId),
+        preloadWhenIdle(
+          loadFormModule,
+          loadNoteModule,
+          loadRevealModule,
+          loadItemWritesModule,
+          loadSessionSchemas,
+          () => this.loadActions(api, pairId),
         );
         return { count: this.data.sessions.length };
       } catch (error) {
@@ -319,11 +329,20 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     (item ?? find())?.focus({ preventScroll: true });
   }
 
-  toggleItem(session: Entry, item: ActionItem, done: boolean) {
-    this.data.toggleItem(session, item, done, {
-      changed: this.localize.t('changedMeanwhile'),
-      failed: this.localize.t('toggleFailed'),
-    });
+  /** Ticks an action item off or reopens it, once the writes' module is here. */
+  toggleItem(session: Entry, item: ActionItem, box: HTMLInputElement) {
+    const done = box.checked;
+    loadItemWritesModule().then(
+      ({ ActionItemWrites }) => {
+        this.itemWrites ??= new ActionItemWrites(this.data, this.localize);
+        this.itemWrites.toggle(session, item, done);
+      },
+      (error: unknown) => {
+        // Its module could not be fetched: the box shows the item as it still is.
+        box.checked = !done;
+        this.partFailed(error);
+      },
+    );
   }
 
   // ---------------------------------------------------------------- private notes
