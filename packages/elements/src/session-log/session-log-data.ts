@@ -4,17 +4,14 @@ import type { LiveEvent, OutboxEntry, RmClient, RmError, Session, SyncedWrite, T
 import { isStale, RmNotFoundError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { RmErrorAction, RmEventDetails } from '../base/events.js';
-import {
-  type Entry,
-  isProvisional,
-  loadSessionSchemas,
-  provisionalSession,
-  withChanges,
-} from './provisional-session.js';
+import { loadOnce } from '../base/load-once.js';
+import { type Entry, isProvisional } from './provisional-session.js';
+import type { QueuedSessions } from './queued-sessions.js';
+
+/** Read while the first page is: the loading state does without it. */
+const loadQueuedModule = loadOnce(() => import('./queued-sessions.js'));
 
 const PAGE_SIZE = 50;
-/** Load the next page once the last rendered session is this close to the end of what is loaded. */
-export const PREFETCH_DISTANCE = 10;
 
 /** Where a session sits in the log: newest first, by when it was held, else planned, else logged. */
 function sortTime(session: Session): number {
@@ -66,6 +63,8 @@ export class SessionLogData {
   pairId = '';
   /** Sessions whose deletion waits in the outbox: the server still lists them until it arrives. */
   readonly removing = new Set<string>();
+  /** What waits in the outbox, once read with the first page. */
+  private queued: QueuedSessions | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -84,8 +83,7 @@ export class SessionLogData {
     const [page, topics, waiting] = await Promise.all([
       api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
       this.loadTopics(api, pairId, signal),
-      this.waitingCreates(api, pairId),
-      this.waitingChanges(api),
+      this.readQueued(api, pairId),
     ]);
     const loaded = new Set(page.items.map((s) => s.id));
     this.notices = new Map();
@@ -144,61 +142,16 @@ export class SessionLogData {
     }
   }
 
-  /** Sessions of this pair logged earlier (maybe before a reload) that still wait in the outbox. */
-  private async waitingCreates(api: RmClient, pairId: string): Promise<Entry[]> {
-    const entries = await api.sessions.pending(pairId).catch(() => []);
-    if (entries.length === 0) return [];
-    const schemas = await loadSessionSchemas();
-    return entries.map((entry) => ({
-      ...provisionalSession(schemas, pairId, {
-        id: entry.provisionalId ?? '',
-        outboxId: entry.id,
-        body: entry.write.body,
-        createdAt: entry.createdAt,
-      }),
-      ...(entry.state === 'failed' && entry.error ? { failure: {} } : {}),
-    }));
-  }
-
-  /** Changes and deletions made offline (maybe before a reload) that still wait in the outbox. */
-  private async waitingChanges(api: RmClient): Promise<void> {
-    const [updates, removals] = await Promise.all([
-      api.pendingWrites('sessions.update'),
-      api.pendingWrites('sessions.remove'),
-    ]).catch(() => [[], []] as const);
-    this.changes = new Map();
-    for (const entry of updates)
-      this.changes.set(entry.write.id, [...(this.changes.get(entry.write.id) ?? []), entry]);
-    this.removing.clear();
-    for (const entry of removals) this.removing.add(entry.write.id);
-  }
-
-  /** Queued changes of loaded sessions, read when the log loads. */
-  private changes = new Map<string, OutboxEntry<'sessions.update'>[]>();
-
-  /**
-   * The server's sessions as the outbox will leave them: deleted ones gone, changed ones
-   * showing the change as waiting. Sessions this log changed itself keep what it shows.
-   */
+  /** The server's sessions as the outbox will leave them (before the first load, as they are). */
   private overlay(items: Session[]): Entry[] {
-    const shown = new Map(this.sessions.filter((s) => s.pending).map((s) => [s.id, s]));
-    return items
-      .filter((s) => !this.removing.has(s.id))
-      .map((s): Entry => {
-        const local = shown.get(s.id);
-        if (local && local.version > s.version) return local;
-        const queued = this.changes.get(s.id) ?? [];
-        const last = queued.at(-1);
-        if (!last) return s;
-        const changed = queued.reduce((session: Entry, entry) => withChanges(session, entry.write.body), s);
-        return {
-          ...changed,
-          version: s.version + queued.length,
-          pending: true,
-          outboxId: last.id,
-          ...(last.state === 'failed' ? { failure: {} } : {}),
-        };
-      });
+    return this.queued?.overlay(items) ?? items;
+  }
+
+  /** What waits in the outbox, its module fetched while the first page is read. */
+  private async readQueued(api: RmClient, pairId: string): Promise<Entry[]> {
+    const { QueuedSessions } = await loadQueuedModule();
+    this.queued ??= new QueuedSessions(this);
+    return this.queued.read(api, pairId);
   }
 
   /** Reads the first page again without the loading state, keeping what waits in the outbox. */
@@ -275,7 +228,7 @@ export class SessionLogData {
       this.log.confirmed(provisionalId, session);
       this.log.announce('sent');
     } else if (write.operation === 'sessions.update') {
-      this.changes.delete(write.result.id);
+      this.queued?.sent(write.result.id);
       const shown = this.sessions.find((s) => s.id === write.result.id);
       // A later change still waits: the session keeps showing that one.
       if (shown && !(shown.pending && shown.version > write.result.version)) this.replace(write.result);

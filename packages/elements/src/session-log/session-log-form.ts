@@ -1,11 +1,4 @@
-import type {
-  Issue,
-  PairRole,
-  PrivateNote,
-  SessionCreate,
-  SessionFormat,
-  SessionStatus,
-} from '@rm-kit/core';
+import type { Issue, PairRole, PrivateNote, SessionCreate, SessionFormat, SessionStatus } from '@rm-kit/core';
 import { SESSION_FORMATS, topicLabel } from '@rm-kit/core/vocabulary';
 import type { RmClient } from '@rm-kit/sdk';
 import { RmError, RmValidationError } from '@rm-kit/sdk/errors';

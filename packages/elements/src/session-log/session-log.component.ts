@@ -17,22 +17,22 @@ import { type Entry, isProvisional, loadSessionSchemas } from './provisional-ses
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
 import type { SessionActions } from './session-log-actions.js';
-import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
+import { SessionLogData } from './session-log-data.js';
 import type { SessionLogForm } from './session-log-form.js';
-import { renderSession, type SessionItemHost } from './session-log-item.js';
+import type { SessionItemHost } from './session-log-item.js';
+import type { SessionList } from './session-log-list.js';
 import type { SessionLogParts } from './session-log-parts.js';
 
 /**
- * The virtualizer, with the layout it would otherwise fetch only once it first lays out
- * items. The log fetches both while it reads its first page, so they arrive together with
- * the sessions instead of after them, and the element is defined (and shows its loading
- * state) without waiting for them.
+ * The list (its sessions' rendering and styles, and the virtualizer), with the layout the
+ * virtualizer would otherwise fetch only once it first lays out items. The log fetches them
+ * while it reads its first page, so they arrive together with the sessions instead of after
+ * them, and the element is defined (and shows its loading state) without waiting for them.
  */
 const loadListModule = loadOnce(() =>
-  Promise.all([
-    import('@lit-labs/virtualizer/virtualize.js'),
-    import('@lit-labs/virtualizer/layouts/flow.js'),
-  ]).then(([virtualizer]) => virtualizer),
+  Promise.all([import('./session-log-list.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+    ([list]) => list,
+  ),
 );
 
 /**
@@ -130,6 +130,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     emit: (type, detail) => this.emit(type, detail),
     announce: (message) => void this.announcer.announce(message),
   };
+  /** The viewer's private notes under the sessions. */
   readonly notes = new PrivateNotesController(this, this.parts, this.localize);
   readonly events = new ClientEventsController(this, () => this.api, {
     live: (event) => {
@@ -157,8 +158,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private itemWrites: ActionItemWrites | undefined;
   /** The offline copy's date the list was last laid out with: its notice coming or going moves the list. */
   private shownStale: Date | null = null;
-  /** The virtualizer, loaded with the first page. */
-  private virtualizer: typeof import('@lit-labs/virtualizer/virtualize.js') | undefined;
+  /** The list, loaded with the first page. */
+  private list: SessionList | undefined;
 
   private readonly loadTask = new Task(this, {
     args: () => [this.api, this.pairId] as const,
@@ -167,7 +168,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       if (!api || !pairId) return initialState;
       try {
         const [list] = await Promise.all([loadListModule(), this.data.load(api, pairId, signal)]);
-        this.virtualizer = list;
+        this.list ??= new list.SessionList(this);
         this.notes.clear();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
         preloadWhenIdle(
@@ -206,13 +207,6 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     const opening = this.opening;
     return opening ? opening.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
   }
-
-  private readonly onRangeChanged = (event: Event) => {
-    const { last } = event as Event & { last: number };
-    const { nextCursor, older, sessions } = this.data;
-    if (nextCursor && older === 'idle' && last >= sessions.length - PREFETCH_DISTANCE)
-      void this.data.loadOlder();
-  };
 
   /** A session created offline has its real id now: its note and its focus follow it. */
   private confirmed(provisionalId: string, session: Session) {
@@ -287,23 +281,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private async focusSession(id: string) {
     await this.updateComplete;
     const index = this.data.sessions.findIndex((s) => s.id === id);
-    const scroller = this.query<HTMLElement>('[part="scroller"]');
-    const list = this.query<HTMLElement>('ol[part="list"]');
-    if (index < 0 || !scroller || !list) return;
     const find = () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
     // Without its module (the network went before it arrived), a session already shown still gets focus.
     const reveal = await loadRevealModule().catch(() => undefined);
-    const item = await reveal?.revealInList(
-      {
-        scroller,
-        list,
-        count: this.data.sessions.length,
-        rendered: () => [...list.querySelectorAll<HTMLElement>('[part="item"]')],
-        indexOf: (item) => Number(item.getAttribute('aria-posinset')) - 1,
-      },
-      index,
-      find,
-    );
+    const item = await reveal?.revealSession(this.renderRoot, index, this.data.sessions.length, find);
     (item ?? find())?.focus({ preventScroll: true });
   }
 
@@ -420,36 +401,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       ${
         this.data.sessions.length === 0
           ? html`<p part="empty" class="empty muted">${this.localize.t('empty')}</p>`
-          : this.renderList()
-      }
-    `;
-  }
-
-  private renderList(): TemplateResult {
-    // Loaded with the first page: the list renders only once it is complete.
-    const { virtualize } = this.virtualizer as typeof import('@lit-labs/virtualizer/virtualize.js');
-    return html`
-      <div part="scroller" class="scroller" role="region" aria-labelledby="list-label" tabindex="0">
-        <span id="list-label" class="visually-hidden">${this.localize.t('listLabel')}</span>
-        <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
-          ${virtualize({
-            items: this.data.sessions,
-            // Right after a session is deleted the virtualizer may still ask for the old last index.
-            keyFunction: (session: Entry | undefined, index: number) => session?.id ?? index,
-            renderItem: (session: Entry | undefined, index: number) =>
-              session ? renderSession(this, session, index) : html``,
-          })}
-        </ol>
-      </div>
-      ${
-        this.data.nextCursor
-          ? html`<div class="older">
-            ${this.data.older === 'error' ? html`<p class="error-text" role="alert">${this.localize.t('olderFailed')}</p>` : nothing}
-            <button type="button" ?disabled=${this.data.older === 'loading'} @click=${() => void this.data.loadOlder()}>
-              ${this.localize.t(this.data.older === 'loading' ? 'olderLoading' : 'olderSessions')}
-            </button>
-          </div>`
-          : nothing
+          : this.list?.render()
       }
     `;
   }
