@@ -47,6 +47,29 @@ export async function revealInList(
   return item;
 }
 
+/** Scrolls the log's list (in `root`) until its `index`-th session of `count` is rendered and in view. */
+export function revealSession(
+  root: ParentNode,
+  index: number,
+  count: number,
+  find: () => HTMLElement | null,
+): Promise<HTMLElement | null> {
+  const scroller = root.querySelector<HTMLElement>('[part="scroller"]');
+  const list = root.querySelector<HTMLElement>('ol[part="list"]');
+  if (index < 0 || !scroller || !list) return Promise.resolve(null);
+  return revealInList(
+    {
+      scroller,
+      list,
+      count,
+      rendered: () => [...list.querySelectorAll<HTMLElement>('[part="item"]')],
+      indexOf: (item) => Number(item.getAttribute('aria-posinset')) - 1,
+    },
+    index,
+    find,
+  );
+}
+
 /** Scrolls so that where the item is estimated to be is in the middle of the view. */
 function scrollTowards({ scroller, list, count, rendered, indexOf }: VirtualList, index: number) {
   const view = scroller.getBoundingClientRect();

@@ -72,12 +72,6 @@ export class SessionActions {
       void this.readGiven(api, event.pairId).catch(() => undefined);
   }
 
-  /** The other person's name, when the log could read it. */
-  otherName(): string | undefined {
-    const role = this.log.data.viewer?.role;
-    return role && this.log.data.memberNames[role === 'mentor' ? 'mentee' : 'mentor'];
-  }
-
   feedbackGiven(sessionId: string): boolean {
     return this.given.has(sessionId);
   }

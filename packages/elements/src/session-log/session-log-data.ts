@@ -1,29 +1,17 @@
 import type { PairRole } from '@rm-kit/core';
 import { DEFAULT_SESSION_MINUTES, DEFAULT_TOPICS } from '@rm-kit/core/vocabulary';
-import type {
-  ActionItem,
-  LiveEvent,
-  OutboxEntry,
-  RmClient,
-  RmError,
-  Session,
-  SyncedWrite,
-  Topic,
-} from '@rm-kit/sdk';
-import { isStale, RmNotFoundError, RmPreconditionError, staleSince } from '@rm-kit/sdk';
+import type { LiveEvent, OutboxEntry, RmClient, RmError, Session, SyncedWrite, Topic } from '@rm-kit/sdk';
+import { isStale, RmNotFoundError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { RmErrorAction, RmEventDetails } from '../base/events.js';
-import {
-  type Entry,
-  isProvisional,
-  loadSessionSchemas,
-  provisionalSession,
-  withChanges,
-} from './provisional-session.js';
+import { loadOnce } from '../base/load-once.js';
+import { type Entry, isProvisional } from './provisional-session.js';
+import type { QueuedSessions } from './queued-sessions.js';
+
+/** Read while the first page is: the loading state does without it. */
+const loadQueuedModule = loadOnce(() => import('./queued-sessions.js'));
 
 const PAGE_SIZE = 50;
-/** Load the next page once the last rendered session is this close to the end of what is loaded. */
-export const PREFETCH_DISTANCE = 10;
 
 /** Where a session sits in the log: newest first, by when it was held, else planned, else logged. */
 function sortTime(session: Session): number {
@@ -55,8 +43,7 @@ export interface SessionLogDataHost {
 /**
  * The log's data: its pages of sessions (the first with the loading state, later ones as the
  * list scrolls near its end), the sessions still in the outbox, and the live and outbox
- * changes reconciled into them; and the action-item writes, one after another per session,
- * with a retry on the partner's newer version (412).
+ * changes reconciled into them. Ticking action items off is `ActionItemWrites`, loaded later.
  */
 export class SessionLogData {
   sessions: Entry[] = [];
@@ -76,12 +63,13 @@ export class SessionLogData {
   pairId = '';
   /** Sessions whose deletion waits in the outbox: the server still lists them until it arrives. */
   readonly removing = new Set<string>();
-  /** Action-item writes run one after another per session, so each carries the version the last one left. */
-  private readonly queues = new Map<string, Promise<void>>();
+  /** What waits in the outbox, once read with the first page. */
+  private queued: QueuedSessions | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly log: SessionLogDataHost,
+    /** The log's callbacks, for the parts that write sessions too. */
+    readonly log: SessionLogDataHost,
   ) {}
 
   private set(changes: Partial<Pick<this, 'sessions' | 'nextCursor' | 'staleAt' | 'older'>>) {
@@ -95,8 +83,7 @@ export class SessionLogData {
     const [page, topics, waiting] = await Promise.all([
       api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
       this.loadTopics(api, pairId, signal),
-      this.waitingCreates(api, pairId),
-      this.waitingChanges(api),
+      this.readQueued(api, pairId),
     ]);
     const loaded = new Set(page.items.map((s) => s.id));
     this.notices = new Map();
@@ -155,61 +142,16 @@ export class SessionLogData {
     }
   }
 
-  /** Sessions of this pair logged earlier (maybe before a reload) that still wait in the outbox. */
-  private async waitingCreates(api: RmClient, pairId: string): Promise<Entry[]> {
-    const entries = await api.sessions.pending(pairId).catch(() => []);
-    if (entries.length === 0) return [];
-    const schemas = await loadSessionSchemas();
-    return entries.map((entry) => ({
-      ...provisionalSession(schemas, pairId, {
-        id: entry.provisionalId ?? '',
-        outboxId: entry.id,
-        body: entry.write.body,
-        createdAt: entry.createdAt,
-      }),
-      ...(entry.state === 'failed' && entry.error ? { failure: {} } : {}),
-    }));
-  }
-
-  /** Changes and deletions made offline (maybe before a reload) that still wait in the outbox. */
-  private async waitingChanges(api: RmClient): Promise<void> {
-    const [updates, removals] = await Promise.all([
-      api.pendingWrites('sessions.update'),
-      api.pendingWrites('sessions.remove'),
-    ]).catch(() => [[], []] as const);
-    this.changes = new Map();
-    for (const entry of updates)
-      this.changes.set(entry.write.id, [...(this.changes.get(entry.write.id) ?? []), entry]);
-    this.removing.clear();
-    for (const entry of removals) this.removing.add(entry.write.id);
-  }
-
-  /** Queued changes of loaded sessions, read when the log loads. */
-  private changes = new Map<string, OutboxEntry<'sessions.update'>[]>();
-
-  /**
-   * The server's sessions as the outbox will leave them: deleted ones gone, changed ones
-   * showing the change as waiting. Sessions this log changed itself keep what it shows.
-   */
+  /** The server's sessions as the outbox will leave them (before the first load, as they are). */
   private overlay(items: Session[]): Entry[] {
-    const shown = new Map(this.sessions.filter((s) => s.pending).map((s) => [s.id, s]));
-    return items
-      .filter((s) => !this.removing.has(s.id))
-      .map((s): Entry => {
-        const local = shown.get(s.id);
-        if (local && local.version > s.version) return local;
-        const queued = this.changes.get(s.id) ?? [];
-        const last = queued.at(-1);
-        if (!last) return s;
-        const changed = queued.reduce((session: Entry, entry) => withChanges(session, entry.write.body), s);
-        return {
-          ...changed,
-          version: s.version + queued.length,
-          pending: true,
-          outboxId: last.id,
-          ...(last.state === 'failed' ? { failure: {} } : {}),
-        };
-      });
+    return this.queued?.overlay(items) ?? items;
+  }
+
+  /** What waits in the outbox, its module fetched while the first page is read. */
+  private async readQueued(api: RmClient, pairId: string): Promise<Entry[]> {
+    const { QueuedSessions } = await loadQueuedModule();
+    this.queued ??= new QueuedSessions(this);
+    return this.queued.read(api, pairId);
   }
 
   /** Reads the first page again without the loading state, keeping what waits in the outbox. */
@@ -286,7 +228,7 @@ export class SessionLogData {
       this.log.confirmed(provisionalId, session);
       this.log.announce('sent');
     } else if (write.operation === 'sessions.update') {
-      this.changes.delete(write.result.id);
+      this.queued?.sent(write.result.id);
       const shown = this.sessions.find((s) => s.id === write.result.id);
       // A later change still waits: the session keeps showing that one.
       if (shown && !(shown.pending && shown.version > write.result.version)) this.replace(write.result);
@@ -344,70 +286,12 @@ export class SessionLogData {
     }
   }
 
-  toggleItem(session: Entry, item: ActionItem, done: boolean, messages: { changed: string; failed: string }) {
-    const previous = this.queues.get(session.id) ?? Promise.resolve();
-    const next = previous.then(() => this.writeToggle(session.id, item, done, messages));
-    this.queues.set(session.id, next);
-    void next.finally(() => {
-      if (this.queues.get(session.id) === next) this.queues.delete(session.id);
-    });
-  }
-
-  private notice(sessionId: string, message: string | undefined) {
+  /** A message under a session (a refused toggle, a partner's change), or none. */
+  notice(sessionId: string, message: string | undefined) {
     const notices = new Map(this.notices);
     if (message) notices.set(sessionId, message);
     else notices.delete(sessionId);
     this.notices = notices;
     this.host.requestUpdate();
-  }
-
-  private async writeToggle(
-    sessionId: string,
-    item: ActionItem,
-    done: boolean,
-    messages: { changed: string; failed: string },
-    retried = false,
-  ): Promise<void> {
-    const api = this.log.client();
-    const current = this.sessions.find((s) => s.id === sessionId);
-    if (!api || !current) return;
-    const actionItems = current.actionItems.map((i) => (i.id === item.id ? { ...i, done } : i));
-    this.replace({ ...current, actionItems });
-    this.notice(sessionId, undefined);
-    try {
-      const written = await api.sessions.update(
-        { id: current.id, version: current.version },
-        {
-          actionItems: actionItems.map(({ id, text, owner, done: isDone }) => ({
-            id,
-            text,
-            owner,
-            done: isDone,
-          })),
-        },
-      );
-      // Queued offline: the outbox replays writes in order, each raising the version by one,
-      // so the next change of this session must expect the version after this one.
-      const session: Entry = written.pending
-        ? { ...current, actionItems, version: written.version ?? current.version + 1, pending: true }
-        : written;
-      this.replace(session);
-      this.log.announce(done ? 'markedDone' : 'markedNotDone', item.text);
-      this.log.emitToggled({ session, itemId: item.id, done, pending: Boolean(written.pending) });
-    } catch (error) {
-      if (error instanceof RmPreconditionError && !retried) {
-        // The partner changed the session since it was read: take theirs, then apply this tick to it.
-        const fresh = await api.sessions.get(sessionId).catch(() => undefined);
-        if (fresh) {
-          this.replace(fresh);
-          if (fresh.actionItems.some((i) => i.id === item.id))
-            return this.writeToggle(sessionId, item, done, messages, true);
-          return this.notice(sessionId, messages.changed);
-        }
-      }
-      this.replace(current);
-      this.notice(sessionId, messages.failed);
-      this.log.emitError(error, 'sessions.update');
-    }
   }
 }

@@ -1,32 +1,23 @@
-import type {
-  Issue,
-  PairRole,
-  PrivateNote,
-  SessionCreate,
-  SessionFormat,
-  SessionStatus,
-  Topic,
-} from '@rm-kit/core';
+import type { Issue, PairRole, PrivateNote, SessionCreate, SessionFormat, SessionStatus } from '@rm-kit/core';
 import { SESSION_FORMATS, topicLabel } from '@rm-kit/core/vocabulary';
 import type { RmClient } from '@rm-kit/sdk';
 import { RmError, RmValidationError } from '@rm-kit/sdk/errors';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { RmEventDetails, RmEventName } from '../base/events.js';
 import { adoptLaterStyles } from '../base/later-styles.js';
-import { type LocalizeController, mergeStrings, type Strings } from '../base/localize.js';
+import { type LocalizeController, mergeStrings } from '../base/localize.js';
 import { toError } from '../base/to-error.js';
 import { instantFromLocalInput, localInputValue } from './datetime-local.js';
-import { type Entry, provisionalSession } from './provisional-session.js';
+import { type Entry, loadSessionSchemas, provisionalSession } from './provisional-session.js';
 import { draftKey, readDraft, writeDraft } from './session-draft.js';
 import type { SessionLogKey } from './session-log.strings.js';
-import type { SessionLogData } from './session-log-data.js';
 import { sessionLogFieldStyles } from './session-log-fields.styles.js';
 import { type SessionLogFormKey, sessionLogFormStrings } from './session-log-form.strings.js';
 import { sessionLogFormStyles } from './session-log-form.styles.js';
 import { type SessionManageKey, sessionManageStrings } from './session-log-manage.strings.js';
 import type { NoteState } from './session-log-note.js';
-import { changeSession } from './session-write.js';
+import type { SessionLogParts } from './session-log-parts.js';
+import { changeSession, otherName } from './session-write.js';
 import { lockIcon, sharedIcon } from './visibility-icons.js';
 
 interface DraftActionItem {
@@ -53,32 +44,14 @@ interface Draft {
 /** Why a save failed, as the form shows it: the issues beside their fields, or one sentence. */
 export type SaveFailure = { issues: Issue[] } | { message: string };
 
-/** What the form needs from the log it opens in. */
-export interface SessionLogFormHost {
-  /** A localisation controller with the log's words and these. */
-  localize<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K>;
-  /** The program's topics, as the log loaded them. */
-  topics(): { keys: string[]; custom: Topic[] };
-  /** The name of the pair's mentor or mentee, when the log could read it. */
-  memberName(role: PairRole): string | undefined;
-  /** The program's usual session length, for a new draft. */
-  defaultMinutes(): number;
-  /** The signed-in person, whose drafts these are; unknown while it cannot be read. */
-  viewerId(): string | undefined;
-  /** The other person's name, for "Marco changed this session meanwhile". */
-  otherName(): string | undefined;
+/**
+ * What the form needs from the log it opens in, besides what every part does (the log's
+ * data holds the program's topics and session length, the pair's names and who is looking,
+ * whose drafts these are).
+ */
+export interface SessionLogFormHost extends SessionLogParts {
   /** Whether private notes are hidden (the form's note field with them). */
   presenting(): boolean;
-  /** Whether there is a client to save through. */
-  canSave(): boolean;
-  /** Core's session schemas, to check the draft before it is sent. */
-  schemas(): Promise<typeof import('@rm-kit/core/schemas/session')>;
-  client(): RmClient | undefined;
-  /** The log's sessions, where a saved one is shown. */
-  readonly data: SessionLogData;
-  emit<K extends RmEventName>(type: K, detail: RmEventDetails[K]): void;
-  /** Says something in the log's status line. */
-  announce(message: string): void;
   setNote(sessionId: string, changes: Partial<NoteState>): void;
   /** The session is saved (or queued) and shown: close the form and focus it. */
   saved(sessionId: string): void;
@@ -124,7 +97,7 @@ export class SessionLogForm {
    */
   open(session?: Entry) {
     this.editing = session;
-    this.key = draftKey(this.log.viewerId(), this.log.data.pairId, session?.id);
+    this.key = draftKey(this.log.data.viewer?.id, this.log.data.pairId, session?.id);
     const start = session
       ? this.draftOf(session)
       : { ...this.emptyDraft(), when: localInputValue(new Date()) };
@@ -179,7 +152,7 @@ export class SessionLogForm {
     return {
       status: 'held',
       when: '',
-      duration: String(this.log.defaultMinutes()),
+      duration: String(this.log.data.defaultMinutes),
       format: 'video',
       topics: [],
       summary: '',
@@ -319,10 +292,10 @@ export class SessionLogForm {
 
   private readonly submit = async (event: Event) => {
     event.preventDefault();
-    if (!this.log.canSave() || this.saving) return;
-    let schemas: Awaited<ReturnType<SessionLogFormHost['schemas']>>;
+    if (!this.log.client() || this.saving) return;
+    let schemas: Awaited<ReturnType<typeof loadSessionSchemas>>;
     try {
-      schemas = await this.log.schemas();
+      schemas = await loadSessionSchemas();
     } catch {
       // The validation module never arrived (the server went away first): say so, keep the draft.
       this.formError = this.t.t('saveFailed');
@@ -364,7 +337,7 @@ export class SessionLogForm {
   private async save(
     body: SessionCreate,
     noteText: string,
-    schemas: Awaited<ReturnType<SessionLogFormHost['schemas']>>,
+    schemas: Awaited<ReturnType<typeof loadSessionSchemas>>,
   ): Promise<SaveFailure | undefined> {
     const api = this.log.client();
     if (!api) return { message: this.t.t('noClient') };
@@ -410,7 +383,7 @@ export class SessionLogForm {
     }
     if (result.outcome === 'conflict') {
       this.editing = result.session;
-      const name = this.log.otherName();
+      const name = otherName(this.log.data);
       this.notice = name ? this.t.t('changedBy', { name }) : this.t.t('changedByOther');
       return { message: '' };
     }
@@ -476,7 +449,7 @@ export class SessionLogForm {
   render(): TemplateResult {
     const t = this.t;
     const d = this.draft;
-    const topics = this.log.topics();
+    const topics = { keys: this.log.data.topicKeys, custom: this.log.data.customTopics };
     return html`<form
       id="log-form"
       part="form"
@@ -653,7 +626,7 @@ export class SessionLogForm {
 
   /** "Luca (mentor)": the person by name, their role beside it; the role alone without a name. */
   private ownerLabel(role: PairRole): string {
-    const name = this.log.memberName(role);
+    const name = this.log.data.memberNames[role];
     return name
       ? this.t.t(`owner.${role}`, { name })
       : this.t.t(role === 'mentor' ? 'mentorRole' : 'menteeRole');

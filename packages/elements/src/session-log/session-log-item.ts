@@ -2,24 +2,23 @@ import type { ActionItem } from '@rm-kit/core';
 import { topicLabel } from '@rm-kit/core/vocabulary';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../base/localize.js';
+import type { PrivateNotesController } from './private-notes.js';
 import { type Entry, isProvisional } from './provisional-session.js';
 import type { SessionLogKey } from './session-log.strings.js';
 import type { SessionActions } from './session-log-actions.js';
 import type { SessionLogData } from './session-log-data.js';
-import type { NoteState, SessionNotePanel } from './session-log-note.js';
+import type { NoteState } from './session-log-note.js';
 
 /** What one session's rendering needs from the log. */
 export interface SessionItemHost {
   readonly localize: LocalizeController<SessionLogKey>;
   readonly data: SessionLogData;
   readonly presenting: boolean;
-  readonly notePanel: SessionNotePanel | undefined;
+  readonly notes: PrivateNotesController;
   /** A session's feedback and Change buttons, once their module has loaded. */
   readonly actions: SessionActions | undefined;
-  noteOf(sessionId: string): NoteState;
-  toggleNote(session: Entry): void;
-  loadNote(sessionId: string): Promise<void>;
-  toggleItem(session: Entry, item: ActionItem, done: boolean): void;
+  /** `box` is the item's checkbox, as the click left it. */
+  toggleItem(session: Entry, item: ActionItem, box: HTMLInputElement): void;
   discard(session: Entry): Promise<void>;
 }
 
@@ -103,7 +102,7 @@ function renderActionItems(log: SessionItemHost, session: Entry): TemplateResult
             .checked=${item.done}
             ?disabled=${frozen}
             aria-describedby="${inputId}-owner"
-            @change=${(e: Event) => log.toggleItem(session, item, (e.target as HTMLInputElement).checked)}
+            @change=${(e: Event) => log.toggleItem(session, item, e.target as HTMLInputElement)}
           />
           <label for=${inputId}>${item.text}</label>
           <span id="${inputId}-owner" class="owner owner-${item.owner}"
@@ -119,7 +118,7 @@ function renderNote(log: SessionItemHost, session: Entry): TemplateResult {
   const t = log.localize;
   const id = session.id;
   if (isProvisional(session)) return html``;
-  const state = log.noteOf(id);
+  const state = log.notes.of(id);
   const panelId = `note-${id}`;
   return html`<div class="note">
     <button
@@ -127,7 +126,7 @@ function renderNote(log: SessionItemHost, session: Entry): TemplateResult {
       class="disclosure"
       aria-expanded=${state.open ? 'true' : 'false'}
       aria-controls=${panelId}
-      @click=${() => log.toggleNote(session)}
+      @click=${() => log.notes.toggle(session)}
     >
       <svg class="chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
         <path d="M5 3l5 5-5 5" fill="none" stroke="currentColor" stroke-width="2"></path>
@@ -145,10 +144,10 @@ function renderNotePanel(log: SessionItemHost, sessionId: string, state: NoteSta
   const t = log.localize;
   if (state.status === 'error') {
     return html`<p class="error-text" role="alert">${state.error}</p>
-      <button type="button" @click=${() => void log.loadNote(sessionId)}>${t.t('retry')}</button>`;
+      <button type="button" @click=${() => void log.notes.load(sessionId)}>${t.t('retry')}</button>`;
   }
-  if (state.status !== 'ready' || !log.notePanel) {
+  if (state.status !== 'ready' || !log.notes.panel) {
     return html`<p class="muted" role="status">${t.t('noteLoading')}</p>`;
   }
-  return log.notePanel.render(sessionId, state);
+  return log.notes.panel.render(sessionId, state);
 }

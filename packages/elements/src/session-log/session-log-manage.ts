@@ -3,20 +3,20 @@ import type { RmClient } from '@rm-kit/sdk';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { tagName } from '../base/define.js';
-import type { RmEventDetails, RmEventName, SessionChange } from '../base/events.js';
+import type { SessionChange } from '../base/events.js';
 import { adoptLaterStyles } from '../base/later-styles.js';
-import type { LocalizeController, Strings } from '../base/localize.js';
+import type { LocalizeController } from '../base/localize.js';
 import { toError } from '../base/to-error.js';
 import '../feedback-form/feedback-form.js';
 import { instantFromLocalInput, localInputValue } from './datetime-local.js';
 import type { Entry } from './provisional-session.js';
 import type { SessionLogKey } from './session-log.strings.js';
 import type { SessionActions, SessionPanel } from './session-log-actions.js';
-import type { SessionLogData } from './session-log-data.js';
 import { sessionLogFieldStyles } from './session-log-fields.styles.js';
 import { type SessionManageKey, sessionManageStrings } from './session-log-manage.strings.js';
 import { sessionLogManageStyles } from './session-log-manage.styles.js';
-import { changeSession, deleteSession, type SessionWrite } from './session-write.js';
+import type { SessionLogParts } from './session-log-parts.js';
+import { changeSession, deleteSession, otherName, type SessionWrite } from './session-write.js';
 import { sharedIcon } from './visibility-icons.js';
 
 /** One step of changing a session: the list of changes, or the few fields one of them asks. */
@@ -33,20 +33,13 @@ interface PanelState {
   whenError: boolean;
 }
 
-/** What the panels need from the log. */
-export interface SessionManageHost {
-  localize<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K>;
-  client(): RmClient | undefined;
-  readonly data: SessionLogData;
+/** What the panels need from the log, besides what every part does. */
+export interface SessionManageHost extends SessionLogParts {
   readonly actions: SessionActions;
-  emit<K extends RmEventName>(type: K, detail: RmEventDetails[K]): void;
-  announce(message: string): void;
   /** Opens the log's form on this session, to edit it. */
   edit(session: Entry): void;
   /** Brings a session into view and focuses it; without an id, the list. */
   focusSession(id?: string): void;
-  /** The other person's name, for "Marco changed this session meanwhile". */
-  otherName(): string | undefined;
 }
 
 /**
@@ -167,7 +160,7 @@ export class SessionManagePanel {
       return;
     }
     if (result.outcome === 'conflict') {
-      const name = this.log.otherName();
+      const name = otherName(this.log.data);
       this.set(session.id, { message: name ? t.t('changedBy', { name }) : t.t('changedByOther') });
     } else {
       this.set(session.id, { message: t.t('changeFailed') });

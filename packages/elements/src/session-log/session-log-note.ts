@@ -1,10 +1,9 @@
 import type { PrivateNote } from '@rm-kit/core';
-import type { RmClient } from '@rm-kit/sdk';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { RmEventDetails, RmEventName } from '../base/events.js';
 import { adoptLaterStyles } from '../base/later-styles.js';
-import type { LocalizeController, Strings } from '../base/localize.js';
+import type { LocalizeController } from '../base/localize.js';
+import type { PrivateNotesController } from './private-notes.js';
 import type { SessionLogKey } from './session-log.strings.js';
 import { sessionLogFieldStyles } from './session-log-fields.styles.js';
 import { type SessionNoteKey, sessionNoteStrings } from './session-log-note.strings.js';
@@ -24,33 +23,32 @@ export interface NoteState {
   error?: string;
 }
 
-/** What the note panel needs from the log it opens in. */
-export interface SessionNoteHost {
-  /** A localisation controller with the log's words and these. */
-  localize<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K>;
-  api(): RmClient | undefined;
-  noteOf(sessionId: string): NoteState;
-  setNote(sessionId: string, changes: Partial<NoteState>): void;
-  /** Says something in the log's polite live region. */
-  announce(message: string): void;
-  /** Fires one of the log's events. */
-  emit<K extends RmEventName>(type: K, detail: RmEventDetails[K]): void;
-}
-
 /**
- * The form inside a session's private-note panel, once the note has loaded: write, save,
- * or empty it to delete the note. A module of its own, loaded the first time someone opens
- * a note; the log shows the panel's loading and error states itself.
+ * Reading a session's private note, and the form inside its panel once it has loaded: write,
+ * save, or empty it to delete the note. A module of its own, loaded when the browser is idle
+ * (or the first time someone opens a note); the log shows the panel's loading and error
+ * states itself.
  */
 export class SessionNotePanel {
   private readonly t: LocalizeController<SessionLogKey | SessionNoteKey>;
 
   constructor(
-    private readonly element: ReactiveElement & { locale?: string | undefined },
-    private readonly log: SessionNoteHost,
+    private readonly element: ReactiveElement,
+    private readonly notes: PrivateNotesController,
   ) {
-    this.t = log.localize(sessionNoteStrings);
+    this.t = notes.log.localize(sessionNoteStrings);
     adoptLaterStyles(element, [sessionLogFieldStyles, sessionNoteStyles]);
+  }
+
+  /** Reads the note (unless `fetch` is false: it is known already) and shows it. */
+  async read(sessionId: string, fetch: boolean) {
+    const page = fetch ? await this.notes.log.client()?.notes.page(sessionId, { limit: 1 }) : undefined;
+    const note = page?.items[0];
+    this.notes.set(
+      sessionId,
+      page ? { status: 'ready', ...(note ? { note } : {}), draft: note?.text ?? '' } : { status: 'ready' },
+    );
+    this.notes.focus(sessionId);
   }
 
   render(sessionId: string, state: NoteState): TemplateResult {
@@ -67,7 +65,7 @@ export class SessionNotePanel {
         aria-describedby="${textId}-hint${state.error ? ` ${textId}-error` : ''}"
         aria-invalid=${state.error ? 'true' : 'false'}
         @input=${(e: Event) =>
-          this.log.setNote(sessionId, { draft: (e.target as HTMLTextAreaElement).value, error: '' })}
+          this.notes.set(sessionId, { draft: (e.target as HTMLTextAreaElement).value, error: '' })}
       ></textarea>
       ${state.error ? html`<p id="${textId}-error" class="error-text field-error">${state.error}</p>` : nothing}
       <div class="row">
@@ -79,23 +77,23 @@ export class SessionNotePanel {
 
   private async save(event: Event, sessionId: string) {
     event.preventDefault();
-    const api = this.log.api();
-    const state = this.log.noteOf(sessionId);
+    const api = this.notes.log.client();
+    const state = this.notes.of(sessionId);
     if (!api || state.saving) return;
     const text = state.draft.trim();
     if (!text && !state.note) {
-      this.log.setNote(sessionId, { error: this.t.t('error.note') });
+      this.notes.set(sessionId, { error: this.t.t('error.note') });
       void this.element.updateComplete.then(() =>
         this.element.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${sessionId}-text`)?.focus(),
       );
       return;
     }
-    this.log.setNote(sessionId, { saving: true, error: '' });
+    this.notes.set(sessionId, { saving: true, error: '' });
     try {
       if (!text && state.note) {
         await api.notes.remove(state.note.pending ? state.note.id : state.note);
-        this.log.setNote(sessionId, { note: undefined, draft: '', saving: false });
-        this.log.announce(this.t.t('noteDeleted'));
+        this.notes.set(sessionId, { note: undefined, draft: '', saving: false });
+        this.notes.log.announce(this.t.t('noteDeleted'));
         return;
       }
       const written = state.note
@@ -112,12 +110,12 @@ export class SessionNotePanel {
             pending: true,
           }
         : written;
-      this.log.setNote(sessionId, { note, draft: note.text, saving: false });
-      this.log.announce(this.t.t(written.pending ? 'noteSavedOffline' : 'noteSaved'));
-      this.log.emit('rm-note-saved', { note, pending: Boolean(written.pending) });
+      this.notes.set(sessionId, { note, draft: note.text, saving: false });
+      this.notes.log.announce(this.t.t(written.pending ? 'noteSavedOffline' : 'noteSaved'));
+      this.notes.log.emit('rm-note-saved', { note, pending: Boolean(written.pending) });
     } catch (error) {
-      this.log.setNote(sessionId, { saving: false, error: this.t.t('noteFailed') });
-      this.log.emit('rm-error', {
+      this.notes.set(sessionId, { saving: false, error: this.t.t('noteFailed') });
+      this.notes.log.emit('rm-error', {
         error: error as Error,
         action: !text ? 'notes.remove' : state.note ? 'notes.update' : 'notes.create',
       });

@@ -1,5 +1,5 @@
 import { initialState, Task } from '@lit/task';
-import type { ActionItem, PrivateNote, Session } from '@rm-kit/core';
+import type { ActionItem, Session } from '@rm-kit/core';
 import type { RmClient } from '@rm-kit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -7,43 +7,46 @@ import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
 import { ClientEventsController } from '../base/client-events.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
-import { LocalizeController, mergeStrings, type Strings } from '../base/localize.js';
+import { LocalizeController, mergeStrings } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
+import type { ActionItemWrites } from './action-item-writes.js';
+import { loadNoteModule, PrivateNotesController } from './private-notes.js';
 import { type Entry, isProvisional, loadSessionSchemas } from './provisional-session.js';
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
 import type { SessionActions } from './session-log-actions.js';
-import { PREFETCH_DISTANCE, SessionLogData } from './session-log-data.js';
+import { SessionLogData } from './session-log-data.js';
 import type { SessionLogForm } from './session-log-form.js';
-import { renderSession, type SessionItemHost } from './session-log-item.js';
-import type { NoteState, SessionNotePanel } from './session-log-note.js';
+import type { SessionItemHost } from './session-log-item.js';
+import type { SessionList } from './session-log-list.js';
+import type { SessionLogParts } from './session-log-parts.js';
 
 /**
- * The virtualizer, with the layout it would otherwise fetch only once it first lays out
- * items. The log fetches both while it reads its first page, so they arrive together with
- * the sessions instead of after them, and the element is defined (and shows its loading
- * state) without waiting for them.
+ * The list (its sessions' rendering and styles, and the virtualizer), with the layout the
+ * virtualizer would otherwise fetch only once it first lays out items. The log fetches them
+ * while it reads its first page, so they arrive together with the sessions instead of after
+ * them, and the element is defined (and shows its loading state) without waiting for them.
  */
 const loadListModule = loadOnce(() =>
-  Promise.all([
-    import('@lit-labs/virtualizer/virtualize.js'),
-    import('@lit-labs/virtualizer/layouts/flow.js'),
-  ]).then(([virtualizer]) => virtualizer),
+  Promise.all([import('./session-log-list.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+    ([list]) => list,
+  ),
 );
 
 /**
- * The form and the private-note panel are modules of their own, so a page that only shows
- * the log loads less up front; they (and the form's validation) are fetched once the
- * browser is idle after the first page, so logging a session works offline too.
+ * The form and the private-note panel (`loadNoteModule`) are modules of their own, so a page
+ * that only shows the log loads less up front; they (and the form's validation) are fetched
+ * once the browser is idle after the first page, so logging a session works offline too.
  */
 const loadFormModule = loadOnce(() => import('./session-log-form.js'));
-const loadNoteModule = loadOnce(() => import('./session-log-note.js'));
 /** Needed only once a session is saved (or confirmed), so it comes with the form. */
 const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
 /** A session's feedback and Change buttons, their panels and the feedback form, likewise. */
 const loadActionsModule = loadOnce(() => import('./session-log-actions.js'));
+/** Ticking action items off, likewise: the list shows them without it. */
+const loadItemWritesModule = loadOnce(() => import('./action-item-writes.js'));
 
 /**
  * @tagname rm-session-log
@@ -107,7 +110,6 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   @property({ type: Boolean, reflect: true }) presenting = false;
 
   @state() private formOpen = false;
-  @state() private notes = new Map<string, NoteState>();
 
   readonly localize = new LocalizeController(this, sessionLogStrings);
   private readonly announcer = new AnnouncerController(this);
@@ -120,6 +122,16 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     emitToggled: (detail) => this.emit('rm-action-item-toggled', detail),
     confirmed: (provisionalId, session) => this.confirmed(provisionalId, session),
   });
+  /** What the form, the notes and a session's actions need from the log, made once for all. */
+  private readonly parts: SessionLogParts = {
+    localize: (strings) => new LocalizeController(this, mergeStrings(sessionLogStrings, strings)),
+    client: () => this.api,
+    data: this.data,
+    emit: (type, detail) => this.emit(type, detail),
+    announce: (message) => void this.announcer.announce(message),
+  };
+  /** The viewer's private notes under the sessions. */
+  readonly notes = new PrivateNotesController(this, this.parts, this.localize);
   readonly events = new ClientEventsController(this, () => this.api, {
     live: (event) => {
       void this.data.live(event);
@@ -129,7 +141,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     reset: () => void this.data.refresh(),
     synced: (write) => {
       this.data.synced(write);
-      if (write.operation === 'notes.create' || write.operation === 'notes.update') this.noteSynced(write);
+      if (write.operation === 'notes.create' || write.operation === 'notes.update') this.notes.synced(write);
     },
     syncError: (entry, error) => {
       this.emit('rm-error', { error, action: entry.write.operation });
@@ -142,12 +154,12 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private sessionForm: SessionLogForm | undefined;
   /** Opening the form for the first time: its module is on its way. */
   private opening: Promise<void> | undefined;
-  /** The private-note panel, once its module has loaded. */
-  notePanel: SessionNotePanel | undefined;
+  /** Action-item writes, once their module has loaded. */
+  private itemWrites: ActionItemWrites | undefined;
   /** The offline copy's date the list was last laid out with: its notice coming or going moves the list. */
   private shownStale: Date | null = null;
-  /** The virtualizer, loaded with the first page. */
-  private virtualizer: typeof import('@lit-labs/virtualizer/virtualize.js') | undefined;
+  /** The list, loaded with the first page. */
+  private list: SessionList | undefined;
 
   private readonly loadTask = new Task(this, {
     args: () => [this.api, this.pairId] as const,
@@ -156,11 +168,16 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       if (!api || !pairId) return initialState;
       try {
         const [list] = await Promise.all([loadListModule(), this.data.load(api, pairId, signal)]);
-        this.virtualizer = list;
-        this.notes = new Map();
+        this.list ??= new list.SessionList(this);
+        this.notes.clear();
         this.emit('rm-load', { count: this.data.sessions.length, stale: this.data.staleAt !== null });
-        preloadWhenIdle(loadFormModule, loadNoteModule, loadRevealModule, loadSessionSchemas, () =>
-          this.loadActions(api, pairId),
+        preloadWhenIdle(
+          loadFormModule,
+          loadNoteModule,
+          loadRevealModule,
+          loadItemWritesModule,
+          loadSessionSchemas,
+          () => this.loadActions(api, pairId),
         );
         return { count: this.data.sessions.length };
       } catch (error) {
@@ -191,29 +208,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     return opening ? opening.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
   }
 
-  private readonly onRangeChanged = (event: Event) => {
-    const { last } = event as Event & { last: number };
-    const { nextCursor, older, sessions } = this.data;
-    if (nextCursor && older === 'idle' && last >= sessions.length - PREFETCH_DISTANCE)
-      void this.data.loadOlder();
-  };
-
   /** A session created offline has its real id now: its note and its focus follow it. */
   private confirmed(provisionalId: string, session: Session) {
-    const note = this.notes.get(provisionalId);
-    if (note) {
-      this.notes.delete(provisionalId);
-      this.notes.set(session.id, note);
-    }
+    this.notes.moved(provisionalId, session);
     if (this.focusedSessionId() === provisionalId) void this.focusSession(session.id);
-  }
-
-  private noteSynced(write: { entry: { provisionalId?: string | undefined }; result: PrivateNote }) {
-    for (const [sessionId, state] of this.notes) {
-      if (state.note && (state.note.id === write.result.id || state.note.id === write.entry.provisionalId)) {
-        this.setNote(sessionId, { note: write.result });
-      }
-    }
   }
 
   // ---------------------------------------------------------------- the form
@@ -229,20 +227,9 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     let form: SessionLogForm;
     try {
       form = this.sessionForm ??= new (await loadFormModule()).SessionLogForm(this, {
-        localize: (strings) => this.localizeWith(strings),
-        topics: () => ({ keys: this.data.topicKeys, custom: this.data.customTopics }),
-        memberName: (role) => this.data.memberNames[role],
-        defaultMinutes: () => this.data.defaultMinutes,
-        viewerId: () => this.data.viewer?.id,
-        otherName: () => this.actions?.otherName(),
+        ...this.parts,
         presenting: () => this.presenting,
-        canSave: () => Boolean(this.api),
-        schemas: loadSessionSchemas,
-        client: () => this.api,
-        data: this.data,
-        emit: (type, detail) => this.emit(type, detail),
-        announce: (message) => void this.announcer.announce(message),
-        setNote: (sessionId, changes) => this.setNote(sessionId, changes),
+        setNote: (sessionId, changes) => this.notes.set(sessionId, changes),
         saved: (sessionId) => {
           this.formOpen = false;
           void this.focusSession(sessionId);
@@ -265,15 +252,10 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private async loadActions(api: RmClient, pairId: string) {
     const { SessionActions } = await loadActionsModule();
     this.actions ??= new SessionActions(this, {
-      localize: (strings) => this.localizeWith(strings),
-      client: () => this.api,
-      data: this.data,
-      emit: (type, detail) => this.emit(type, detail),
-      announce: (message) => void this.announcer.announce(message),
+      ...this.parts,
       edit: (session) => this.openForm(session),
       focusSession: (id) =>
         id ? void this.focusSession(id) : this.query<HTMLElement>('[part="scroller"]')?.focus(),
-      otherName: () => this.actions?.otherName(),
     });
     await this.actions.load(api, pairId);
   }
@@ -299,95 +281,27 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private async focusSession(id: string) {
     await this.updateComplete;
     const index = this.data.sessions.findIndex((s) => s.id === id);
-    const scroller = this.query<HTMLElement>('[part="scroller"]');
-    const list = this.query<HTMLElement>('ol[part="list"]');
-    if (index < 0 || !scroller || !list) return;
     const find = () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
     // Without its module (the network went before it arrived), a session already shown still gets focus.
     const reveal = await loadRevealModule().catch(() => undefined);
-    const item = await reveal?.revealInList(
-      {
-        scroller,
-        list,
-        count: this.data.sessions.length,
-        rendered: () => [...list.querySelectorAll<HTMLElement>('[part="item"]')],
-        indexOf: (item) => Number(item.getAttribute('aria-posinset')) - 1,
-      },
-      index,
-      find,
-    );
+    const item = await reveal?.revealSession(this.renderRoot, index, this.data.sessions.length, find);
     (item ?? find())?.focus({ preventScroll: true });
   }
 
-  toggleItem(session: Entry, item: ActionItem, done: boolean) {
-    this.data.toggleItem(session, item, done, {
-      changed: this.localize.t('changedMeanwhile'),
-      failed: this.localize.t('toggleFailed'),
-    });
-  }
-
-  // ---------------------------------------------------------------- private notes
-
-  noteOf(sessionId: string): NoteState {
-    return this.notes.get(sessionId) ?? { open: false, status: 'idle', draft: '', saving: false };
-  }
-
-  private setNote(sessionId: string, changes: Partial<NoteState>) {
-    const next = new Map(this.notes);
-    next.set(sessionId, { ...this.noteOf(sessionId), ...changes });
-    this.notes = next;
-  }
-
-  toggleNote(session: Entry) {
-    const state = this.noteOf(session.id);
-    const open = !state.open;
-    this.setNote(session.id, { open });
-    if (open && (state.status === 'idle' || state.status === 'error')) void this.loadNote(session.id);
-    // A note saved with its new session is known already; the panel's module may not be there yet.
-    else if (open && state.status === 'ready' && !this.notePanel) void this.loadNote(session.id, false);
-    if (open) {
-      void this.updateComplete.then(() =>
-        this.query<HTMLTextAreaElement>(`#note-${session.id}-text`)?.focus(),
-      );
-    }
-  }
-
-  /** The panel, loading its module the first time a note is opened. */
-  private async loadNotePanel(): Promise<SessionNotePanel> {
-    const { SessionNotePanel } = await loadNoteModule();
-    this.notePanel ??= new SessionNotePanel(this, {
-      localize: (strings) => this.localizeWith(strings),
-      api: () => this.api,
-      noteOf: (sessionId) => this.noteOf(sessionId),
-      setNote: (sessionId, changes) => this.setNote(sessionId, changes),
-      announce: (message) => void this.announcer.announce(message),
-      emit: (type, detail) => this.emit(type, detail),
-    });
-    return this.notePanel;
-  }
-
-  /** Reads the note (unless `fetch` is false: it is known already) and shows it in its panel. */
-  async loadNote(sessionId: string, fetch = true) {
-    const api = this.api;
-    if (!api) return;
-    this.setNote(sessionId, { status: 'loading', error: '' });
-    try {
-      const [page] = await Promise.all([
-        fetch ? api.notes.page(sessionId, { limit: 1 }) : undefined,
-        this.loadNotePanel(),
-      ]);
-      const note = page?.items[0];
-      this.setNote(
-        sessionId,
-        page ? { status: 'ready', ...(note ? { note } : {}), draft: note?.text ?? '' } : { status: 'ready' },
-      );
-      void this.updateComplete.then(() => {
-        if (this.noteOf(sessionId).open) this.query<HTMLTextAreaElement>(`#note-${sessionId}-text`)?.focus();
-      });
-    } catch (error) {
-      this.setNote(sessionId, { status: 'error', error: this.localize.t('noteLoadFailed') });
-      this.emit('rm-error', { error: toError(error), action: 'notes.load' });
-    }
+  /** Ticks an action item off or reopens it, once the writes' module is here. */
+  toggleItem(session: Entry, item: ActionItem, box: HTMLInputElement) {
+    const done = box.checked;
+    loadItemWritesModule().then(
+      ({ ActionItemWrites }) => {
+        this.itemWrites ??= new ActionItemWrites(this.data, this.localize);
+        this.itemWrites.toggle(session, item, done);
+      },
+      (error: unknown) => {
+        // Its module could not be fetched: the box shows the item as it still is.
+        box.checked = !done;
+        this.partFailed(error);
+      },
+    );
   }
 
   // ---------------------------------------------------------------- other actions
@@ -406,11 +320,6 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       const fresh = await api.sessions.get(session.id).catch(() => undefined);
       if (fresh) this.data.replace(fresh);
     }
-  }
-
-  /** A localisation controller with the log's words and a part's own, for the parts that load later. */
-  private localizeWith<K extends string>(strings: Strings<K>): LocalizeController<SessionLogKey | K> {
-    return new LocalizeController(this, mergeStrings(sessionLogStrings, strings));
   }
 
   private query<T extends Element>(selector: string): T | null {
@@ -492,36 +401,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       ${
         this.data.sessions.length === 0
           ? html`<p part="empty" class="empty muted">${this.localize.t('empty')}</p>`
-          : this.renderList()
-      }
-    `;
-  }
-
-  private renderList(): TemplateResult {
-    // Loaded with the first page: the list renders only once it is complete.
-    const { virtualize } = this.virtualizer as typeof import('@lit-labs/virtualizer/virtualize.js');
-    return html`
-      <div part="scroller" class="scroller" role="region" aria-labelledby="list-label" tabindex="0">
-        <span id="list-label" class="visually-hidden">${this.localize.t('listLabel')}</span>
-        <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
-          ${virtualize({
-            items: this.data.sessions,
-            // Right after a session is deleted the virtualizer may still ask for the old last index.
-            keyFunction: (session: Entry | undefined, index: number) => session?.id ?? index,
-            renderItem: (session: Entry | undefined, index: number) =>
-              session ? renderSession(this, session, index) : html``,
-          })}
-        </ol>
-      </div>
-      ${
-        this.data.nextCursor
-          ? html`<div class="older">
-            ${this.data.older === 'error' ? html`<p class="error-text" role="alert">${this.localize.t('olderFailed')}</p>` : nothing}
-            <button type="button" ?disabled=${this.data.older === 'loading'} @click=${() => void this.data.loadOlder()}>
-              ${this.localize.t(this.data.older === 'loading' ? 'olderLoading' : 'olderSessions')}
-            </button>
-          </div>`
-          : nothing
+          : this.list?.render()
       }
     `;
   }

@@ -16,6 +16,12 @@ export type SessionWrite =
   | { outcome: 'gone' }
   | { outcome: 'failed'; error: unknown };
 
+/** The other person's name, when the log could read it, for "Marco changed this session meanwhile". */
+export function otherName(data: SessionLogData): string | undefined {
+  const role = data.viewer?.role;
+  return role && data.memberNames[role === 'mentor' ? 'mentee' : 'mentor'];
+}
+
 /** A 412 or 404 on a change: read the session as it is now and show that. */
 async function refused(
   api: RmClient,

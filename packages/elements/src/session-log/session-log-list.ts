@@ -1,0 +1,56 @@
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { adoptLaterStyles } from '../base/later-styles.js';
+import type { Entry } from './provisional-session.js';
+import { renderSession, type SessionItemHost } from './session-log-item.js';
+import { sessionLogListStyles } from './session-log-list.styles.js';
+
+/** Load the next page once the last rendered session is this close to the end of what is loaded. */
+const PREFETCH_DISTANCE = 10;
+
+/**
+ * The log's list of sessions: virtualised, each session with its action items, notes and
+ * actions, and the button for older ones. A module of its own, with its styles and the
+ * virtualizer, fetched while the first page is read: the log shows its loading state
+ * without it, and the list once both have arrived.
+ */
+export class SessionList {
+  constructor(private readonly log: SessionItemHost & ReactiveElement) {
+    adoptLaterStyles(log, [sessionLogListStyles]);
+  }
+
+  private readonly onRangeChanged = (event: Event) => {
+    const { last } = event as Event & { last: number };
+    const { nextCursor, older, sessions } = this.log.data;
+    if (nextCursor && older === 'idle' && last >= sessions.length - PREFETCH_DISTANCE)
+      void this.log.data.loadOlder();
+  };
+
+  render(): TemplateResult {
+    const { data, localize } = this.log;
+    return html`
+      <div part="scroller" class="scroller" role="region" aria-labelledby="list-label" tabindex="0">
+        <span id="list-label" class="visually-hidden">${localize.t('listLabel')}</span>
+        <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
+          ${virtualize({
+            items: data.sessions,
+            // Right after a session is deleted the virtualizer may still ask for the old last index.
+            keyFunction: (session: Entry | undefined, index: number) => session?.id ?? index,
+            renderItem: (session: Entry | undefined, index: number) =>
+              session ? renderSession(this.log, session, index) : html``,
+          })}
+        </ol>
+      </div>
+      ${
+        data.nextCursor
+          ? html`<div class="older">
+            ${data.older === 'error' ? html`<p class="error-text" role="alert">${localize.t('olderFailed')}</p>` : nothing}
+            <button type="button" ?disabled=${data.older === 'loading'} @click=${() => void data.loadOlder()}>
+              ${localize.t(data.older === 'loading' ? 'olderLoading' : 'olderSessions')}
+            </button>
+          </div>`
+          : nothing
+      }
+    `;
+  }
+}
