@@ -43,7 +43,8 @@ async function measure({ entry }) {
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const [mainPath] = Object.entries(outputs).find(([, output]) => output.entryPoint) ?? [];
+  // Every `import()` chunk has an entryPoint too with splitting: take the one built from `entry`.
+  const [mainPath] = Object.entries(outputs).find(([, output]) => output.entryPoint === entry) ?? [];
   const staticImports = (path) =>
     (outputs[path]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => i.path);
   const upFront = closure(mainPath, staticImports);
