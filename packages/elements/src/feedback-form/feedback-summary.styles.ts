@@ -11,7 +11,9 @@ export const feedbackSummaryStyles = css`
     width: fit-content;
     display: flex;
     gap: 0.5em;
-    align-items: center;
+    /* The tick beside the first line: a heading that wraps (Italian, on a phone) would
+       otherwise have it floating halfway down. The icon is one line (1.25em) tall. */
+    align-items: flex-start;
     color: var(--_success);
   }
 

@@ -186,6 +186,9 @@ export const pairCardStyles = css`
     display: grid;
     gap: 0.15em;
     min-width: 10em;
+    /* A line that wraps (below the ring, on a phone) breaks into even halves, not into
+       "Sessioni svolte: 5 (previste:" and a lone "4)". */
+    text-wrap: balance;
   }
 
   .sessions {

@@ -1,0 +1,118 @@
+// `pnpm screenshots`: the screenshots in docs/images, taken again. A tool for looking at
+// the elements, not a test: it runs the built kit as `pnpm start` serves it (the reference
+// server in demo mode, the example intranet page, the shipped bundle), opens the page as
+// Giulia Rossi, a seeded mentor, and captures each element by its own box, and the whole
+// page, in English and Italian, light and dark, on a phone (375 px) and a desktop (1280 px).
+// Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
+// `pnpm build` runs first (see package.json).
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startRmServer } from './rm-server-process.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'docs/images');
+const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
+const LANGUAGES = ['en', 'it'];
+const THEMES = ['light', 'dark'];
+const WIDTHS = [375, 1280];
+// Debian's Chromium, quiet: no first-run, sync or update traffic during the shots.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Whether every element has rendered its content: defined, its words loaded (an element
+ * renders nothing until then), no skeleton or busy state left, and the session log with a
+ * few sessions laid out by its virtualizer (rendered and placed, one under the other).
+ * Runs in the page.
+ */
+function rendered(elements) {
+  return elements.every((name) => {
+    const root = document.querySelector(`rm-${name}`)?.shadowRoot;
+    if (!root?.firstElementChild) return false;
+    if (root.querySelector('[part~="loading"], .skeleton, [aria-busy="true"]')) return false;
+    if (name === 'pair-card') return !!root.querySelector('[part~="progress"]');
+    if (name === 'feedback-form') return !!root.querySelector('[part~="base"]');
+    // The sessions' Change buttons come in a module loaded when the browser is idle.
+    if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
+    const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
+    return (
+      boxes.length >= 3 &&
+      boxes.every((box, i) => box.height > 0 && (i === 0 || box.top >= boxes[i - 1].bottom))
+    );
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'rm-kit-screenshots-'));
+// As `pnpm start` serves it, on a fresh demo seed in a temporary SQLite file, on a free port.
+const staticDirs = [join(root, 'examples/intranet'), join(root, 'packages/elements/dist/bundle')];
+const server = await startRmServer(
+  { DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`, RMKIT_STATIC_DIRS: staticDirs.join(',') },
+  { built: true },
+);
+try {
+  // One set, in one naming: the old shots go, so none is left from an earlier layout.
+  mkdirSync(out, { recursive: true });
+  for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(join(out, file));
+  for (const lang of LANGUAGES) {
+    // The browser speaks the page's language too, as an Italian reader's would: native
+    // controls (a date field) follow the browser, not the page.
+    const browser = await chromium.launchPersistentContext(join(work, `profile-${lang}`), {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: lang === 'it' ? 'it-IT' : 'en-GB',
+      timezoneId: 'Europe/Rome',
+    });
+    try {
+      for (const theme of THEMES) {
+        for (const width of WIDTHS) {
+          // A persistent context's pages take no options: the viewport is set on the page.
+          const page = await browser.newPage();
+          await page.setViewportSize({ width, height: 900 });
+          // The page's own parameters: the same as choosing the person, language and theme
+          // in its pickers, on a fresh page each time.
+          await page.goto(`${server.url}/?as=giulia.rossi@contoso.example&lang=${lang}&theme=${theme}`);
+          const file = (name) => join(out, `${name}-${lang}-${theme}-${width}.png`);
+          const ready = (names) => page.waitForFunction(rendered, names, { timeout: 30_000 });
+          // Each element on screen before its shot: the session log's virtualizer renders
+          // sessions only while the log is in view (on a phone, below the card and the form).
+          // The card and the form first, as the log's place depends on their height.
+          await ready(['pair-card', 'feedback-form']);
+          // Text in its final font, so no shot catches a fallback font's line breaks.
+          await page.evaluate(() => document.fonts.ready.then(() => true));
+          for (const name of ELEMENTS) {
+            const element = page.locator(`rm-${name}`);
+            await element.scrollIntoViewIfNeeded();
+            await ready([name]);
+            await element.screenshot({ path: file(name), animations: 'disabled' });
+          }
+          // The whole page, loaded again in a viewport as tall as the page so that all of it
+          // is in view (the virtualizer does not render again on a mere resize).
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          await page.setViewportSize({ width, height });
+          await page.reload();
+          await ready(ELEMENTS);
+          await page.evaluate(() => document.fonts.ready.then(() => true));
+          await page.screenshot({ path: file('intranet'), fullPage: true, animations: 'disabled' });
+          await page.close();
+          console.log(`${lang} ${theme} ${width}px`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+}
