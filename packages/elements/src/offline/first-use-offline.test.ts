@@ -42,7 +42,9 @@ describe('a page opened online, then used offline', () => {
   const fetched = (path: string) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.includes(path));
 
-  it('logs a session and sends feedback with the network gone, shows both as waiting, and sends each once when it is back', async () => {
+  it('logs a session and sends feedback with the network gone, shows both as waiting, and sends each once when it is back', async function () {
+    // A whole visit: load, the idle preloads (up to 10 s on a busy machine), offline use, sync.
+    this.timeout(30_000);
     const summary = `first use offline ${crypto.randomUUID()}`;
     const held = sent(
       await client.sessions.create(pairId, {

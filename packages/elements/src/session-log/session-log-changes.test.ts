@@ -100,7 +100,8 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
 
   async function openManage(el: RmSessionLog, session: Session) {
     (await toolOf(el, session, 'manage')).click();
-    await until(() => Boolean($(el, `#manage-${CSS.escape(session.id)} .manage`)));
+    // The panel's module may still be on its way on a busy machine.
+    await until(() => Boolean($(el, `#manage-${CSS.escape(session.id)} .manage`)), 10_000);
     return () => $(el, `#manage-${CSS.escape(session.id)} .manage`) as HTMLElement;
   }
 
