@@ -19,6 +19,9 @@ describe('a page opened online, then used offline', () => {
   let client: RmClient;
 
   before(async () => {
+    // The test page loads every module as its own file: Chromium's default of 250 resource
+    // timing entries fills up, and later fetches (the idle preloads below) would go unlisted.
+    performance.setResourceTimingBufferSize(5000);
     url = await rmServer();
     const giulia = await meOf(PEOPLE.giulia);
     pairId = giulia.pairs.find((p) => p.status === 'active')?.id ?? '';
