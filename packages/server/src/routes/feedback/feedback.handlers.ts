@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type Feedback, feedbackSchema, issuesFrom } from '@rm-kit/core';
-import { findOwnPair } from '../../auth/access.js';
+import { findOwnPair, memberId, partnerId } from '../../auth/access.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
@@ -19,8 +19,6 @@ import {
   checkSessionOfPair,
   findReadableFeedback,
   insertFeedback,
-  memberId,
-  partnerId,
   targetOf,
   toFeedback,
 } from './feedback.store.js';

@@ -1,6 +1,6 @@
 import { type Feedback, type FeedbackKind, feedbackSchema, newId, type PairRole } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
-import { findOwnPair } from '../../auth/access.js';
+import { findOwnPair, memberId } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
@@ -29,16 +29,6 @@ export function toFeedback(row: Row<'feedback'>): Feedback {
 /** What an answer is about: its session, or the program phase. Each author answers each once. */
 export function targetOf(answer: { kind: FeedbackKind; sessionId: string | null }): string {
   return answer.kind === 'session' && answer.sessionId ? answer.sessionId : answer.kind;
-}
-
-/** The person on the caller's side of a pair they were let into. */
-export function memberId(pair: Row<'pairs'>, role: PairRole): string {
-  return role === 'mentor' ? pair.mentorId : pair.menteeId;
-}
-
-/** The other person of the pair. */
-export function partnerId(pair: Row<'pairs'>, role: PairRole): string {
-  return role === 'mentor' ? pair.menteeId : pair.mentorId;
 }
 
 /** A person's own answer about a target (a session, or a program phase), if they gave one. */

@@ -1,16 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { newId, type Pair, type PairRole, type PairStatus, pairProgress } from '@rm-kit/core';
+import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
-import { findPair, type PairAccess, sideIn } from '../../auth/access.js';
-import type { Caller } from '../../auth/caller.js';
-import { fromJson, nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
+import { findPair, memberId, type PairAccess, requireAdmin, sideIn } from '../../auth/access.js';
+import { nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { forbidden, notFound, Problem } from '../../http/problem.js';
+import { notFound, Problem } from '../../http/problem.js';
+import { checkOfferedTopics } from '../programs/programs.store.js';
 import { releasedPairTrust } from './pair-trust.store.js';
 import {
   acceptCharterRoute,
@@ -22,10 +22,6 @@ import {
   updatePairRoute,
 } from './pairs.routes.js';
 import { toPair } from './pairs.store.js';
-
-function requireAdmin(caller: Caller, action: string) {
-  if (!caller.isAdmin) throw forbidden(`Only a program admin can ${action}`);
-}
 
 async function managerChain(db: Kysely<Database>, personId: string): Promise<Set<string>> {
   const chain = new Set<string>();
@@ -55,18 +51,6 @@ async function checkReportingLine(db: Kysely<Database>, mentorId: string, mentee
   }
 }
 
-/** A pair works on topics its program offers, as enrolments and matching do. */
-function checkOfferedTopics(program: { topics: string }, topics: readonly string[]) {
-  const offered = new Set(fromJson<string[]>(program.topics));
-  topics.forEach((topic, i) => {
-    if (!offered.has(topic)) {
-      throw new Problem('unprocessable', 'The program does not offer that topic', {
-        issues: [{ path: ['topics', i], message: `"${topic}" is not one of the program's topics` }],
-      });
-    }
-  });
-}
-
 /**
  * The trust ratings a caller's view of progress may be computed from, since a derived
  * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
@@ -81,7 +65,7 @@ async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess)
     .where('orgId', '=', pair.orgId)
     .where('pairId', '=', pair.id);
   if (role === 'admin') return releasedPairTrust(db, pair);
-  const me = memberOf(pair, role);
+  const me = memberId(pair, role);
   return answers
     .where((eb) =>
       eb.or([
@@ -100,10 +84,6 @@ async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess)
       ]),
     )
     .execute();
-}
-
-function memberOf(pair: Row<'pairs'>, role: PairRole): string {
-  return role === 'mentor' ? pair.mentorId : pair.menteeId;
 }
 
 function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
@@ -157,7 +137,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       .where('deletedAt', 'is', null)
       .executeTakeFirst();
     if (!program) throw notFound('program');
-    requireAdmin(caller, 'pair people');
+    requireAdmin(caller, 'Only a program admin can pair people');
     const body = c.req.valid('json');
     const people = await db
       .selectFrom('people')
@@ -211,7 +191,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
-    requireAdmin(caller, 'change a pair');
+    requireAdmin(caller, 'Only a program admin can change a pair');
     checkIfMatch(c, pair.version);
     const changes = c.req.valid('json');
     if (changes.topics) {
@@ -264,7 +244,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
-    requireAdmin(caller, 'remove a pair');
+    requireAdmin(caller, 'Only a program admin can remove a pair');
     checkIfMatch(c, pair.version);
     await softDelete(db, 'pairs', pair);
     c.get('events').push(domainEvent('pair.deleted', pair, { id: pair.id, version: pair.version + 1 }));
