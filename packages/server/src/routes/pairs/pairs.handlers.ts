@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { findPair, memberId, type PairAccess, requireAdmin, sideIn } from '../../auth/access.js';
-import { nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
+import { nowIso, todayIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
@@ -10,6 +10,7 @@ import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
+import { readableBy } from '../feedback/feedback.store.js';
 import { checkOfferedTopics } from '../programs/programs.store.js';
 import { releasedPairTrust } from './pair-trust.store.js';
 import {
@@ -54,8 +55,7 @@ async function checkReportingLine(db: Kysely<Database>, mentorId: string, mentee
 /**
  * The trust ratings a caller's view of progress may be computed from, since a derived
  * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
- * read (as in routes/feedback: their own, and the partner's once shared and once they
- * have answered the same session or phase themselves). An admin: the pair's last answers
+ * read, by the rule every read of feedback uses (readableBy). An admin: the pair's last answers
  * as released (see releasedPairTrust), like any other aggregate of feedback.
  */
 async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess) {
@@ -65,25 +65,7 @@ async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess)
     .where('orgId', '=', pair.orgId)
     .where('pairId', '=', pair.id);
   if (role === 'admin') return releasedPairTrust(db, pair);
-  const me = memberId(pair, role);
-  return answers
-    .where((eb) =>
-      eb.or([
-        eb('authorId', '=', me),
-        eb.and([
-          eb('shareWithPartner', '=', toFlag(true)),
-          eb.exists(
-            eb
-              .selectFrom('feedback as mine')
-              .select('mine.id')
-              .where('mine.pairId', '=', pair.id)
-              .where('mine.authorId', '=', me)
-              .whereRef('mine.target', '=', 'feedback.target'),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
+  return answers.where(readableBy(pair.id, memberId(pair, role))).execute();
 }
 
 function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
