@@ -1,10 +1,28 @@
 import type { PairRole } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Database, Row } from '../db/schema.js';
-import { notFound } from '../http/problem.js';
+import { forbidden, notFound } from '../http/problem.js';
 import type { Caller } from './caller.js';
 
 export type PairAccess = { pair: Row<'pairs'>; role: PairRole | 'admin' };
+
+/**
+ * The one admin-only check, so every route refuses alike: a 403 with `refusal`, which says
+ * what only an admin (or a service token, which acts with an admin's reach) may do.
+ */
+export function requireAdmin(caller: Caller, refusal: string) {
+  if (!caller.isAdmin) throw forbidden(refusal);
+}
+
+/** The person on one side of a pair: the caller, for the side they were let in on. */
+export function memberId(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, role: PairRole): string {
+  return role === 'mentor' ? pair.mentorId : pair.menteeId;
+}
+
+/** The person on the other side of a pair. */
+export function partnerId(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, role: PairRole): string {
+  return role === 'mentor' ? pair.menteeId : pair.mentorId;
+}
 
 /** The caller's side in a pair, if they are in it. */
 export function sideIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, caller: Caller): PairRole | null {

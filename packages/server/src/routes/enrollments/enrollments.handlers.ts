@@ -1,12 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { enrollmentSchema, issuesFrom, newId } from '@rm-kit/core';
+import { requireAdmin } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
-import { findVisibleProgram } from '../programs/programs.store.js';
+import { checkOfferedTopics, findVisibleProgram } from '../programs/programs.store.js';
 import {
   createEnrollmentRoute,
   deleteEnrollmentRoute,
@@ -16,7 +17,6 @@ import {
 } from './enrollments.routes.js';
 import {
   alreadyEnrolled,
-  checkOfferedTopics,
   checkPersonInOrganization,
   enrollmentColumns,
   findEnrollmentOf,
@@ -140,7 +140,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const { row } = await findVisibleEnrollment(db, caller, c.req.valid('param').enrollmentId);
-    if (!caller.isAdmin) throw forbidden('Only an admin can remove an enrolment; withdraw it instead');
+    requireAdmin(caller, 'Only an admin can remove an enrolment; withdraw it instead');
     checkIfMatch(c, row.version);
     await softDelete(db, 'enrollments', row);
     return c.body(null, 204);

@@ -116,18 +116,6 @@ export function alreadyEnrolled(enrollmentId: string | undefined): Problem {
   });
 }
 
-/** Topics are matched within a program, so an enrolment may only name topics the program offers. */
-export function checkOfferedTopics(program: Row<'programs'>, topics: readonly string[]) {
-  const offered = new Set(fromJson<string[]>(program.topics));
-  topics.forEach((topic, i) => {
-    if (!offered.has(topic)) {
-      throw new Problem('unprocessable', 'The program does not offer that topic', {
-        issues: [{ path: ['topics', i], message: `"${topic}" is not one of the program's topics` }],
-      });
-    }
-  });
-}
-
 /**
  * An enrolment the caller may see: any in a program an admin sees, or the caller's own
  * in a program they see. Anything else is the same 404 as an enrolment that does not exist.

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type Feedback, feedbackSchema, issuesFrom } from '@rm-kit/core';
-import { findOwnPair } from '../../auth/access.js';
-import { fromFlag, nowIso, toFlag } from '../../db/json.js';
+import { findOwnPair, memberId, partnerId } from '../../auth/access.js';
+import { nowIso, toFlag } from '../../db/json.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf, stale } from '../../http/etag.js';
@@ -19,8 +19,8 @@ import {
   checkSessionOfPair,
   findReadableFeedback,
   insertFeedback,
-  memberId,
-  partnerId,
+  mayRead,
+  readableBy,
   targetOf,
   toFeedback,
 } from './feedback.store.js';
@@ -32,8 +32,8 @@ function requireAuthor(found: { isAuthor: boolean }, action: string) {
 
 /**
  * Who may learn of a change to an answer: its author always; the partner only when they may
- * read it (shared, and they answered the same) before or after the change, so an answer the
- * partner may not read is not even known to exist.
+ * read it (see readableBy) before or after the change, so an answer the partner may not
+ * read is not even known to exist.
  */
 function audience(author: string, partner: string, partnerMayRead: boolean) {
   return { onlyFor: partnerMayRead ? [author, partner] : [author] };
@@ -53,18 +53,18 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     }
     const me = memberId(pair, role);
     const partner = partnerId(pair, role);
-    const theirs = await answerOf(db, pair, partner, targetOf(feedback));
     const events = c.get('events');
     events.push(
       domainEvent(
         'feedback.created',
         pair,
         feedback,
-        audience(me, partner, Boolean(theirs) && feedback.shareWithPartner),
+        audience(me, partner, await mayRead(db, pair, feedback.id, partner)),
       ),
     );
-    // Answering makes the partner's shared answer about the same readable: say so to the caller.
-    if (theirs && fromFlag(theirs.shareWithPartner)) {
+    // Answering can make the partner's answer about the same readable: say so to the caller.
+    const theirs = await answerOf(db, pair, partner, targetOf(feedback));
+    if (theirs && (await mayRead(db, pair, theirs.id, me))) {
       events.push(domainEvent('feedback.updated', pair, theirs, { onlyFor: [me] }));
     }
     return c.json(feedback, 201, { ETag: etagOf(feedback.version), Location: `/v1/feedback/${feedback.id}` });
@@ -75,28 +75,12 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     const { pairId } = c.req.valid('param');
     const { limit, cursor, kind, sessionId } = c.req.valid('query');
     const { pair, role } = await findOwnPair(db, c.get('caller'), pairId);
-    const me = memberId(pair, role);
     const after = decodeCursor(cursor);
     let query = db
       .selectFrom('feedback')
       .selectAll()
       .where('pairId', '=', pair.id)
-      .where((eb) =>
-        eb.or([
-          eb('authorId', '=', me),
-          eb.and([
-            eb('shareWithPartner', '=', toFlag(true)),
-            eb.exists(
-              eb
-                .selectFrom('feedback as mine')
-                .select('mine.id')
-                .where('mine.pairId', '=', pair.id)
-                .where('mine.authorId', '=', me)
-                .whereRef('mine.target', '=', 'feedback.target'),
-            ),
-          ]),
-        ]),
-      )
+      .where(readableBy(pair.id, memberId(pair, role)))
       .orderBy('id')
       .limit(limit + 1);
     if (kind) query = query.where('kind', '=', kind);
@@ -120,6 +104,9 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     requireAuthor(found, 'change');
     const { row, pair } = found;
     checkIfMatch(c, row.version);
+    // Asked before the change as well as after: a partner who could read it hears that it changed.
+    const partner = partnerId(pair, found.role);
+    const partnerCouldRead = await mayRead(db, pair, row.id, partner);
     const now = nowIso();
     const merged = feedbackSchema.safeParse({
       ...toFeedback(row),
@@ -148,16 +135,9 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
       .where('version', '=', row.version)
       .executeTakeFirst();
     assertWritten(result, row.version);
-    const partner = partnerId(pair, found.role);
-    const partnerAnswered = Boolean(await answerOf(db, pair, partner, row.target));
-    const sharedBefore = fromFlag(row.shareWithPartner);
+    const partnerMayRead = partnerCouldRead || (await mayRead(db, pair, row.id, partner));
     c.get('events').push(
-      domainEvent(
-        'feedback.updated',
-        pair,
-        next,
-        audience(row.authorId, partner, partnerAnswered && (sharedBefore || next.shareWithPartner)),
-      ),
+      domainEvent('feedback.updated', pair, next, audience(row.authorId, partner, partnerMayRead)),
     );
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
@@ -168,15 +148,15 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     requireAuthor(found, 'withdraw');
     const { row, pair } = found;
     checkIfMatch(c, row.version);
+    // Asked before the answer goes, since a withdrawn answer is readable by nobody.
+    const partner = partnerId(pair, found.role);
+    const partnerMayRead = await mayRead(db, pair, row.id, partner);
     const result = await db
       .deleteFrom('feedback')
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) !== 1) throw stale(row.version + 1);
-    const partner = partnerId(pair, found.role);
-    const partnerMayRead =
-      fromFlag(row.shareWithPartner) && Boolean(await answerOf(db, pair, partner, row.target));
     c.get('events').push(
       domainEvent(
         'feedback.deleted',

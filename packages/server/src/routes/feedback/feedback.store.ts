@@ -1,6 +1,6 @@
 import { type Feedback, type FeedbackKind, feedbackSchema, newId, type PairRole } from '@rm-kit/core';
-import type { Kysely } from 'kysely';
-import { findOwnPair } from '../../auth/access.js';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { findOwnPair, memberId } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
@@ -31,14 +31,46 @@ export function targetOf(answer: { kind: FeedbackKind; sessionId: string | null 
   return answer.kind === 'session' && answer.sessionId ? answer.sessionId : answer.kind;
 }
 
-/** The person on the caller's side of a pair they were let into. */
-export function memberId(pair: Row<'pairs'>, role: PairRole): string {
-  return role === 'mentor' ? pair.mentorId : pair.menteeId;
+/**
+ * The one rule for who reads an answer of a pair: its author; the partner once the author
+ * shares it and once they have answered the same target themselves, so nobody reads the
+ * other's view before giving their own. Nobody else, admins included, ever reads a raw
+ * answer. A filter on `feedback`, so every path that lists, reads, counts or announces
+ * answers applies this very condition rather than a copy of it.
+ */
+export function readableBy(pairId: string, readerId: string) {
+  return (eb: ExpressionBuilder<Database, 'feedback'>) =>
+    eb.or([
+      eb('authorId', '=', readerId),
+      eb.and([
+        eb('shareWithPartner', '=', toFlag(true)),
+        eb.exists(
+          eb
+            .selectFrom('feedback as mine')
+            .select('mine.id')
+            .where('mine.pairId', '=', pairId)
+            .where('mine.authorId', '=', readerId)
+            .whereRef('mine.target', '=', 'feedback.target'),
+        ),
+      ]),
+    ]);
 }
 
-/** The other person of the pair. */
-export function partnerId(pair: Row<'pairs'>, role: PairRole): string {
-  return role === 'mentor' ? pair.menteeId : pair.mentorId;
+/** Whether a person of the pair may read one answer as the database holds it now (see readableBy). */
+export async function mayRead(
+  db: Kysely<Database>,
+  pair: Row<'pairs'>,
+  feedbackId: string,
+  readerId: string,
+) {
+  const row = await db
+    .selectFrom('feedback')
+    .select('id')
+    .where('id', '=', feedbackId)
+    .where('pairId', '=', pair.id)
+    .where(readableBy(pair.id, readerId))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A person's own answer about a target (a session, or a program phase), if they gave one. */
@@ -111,9 +143,8 @@ export async function insertFeedback(
 }
 
 /**
- * An answer the caller may read: their own, or the partner's once shared and once the
- * caller has answered the same target (so nobody reads the other's view before giving
- * their own). Anyone else, admins included, gets the 404 of an id that does not exist.
+ * An answer the caller may read (see readableBy). Anyone else, admins included, gets the
+ * 404 of an id that does not exist.
  */
 export async function findReadableFeedback(db: Kysely<Database>, caller: Caller, feedbackId: string) {
   const row = await db
@@ -130,17 +161,7 @@ export async function findReadableFeedback(db: Kysely<Database>, caller: Caller,
     if (error instanceof Problem) throw notFound('feedback');
     throw error;
   }
-  const isAuthor = row.authorId === memberId(access.pair, access.role);
-  if (isAuthor) return { row, ...access, isAuthor };
-  if (fromFlag(row.shareWithPartner)) {
-    const own = await db
-      .selectFrom('feedback')
-      .select('id')
-      .where('pairId', '=', row.pairId)
-      .where('authorId', '=', memberId(access.pair, access.role))
-      .where('target', '=', row.target)
-      .executeTakeFirst();
-    if (own) return { row, ...access, isAuthor };
-  }
-  throw notFound('feedback');
+  const me = memberId(access.pair, access.role);
+  if (!(await mayRead(db, access.pair, row.id, me))) throw notFound('feedback');
+  return { row, ...access, isAuthor: row.authorId === me };
 }

@@ -1,9 +1,11 @@
 import { newId } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import type { DomainEvent } from '../../events/event-bus.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { createWorld, type World } from '../../test-support/world.js';
+import { mayReceive } from '../events/events.handlers.js';
 
 const answer = {
   ratings: { usefulness: 5, trust: 4, preparation: 4 },
@@ -149,6 +151,61 @@ describe.each(testDatabases())('feedback on $dialect', (database) => {
       (await api.call('GET', `/v1/feedback/${midpoint.body.id}`, { token: world.tokens.mentee })).status,
     ).toBe(200);
   });
+
+  // One rule decides who reads an answer; every path that shows it (or a figure derived from
+  // it, or news of it) must agree with that rule and so with one another.
+  it.each([
+    { shared: false, readerAnswered: false },
+    { shared: true, readerAnswered: false },
+    { shared: false, readerAnswered: true },
+    { shared: true, readerAnswered: true },
+  ])(
+    "lists, reads, counts in progress and announces a partner's answer alike (shared: $shared, reader answered: $readerAnswered)",
+    async ({ shared, readerAnswered }) => {
+      const pairId = await newPair();
+      const sessionId = await newSession(pairId);
+      const reader: Caller = {
+        kind: 'person',
+        orgId: world.orgId,
+        personId: world.people.mentor,
+        isAdmin: false,
+      };
+      const events: DomainEvent[] = [];
+      const unsubscribe = api.bus.subscribe((event) => {
+        if (event.pairId === pairId) events.push(event);
+      });
+      try {
+        // The reader's own trust of 4 is no risk; with the author's 1 beside it, it is.
+        if (readerAnswered) await give(pairId, world.tokens.mentor, { kind: 'session', sessionId });
+        const authored = await give(pairId, world.tokens.mentee, {
+          kind: 'session',
+          sessionId,
+          ratings: { ...answer.ratings, trust: 1 },
+          shareWithPartner: shared,
+        });
+        const id = authored.body.id as string;
+        await vi.waitFor(() => expect(events.some((e) => e.entityId === id)).toBe(true));
+
+        const listed = ids(await api.call('GET', feedbackOf(pairId), { token: world.tokens.mentor }));
+        const read = await api.call('GET', `/v1/feedback/${id}`, { token: world.tokens.mentor });
+        const progress = await api.call('GET', `/v1/pairs/${pairId}/progress`, {
+          token: world.tokens.mentor,
+        });
+        const created = events.find((e) => e.type === 'feedback.created' && e.entityId === id);
+        const readable = shared && readerAnswered;
+        expect({
+          list: listed.includes(id),
+          read: read.status === 200,
+          progress: (progress.body.atRiskReasons as string[]).includes('low-trust'),
+          liveEvent: created !== undefined && mayReceive(reader, created, pairId),
+        }).toEqual({ list: readable, read: readable, progress: readable, liveEvent: readable });
+        // The author reads their own answer whatever the case.
+        expect(ids(await api.call('GET', feedbackOf(pairId), { token: world.tokens.mentee }))).toContain(id);
+      } finally {
+        unsubscribe();
+      }
+    },
+  );
 
   it('never shows raw answers to their admin, a service token, another pair or another organisation', async () => {
     const sessionId = await newSession();

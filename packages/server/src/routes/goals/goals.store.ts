@@ -2,9 +2,10 @@ import { type Goal, type GoalStatus, goalSchema, newId } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
-import { fromJson, nowIso } from '../../db/json.js';
+import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { notFound, Problem } from '../../http/problem.js';
+import { checkOfferedTopics } from '../programs/programs.store.js';
 
 export function toGoal(row: Row<'goals'>): Goal {
   return goalSchema.parse({
@@ -37,11 +38,7 @@ export async function checkTopicOffered(db: Kysely<Database>, pair: Row<'pairs'>
     .where('id', '=', pair.programId)
     .where('orgId', '=', pair.orgId)
     .executeTakeFirstOrThrow();
-  if (!fromJson<string[]>(program.topics).includes(topic)) {
-    throw new Problem('unprocessable', 'The program does not offer that topic', {
-      issues: [{ path: ['topic'], message: `"${topic}" is not one of the program's topics` }],
-    });
-  }
+  checkOfferedTopics(program, [topic], () => ['topic']);
 }
 
 export async function insertGoal(

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { issuesFrom, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
+import { memberId } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf, stale } from '../../http/etag.js';
@@ -13,7 +14,7 @@ import {
   listNotesRoute,
   updateNoteRoute,
 } from './notes.routes.js';
-import { findOwnNote, insertNote, memberId, toNote } from './notes.store.js';
+import { findOwnNote, insertNote, toNote } from './notes.store.js';
 
 /**
  * Private notes publish no events: even a content-free "note created" would tell the
@@ -22,8 +23,8 @@ import { findOwnNote, insertNote, memberId, toNote } from './notes.store.js';
 export function registerNotes(app: OpenAPIHono<AppEnv>) {
   app.openapi(createNoteRoute, async (c) => {
     const db = c.get('db');
-    const access = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
-    const note = await insertNote(db, access.row, memberId(access), c.req.valid('json').text);
+    const { row, pair, role } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
+    const note = await insertNote(db, row, memberId(pair, role), c.req.valid('json').text);
     return c.json(note, 201, { ETag: etagOf(note.version), Location: `/v1/notes/${note.id}` });
   });
 
@@ -32,7 +33,8 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const { sessionId } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
-    const authorId = memberId(await findOwnSession(db, caller, sessionId));
+    const { pair, role } = await findOwnSession(db, caller, sessionId);
+    const authorId = memberId(pair, role);
     const after = decodeCursor(cursor);
     let query = db
       .selectFrom('privateNotes')

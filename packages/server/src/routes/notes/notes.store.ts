@@ -1,4 +1,4 @@
-import { newId, type PairRole, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
+import { newId, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { nowIso } from '../../db/json.js';
@@ -16,11 +16,6 @@ export function toNote(row: Row<'privateNotes'>): PrivateNote {
     updatedAt: row.updatedAt,
     version: row.version,
   });
-}
-
-/** The caller, as the person on their side of the pair they were let into. */
-export function memberId({ pair, role }: { pair: Row<'pairs'>; role: PairRole }): string {
-  return role === 'mentor' ? pair.mentorId : pair.menteeId;
 }
 
 export async function insertNote(

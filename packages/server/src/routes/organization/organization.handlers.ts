@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { organizationSchema } from '@rm-kit/core';
+import { requireAdmin } from '../../auth/access.js';
 import { nowIso, toJson } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
-import { forbidden } from '../../http/problem.js';
 import { clearPhotosNotAllowed } from '../people/people.store.js';
 import { getOrganizationRoute, updateOrganizationRoute } from './organization.routes.js';
 import { findOrganization, toOrganization } from './organization.store.js';
@@ -16,7 +16,7 @@ export function registerOrganization(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(updateOrganizationRoute, async (c) => {
     const caller = c.get('caller');
-    if (!caller.isAdmin) throw forbidden('Only an admin can change the organisation');
+    requireAdmin(caller, 'Only an admin can change the organisation');
     const db = c.get('db');
     const row = await findOrganization(db, caller.orgId);
     checkIfMatch(c, row.version);

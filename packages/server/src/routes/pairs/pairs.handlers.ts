@@ -1,16 +1,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { newId, type Pair, type PairRole, type PairStatus, pairProgress } from '@rm-kit/core';
+import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
-import { findPair, type PairAccess, sideIn } from '../../auth/access.js';
-import type { Caller } from '../../auth/caller.js';
-import { fromJson, nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
+import { findPair, memberId, type PairAccess, requireAdmin, sideIn } from '../../auth/access.js';
+import { nowIso, todayIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { forbidden, notFound, Problem } from '../../http/problem.js';
+import { notFound, Problem } from '../../http/problem.js';
+import { readableBy } from '../feedback/feedback.store.js';
+import { checkOfferedTopics } from '../programs/programs.store.js';
 import { releasedPairTrust } from './pair-trust.store.js';
 import {
   acceptCharterRoute,
@@ -22,10 +23,6 @@ import {
   updatePairRoute,
 } from './pairs.routes.js';
 import { toPair } from './pairs.store.js';
-
-function requireAdmin(caller: Caller, action: string) {
-  if (!caller.isAdmin) throw forbidden(`Only a program admin can ${action}`);
-}
 
 async function managerChain(db: Kysely<Database>, personId: string): Promise<Set<string>> {
   const chain = new Set<string>();
@@ -55,23 +52,10 @@ async function checkReportingLine(db: Kysely<Database>, mentorId: string, mentee
   }
 }
 
-/** A pair works on topics its program offers, as enrolments and matching do. */
-function checkOfferedTopics(program: { topics: string }, topics: readonly string[]) {
-  const offered = new Set(fromJson<string[]>(program.topics));
-  topics.forEach((topic, i) => {
-    if (!offered.has(topic)) {
-      throw new Problem('unprocessable', 'The program does not offer that topic', {
-        issues: [{ path: ['topics', i], message: `"${topic}" is not one of the program's topics` }],
-      });
-    }
-  });
-}
-
 /**
  * The trust ratings a caller's view of progress may be computed from, since a derived
  * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
- * read (as in routes/feedback: their own, and the partner's once shared and once they
- * have answered the same session or phase themselves). An admin: the pair's last answers
+ * read, by the rule every read of feedback uses (readableBy). An admin: the pair's last answers
  * as released (see releasedPairTrust), like any other aggregate of feedback.
  */
 async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess) {
@@ -81,29 +65,7 @@ async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess)
     .where('orgId', '=', pair.orgId)
     .where('pairId', '=', pair.id);
   if (role === 'admin') return releasedPairTrust(db, pair);
-  const me = memberOf(pair, role);
-  return answers
-    .where((eb) =>
-      eb.or([
-        eb('authorId', '=', me),
-        eb.and([
-          eb('shareWithPartner', '=', toFlag(true)),
-          eb.exists(
-            eb
-              .selectFrom('feedback as mine')
-              .select('mine.id')
-              .where('mine.pairId', '=', pair.id)
-              .where('mine.authorId', '=', me)
-              .whereRef('mine.target', '=', 'feedback.target'),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
-}
-
-function memberOf(pair: Row<'pairs'>, role: PairRole): string {
-  return role === 'mentor' ? pair.mentorId : pair.menteeId;
+  return answers.where(readableBy(pair.id, memberId(pair, role))).execute();
 }
 
 function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
@@ -157,7 +119,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       .where('deletedAt', 'is', null)
       .executeTakeFirst();
     if (!program) throw notFound('program');
-    requireAdmin(caller, 'pair people');
+    requireAdmin(caller, 'Only a program admin can pair people');
     const body = c.req.valid('json');
     const people = await db
       .selectFrom('people')
@@ -211,7 +173,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
-    requireAdmin(caller, 'change a pair');
+    requireAdmin(caller, 'Only a program admin can change a pair');
     checkIfMatch(c, pair.version);
     const changes = c.req.valid('json');
     if (changes.topics) {
@@ -264,7 +226,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
-    requireAdmin(caller, 'remove a pair');
+    requireAdmin(caller, 'Only a program admin can remove a pair');
     checkIfMatch(c, pair.version);
     await softDelete(db, 'pairs', pair);
     c.get('events').push(domainEvent('pair.deleted', pair, { id: pair.id, version: pair.version + 1 }));

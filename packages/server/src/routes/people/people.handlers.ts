@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { newId, type PersonUpdate, personSchema, photoUrlAllowed } from '@rm-kit/core';
+import { requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso } from '../../db/json.js';
 import type { Row } from '../../db/schema.js';
@@ -129,7 +130,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(createPersonRoute, async (c) => {
     const caller = c.get('caller');
-    if (!caller.isAdmin) throw forbidden('Only an admin can add people');
+    requireAdmin(caller, 'Only an admin can add people');
     const db = c.get('db');
     const body = c.req.valid('json');
     // As for a change (checkProtectedChanges): a service token cannot make an admin.
@@ -201,7 +202,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const row = await findVisiblePerson(db, caller, c.req.valid('param').personId);
-    if (!caller.isAdmin) throw forbidden('Only an admin can remove people');
+    requireAdmin(caller, 'Only an admin can remove people');
     checkIfMatch(c, row.version);
     const removed = await updatePerson(db, row, { deletedAt: nowIso(), version: row.version + 1 });
     if (!removed) throw stale(row.version + 1);

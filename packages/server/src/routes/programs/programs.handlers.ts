@@ -1,11 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { canMoveProgram, charterFrom, issuesFrom, newId, programSchema } from '@rm-kit/core';
+import { requireAdmin } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { forbidden, Problem } from '../../http/problem.js';
+import { Problem } from '../../http/problem.js';
 import {
   createProgramRoute,
   deleteProgramRoute,
@@ -40,7 +41,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(createProgramRoute, async (c) => {
     const caller = c.get('caller');
-    if (!caller.isAdmin) throw forbidden('Only an admin can start a program');
+    requireAdmin(caller, 'Only an admin can start a program');
     const now = nowIso();
     const body = c.req.valid('json');
     const program = programSchema.parse({
@@ -75,7 +76,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
-    if (!caller.isAdmin) throw forbidden('Only an admin can change a program');
+    requireAdmin(caller, 'Only an admin can change a program');
     checkIfMatch(c, row.version);
     const changes = c.req.valid('json');
     if (changes.status && !canMoveProgram(row.status, changes.status)) {
@@ -116,7 +117,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     const db = c.get('db');
     const row = await findVisibleProgram(db, caller, c.req.valid('param').programId);
-    if (!caller.isAdmin) throw forbidden('Only an admin can remove a program');
+    requireAdmin(caller, 'Only an admin can remove a program');
     checkIfMatch(c, row.version);
     await softDelete(db, 'programs', row);
     return c.body(null, 204);

@@ -1,9 +1,29 @@
-import { type Locale, type Program, programSchema } from '@rm-kit/core';
+import { type Issue, type Locale, type Program, programSchema } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
-import { notFound } from '../../http/problem.js';
+import { notFound, Problem } from '../../http/problem.js';
+
+/**
+ * Pairs, enrolments and goals work within what their program teaches, so each topic they
+ * name must be one the program offers. `pathOf` says where a topic sits in the request
+ * body, for the 422's issue.
+ */
+export function checkOfferedTopics(
+  program: Pick<Row<'programs'>, 'topics'>,
+  topics: readonly string[],
+  pathOf: (index: number) => Issue['path'] = (index) => ['topics', index],
+) {
+  const offered = new Set(fromJson<string[]>(program.topics));
+  topics.forEach((topic, i) => {
+    if (!offered.has(topic)) {
+      throw new Problem('unprocessable', 'The program does not offer that topic', {
+        issues: [{ path: pathOf(i), message: `"${topic}" is not one of the program's topics` }],
+      });
+    }
+  });
+}
 
 export function toProgram(row: Row<'programs'>): Program {
   return programSchema.parse({

@@ -6,10 +6,11 @@ import {
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { releasedAggregate } from '../../aggregates/released-aggregate.js';
+import { requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson } from '../../db/json.js';
 import type { Database } from '../../db/schema.js';
-import { forbidden, notFound } from '../../http/problem.js';
+import { notFound } from '../../http/problem.js';
 
 /**
  * A program the caller may report on. A member who can see the program (anything past
@@ -24,10 +25,9 @@ export async function findReportableProgram(db: Kysely<Database>, caller: Caller
     .where('deletedAt', 'is', null)
     .executeTakeFirst();
   if (!program) throw notFound('program');
-  if (!caller.isAdmin) {
-    if (program.status === 'draft') throw notFound('program');
-    throw forbidden('Only a program admin can read its report');
-  }
+  // A member does not learn that a draft exists, as when they read the program itself.
+  if (!caller.isAdmin && program.status === 'draft') throw notFound('program');
+  requireAdmin(caller, 'Only a program admin can read its report');
   return program;
 }
 

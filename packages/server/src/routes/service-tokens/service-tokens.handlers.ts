@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { serviceTokenCreatedSchema } from '@rm-kit/core';
+import { requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import { nowIso } from '../../db/json.js';
@@ -19,7 +20,7 @@ function requirePersonAdmin(caller: Caller) {
   if (caller.kind === 'service') {
     throw forbidden('A service token cannot manage service tokens: sign in as an admin');
   }
-  if (!caller.isAdmin) throw forbidden('Only an admin can manage service tokens');
+  requireAdmin(caller, 'Only an admin can manage service tokens');
 }
 
 export function registerServiceTokens(app: OpenAPIHono<AppEnv>) {
