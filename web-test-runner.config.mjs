@@ -46,5 +46,6 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
-  testFramework: { config: { timeout: 10000 } },
+  // Tests drive the real server and lazy modules; a 2-core CI machine needs headroom.
+  testFramework: { config: { timeout: 20000 } },
 };

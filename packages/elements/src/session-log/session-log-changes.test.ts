@@ -15,7 +15,11 @@ const weeksAgo = (weeks: number) => new Date(Date.now() - weeks * WEEK - Math.ra
 
 setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 
-describe('<rm-session-log>: changing a session, its feedback and drafts', () => {
+describe('<rm-session-log>: changing a session, its feedback and drafts', function () {
+  // Each test walks a whole change through the real server and the log's lazy modules, and
+  // the shared pair's log grows with every file that runs before this one.
+  this.timeout(30_000);
+
   let url: string;
   let pairId: string;
   const tokens: Record<string, string> = {};
@@ -99,10 +103,19 @@ describe('<rm-session-log>: changing a session, its feedback and drafts', () => 
   }
 
   async function openManage(el: RmSessionLog, session: Session) {
-    (await toolOf(el, session, 'manage')).click();
-    // The panel's module may still be on its way on a busy machine.
-    await until(() => Boolean($(el, `#manage-${CSS.escape(session.id)} .manage`)), 10_000);
-    return () => $(el, `#manage-${CSS.escape(session.id)} .manage`) as HTMLElement;
+    const panel = () => $(el, `#manage-${CSS.escape(session.id)} .manage`) as HTMLElement;
+    const deadline = Date.now() + 15_000;
+    // A click on a button the virtual list re-renders at that moment is lost: click again.
+    while (!panel()) {
+      if (Date.now() > deadline) throw new Error(`The Change panel of ${session.id} did not open`);
+      const toggle = await toolOf(el, session, 'manage');
+      if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+      const clicked = Date.now();
+      while (!panel() && Date.now() - clicked < 2000) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }
+    return panel;
   }
 
   async function create(body: SessionCreate): Promise<Session> {
