@@ -260,7 +260,14 @@ describe.each(testDatabases())('fuzzing every operation of /openapi.json on $dia
     fixtures.tokenId = await ok('POST', '/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
     fixtures.programId = w.programId;
     fixtures.pairId = w.pairId;
-    fixtures.personId = w.people.mentor;
+    // a person of their own: a fuzzed DELETE that happens to be valid must not remove the caller
+    fixtures.personId = await ok('POST', '/v1/people', w.tokens.admin, {
+      email: 'fuzz.target@example.com',
+      displayName: 'Fuzz Target',
+      department: 'Sales',
+      careerStage: 'early',
+      locale: 'en',
+    });
   });
 
   afterAll(async () => {
