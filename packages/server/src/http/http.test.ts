@@ -1,4 +1,5 @@
 import { newId } from '@rm-kit/core';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi, testDatabases } from '../test-support/harness.js';
 import { createWorld, type World } from '../test-support/world.js';
@@ -111,13 +112,14 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       const send = () =>
         api.call('POST', path, { token: world.tokens.mentor, body, headers: { 'Idempotency-Key': key } });
       // Its first request died two minutes ago, in flight: the key may be taken over. The key
-      // is stored in a transaction held open while the three retries arrive, so they all meet
-      // it at the same moment (on PostgreSQL their inserts wait for it; on SQLite every query
-      // waits for the one connection), as retries from several clients or processes would.
+      // is stored in a transaction held open until the three retries wait for it, so they all
+      // meet it at the same moment, as retries from several clients or processes would. On
+      // PostgreSQL their inserts wait on its row lock, which pg_stat_activity shows; on SQLite
+      // every query waits for the one connection anyway, so they meet it in turn whatever.
       const sent = await api.storage.db.transaction().execute(async (trx) => {
         await seedKey(key, path, body, new Date(Date.now() - 120_000), trx);
         const sending = [send(), send(), send()];
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (api.storage.pool) await lockWaiters(api.storage.pool, 3);
         return sending;
       });
       const answers = await Promise.all(sent);
@@ -382,3 +384,16 @@ describe.each(testDatabases())('rate limiting on $dialect', (database) => {
     expect((await api.call('GET', path, { token: world.tokens.mentee })).status).toBe(200);
   });
 });
+
+/** Until at least `count` statements on idempotency keys wait on a lock (PostgreSQL). */
+async function lockWaiters(pool: pg.Pool, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { rows } = await pool.query<{ waiting: string }>(
+      "select count(*) as waiting from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%idempotency_keys%'",
+    );
+    if (Number(rows[0]?.waiting ?? 0) >= count) return;
+    if (Date.now() > deadline) throw new Error(`Fewer than ${count} requests ever waited for the key`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
