@@ -1,24 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test-support/harness.js';
-import { migrate, openStorage, type Storage } from '../database.js';
+import { olderDatabases } from '../../test-support/older-database.js';
+import { migrate } from '../database.js';
 
 const stored = { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z', version: 1 };
 
 describe.each(testDatabases())('migration 0004 (cancellation reason) on $dialect', (database) => {
-  let storage: Storage | undefined;
-  let schema = '';
-
-  afterEach(async () => {
-    if (storage?.pool) await storage.pool.query(`drop schema "${schema}" cascade`);
-    await storage?.close();
-  });
+  const older = olderDatabases(database);
+  afterEach(() => older.close());
 
   it('keeps every existing session as it was, with no reason, and stores one from then on', async () => {
-    schema = `test_${randomBytes(6).toString('hex')}`;
-    storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
-    const db = storage.db;
-    await migrate(db, '0003-charter-per-language');
+    const { db } = await older.at('0003-charter-per-language');
     // biome-ignore lint/suspicious/noExplicitAny: the old schema, which the Database interface no longer describes
     const old = db as any;
     await old

@@ -1,25 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { releasedFeedbackFigures } from '../../routes/reports/reports.store.js';
 import { testDatabases } from '../../test-support/harness.js';
-import { migrate, openStorage, type Storage } from '../database.js';
+import { olderDatabases } from '../../test-support/older-database.js';
+import { migrate } from '../database.js';
 
 const stored = { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z', version: 1 };
 
 describe.each(testDatabases())('migration 0005 (aggregate releases) on $dialect', (database) => {
-  let storage: Storage | undefined;
-  let schema = '';
-
-  afterEach(async () => {
-    if (storage?.pool) await storage.pool.query(`drop schema "${schema}" cascade`);
-    await storage?.close();
-  });
+  const older = olderDatabases(database);
+  afterEach(() => older.close());
 
   it('upgrades a database with answers in it, whose first report then releases them and holds them', async () => {
-    schema = `test_${randomBytes(6).toString('hex')}`;
-    storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
-    const db = storage.db;
-    await migrate(db, '0003-charter-per-language');
+    const { db } = await older.at('0003-charter-per-language');
     // biome-ignore lint/suspicious/noExplicitAny: the old schema, which the Database interface may no longer describe
     const old = db as any;
     await old

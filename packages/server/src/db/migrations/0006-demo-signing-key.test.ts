@@ -1,22 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test-support/harness.js';
-import { migrate, openStorage, type Storage } from '../database.js';
+import { olderDatabases } from '../../test-support/older-database.js';
+import { migrate } from '../database.js';
 
 describe.each(testDatabases())('migration 0006-demo-signing-key on $dialect', (database) => {
-  const opened: Storage[] = [];
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  afterAll(async () => {
-    for (const storage of opened) {
-      if (storage.pool) await storage.pool.query(`drop schema "${schema}" cascade`);
-      await storage.close();
-    }
-  });
+  const older = olderDatabases(database);
+  afterAll(() => older.close());
 
   it('upgrades a database the earlier releases left, keeping its data, with a place for the demo key', async () => {
-    const storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
-    opened.push(storage);
-    await migrate(storage.db, '0003-charter-per-language');
+    const storage = await older.at('0003-charter-per-language');
     const now = new Date().toISOString();
     await storage.db
       .insertInto('organizations')

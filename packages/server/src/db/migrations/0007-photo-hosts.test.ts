@@ -1,25 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { organizationSettingsSchema } from '@rm-kit/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test-support/harness.js';
-import { migrate, openStorage, type Storage } from '../database.js';
+import { olderDatabases } from '../../test-support/older-database.js';
+import { migrate } from '../database.js';
 
 const stored = { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z', version: 1 };
 
 describe.each(testDatabases())('migration 0007-photo-hosts on $dialect', (database) => {
-  const opened: Storage[] = [];
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  afterAll(async () => {
-    for (const storage of opened) {
-      if (storage.pool) await storage.pool.query(`drop schema "${schema}" cascade`);
-      await storage.close();
-    }
-  });
+  const older = olderDatabases(database);
+  afterAll(() => older.close());
 
   it('keeps the https photos a company shows by listing their hosts, and clears http ones', async () => {
-    const storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
-    opened.push(storage);
-    await migrate(storage.db, '0006-demo-signing-key');
+    const storage = await older.at('0006-demo-signing-key');
     // biome-ignore lint/suspicious/noExplicitAny: the old schema, which the Database interface may no longer describe
     const old = storage.db as any;
     for (const [id, name] of [
