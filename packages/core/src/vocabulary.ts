@@ -114,3 +114,4 @@ export const DEFAULT_CADENCE_DAYS = 14;
 export const DEFAULT_SESSION_MINUTES = 60;
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
 export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
+export * from './availability.js';
