@@ -18,6 +18,8 @@ export default {
   // One file at a time: files share one reference server, which some tests stop and restart,
   // and focus and keyboard tests need the page to themselves.
   concurrency: 1,
+  // A file's tests together: the hostile-text suite renders every element on every payload.
+  testsFinishTimeout: 600_000,
   nodeResolve: { exportConditions: ['source', 'browser'] },
   plugins: [
     rmServerPlugin(),

@@ -1,0 +1,375 @@
+import type { RmClient } from '@rm-kit/sdk';
+import { html, type TemplateResult } from 'lit';
+import { until } from '../test-support/server.js';
+import { type HostileWorld, photoAsServed, type StoredField, TOPIC } from './hostile-world.js';
+import '../feedback-form/feedback-form.js';
+import '../pair-card/pair-card.js';
+import '../session-log/session-log.js';
+
+/** An element as the suite shows it, once `open` has brought its texts into view. */
+export interface Stage {
+  world: HostileWorld;
+  /** The element the scenario rendered, inside its `<rm-provider>`. */
+  element: HTMLElement;
+  /** Signed in as the viewer's partner, to change something while the element is open. */
+  partner: RmClient;
+}
+
+/** One place a text shows: what is found there (text, a field's value, an attribute) must contain it. */
+export interface Shown {
+  where: string;
+  found: string | null | undefined;
+  expected: string;
+}
+
+/**
+ * One state of one element that shows stored texts. Adding an element to the suite is one
+ * more entry in SCENARIOS (or one per state): the suite renders it on every payload's world,
+ * inside an `<rm-provider>` with a client signed in as `viewer`, runs `open`, and checks that
+ * nothing ran and that every `shown` text is there, literally.
+ */
+export interface Scenario {
+  name: string;
+  viewer: 'mentor' | 'mentee';
+  locale: 'en' | 'it';
+  render(world: HostileWorld): TemplateResult;
+  /** What a user does until the texts are in view; resolves once they are. */
+  open(stage: Stage): Promise<void>;
+  shown(stage: Stage): Shown[];
+}
+
+const WAIT = 10_000;
+const root = (element: Element) => element.shadowRoot as ShadowRoot;
+const find = <T extends Element = HTMLElement>(
+  scope: Element | ShadowRoot | null | undefined,
+  selector: string,
+) => scope?.querySelector<T>(selector) ?? null;
+const findAll = (scope: Element | ShadowRoot | null | undefined, selector: string) => [
+  ...(scope?.querySelectorAll<HTMLElement>(selector) ?? []),
+];
+const text = (node: Node | null | undefined) => node?.textContent ?? null;
+const value = (node: Element | null) =>
+  (node as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? null;
+const shows = (where: string, found: string | null | undefined, expected: string): Shown => ({
+  where,
+  found,
+  expected,
+});
+/** Each of the world's texts in `fields`, found at `where` by `found`. */
+const each = (world: HostileWorld, fields: StoredField[], where: string, found: string | null | undefined) =>
+  fields.map((field) => shows(`${field} in ${where}`, found, world.texts[field]));
+
+// ---- <rm-pair-card> -------------------------------------------------------------------
+
+const cardOf = (stage: Stage) => find(root(stage.element), '[part~="card"]');
+
+async function cardLoaded({ element }: Stage) {
+  await until(
+    () => Boolean(find(root(element), '[part~="card"]:not(.skeleton-card):not(.state-card)')),
+    WAIT,
+  );
+}
+
+/** Loaded, the charter unfolded as a reader clicks it open, the mentee's photo in place. */
+async function fullCard(stage: Stage) {
+  await cardLoaded(stage);
+  const details = find<HTMLDetailsElement>(root(stage.element), 'details.charter-text');
+  find(details, 'summary')?.click();
+  await until(() => details?.open === true, WAIT);
+  await until(() => {
+    const photo = find<HTMLImageElement>(root(stage.element), '.person.mentee img');
+    return Boolean(photo?.complete && photo.naturalWidth > 0);
+  }, WAIT);
+}
+
+function fullCardShows(stage: Stage): Shown[] {
+  const { world } = stage;
+  const card = cardOf(stage);
+  const photo = find<HTMLImageElement>(card, '.person.mentee img');
+  return [
+    ...each(world, ['displayName'], 'the mentor', text(find(card, '.person.mentor .name'))),
+    ...each(world, ['displayName'], 'the mentee', text(find(card, '.person.mentee .name'))),
+    ...each(world, ['title'], 'the mentor', text(find(card, '.person.mentor .title'))),
+    ...each(world, ['title'], 'the mentee', text(find(card, '.person.mentee .title'))),
+    ...each(world, ['displayName'], "the card's aria-label", card?.getAttribute('aria-label')),
+    ...each(world, ['displayName'], "the photo's alt", photo?.getAttribute('alt')),
+    shows("the photo's src", photo?.getAttribute('src'), photoAsServed(world.texts.photoUrl)),
+    ...each(world, ['topicLabel'], 'the topics', findAll(card, '[part~="topic"]').map(text).join('\n')),
+    ...each(world, ['charter'], 'the charter', text(find(card, 'details.charter-text p'))),
+  ];
+}
+
+// ---- <rm-session-log> -----------------------------------------------------------------
+
+const sessionItem = (stage: Stage, id: string) =>
+  find(root(stage.element), `[part="item"][data-session-id="${CSS.escape(id)}"]`);
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Scrolls the log's list, as a user does, until the session is rendered: the list is virtual,
+ * and a session with a summary of ten thousand characters fills it on its own.
+ */
+async function reveal(stage: Stage, id: string) {
+  const deadline = Date.now() + WAIT;
+  stage.element.scrollIntoView({ block: 'start' });
+  while (!sessionItem(stage, id)) {
+    if (Date.now() > deadline) throw new Error(`The session ${id} never came into view`);
+    const scroller = find(root(stage.element), '[part="scroller"]');
+    if (scroller) {
+      const before = scroller.scrollTop;
+      scroller.scrollTop += scroller.clientHeight * 0.8;
+      if (scroller.scrollTop === before) scroller.scrollTop = 0;
+    }
+    await frame();
+    await frame();
+  }
+}
+
+const heldSession = (stage: Stage) => reveal(stage, stage.world.heldId);
+
+function heldShows(stage: Stage): Shown[] {
+  const held = sessionItem(stage, stage.world.heldId);
+  return [
+    ...each(stage.world, ['summary'], 'the held session', text(find(held, '.summary'))),
+    ...each(stage.world, ['actionItem'], 'its action item', text(find(held, '.actions label'))),
+    ...each(stage.world, ['topicLabel'], 'its topics', text(find(held, '.topics'))),
+  ];
+}
+
+/** A session's panel opened with its button ('manage' or 'feedback'), once the log has loaded that button. */
+async function openPanel(stage: Stage, panel: 'manage' | 'feedback') {
+  await heldSession(stage);
+  const toggle = `#${panel}-${CSS.escape(stage.world.heldId)}-toggle`;
+  await until(() => Boolean(find(root(stage.element), toggle)), WAIT);
+  find(root(stage.element), toggle)?.click();
+}
+
+/** The form on the held session: "Change", then "Edit". */
+async function openEditForm(stage: Stage) {
+  await openPanel(stage, 'manage');
+  const edit = `#manage-${CSS.escape(stage.world.heldId)} .manage .row button`;
+  await until(() => Boolean(find(root(stage.element), edit)), WAIT);
+  find(root(stage.element), edit)?.click();
+  await until(() => Boolean(find(root(stage.element), '[part="form"] #f-summary')), WAIT);
+}
+
+function editFormShows(stage: Stage): Shown[] {
+  const { world } = stage;
+  const form = find(root(stage.element), '[part="form"]');
+  const topic = find(form, `input[name="topics"][value="${TOPIC}"]`)?.closest('label');
+  const owners = findAll(form, 'select[id$="-owner"] option').map(text);
+  return [
+    ...each(world, ['summary'], 'the summary field', value(find(form, '#f-summary'))),
+    ...each(
+      world,
+      ['actionItem'],
+      'the action item field',
+      value(find(form, 'input[id^="f-ai-"][id$="-text"]')),
+    ),
+    ...each(world, ['topicLabel'], 'the topic choices', text(topic)),
+    ...each(
+      world,
+      ['displayName'],
+      'the mentor as an owner',
+      owners.find((o) => o?.includes('(mentor)')),
+    ),
+    ...each(
+      world,
+      ['displayName'],
+      'the mentee as an owner',
+      owners.find((o) => o?.includes('(mentee)')),
+    ),
+  ];
+}
+
+/** The feedback form a session of the log holds, inside the log's shadow root. */
+const nestedForm = (stage: Stage) =>
+  find(sessionItem(stage, stage.world.heldId), 'rm-feedback-form') as HTMLElement | null;
+
+// ---- <rm-feedback-form> ---------------------------------------------------------------
+
+/** The answered state: the viewer's answers and, beside them, the partner's shared ones. */
+async function answered(form: () => HTMLElement | null) {
+  await until(() => Boolean(find(form()?.shadowRoot, '[part="partner"] [part="summary"]')), WAIT);
+}
+
+function answersShow(world: HostileWorld, form: HTMLElement | null): Shown[] {
+  const scope = form?.shadowRoot;
+  const mine = find(scope, '[part="done"] [part="summary"]');
+  const partner = find(scope, '[part="partner"]');
+  return [
+    ...each(world, ['learned', 'improve', 'displayName'], 'the viewer’s answers', text(mine)),
+    ...each(world, ['displayName'], 'the privacy sentence', text(find(scope, '[part="privacy"]'))),
+    ...each(world, ['learned', 'improve', 'displayName'], 'the partner’s shared answers', text(partner)),
+    ...each(world, ['displayName'], 'who sees the answers', text(find(scope, '[part="sharing"]'))),
+  ];
+}
+
+/** The questions, as a new answer or a change shows them: the partner named in them. */
+function questionsShow(world: HostileWorld, form: HTMLElement | null): Shown[] {
+  const scope = form?.shadowRoot;
+  const legends = findAll(scope, 'fieldset legend').map(text).join('\n');
+  return [
+    ...each(world, ['displayName'], 'the privacy sentence', text(find(scope, '[part="privacy"]'))),
+    ...each(world, ['displayName'], 'the questions', legends),
+    ...each(
+      world,
+      ['displayName'],
+      'the sharing choice',
+      text(find(scope, 'input[name="shareWithPartner"]')?.closest('label')),
+    ),
+  ];
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: '<rm-pair-card>, as the mentor, with the charter open',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-pair-card pair-id=${world.pairId}></rm-pair-card>`,
+    open: fullCard,
+    shown: fullCardShows,
+  },
+  {
+    name: '<rm-pair-card>, in Italian, as the mentee, with the charter open',
+    viewer: 'mentee',
+    locale: 'it',
+    render: (world) => html`<rm-pair-card pair-id=${world.pairId}></rm-pair-card>`,
+    open: fullCard,
+    shown: fullCardShows,
+  },
+  {
+    name: '<rm-pair-card variant="compact">',
+    viewer: 'mentee',
+    locale: 'en',
+    render: (world) => html`<rm-pair-card pair-id=${world.pairId} variant="compact"></rm-pair-card>`,
+    open: cardLoaded,
+    shown: (stage) => {
+      const card = cardOf(stage);
+      return [
+        ...each(stage.world, ['displayName'], 'the mentor', text(find(card, '[part~="mentor"]'))),
+        ...each(stage.world, ['displayName'], 'the mentee', text(find(card, '[part~="mentee"]'))),
+        ...each(stage.world, ['displayName'], "the card's aria-label", card?.getAttribute('aria-label')),
+      ];
+    },
+  },
+  {
+    name: '<rm-session-log>, a held session in the list',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-session-log pair-id=${world.pairId}></rm-session-log>`,
+    open: heldSession,
+    shown: heldShows,
+  },
+  {
+    name: '<rm-session-log>, in Italian, as the mentee, a cancelled session in the list',
+    viewer: 'mentee',
+    locale: 'it',
+    render: (world) => html`<rm-session-log pair-id=${world.pairId}></rm-session-log>`,
+    open: (stage) => reveal(stage, stage.world.cancelledId),
+    shown: (stage) => {
+      const cancelled = sessionItem(stage, stage.world.cancelledId);
+      return [
+        ...each(
+          stage.world,
+          ['cancellationReason'],
+          'the cancelled session',
+          text(find(cancelled, '.reason')),
+        ),
+        ...each(stage.world, ['topicLabel'], 'its topics', text(find(cancelled, '.topics'))),
+      ];
+    },
+  },
+  {
+    name: '<rm-session-log>, a private note open',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-session-log pair-id=${world.pairId}></rm-session-log>`,
+    open: async (stage) => {
+      await heldSession(stage);
+      find(sessionItem(stage, stage.world.heldId), '.disclosure')?.click();
+      await until(() => Boolean(find(sessionItem(stage, stage.world.heldId), '.note-panel textarea')), WAIT);
+    },
+    shown: (stage) =>
+      each(
+        stage.world,
+        ['note'],
+        'the note',
+        value(find(sessionItem(stage, stage.world.heldId), '.note-panel textarea')),
+      ),
+  },
+  {
+    name: '<rm-session-log>, editing a session',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-session-log pair-id=${world.pairId}></rm-session-log>`,
+    open: openEditForm,
+    shown: editFormShows,
+  },
+  {
+    name: '<rm-session-log>, an edit after the partner changed the session',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-session-log pair-id=${world.pairId}></rm-session-log>`,
+    open: async (stage) => {
+      await openEditForm(stage);
+      const session = await stage.partner.sessions.get(stage.world.heldId);
+      await stage.partner.sessions.update(session, { durationMinutes: (session.durationMinutes ?? 45) + 5 });
+      find(root(stage.element), '[part="form"] button[type="submit"]')?.click();
+      await until(() => Boolean(find(root(stage.element), '#form-notice')), WAIT);
+    },
+    shown: (stage) => [
+      ...each(stage.world, ['displayName'], 'the notice', text(find(root(stage.element), '#form-notice'))),
+      ...editFormShows(stage),
+    ],
+  },
+  {
+    name: '<rm-session-log>, a session’s feedback open',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-session-log pair-id=${world.pairId}></rm-session-log>`,
+    open: async (stage) => {
+      await openPanel(stage, 'feedback');
+      await answered(() => nestedForm(stage));
+    },
+    shown: (stage) => answersShow(stage.world, nestedForm(stage)),
+  },
+  {
+    name: '<rm-feedback-form>, answered, with the partner’s shared answers',
+    viewer: 'mentee',
+    locale: 'en',
+    render: (world) => html`<rm-feedback-form session-id=${world.heldId}></rm-feedback-form>`,
+    open: (stage) => answered(() => stage.element),
+    shown: (stage) => answersShow(stage.world, stage.element),
+  },
+  {
+    name: '<rm-feedback-form>, changing the answers',
+    viewer: 'mentee',
+    locale: 'en',
+    render: (world) => html`<rm-feedback-form session-id=${world.heldId}></rm-feedback-form>`,
+    open: async (stage) => {
+      await answered(() => stage.element);
+      find(stage.element.shadowRoot, '[part="change"]')?.click();
+      await until(() => Boolean(find(stage.element.shadowRoot, 'textarea[name="learned"]')), WAIT);
+    },
+    shown: (stage) => {
+      const scope = stage.element.shadowRoot;
+      return [
+        ...each(stage.world, ['learned'], 'its field', value(find(scope, 'textarea[name="learned"]'))),
+        ...each(stage.world, ['improve'], 'its field', value(find(scope, 'textarea[name="improve"]'))),
+        ...questionsShow(stage.world, stage.element),
+      ];
+    },
+  },
+  {
+    name: '<rm-feedback-form kind="midpoint">, not answered yet',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-feedback-form pair-id=${world.pairId} kind="midpoint"></rm-feedback-form>`,
+    open: async (stage) => {
+      await until(() => Boolean(find(stage.element.shadowRoot, 'textarea[name="learned"]')), WAIT);
+    },
+    shown: (stage) => questionsShow(stage.world, stage.element),
+  },
+];
