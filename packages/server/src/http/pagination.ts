@@ -36,6 +36,9 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
   });
 }
 
+/** The position of a row in a list ordered by id alone: ids sort by creation time. */
+export const byId = (row: { id: string }): CursorPosition => ({ sort: row.id, id: row.id });
+
 /**
  * Turns `limit + 1` rows into a page: the extra row only says whether there is more.
  */
