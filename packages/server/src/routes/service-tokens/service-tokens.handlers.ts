@@ -3,9 +3,7 @@ import { serviceTokenCreatedSchema } from '@rm-kit/core';
 import { requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
-import { nowIso } from '../../db/json.js';
 import type { AppEnv } from '../../http/env.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden } from '../../http/problem.js';
 import {
   createServiceTokenRoute,
@@ -13,7 +11,12 @@ import {
   listServiceTokensRoute,
   revokeServiceTokenRoute,
 } from './service-tokens.routes.js';
-import { findServiceToken, toServiceToken } from './service-tokens.store.js';
+import {
+  findServiceToken,
+  listServiceTokens,
+  revokeServiceToken,
+  toServiceToken,
+} from './service-tokens.store.js';
 
 /** Tokens are managed by people, so a leaked token cannot mint fresh ones or revoke the others. */
 function requirePersonAdmin(caller: Caller) {
@@ -39,21 +42,7 @@ export function registerServiceTokens(app: OpenAPIHono<AppEnv>) {
   app.openapi(listServiceTokensRoute, async (c) => {
     const caller = c.get('caller');
     requirePersonAdmin(caller);
-    const { limit, cursor } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    let query = c
-      .get('db')
-      .selectFrom('serviceTokens')
-      .selectAll()
-      .where('orgId', '=', caller.orgId)
-      .orderBy('id')
-      .limit(limit + 1);
-    if (after) query = query.where('id', '>', after.id);
-    const rows = await query.execute();
-    return c.json(
-      toPage(rows, limit, toServiceToken, (r) => ({ sort: r.id, id: r.id })),
-      200,
-    );
+    return c.json(await listServiceTokens(c.get('db'), caller.orgId, c.req.valid('query')), 200);
   });
 
   app.openapi(getServiceTokenRoute, async (c) => {
@@ -67,11 +56,7 @@ export function registerServiceTokens(app: OpenAPIHono<AppEnv>) {
     const caller = c.get('caller');
     requirePersonAdmin(caller);
     const db = c.get('db');
-    const row = await findServiceToken(db, caller.orgId, c.req.valid('param').tokenId);
-    // Revoking twice keeps the first time, which is when access really ended.
-    if (row.revokedAt === null) {
-      await db.updateTable('serviceTokens').set({ revokedAt: nowIso() }).where('id', '=', row.id).execute();
-    }
+    await revokeServiceToken(db, await findServiceToken(db, caller.orgId, c.req.valid('param').tokenId));
     return c.body(null, 204);
   });
 }
