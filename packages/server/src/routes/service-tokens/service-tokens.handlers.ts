@@ -1,6 +1,6 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { serviceTokenCreatedSchema } from '@rm-kit/core';
-import { requireAdmin } from '../../auth/access.js';
+import { everyOperation, requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import type { AppEnv } from '../../http/env.js';
@@ -26,37 +26,39 @@ function requirePersonAdmin(caller: Caller) {
   requireAdmin(caller, 'Only an admin can manage service tokens');
 }
 
-export function registerServiceTokens(app: OpenAPIHono<AppEnv>) {
-  app.openapi(createServiceTokenRoute, async (c) => {
-    const caller = c.get('caller');
-    requirePersonAdmin(caller);
+/** The service tokens: a resource of admins, signed in as themselves, alone. */
+export function serviceTokensApp() {
+  const tokens = new OpenAPIHono<AppEnv>();
+  tokens.use(everyOperation(requirePersonAdmin));
+
+  tokens.openapi(createServiceTokenRoute, async (c) => {
+    const { orgId } = c.get('caller');
     const db = c.get('db');
     const { name } = c.req.valid('json');
-    const { id, token } = await createServiceToken(db, caller.orgId, name);
-    const { createdAt } = await findServiceToken(db, caller.orgId, id);
+    const { id, token } = await createServiceToken(db, orgId, name);
+    const { createdAt } = await findServiceToken(db, orgId, id);
     const created = serviceTokenCreatedSchema.parse({ id, name, token, createdAt });
     c.set('shownOnce', true);
     return c.json(created, 201, { Location: `/v1/service-tokens/${id}` });
   });
 
-  app.openapi(listServiceTokensRoute, async (c) => {
-    const caller = c.get('caller');
-    requirePersonAdmin(caller);
-    return c.json(await listServiceTokens(c.get('db'), caller.orgId, c.req.valid('query')), 200);
+  tokens.openapi(listServiceTokensRoute, async (c) => {
+    return c.json(await listServiceTokens(c.get('db'), c.get('caller').orgId, c.req.valid('query')), 200);
   });
 
-  app.openapi(getServiceTokenRoute, async (c) => {
-    const caller = c.get('caller');
-    requirePersonAdmin(caller);
-    const row = await findServiceToken(c.get('db'), caller.orgId, c.req.valid('param').tokenId);
+  tokens.openapi(getServiceTokenRoute, async (c) => {
+    const row = await findServiceToken(c.get('db'), c.get('caller').orgId, c.req.valid('param').tokenId);
     return c.json(toServiceToken(row), 200);
   });
 
-  app.openapi(revokeServiceTokenRoute, async (c) => {
-    const caller = c.get('caller');
-    requirePersonAdmin(caller);
+  tokens.openapi(revokeServiceTokenRoute, async (c) => {
     const db = c.get('db');
-    await revokeServiceToken(db, await findServiceToken(db, caller.orgId, c.req.valid('param').tokenId));
+    await revokeServiceToken(
+      db,
+      await findServiceToken(db, c.get('caller').orgId, c.req.valid('param').tokenId),
+    );
     return c.body(null, 204);
   });
+
+  return tokens;
 }
