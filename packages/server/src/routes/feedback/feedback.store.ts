@@ -15,7 +15,7 @@ import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { byId, decodeCursor, toPage } from '../../http/pagination.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 
 export function toFeedback(row: Row<'feedback'>): Feedback {
@@ -69,24 +69,26 @@ export function readableBy(pairId: string, readerId: string) {
 }
 
 /** One page of the answers of a pair that `readerId` may read (see readableBy), oldest first. */
-export async function listReadableFeedback(
+export function listReadableFeedback(
   db: Kysely<Database>,
   pair: Row<'pairs'>,
   readerId: string,
-  { limit, cursor, kind, sessionId }: z.output<typeof feedbackListQuerySchema>,
+  { kind, sessionId, ...page }: z.output<typeof feedbackListQuerySchema>,
 ): Promise<List<Feedback>> {
-  const after = decodeCursor(cursor);
-  let query = db
-    .selectFrom('feedback')
-    .selectAll()
-    .where('pairId', '=', pair.id)
-    .where(readableBy(pair.id, readerId))
-    .orderBy('id')
-    .limit(limit + 1);
-  if (kind) query = query.where('kind', '=', kind);
-  if (sessionId) query = query.where('sessionId', '=', sessionId);
-  if (after) query = query.where('id', '>', after.id);
-  return toPage(await query.execute(), limit, toFeedback, byId);
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('pairId', '=', pair.id)
+      .where(readableBy(pair.id, readerId))
+      .orderBy('id')
+      .limit(rows);
+    if (kind) query = query.where('kind', '=', kind);
+    if (sessionId) query = query.where('sessionId', '=', sessionId);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
+  };
+  return readPage(page, read, toFeedback);
 }
 
 /** Whether a person of the pair may read one answer as the database holds it now (see readableBy). */

@@ -14,7 +14,7 @@ import type { Caller } from '../../auth/caller.js';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { byId, decodeCursor, toPage } from '../../http/pagination.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { checkOfferedTopics } from '../programs/programs.store.js';
 
@@ -101,22 +101,24 @@ export async function insertGoal(
 }
 
 /** One page of a pair's goals, in the order they were set (ids sort by creation time). */
-export async function listGoals(
+export function listGoals(
   db: Kysely<Database>,
   pairId: string,
-  { limit, cursor, status }: z.output<typeof goalListQuerySchema>,
+  { status, ...page }: z.output<typeof goalListQuerySchema>,
 ): Promise<List<Goal>> {
-  const after = decodeCursor(cursor);
-  let query = db
-    .selectFrom('goals')
-    .selectAll()
-    .where('pairId', '=', pairId)
-    .where('deletedAt', 'is', null)
-    .orderBy('id')
-    .limit(limit + 1);
-  if (status) query = query.where('status', '=', status);
-  if (after) query = query.where('id', '>', after.id);
-  return toPage(await query.execute(), limit, toGoal, byId);
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('goals')
+      .selectAll()
+      .where('pairId', '=', pairId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(rows);
+    if (status) query = query.where('status', '=', status);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
+  };
+  return readPage(page, read, toGoal);
 }
 
 /** Changes a goal as read (see updateVersioned); an achieved goal is at 100% progress. */

@@ -12,7 +12,7 @@ import type { Caller } from '../../auth/caller.js';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { byId, decodeCursor, toPage } from '../../http/pagination.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 
 export function toNote(row: Row<'privateNotes'>): PrivateNote {
@@ -67,23 +67,25 @@ export async function findOwnNote(db: Kysely<Database>, caller: Caller, noteId: 
 }
 
 /** One page of what one author wrote on a session, oldest first: nobody lists anyone else's notes. */
-export async function listNotes(
+export function listNotes(
   db: Kysely<Database>,
   session: Pick<Row<'sessions'>, 'id' | 'orgId'>,
   authorId: string,
-  { limit, cursor }: z.output<typeof pageQuerySchema>,
+  page: z.output<typeof pageQuerySchema>,
 ): Promise<List<PrivateNote>> {
-  const after = decodeCursor(cursor);
-  let query = db
-    .selectFrom('privateNotes')
-    .selectAll()
-    .where('sessionId', '=', session.id)
-    .where('orgId', '=', session.orgId)
-    .where('authorId', '=', authorId)
-    .orderBy('id')
-    .limit(limit + 1);
-  if (after) query = query.where('id', '>', after.id);
-  return toPage(await query.execute(), limit, toNote, byId);
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('privateNotes')
+      .selectAll()
+      .where('sessionId', '=', session.id)
+      .where('orgId', '=', session.orgId)
+      .where('authorId', '=', authorId)
+      .orderBy('id')
+      .limit(rows);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
+  };
+  return readPage(page, read, toNote);
 }
 
 /** Rewrites a note as read (see updateVersioned). */

@@ -14,7 +14,7 @@ import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, nowIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { byId, decodeCursor, toPage } from '../../http/pagination.js';
+import { readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { photoHostsOf } from '../organization/organization.store.js';
 
@@ -175,9 +175,8 @@ export async function searchInBatches(
 export async function listVisiblePeople(
   db: Kysely<Database>,
   caller: Caller,
-  { limit, cursor, department, careerStage, q }: z.output<typeof personListQuerySchema>,
+  { department, careerStage, q, ...page }: z.output<typeof personListQuerySchema>,
 ): Promise<List<Person>> {
-  const after = decodeCursor(cursor);
   let query = db
     .selectFrom('people')
     .selectAll()
@@ -189,11 +188,15 @@ export async function listVisiblePeople(
   if (careerStage) query = query.where('people.careerStage', '=', careerStage);
   const read = (afterId: string | null, count: number) =>
     (afterId === null ? query : query.where('people.id', '>', afterId)).limit(count).execute();
-  const rows = q
-    ? await searchInBatches(read, nameOrEmailContains(q), after?.id ?? null, limit + 1)
-    : await read(after?.id ?? null, limit + 1);
   const photoHosts = await photoHostsOf(db, caller.orgId);
-  return toPage(rows, limit, (row) => toPerson(row, photoHosts), byId);
+  return readPage(
+    page,
+    (after, rows) =>
+      q
+        ? searchInBatches(read, nameOrEmailContains(q), after?.id ?? null, rows)
+        : read(after?.id ?? null, rows),
+    (row) => toPerson(row, photoHosts),
+  );
 }
 
 /** A person the caller may read; anyone else is the same 404 as nobody. */

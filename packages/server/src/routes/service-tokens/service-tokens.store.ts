@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
-import { byId, decodeCursor, toPage } from '../../http/pagination.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 
 /** A token as listed: never its hash, which is as good as the token for a lookup. */
@@ -29,20 +29,22 @@ export async function findServiceToken(db: Kysely<Database>, orgId: string, toke
 }
 
 /** One page of the organisation's tokens, revoked ones included, oldest first. */
-export async function listServiceTokens(
+export function listServiceTokens(
   db: Kysely<Database>,
   orgId: string,
-  { limit, cursor }: z.output<typeof pageQuerySchema>,
+  page: z.output<typeof pageQuerySchema>,
 ): Promise<List<ServiceToken>> {
-  const after = decodeCursor(cursor);
-  let query = db
-    .selectFrom('serviceTokens')
-    .selectAll()
-    .where('orgId', '=', orgId)
-    .orderBy('id')
-    .limit(limit + 1);
-  if (after) query = query.where('id', '>', after.id);
-  return toPage(await query.execute(), limit, toServiceToken, byId);
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('serviceTokens')
+      .selectAll()
+      .where('orgId', '=', orgId)
+      .orderBy('id')
+      .limit(rows);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
+  };
+  return readPage(page, read, toServiceToken);
 }
 
 /** Revoking twice keeps the first time, which is when access really ended. */

@@ -17,7 +17,7 @@ import type { Caller } from '../../auth/caller.js';
 import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 
 export function toSession(row: Row<'sessions'>): Session {
@@ -116,33 +116,34 @@ export async function insertSession(
 }
 
 /** One page of a pair's sessions, newest first (by when held, else planned, else logged). */
-export async function listSessions(
+export function listSessions(
   db: Kysely<Database>,
   pairId: string,
-  { limit, cursor, status, from, to }: z.output<typeof sessionListQuerySchema>,
+  { status, from, to, ...page }: z.output<typeof sessionListQuerySchema>,
 ): Promise<List<Session>> {
-  const after = decodeCursor(cursor);
-  let query = db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('pairId', '=', pairId)
-    .where('deletedAt', 'is', null)
-    .orderBy('sortAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1);
-  if (status) query = query.where('status', '=', status);
-  if (from) query = query.where('sortAt', '>=', normalizeInstant(from));
-  if (to) query = query.where('sortAt', '<', normalizeInstant(to));
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('sortAt', '<', after.sort),
-        eb.and([eb('sortAt', '=', after.sort), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await query.execute();
-  return toPage(rows, limit, toSession, (r) => ({ sort: r.sortAt, id: r.id }));
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('pairId', '=', pairId)
+      .where('deletedAt', 'is', null)
+      .orderBy('sortAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(rows);
+    if (status) query = query.where('status', '=', status);
+    if (from) query = query.where('sortAt', '>=', normalizeInstant(from));
+    if (to) query = query.where('sortAt', '<', normalizeInstant(to));
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('sortAt', '<', after.sort),
+          eb.and([eb('sortAt', '=', after.sort), eb('id', '<', after.id)]),
+        ]),
+      );
+    }
+    return query.execute();
+  };
+  return readPage(page, read, toSession, (row) => ({ sort: row.sortAt, id: row.id }));
 }
 
 /** Changes a session as read (see updateVersioned); a reason is kept only while it stays cancelled. */
