@@ -7,6 +7,7 @@ export * from './rules/program-report.js';
 export * from './rules/progress.js';
 export * from './schemas/common.js';
 export * from './schemas/enrollment.js';
+export * from './schemas/events.js';
 export * from './schemas/feedback.js';
 export * from './schemas/goal.js';
 export * from './schemas/me.js';

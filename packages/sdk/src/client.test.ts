@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { LiveEvent } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStale } from './cache.js';
 import { createClient, type RmClient } from './client.js';
@@ -10,7 +11,6 @@ import {
   RmUnauthorizedError,
   RmValidationError,
 } from './errors.js';
-import type { LiveEvent } from './events.js';
 import { memoryStore } from './store.js';
 import {
   demoServer,

@@ -1,12 +1,15 @@
 import type {
   Enrollment,
   EnrollmentCreate,
+  EnrollmentListQuery,
   EnrollmentUpdate,
   Feedback,
   FeedbackCreate,
+  FeedbackListQuery,
   FeedbackUpdate,
   Goal,
   GoalCreate,
+  GoalListQuery,
   GoalUpdate,
   List,
   Me,
@@ -14,22 +17,26 @@ import type {
   OrganizationUpdate,
   Pair,
   PairCreate,
+  PairListQuery,
   PairProgress,
   PairUpdate,
   Person,
   PersonCreate,
+  PersonListQuery,
   PersonUpdate,
   PrivateNote,
   PrivateNoteCreate,
   PrivateNoteUpdate,
   Program,
   ProgramCreate,
+  ProgramListQuery,
   ProgramReport,
   ProgramUpdate,
   ServiceToken,
   ServiceTokenCreated,
   Session,
   SessionCreate,
+  SessionListQuery,
   SessionUpdate,
 } from '@rm-kit/core';
 import { cacheScope, ReadCache } from './cache.js';
@@ -329,11 +336,20 @@ export class RmClient extends EventTarget {
     };
   }
 
-  /** One page, and every item, of a collection. */
-  private collection<T>(path: string) {
+  /** One page, and every item, of a collection, filtered as the contract types its query `Q`. */
+  private collection<T, Q extends ListQuery>(path: string) {
     return {
-      page: (query: ListQuery = {}, options?: RequestOptions) => this.read<List<T>>(path, query, options),
-      list: (query: ListQuery = {}) => paginate<T>((q) => this.read<List<T>>(path, q), query),
+      page: (query?: Q, options?: RequestOptions) => this.read<List<T>>(path, query, options),
+      list: (query?: Q) => paginate<T, ListQuery>((q) => this.read<List<T>>(path, q), query ?? {}),
+    };
+  }
+
+  /** The same, of a collection under a parent (a pair's sessions), whose id comes first. */
+  private collectionOf<T, Q extends ListQuery>(pathOf: (parentId: string) => string) {
+    return {
+      page: (parentId: string, query?: Q, options?: RequestOptions) =>
+        this.collection<T, Q>(pathOf(parentId)).page(query, options),
+      list: (parentId: string, query?: Q) => this.collection<T, Q>(pathOf(parentId)).list(query),
     };
   }
 
@@ -395,7 +411,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly people = {
-    ...this.collection<Person>('v1/people'),
+    ...this.collection<Person, PersonListQuery>('v1/people'),
     ...this.peopleEntity,
     create: (body: PersonCreate, options?: RequestOptions) =>
       this.write<Person, PersonCreate>(
@@ -406,7 +422,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly programs = {
-    ...this.collection<Program>('v1/programs'),
+    ...this.collection<Program, ProgramListQuery>('v1/programs'),
     ...this.programsEntity,
     create: (body: ProgramCreate, options?: RequestOptions) =>
       this.write<Program, ProgramCreate>(
@@ -417,10 +433,9 @@ export class RmClient extends EventTarget {
   };
 
   readonly enrollments = {
-    page: (programId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.collection<Enrollment>(apiPath`v1/programs/${programId}/enrollments`).page(query, options),
-    list: (programId: string, query?: ListQuery) =>
-      this.collection<Enrollment>(apiPath`v1/programs/${programId}/enrollments`).list(query),
+    ...this.collectionOf<Enrollment, EnrollmentListQuery>(
+      (programId) => apiPath`v1/programs/${programId}/enrollments`,
+    ),
     ...this.enrollmentsEntity,
     create: (programId: string, body: EnrollmentCreate, options?: RequestOptions) =>
       this.write<Enrollment, EnrollmentCreate>(
@@ -431,7 +446,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly pairs = {
-    ...this.collection<Pair>('v1/pairs'),
+    ...this.collection<Pair, PairListQuery>('v1/pairs'),
     ...this.pairsEntity,
     create: (programId: string, body: PairCreate, options?: RequestOptions) =>
       this.write<Pair, PairCreate>(
@@ -455,10 +470,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly sessions = {
-    page: (pairId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.collection<Session>(apiPath`v1/pairs/${pairId}/sessions`).page(query, options),
-    list: (pairId: string, query?: ListQuery) =>
-      this.collection<Session>(apiPath`v1/pairs/${pairId}/sessions`).list(query),
+    ...this.collectionOf<Session, SessionListQuery>((pairId) => apiPath`v1/pairs/${pairId}/sessions`),
     ...this.sessionsEntity,
     create: (pairId: string, body: SessionCreate, options?: RequestOptions) =>
       this.write<Session, SessionCreate>(
@@ -472,10 +484,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly notes = {
-    page: (sessionId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.collection<PrivateNote>(apiPath`v1/sessions/${sessionId}/notes`).page(query, options),
-    list: (sessionId: string, query?: ListQuery) =>
-      this.collection<PrivateNote>(apiPath`v1/sessions/${sessionId}/notes`).list(query),
+    ...this.collectionOf<PrivateNote, ListQuery>((sessionId) => apiPath`v1/sessions/${sessionId}/notes`),
     ...this.notesEntity,
     create: (sessionId: string, body: PrivateNoteCreate, options?: RequestOptions) =>
       this.write<PrivateNote, PrivateNoteCreate>(
@@ -486,10 +495,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly goals = {
-    page: (pairId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.collection<Goal>(apiPath`v1/pairs/${pairId}/goals`).page(query, options),
-    list: (pairId: string, query?: ListQuery) =>
-      this.collection<Goal>(apiPath`v1/pairs/${pairId}/goals`).list(query),
+    ...this.collectionOf<Goal, GoalListQuery>((pairId) => apiPath`v1/pairs/${pairId}/goals`),
     ...this.goalsEntity,
     create: (pairId: string, body: GoalCreate, options?: RequestOptions) =>
       this.write<Goal, GoalCreate>(
@@ -503,10 +509,7 @@ export class RmClient extends EventTarget {
   };
 
   readonly feedback = {
-    page: (pairId: string, query?: ListQuery, options?: RequestOptions) =>
-      this.collection<Feedback>(apiPath`v1/pairs/${pairId}/feedback`).page(query, options),
-    list: (pairId: string, query?: ListQuery) =>
-      this.collection<Feedback>(apiPath`v1/pairs/${pairId}/feedback`).list(query),
+    ...this.collectionOf<Feedback, FeedbackListQuery>((pairId) => apiPath`v1/pairs/${pairId}/feedback`),
     ...this.feedbackEntity,
     create: (pairId: string, body: FeedbackCreate, options?: RequestOptions) =>
       this.write<Feedback, FeedbackCreate>(

@@ -1,14 +1,5 @@
+import type { LiveEvent, LiveEventQuery } from '@rm-kit/core';
 import { backoffDelay, type TransportOptions } from './transport.js';
-
-/** A change the caller may see: what changed, never its content (fetch it to read it). */
-export interface LiveEvent {
-  id: string;
-  type: `${'pair' | 'session' | 'goal' | 'feedback'}.${'created' | 'updated' | 'deleted'}`;
-  pairId: string;
-  entityId: string;
-  version: number | null;
-  at: string;
-}
 
 export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -26,7 +17,7 @@ export interface SubscribeOptions {
 export interface EventsApi {
   /** Calls `handler` for every change you may see (of one pair, if given) until the returned function is called. */
   subscribe(
-    filter: { pairId?: string },
+    filter: LiveEventQuery,
     handler: (event: LiveEvent) => void,
     options?: SubscribeOptions,
   ): () => void;

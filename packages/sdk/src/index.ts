@@ -23,7 +23,7 @@ export {
   RmUnauthorizedError,
   RmValidationError,
 } from './errors.js';
-export type { EventsApi, LiveEvent, StreamStatus, SubscribeOptions } from './events.js';
+export type { EventsApi, StreamStatus, SubscribeOptions } from './events.js';
 export type { OutboxEntry, SyncedWrite } from './outbox.js';
 export type { OutboxOperation, OutboxOperations, OutboxResult, OutboxWrite } from './outbox-writes.js';
 export type { ListQuery } from './pagination.js';

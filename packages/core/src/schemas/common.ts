@@ -45,8 +45,9 @@ export const MAX_PAGE_SIZE = 100;
 
 /** Query parameters every list takes. */
 export const pageQuerySchema = z.strictObject({
+  // Typed as the number a client gives; it arrives in the URL as text, hence the coercion.
   limit: z.coerce
-    .number()
+    .number<number>()
     .int()
     .min(1)
     .max(MAX_PAGE_SIZE)
@@ -54,7 +55,7 @@ export const pageQuerySchema = z.strictObject({
     .describe(`How many items to return (1-${MAX_PAGE_SIZE})`),
   cursor: z.string().min(1).max(200).optional().describe('The nextCursor of the previous page'),
 });
-export type PageQuery = z.infer<typeof pageQuerySchema>;
+export type PageQuery = z.input<typeof pageQuerySchema>;
 
 /** The envelope of every list: one page of items and the cursor of the next, or null at the end. */
 export function listOf<T extends z.ZodType>(item: T) {

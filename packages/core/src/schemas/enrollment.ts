@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { ENROLLMENT_STATUSES, MAX_MENTOR_CAPACITY, PAIR_ROLES } from '../vocabulary.js';
-import { storedFields } from './common.js';
+import { pageQuerySchema, storedFields } from './common.js';
 
 export const pairRoleSchema = z
   .enum(PAIR_ROLES)
@@ -76,3 +76,10 @@ export const enrollmentUpdateSchema = z
   })
   .partial();
 export type EnrollmentUpdate = z.infer<typeof enrollmentUpdateSchema>;
+
+/** The filters of a program's enrolment list. */
+export const enrollmentListQuerySchema = pageQuerySchema.extend({
+  role: pairRoleSchema.optional(),
+  status: enrollmentStatusSchema.optional(),
+});
+export type EnrollmentListQuery = z.input<typeof enrollmentListQuerySchema>;

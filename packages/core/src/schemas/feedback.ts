@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { FEEDBACK_KINDS, type RATING_KEYS } from '../vocabulary.js';
-import { storedFields } from './common.js';
+import { pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 
 export const feedbackKindSchema = z.enum(FEEDBACK_KINDS);
@@ -79,3 +79,10 @@ export type FeedbackCreate = z.input<typeof feedbackCreateSchema>;
 
 export const feedbackUpdateSchema = z.strictObject(feedbackFields).partial();
 export type FeedbackUpdate = z.infer<typeof feedbackUpdateSchema>;
+
+/** The filters of a pair's feedback list. */
+export const feedbackListQuerySchema = pageQuerySchema.extend({
+  kind: feedbackKindSchema.optional(),
+  sessionId: idOf('session').optional().describe('Only the answers about this session'),
+});
+export type FeedbackListQuery = z.input<typeof feedbackListQuerySchema>;

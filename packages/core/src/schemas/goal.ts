@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
-import { calendarDateSchema, storedFields } from './common.js';
+import { calendarDateSchema, pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 
 export const goalStatusSchema = z.enum(GOAL_STATUSES);
@@ -43,3 +43,7 @@ export type GoalCreate = z.input<typeof goalCreateSchema>;
 
 export const goalUpdateSchema = z.strictObject(goalFields).partial();
 export type GoalUpdate = z.infer<typeof goalUpdateSchema>;
+
+/** The filters of a pair's goal list. */
+export const goalListQuerySchema = pageQuerySchema.extend({ status: goalStatusSchema.optional() });
+export type GoalListQuery = z.input<typeof goalListQuerySchema>;

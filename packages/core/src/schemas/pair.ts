@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { PAIR_STATUSES } from '../vocabulary.js';
-import { calendarDateSchema, instantSchema, storedFields } from './common.js';
+import { calendarDateSchema, instantSchema, pageQuerySchema, storedFields } from './common.js';
 
 export const pairStatusSchema = z.enum(PAIR_STATUSES);
 export type PairStatus = z.infer<typeof pairStatusSchema>;
@@ -61,3 +61,11 @@ export const pairUpdateSchema = z
   })
   .partial();
 export type PairUpdate = z.infer<typeof pairUpdateSchema>;
+
+/** The filters of the pair list. */
+export const pairListQuerySchema = pageQuerySchema.extend({
+  programId: idOf('program').optional(),
+  status: pairStatusSchema.optional(),
+  personId: idOf('person').optional().describe('Only pairs this person is in, on either side'),
+});
+export type PairListQuery = z.input<typeof pairListQuerySchema>;

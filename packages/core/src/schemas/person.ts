@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { localeSchema } from '../topics.js';
 import { CAREER_STAGES } from '../vocabulary.js';
-import { storedFields } from './common.js';
+import { pageQuerySchema, storedFields } from './common.js';
 
 export const careerStageSchema = z.enum(CAREER_STAGES);
 export type CareerStage = z.infer<typeof careerStageSchema>;
@@ -90,3 +90,11 @@ export type PersonCreate = z.input<typeof personCreateSchema>;
 
 export const personUpdateSchema = z.strictObject({ ...personFields, department: knownDepartment }).partial();
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;
+
+/** The filters of the people list. */
+export const personListQuerySchema = pageQuerySchema.extend({
+  department: personSchema.shape.department.optional().describe('Only people of this department'),
+  careerStage: careerStageSchema.optional(),
+  q: z.string().trim().min(1).max(120).optional().describe('Part of the display name or email, in any case'),
+});
+export type PersonListQuery = z.input<typeof personListQuerySchema>;

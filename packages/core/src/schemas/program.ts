@@ -8,7 +8,7 @@ import {
   type Locale,
   PROGRAM_STATUSES,
 } from '../vocabulary.js';
-import { calendarDateSchema, storedFields } from './common.js';
+import { calendarDateSchema, pageQuerySchema, storedFields } from './common.js';
 
 export const programStatusSchema = z.enum(PROGRAM_STATUSES);
 export type ProgramStatus = z.infer<typeof programStatusSchema>;
@@ -141,3 +141,7 @@ export function canMoveProgram(from: ProgramStatus, to: ProgramStatus): boolean 
   if (to === 'closed') return true;
   return PROGRAM_STATUSES.indexOf(to) === PROGRAM_STATUSES.indexOf(from) + 1;
 }
+
+/** The filters of the program list. */
+export const programListQuerySchema = pageQuerySchema.extend({ status: programStatusSchema.optional() });
+export type ProgramListQuery = z.input<typeof programListQuerySchema>;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { SESSION_FORMATS, SESSION_STATUSES } from '../vocabulary.js';
-import { instantSchema, storedFields } from './common.js';
+import { instantSchema, pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 
 export const sessionStatusSchema = z.enum(SESSION_STATUSES);
@@ -109,3 +109,11 @@ export const sessionUpdateSchema = z
   })
   .partial();
 export type SessionUpdate = z.input<typeof sessionUpdateSchema>;
+
+/** The filters of a pair's session list. */
+export const sessionListQuerySchema = pageQuerySchema.extend({
+  status: sessionStatusSchema.optional(),
+  from: instantSchema.optional().describe('Only sessions at or after this instant'),
+  to: instantSchema.optional().describe('Only sessions before this instant'),
+});
+export type SessionListQuery = z.input<typeof sessionListQuerySchema>;

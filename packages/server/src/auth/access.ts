@@ -1,6 +1,9 @@
 import type { PairRole } from '@rm-kit/core';
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { Kysely } from 'kysely';
 import type { Database, Row } from '../db/schema.js';
+import type { AppEnv } from '../http/env.js';
 import { forbidden, notFound } from '../http/problem.js';
 import type { Caller } from './caller.js';
 
@@ -12,6 +15,19 @@ export type PairAccess = { pair: Row<'pairs'>; role: PairRole | 'admin' };
  */
 export function requireAdmin(caller: Caller, refusal: string) {
   if (!caller.isAdmin) throw forbidden(refusal);
+}
+
+/**
+ * A rule for every operation of a resource, as middleware on its sub-app (`use(everyOperation(...))`):
+ * `check` refuses a caller before their request is read. A request that reaches no
+ * operation (only middleware matched its method and path) passes untouched, so it keeps
+ * the 405 or 404 that anyone gets.
+ */
+export function everyOperation(check: (caller: Caller) => void): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (matchedRoutes(c).some((route) => route.method !== 'ALL')) check(c.get('caller'));
+    await next();
+  };
 }
 
 /** The person on one side of a pair: the caller, for the side they were let in on. */

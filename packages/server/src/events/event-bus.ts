@@ -1,51 +1,27 @@
-import { newId } from '@rm-kit/core';
+import { type LiveEvent, type LiveEventType, newId } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { appendEvents } from './event-log.js';
 import { EventLogFollower } from './event-log-follower.js';
 
-export const EVENT_TYPES = [
-  'pair.created',
-  'pair.updated',
-  'pair.deleted',
-  'session.created',
-  'session.updated',
-  'session.deleted',
-  'goal.created',
-  'goal.updated',
-  'goal.deleted',
-  'feedback.created',
-  'feedback.updated',
-  'feedback.deleted',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
 /**
- * A change, announced without its content: subscribers learn what changed and fetch it,
- * so every read still goes through the same authorization as any other request.
+ * A change as the server carries it: the live event of the contract (core's
+ * liveEventSchema, all a client receives), and what decides who receives it.
  */
-export interface DomainEvent {
-  id: string;
-  type: EventType;
+export type DomainEvent = LiveEvent & {
   orgId: string;
-  pairId: string;
   mentorId: string;
   menteeId: string;
-  entityId: string;
-  version: number | null;
-  at: string;
   /**
    * When set, only these people (person ids) may learn of the event, whoever else is in
    * the pair; admins and service tokens never do. Feedback uses it: an answer exists for
    * the partner only once they may read it.
    */
   onlyFor?: string[];
-}
+};
 
 /** An event as the log holds it: `seq` is its place in commit order, the same on every process. */
-export interface LoggedEvent extends DomainEvent {
-  seq: number;
-}
+export type LoggedEvent = DomainEvent & { seq: number };
 
 export type EventListener = (event: LoggedEvent) => void;
 
@@ -77,7 +53,7 @@ export interface EventBus {
 }
 
 export function domainEvent(
-  type: EventType,
+  type: LiveEventType,
   pair: { id: string; orgId: string; mentorId: string; menteeId: string },
   entity: { id: string; version?: number },
   audience?: { onlyFor: readonly string[] },

@@ -1,6 +1,7 @@
+import type { LiveEventType } from '@rm-kit/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database, Row } from '../db/schema.js';
-import type { DomainEvent, EventType, LoggedEvent } from './event-bus.js';
+import type { DomainEvent, LoggedEvent } from './event-bus.js';
 
 /** How long published events stay in the log: a stream resumed later than this is told to reload. */
 export const EVENT_RETENTION_HOURS = 24;
@@ -47,7 +48,7 @@ function toEvent(row: Row<'events'>): LoggedEvent {
   return {
     seq: Number(row.seq),
     id: row.id,
-    type: row.type as EventType,
+    type: row.type as LiveEventType,
     orgId: row.orgId,
     pairId: row.pairId,
     mentorId: row.mentorId,

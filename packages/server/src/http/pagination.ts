@@ -7,7 +7,7 @@ const ID = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A cursor names the last item of a page by its sort value and id, so pages never skip or repeat. */
-interface CursorPosition {
+export interface CursorPosition {
   sort: string;
   id: string;
 }
@@ -36,6 +36,9 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
   });
 }
 
+/** The position of a row in a list ordered by id alone: ids sort by creation time. */
+const byId = (row: { id: string }): CursorPosition => ({ sort: row.id, id: row.id });
+
 /**
  * Turns `limit + 1` rows into a page: the extra row only says whether there is more.
  */
@@ -51,4 +54,18 @@ export function toPage<R, T>(
     items: page.map(map),
     nextCursor: rows.length > limit && last ? encodeCursor(sortOf(last)) : null,
   };
+}
+
+/**
+ * One page of a list, as a store reads it: `read` gets the position the page starts after
+ * (null for the first) and how many rows to read, one more than the page holds. A cursor
+ * not made here is refused with 400 before `read` runs.
+ */
+export async function readPage<R extends { id: string }, T>(
+  { limit, cursor }: { limit: number; cursor?: string | undefined },
+  read: (after: CursorPosition | null, rows: number) => Promise<R[]>,
+  map: (row: R) => T,
+  sortOf: (row: R) => CursorPosition = byId,
+): Promise<List<T>> {
+  return toPage(await read(decodeCursor(cursor), limit + 1), limit, map, sortOf);
 }

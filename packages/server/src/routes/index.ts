@@ -12,10 +12,13 @@ import { registerPairs } from './pairs/pairs.handlers.js';
 import { registerPeople } from './people/people.handlers.js';
 import { registerPrograms } from './programs/programs.handlers.js';
 import { registerReports } from './reports/reports.handlers.js';
-import { registerServiceTokens } from './service-tokens/service-tokens.handlers.js';
+import { serviceTokensApp } from './service-tokens/service-tokens.handlers.js';
 import { registerSessions } from './sessions/sessions.handlers.js';
 
-/** Every /v1 resource. Each registers its own routes; order does not matter. */
+/**
+ * Every /v1 resource. Each registers its own routes, or is a sub-app mounted at its path
+ * when one rule holds for all its routes (service tokens: admins only); order does not matter.
+ */
 export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerOrganization(app);
   registerMe(app, { demo: Boolean(deps.demo) });
@@ -28,6 +31,6 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerGoals(app);
   registerFeedback(app);
   registerReports(app);
-  registerServiceTokens(app);
+  app.route('/v1/service-tokens', serviceTokensApp());
   registerEvents(app, deps.bus);
 }

@@ -1,13 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   enrollmentCreateSchema,
+  enrollmentListQuerySchema,
   enrollmentSchema,
-  enrollmentStatusSchema,
   enrollmentUpdateSchema,
   idOf,
   listOf,
-  pageQuerySchema,
-  pairRoleSchema,
 } from '@rm-kit/core';
 import {
   bodyErrorResponses,
@@ -50,10 +48,7 @@ export const listEnrollmentsRoute = createRoute({
   description: 'An admin sees every enrolment; anyone else sees only their own.',
   request: {
     params: programParams,
-    query: pageQuerySchema.extend({
-      role: pairRoleSchema.optional(),
-      status: enrollmentStatusSchema.optional(),
-    }),
+    query: enrollmentListQuerySchema,
   },
   responses: {
     200: jsonResponse(listOf(Enrollment).meta({ id: 'EnrollmentList' }), 'One page'),

@@ -1,3 +1,4 @@
+import type { LiveEvent } from '@rm-kit/core';
 import type { DomainEvent } from '../../events/event-bus.js';
 
 /** How long EventSource waits before reconnecting after a dropped stream. */
@@ -18,9 +19,11 @@ export const readyMessage = (pairId: string | undefined, resumedFrom: string | u
   ...(resumedFrom ? { id: resumedFrom } : {}),
 });
 
+/** The event as the contract has it, and nothing of who it is for. */
 export function eventMessage(event: DomainEvent) {
   const { id, type, pairId, entityId, version, at } = event;
-  return { id, event: type, data: JSON.stringify({ id, type, pairId, entityId, version, at }) };
+  const live: LiveEvent = { id, type, pairId, entityId, version, at };
+  return { id, event: type, data: JSON.stringify(live) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idOf } from '@rm-kit/core';
+import { liveEventQuerySchema } from '@rm-kit/core';
 import { errorResponses } from '../../http/openapi.js';
 
 export const eventsRoute = createRoute({
@@ -18,9 +18,7 @@ export const eventsRoute = createRoute({
     'is the last message of a stopping process: reconnect at once with `Last-Event-ID`.',
   ].join(' '),
   request: {
-    query: z.object({
-      pairId: idOf('pair').optional().describe('Only events of this pair'),
-    }),
+    query: liveEventQuerySchema,
     headers: z.object({
       'last-event-id': z.string().max(64).optional().describe('The id of the last event received, to resume'),
     }),

@@ -1,3 +1,4 @@
+import { liveEventSchema } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneEvents } from '../../events/event-log.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
@@ -57,7 +58,9 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
 
     const received = await mentee.until(ofType('session.created'));
     const event = received.find((m) => m.event === 'session.created');
-    expect(JSON.parse(event?.data ?? '{}')).toMatchObject({
+    // Exactly the contract's shape (core's schema refuses any other key), so no content leaks.
+    expect(liveEventSchema.parse(JSON.parse(event?.data ?? '{}'))).toMatchObject({
+      type: 'session.created',
       pairId: world.pairId,
       entityId: created.body.id,
       version: 1,

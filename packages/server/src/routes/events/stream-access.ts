@@ -3,6 +3,7 @@ import { sideIn } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import type { Database } from '../../db/schema.js';
 import type { DomainEvent } from '../../events/event-bus.js';
+import { credentialStored, pairMembers } from './events.store.js';
 
 /**
  * What an open stream must keep checking, since it outlives the request that checked the
@@ -30,21 +31,7 @@ export class StreamAccess {
   async credentialStands(): Promise<boolean> {
     const left = this.msUntilExpiry();
     if (left !== null && left <= 0) return false;
-    const row =
-      this.caller.kind === 'service'
-        ? await this.db
-            .selectFrom('serviceTokens')
-            .select('id')
-            .where('id', '=', this.caller.tokenId)
-            .where('revokedAt', 'is', null)
-            .executeTakeFirst()
-        : await this.db
-            .selectFrom('people')
-            .select('id')
-            .where('id', '=', this.caller.personId)
-            .where('deletedAt', 'is', null)
-            .executeTakeFirst();
-    return row !== undefined;
+    return credentialStored(this.db, this.caller);
   }
 
   /** Every event the stream sees, delivered or not: a pair's own events may change who is in it. */
@@ -62,13 +49,7 @@ export class StreamAccess {
     if (!named || event.type === 'pair.deleted') return true;
     let member = this.membership.get(event.pairId);
     if (member === undefined) {
-      const pair = await this.db
-        .selectFrom('pairs')
-        .select(['mentorId', 'menteeId'])
-        .where('id', '=', event.pairId)
-        .where('orgId', '=', this.caller.orgId)
-        .where('deletedAt', 'is', null)
-        .executeTakeFirst();
+      const pair = await pairMembers(this.db, this.caller.orgId, event.pairId);
       member = pair !== undefined && sideIn(pair, this.caller) !== null;
       this.membership.set(event.pairId, member);
     }

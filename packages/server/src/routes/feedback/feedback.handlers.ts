@@ -1,11 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type Feedback, feedbackSchema, issuesFrom } from '@rm-kit/core';
 import { findOwnPair, memberId, partnerId } from '../../auth/access.js';
-import { nowIso, toFlag } from '../../db/json.js';
+import { erase } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
-import { assertWritten, checkIfMatch, etagOf, stale } from '../../http/etag.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
+import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import {
   createFeedbackRoute,
@@ -19,10 +17,11 @@ import {
   checkSessionOfPair,
   findReadableFeedback,
   insertFeedback,
+  listReadableFeedback,
   mayRead,
-  readableBy,
   targetOf,
   toFeedback,
+  updateFeedback,
 } from './feedback.store.js';
 
 /** Only the author changes or withdraws an answer; a partner who may read it is told so. */
@@ -72,25 +71,8 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(listFeedbackRoute, async (c) => {
     const db = c.get('db');
-    const { pairId } = c.req.valid('param');
-    const { limit, cursor, kind, sessionId } = c.req.valid('query');
-    const { pair, role } = await findOwnPair(db, c.get('caller'), pairId);
-    const after = decodeCursor(cursor);
-    let query = db
-      .selectFrom('feedback')
-      .selectAll()
-      .where('pairId', '=', pair.id)
-      .where(readableBy(pair.id, memberId(pair, role)))
-      .orderBy('id')
-      .limit(limit + 1);
-    if (kind) query = query.where('kind', '=', kind);
-    if (sessionId) query = query.where('sessionId', '=', sessionId);
-    if (after) query = query.where('id', '>', after.id);
-    const rows = await query.execute();
-    return c.json(
-      toPage(rows, limit, toFeedback, (r) => ({ sort: r.id, id: r.id })),
-      200,
-    );
+    const { pair, role } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
+    return c.json(await listReadableFeedback(db, pair, memberId(pair, role), c.req.valid('query')), 200);
   });
 
   app.openapi(getFeedbackRoute, async (c) => {
@@ -107,39 +89,12 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     // Asked before the change as well as after: a partner who could read it hears that it changed.
     const partner = partnerId(pair, found.role);
     const partnerCouldRead = await mayRead(db, pair, row.id, partner);
-    const now = nowIso();
-    const merged = feedbackSchema.safeParse({
-      ...toFeedback(row),
-      ...c.req.valid('json'),
-      updatedAt: now,
-      version: row.version + 1,
-    });
-    if (!merged.success) {
-      throw new Problem('validation_failed', 'The change would leave the answer invalid', {
-        issues: issuesFrom(merged.error),
-      });
-    }
-    const next: Feedback = merged.data;
-    const result = await db
-      .updateTable('feedback')
-      .set({
-        ...next.ratings,
-        recommend: next.recommend,
-        learned: next.learned,
-        improve: next.improve,
-        shareWithPartner: toFlag(next.shareWithPartner),
-        updatedAt: now,
-        version: next.version,
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    const answer = await updateFeedback(db, row, c.req.valid('json'));
     const partnerMayRead = partnerCouldRead || (await mayRead(db, pair, row.id, partner));
     c.get('events').push(
-      domainEvent('feedback.updated', pair, next, audience(row.authorId, partner, partnerMayRead)),
+      domainEvent('feedback.updated', pair, answer, audience(row.authorId, partner, partnerMayRead)),
     );
-    return c.json(next, 200, { ETag: etagOf(next.version) });
+    return c.json(answer, 200, { ETag: etagOf(answer.version) });
   });
 
   app.openapi(deleteFeedbackRoute, async (c) => {
@@ -151,12 +106,7 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     // Asked before the answer goes, since a withdrawn answer is readable by nobody.
     const partner = partnerId(pair, found.role);
     const partnerMayRead = await mayRead(db, pair, row.id, partner);
-    const result = await db
-      .deleteFrom('feedback')
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw stale(row.version + 1);
+    await erase(db, 'feedback', row);
     c.get('events').push(
       domainEvent(
         'feedback.deleted',

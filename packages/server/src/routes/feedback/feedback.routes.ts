@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   feedbackCreateSchema,
-  feedbackKindSchema,
+  feedbackListQuerySchema,
   feedbackSchema,
   feedbackUpdateSchema,
   idOf,
   listOf,
-  pageQuerySchema,
 } from '@rm-kit/core';
 import {
   bodyErrorResponses,
@@ -49,10 +48,7 @@ export const listFeedbackRoute = createRoute({
     "Your own answers, and the partner's answers they shared about something you have answered too.",
   request: {
     params: pairParams,
-    query: pageQuerySchema.extend({
-      kind: feedbackKindSchema.optional(),
-      sessionId: idOf('session').optional().describe('Only the answers about this session'),
-    }),
+    query: feedbackListQuerySchema,
   },
   responses: {
     200: jsonResponse(listOf(Feedback).meta({ id: 'FeedbackList' }), 'One page'),

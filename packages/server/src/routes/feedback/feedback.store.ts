@@ -1,9 +1,21 @@
-import { type Feedback, type FeedbackKind, feedbackSchema, newId, type PairRole } from '@rm-kit/core';
+import {
+  type Feedback,
+  type FeedbackKind,
+  type FeedbackUpdate,
+  type feedbackListQuerySchema,
+  feedbackSchema,
+  type List,
+  newId,
+  type PairRole,
+} from '@rm-kit/core';
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type * as z from 'zod';
 import { findOwnPair, memberId } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 
 export function toFeedback(row: Row<'feedback'>): Feedback {
@@ -54,6 +66,29 @@ export function readableBy(pairId: string, readerId: string) {
         ),
       ]),
     ]);
+}
+
+/** One page of the answers of a pair that `readerId` may read (see readableBy), oldest first. */
+export function listReadableFeedback(
+  db: Kysely<Database>,
+  pair: Row<'pairs'>,
+  readerId: string,
+  { kind, sessionId, ...page }: z.output<typeof feedbackListQuerySchema>,
+): Promise<List<Feedback>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('pairId', '=', pair.id)
+      .where(readableBy(pair.id, readerId))
+      .orderBy('id')
+      .limit(rows);
+    if (kind) query = query.where('kind', '=', kind);
+    if (sessionId) query = query.where('sessionId', '=', sessionId);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
+  };
+  return readPage(page, read, toFeedback);
 }
 
 /** Whether a person of the pair may read one answer as the database holds it now (see readableBy). */
@@ -164,4 +199,21 @@ export async function findReadableFeedback(db: Kysely<Database>, caller: Caller,
   const me = memberId(access.pair, access.role);
   if (!(await mayRead(db, access.pair, row.id, me))) throw notFound('feedback');
   return { row, ...access, isAuthor: row.authorId === me };
+}
+
+/** Changes an answer as read (see updateVersioned): its ratings, texts, or whether the partner may read it. */
+export function updateFeedback(db: Kysely<Database>, row: Row<'feedback'>, changes: FeedbackUpdate) {
+  return updateVersioned(db, 'feedback', {
+    entity: 'answer',
+    schema: feedbackSchema,
+    current: toFeedback(row),
+    patch: changes,
+    columns: (answer) => ({
+      ...answer.ratings,
+      recommend: answer.recommend,
+      learned: answer.learned,
+      improve: answer.improve,
+      shareWithPartner: toFlag(answer.shareWithPartner),
+    }),
+  });
 }

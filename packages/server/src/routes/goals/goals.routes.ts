@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   goalCreateSchema,
+  goalListQuerySchema,
   goalSchema,
-  goalStatusSchema,
   goalUpdateSchema,
   idOf,
   listOf,
-  pageQuerySchema,
 } from '@rm-kit/core';
 import {
   bodyErrorResponses,
@@ -45,7 +44,7 @@ export const listGoalsRoute = createRoute({
   summary: "A pair's goals, oldest first",
   request: {
     params: pairParams,
-    query: pageQuerySchema.extend({ status: goalStatusSchema.optional() }),
+    query: goalListQuerySchema,
   },
   responses: { 200: jsonResponse(listOf(Goal).meta({ id: 'GoalList' }), 'One page'), ...errorResponses(404) },
 });

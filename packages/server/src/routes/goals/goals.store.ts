@@ -1,9 +1,20 @@
-import { type Goal, type GoalStatus, goalSchema, newId } from '@rm-kit/core';
+import {
+  type Goal,
+  type GoalStatus,
+  type GoalUpdate,
+  type goalListQuerySchema,
+  goalSchema,
+  type List,
+  newId,
+} from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { checkOfferedTopics } from '../programs/programs.store.js';
 
@@ -22,6 +33,20 @@ export function toGoal(row: Row<'goals'>): Goal {
     updatedAt: row.updatedAt,
     version: row.version,
   });
+}
+
+/** The columns that store a goal, as set or changed. */
+function goalColumns(goal: Goal) {
+  return {
+    owner: goal.owner,
+    title: goal.title,
+    topic: goal.topic,
+    targetDate: goal.targetDate,
+    status: goal.status,
+    progress: goal.progress,
+    updatedAt: goal.updatedAt,
+    version: goal.version,
+  };
 }
 
 /** An achieved goal is done, so its progress reads 100 whatever was last reported. */
@@ -47,7 +72,7 @@ export async function insertGoal(
   body: Pick<Goal, 'owner' | 'title' | 'topic' | 'targetDate' | 'status' | 'progress'>,
 ): Promise<Goal> {
   const now = nowIso();
-  const row: Row<'goals'> = {
+  const goal = goalSchema.parse({
     id: newId('goal'),
     orgId: pair.orgId,
     pairId: pair.id,
@@ -60,10 +85,55 @@ export async function insertGoal(
     createdAt: now,
     updatedAt: now,
     version: 1,
-    deletedAt: null,
+  });
+  await db
+    .insertInto('goals')
+    .values({
+      id: goal.id,
+      orgId: goal.orgId,
+      pairId: goal.pairId,
+      createdAt: now,
+      deletedAt: null,
+      ...goalColumns(goal),
+    })
+    .execute();
+  return goal;
+}
+
+/** One page of a pair's goals, in the order they were set (ids sort by creation time). */
+export function listGoals(
+  db: Kysely<Database>,
+  pairId: string,
+  { status, ...page }: z.output<typeof goalListQuerySchema>,
+): Promise<List<Goal>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('goals')
+      .selectAll()
+      .where('pairId', '=', pairId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(rows);
+    if (status) query = query.where('status', '=', status);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
   };
-  await db.insertInto('goals').values(row).execute();
-  return toGoal(row);
+  return readPage(page, read, toGoal);
+}
+
+/** Changes a goal as read (see updateVersioned); an achieved goal is at 100% progress. */
+export function updateGoal(db: Kysely<Database>, row: Row<'goals'>, changes: GoalUpdate) {
+  const current = toGoal(row);
+  return updateVersioned(db, 'goals', {
+    entity: 'goal',
+    schema: goalSchema,
+    current,
+    patch: {
+      ...changes,
+      progress: progressFor(changes.status ?? current.status, changes.progress ?? current.progress),
+    },
+    columns: goalColumns,
+  });
 }
 
 /** A goal of one of the caller's own pairs; admins are not let in (goals are the pair's, like its log). */

@@ -6,6 +6,7 @@ import { findOrganization, toOrganization } from '../organization/organization.s
 import { toPair } from '../pairs/pairs.store.js';
 import { toPerson } from '../people/people.store.js';
 import { getMeRoute } from './me.routes.js';
+import { findSignedInPerson, pairsOf } from './me.store.js';
 
 export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean }) {
   app.openapi(getMeRoute, async (c) => {
@@ -17,20 +18,8 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
       return c.json(meSchema.parse({ ...base, person: null, roles: ['service'], pairs: [] }), 200);
     }
     const [person, pairs] = await Promise.all([
-      db
-        .selectFrom('people')
-        .selectAll()
-        .where('id', '=', caller.personId)
-        .where('orgId', '=', caller.orgId)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('pairs')
-        .selectAll()
-        .where('orgId', '=', caller.orgId)
-        .where('deletedAt', 'is', null)
-        .where((eb) => eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]))
-        .orderBy('id')
-        .execute(),
+      findSignedInPerson(db, caller.orgId, caller.personId),
+      pairsOf(db, caller.orgId, caller.personId),
     ]);
     const roles: CallerRole[] = [];
     if (caller.isAdmin) roles.push('admin');

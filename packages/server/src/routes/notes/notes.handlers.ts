@@ -1,11 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { issuesFrom, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
 import { memberId } from '../../auth/access.js';
-import { nowIso } from '../../db/json.js';
+import { erase } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
-import { assertWritten, checkIfMatch, etagOf, stale } from '../../http/etag.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
-import { Problem } from '../../http/problem.js';
+import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { findOwnSession } from '../sessions/sessions.store.js';
 import {
   createNoteRoute,
@@ -14,7 +11,7 @@ import {
   listNotesRoute,
   updateNoteRoute,
 } from './notes.routes.js';
-import { findOwnNote, insertNote, toNote } from './notes.store.js';
+import { findOwnNote, insertNote, listNotes, toNote, updateNote } from './notes.store.js';
 
 /**
  * Private notes publish no events: even a content-free "note created" would tell the
@@ -30,26 +27,8 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(listNotesRoute, async (c) => {
     const db = c.get('db');
-    const caller = c.get('caller');
-    const { sessionId } = c.req.valid('param');
-    const { limit, cursor } = c.req.valid('query');
-    const { pair, role } = await findOwnSession(db, caller, sessionId);
-    const authorId = memberId(pair, role);
-    const after = decodeCursor(cursor);
-    let query = db
-      .selectFrom('privateNotes')
-      .selectAll()
-      .where('sessionId', '=', sessionId)
-      .where('orgId', '=', caller.orgId)
-      .where('authorId', '=', authorId)
-      .orderBy('id')
-      .limit(limit + 1);
-    if (after) query = query.where('id', '>', after.id);
-    const rows = await query.execute();
-    return c.json(
-      toPage(rows, limit, toNote, (r) => ({ sort: r.id, id: r.id })),
-      200,
-    );
+    const { row, pair, role } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
+    return c.json(await listNotes(db, row, memberId(pair, role), c.req.valid('query')), 200);
   });
 
   app.openapi(getNoteRoute, async (c) => {
@@ -61,39 +40,15 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const row = await findOwnNote(db, c.get('caller'), c.req.valid('param').noteId);
     checkIfMatch(c, row.version);
-    const now = nowIso();
-    const merged = privateNoteSchema.safeParse({
-      ...toNote(row),
-      ...c.req.valid('json'),
-      updatedAt: now,
-      version: row.version + 1,
-    });
-    if (!merged.success) {
-      throw new Problem('validation_failed', 'The change would leave the note invalid', {
-        issues: issuesFrom(merged.error),
-      });
-    }
-    const next: PrivateNote = merged.data;
-    const result = await db
-      .updateTable('privateNotes')
-      .set({ text: next.text, updatedAt: now, version: next.version })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
-    return c.json(next, 200, { ETag: etagOf(next.version) });
+    const note = await updateNote(db, row, c.req.valid('json'));
+    return c.json(note, 200, { ETag: etagOf(note.version) });
   });
 
   app.openapi(deleteNoteRoute, async (c) => {
     const db = c.get('db');
     const row = await findOwnNote(db, c.get('caller'), c.req.valid('param').noteId);
     checkIfMatch(c, row.version);
-    const result = await db
-      .deleteFrom('privateNotes')
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw stale(row.version + 1);
+    await erase(db, 'privateNotes', row);
     return c.body(null, 204);
   });
 }

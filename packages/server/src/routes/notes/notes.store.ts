@@ -1,8 +1,18 @@
-import { newId, type PrivateNote, privateNoteSchema } from '@rm-kit/core';
+import {
+  type List,
+  newId,
+  type PrivateNote,
+  type PrivateNoteUpdate,
+  type pageQuerySchema,
+  privateNoteSchema,
+} from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 
 export function toNote(row: Row<'privateNotes'>): PrivateNote {
@@ -54,4 +64,37 @@ export async function findOwnNote(db: Kysely<Database>, caller: Caller, noteId: 
     .executeTakeFirst();
   if (!row) throw notFound('note');
   return row;
+}
+
+/** One page of what one author wrote on a session, oldest first: nobody lists anyone else's notes. */
+export function listNotes(
+  db: Kysely<Database>,
+  session: Pick<Row<'sessions'>, 'id' | 'orgId'>,
+  authorId: string,
+  page: z.output<typeof pageQuerySchema>,
+): Promise<List<PrivateNote>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('privateNotes')
+      .selectAll()
+      .where('sessionId', '=', session.id)
+      .where('orgId', '=', session.orgId)
+      .where('authorId', '=', authorId)
+      .orderBy('id')
+      .limit(rows);
+    if (after) query = query.where('id', '>', after.id);
+    return query.execute();
+  };
+  return readPage(page, read, toNote);
+}
+
+/** Rewrites a note as read (see updateVersioned). */
+export function updateNote(db: Kysely<Database>, row: Row<'privateNotes'>, changes: PrivateNoteUpdate) {
+  return updateVersioned(db, 'privateNotes', {
+    entity: 'note',
+    schema: privateNoteSchema,
+    current: toNote(row),
+    patch: changes,
+    columns: (note) => ({ text: note.text }),
+  });
 }

@@ -1,7 +1,8 @@
-import { type Organization, organizationSchema } from '@rm-kit/core';
+import { type Organization, type OrganizationUpdate, organizationSchema } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
-import { fromJson } from '../../db/json.js';
+import { fromJson, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { updateVersioned } from '../../db/update-versioned.js';
 
 export function toOrganization(row: Row<'organizations'>): Organization {
   return organizationSchema.parse({
@@ -24,4 +25,25 @@ export function findOrganization(db: Kysely<Database>, orgId: string) {
 /** The hosts the organisation allows photos from (see core's photoUrlAllowed). */
 export async function photoHostsOf(db: Kysely<Database>, orgId: string): Promise<string[]> {
   return toOrganization(await findOrganization(db, orgId)).settings.photoHosts;
+}
+
+/** Changes the organisation as read (see updateVersioned); settings left out keep their value. */
+export function updateOrganization(
+  db: Kysely<Database>,
+  row: Row<'organizations'>,
+  changes: OrganizationUpdate,
+) {
+  const current = toOrganization(row);
+  const { settings, ...rest } = changes;
+  return updateVersioned(db, 'organizations', {
+    entity: 'organisation',
+    schema: organizationSchema,
+    current,
+    patch: { ...rest, settings: { ...current.settings, ...settings } },
+    columns: (organization) => ({
+      name: organization.name,
+      defaultLocale: organization.defaultLocale,
+      settings: toJson(organization.settings),
+    }),
+  });
 }

@@ -3,11 +3,10 @@ import {
   idOf,
   instantSchema,
   listOf,
-  pageQuerySchema,
   pairCreateSchema,
+  pairListQuerySchema,
   pairProgressSchema,
   pairSchema,
-  pairStatusSchema,
   pairUpdateSchema,
 } from '@rm-kit/core';
 import {
@@ -31,11 +30,7 @@ export const listPairsRoute = createRoute({
   summary: 'Pairs you may see',
   description: 'An admin sees every pair of the organisation; a mentor or mentee sees their own.',
   request: {
-    query: pageQuerySchema.extend({
-      programId: idOf('program').optional(),
-      status: pairStatusSchema.optional(),
-      personId: idOf('person').optional().describe('Only pairs this person is in, on either side'),
-    }),
+    query: pairListQuerySchema,
   },
   responses: { 200: jsonResponse(listOf(Pair).meta({ id: 'PairList' }), 'One page'), ...errorResponses() },
 });

@@ -1,12 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { newId, type PersonUpdate, personSchema, photoUrlAllowed } from '@rm-kit/core';
+import { type PersonUpdate, photoUrlAllowed } from '@rm-kit/core';
 import { requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
-import { fromFlag, nowIso } from '../../db/json.js';
+import { fromFlag } from '../../db/json.js';
 import type { Row } from '../../db/schema.js';
+import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
-import { checkIfMatch, etagOf, stale } from '../../http/etag.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
+import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { photoHostsOf } from '../organization/organization.store.js';
 import {
@@ -17,15 +17,11 @@ import {
   updatePersonRoute,
 } from './people.routes.js';
 import {
+  addPerson,
   checkManager,
   checkUnique,
   findVisiblePerson,
-  insertPerson,
-  nameOrEmailContains,
-  personColumns,
-  searchInBatches,
-  selfOrPartnerOf,
-  stalePerson,
+  listVisiblePeople,
   toPerson,
   updatePerson,
 } from './people.store.js';
@@ -97,35 +93,7 @@ function checkPhotoUrl(photoUrl: string, photoHosts: readonly string[]) {
 
 export function registerPeople(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPeopleRoute, async (c) => {
-    const caller = c.get('caller');
-    const { limit, cursor, department, careerStage, q } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    let query = c
-      .get('db')
-      .selectFrom('people')
-      .selectAll()
-      .where('people.orgId', '=', caller.orgId)
-      .where('people.deletedAt', 'is', null)
-      .orderBy('people.id');
-    if (!caller.isAdmin) query = query.where(selfOrPartnerOf(caller.personId));
-    if (department) query = query.where('people.department', '=', department);
-    if (careerStage) query = query.where('people.careerStage', '=', careerStage);
-    const read = (afterId: string | null, count: number) =>
-      (afterId === null ? query : query.where('people.id', '>', afterId)).limit(count).execute();
-    // The text match is made here, not in SQL (see nameOrEmailContains): same answer on both engines.
-    const rows = q
-      ? await searchInBatches(read, nameOrEmailContains(q), after?.id ?? null, limit + 1)
-      : await read(after?.id ?? null, limit + 1);
-    const photoHosts = await photoHostsOf(c.get('db'), caller.orgId);
-    return c.json(
-      toPage(
-        rows,
-        limit,
-        (row) => toPerson(row, photoHosts),
-        (r) => ({ sort: r.id, id: r.id }),
-      ),
-      200,
-    );
+    return c.json(await listVisiblePeople(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(createPersonRoute, async (c) => {
@@ -138,26 +106,14 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
       throw forbidden('Only an admin, not a service token, can add an admin');
     }
     if (body.photoUrl) checkPhotoUrl(body.photoUrl, await photoHostsOf(db, caller.orgId));
-    const email = body.email.toLowerCase();
-    await checkUnique(db, caller.orgId, { email, externalId: body.externalId }, null);
+    await checkUnique(
+      db,
+      caller.orgId,
+      { email: body.email.toLowerCase(), externalId: body.externalId },
+      null,
+    );
     if (body.managerId) await checkManager(db, caller.orgId, null, body.managerId);
-    const now = nowIso();
-    const person = personSchema.parse({
-      ...body,
-      id: newId('person'),
-      orgId: caller.orgId,
-      email,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-    await insertPerson(db, {
-      id: person.id,
-      orgId: person.orgId,
-      createdAt: now,
-      deletedAt: null,
-      ...personColumns(person),
-    });
+    const person = await addPerson(db, caller.orgId, body);
     return c.json(person, 201, { ETag: etagOf(person.version), Location: `/v1/people/${person.id}` });
   });
 
@@ -185,17 +141,8 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     checkIfMatch(c, row.version);
     await checkUnique(db, caller.orgId, { email, externalId: changes.externalId }, row.id);
     if (changes.managerId) await checkManager(db, caller.orgId, row.id, changes.managerId);
-    const now = nowIso();
-    const current = toPerson(row, photoHosts);
-    const next = personSchema.parse({
-      ...current,
-      ...changes,
-      email: email ?? current.email,
-      updatedAt: now,
-      version: row.version + 1,
-    });
-    if (!(await updatePerson(db, row, personColumns(next)))) throw await stalePerson(db, row.id);
-    return c.json(next, 200, { ETag: etagOf(next.version) });
+    const person = await updatePerson(db, row, photoHosts, changes);
+    return c.json(person, 200, { ETag: etagOf(person.version) });
   });
 
   app.openapi(deletePersonRoute, async (c) => {
@@ -204,8 +151,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     const row = await findVisiblePerson(db, caller, c.req.valid('param').personId);
     requireAdmin(caller, 'Only an admin can remove people');
     checkIfMatch(c, row.version);
-    const removed = await updatePerson(db, row, { deletedAt: nowIso(), version: row.version + 1 });
-    if (!removed) throw stale(row.version + 1);
+    await softDelete(db, 'people', row);
     return c.body(null, 204);
   });
 }

@@ -1,10 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
-  careerStageSchema,
   idOf,
   listOf,
-  pageQuerySchema,
   personCreateSchema,
+  personListQuerySchema,
   personSchema,
   personUpdateSchema,
 } from '@rm-kit/core';
@@ -30,17 +29,7 @@ export const listPeopleRoute = createRoute({
   description:
     'An admin sees everyone in the organisation; anyone else sees themselves and their pair partners.',
   request: {
-    query: pageQuerySchema.extend({
-      department: personSchema.shape.department.optional().describe('Only people of this department'),
-      careerStage: careerStageSchema.optional(),
-      q: z
-        .string()
-        .trim()
-        .min(1)
-        .max(120)
-        .optional()
-        .describe('Part of the display name or email, in any case'),
-    }),
+    query: personListQuerySchema,
   },
   responses: {
     200: jsonResponse(listOf(Person).meta({ id: 'PersonList' }), 'One page'),

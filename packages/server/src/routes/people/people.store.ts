@@ -1,10 +1,22 @@
-import { type Person, personSchema, photoUrlAllowed } from '@rm-kit/core';
-import type { ExpressionBuilder, InsertResult, Kysely, Updateable } from 'kysely';
+import {
+  type List,
+  newId,
+  type Person,
+  type PersonUpdate,
+  type personCreateSchema,
+  type personListQuerySchema,
+  personSchema,
+  photoUrlAllowed,
+} from '@rm-kit/core';
+import type { ExpressionBuilder, InsertResult, Kysely } from 'kysely';
+import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
-import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
+import { fromFlag, fromJson, nowIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
-import { stale } from '../../http/etag.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
+import { photoHostsOf } from '../organization/organization.store.js';
 
 /**
  * A stored person as the contract shows them. A photo the organisation's `photoHosts` do not
@@ -156,6 +168,37 @@ export async function searchInBatches(
   }
 }
 
+/**
+ * One page of the people the caller may see (see selfOrPartnerOf), in id order. The text
+ * match is made here, not in SQL (see nameOrEmailContains): the same answer on both engines.
+ */
+export async function listVisiblePeople(
+  db: Kysely<Database>,
+  caller: Caller,
+  { department, careerStage, q, ...page }: z.output<typeof personListQuerySchema>,
+): Promise<List<Person>> {
+  let query = db
+    .selectFrom('people')
+    .selectAll()
+    .where('people.orgId', '=', caller.orgId)
+    .where('people.deletedAt', 'is', null)
+    .orderBy('people.id');
+  if (!caller.isAdmin) query = query.where(selfOrPartnerOf(caller.personId));
+  if (department) query = query.where('people.department', '=', department);
+  if (careerStage) query = query.where('people.careerStage', '=', careerStage);
+  const read = (afterId: string | null, count: number) =>
+    (afterId === null ? query : query.where('people.id', '>', afterId)).limit(count).execute();
+  const photoHosts = await photoHostsOf(db, caller.orgId);
+  return readPage(
+    page,
+    (after, rows) =>
+      q
+        ? searchInBatches(read, nameOrEmailContains(q), after?.id ?? null, rows)
+        : read(after?.id ?? null, rows),
+    (row) => toPerson(row, photoHosts),
+  );
+}
+
 /** A person the caller may read; anyone else is the same 404 as nobody. */
 export async function findVisiblePerson(db: Kysely<Database>, caller: Caller, personId: string) {
   let query = db
@@ -244,39 +287,52 @@ export async function insertPerson(db: Kysely<Database>, values: NewRow<'people'
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw emailTaken();
 }
 
+/** Adds a person to the organisation, the email in lower case (checkUnique and checkManager first). */
+export async function addPerson(
+  db: Kysely<Database>,
+  orgId: string,
+  body: z.output<typeof personCreateSchema>,
+): Promise<Person> {
+  const now = nowIso();
+  const person = personSchema.parse({
+    ...body,
+    id: newId('person'),
+    orgId,
+    email: body.email.toLowerCase(),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+  await insertPerson(db, { id: person.id, orgId, createdAt: now, deletedAt: null, ...personColumns(person) });
+  return person;
+}
+
 /**
- * Writes a change to a person as they were read: false if someone changed them since.
- * Sign-in binds externalId without a new version, so a write that includes externalId
- * also requires the value read: it can neither undo a binding made meanwhile nor re-bind
- * someone who has just signed in (checkProtectedChanges saw them unbound).
+ * Changes a person as read (see updateVersioned), the email in lower case. Sign-in binds
+ * externalId without a new version, so the write also requires the externalId read: it can
+ * neither undo a binding made meanwhile nor re-bind someone who has just signed in
+ * (checkProtectedChanges saw them unbound). A unique index that refuses the change is a 409.
  */
 export async function updatePerson(
   db: Kysely<Database>,
-  read: Pick<Row<'people'>, 'id' | 'version' | 'externalId'>,
-  columns: Updateable<Database['people']>,
-): Promise<boolean> {
-  let update = db
-    .updateTable('people')
-    .set(columns)
-    .where('id', '=', read.id)
-    .where('version', '=', read.version);
-  if ('externalId' in columns) {
-    update = update.where((eb) =>
-      read.externalId === null ? eb('externalId', 'is', null) : eb('externalId', '=', read.externalId),
-    );
-  }
+  row: Row<'people'>,
+  photoHosts: readonly string[],
+  changes: PersonUpdate,
+): Promise<Person> {
+  const current = toPerson(row, photoHosts);
   try {
-    const result = await update.executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return await updateVersioned(db, 'people', {
+      entity: 'person',
+      schema: personSchema,
+      current,
+      patch: { ...changes, email: changes.email?.toLowerCase() ?? current.email },
+      columns: personColumns,
+      unchangedSince: (eb) =>
+        row.externalId === null ? eb('externalId', 'is', null) : eb('externalId', '=', row.externalId),
+    });
   } catch (error) {
     throw conflictFrom(error);
   }
-}
-
-/** The 412 for a person changed since they were read, with the ETag they have now. */
-export async function stalePerson(db: Kysely<Database>, id: string) {
-  const current = await db.selectFrom('people').select('version').where('id', '=', id).executeTakeFirst();
-  return stale(current?.version ?? 0);
 }
 
 /**

@@ -6,30 +6,8 @@ import {
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { releasedAggregate } from '../../aggregates/released-aggregate.js';
-import { requireAdmin } from '../../auth/access.js';
-import type { Caller } from '../../auth/caller.js';
 import { fromJson } from '../../db/json.js';
 import type { Database } from '../../db/schema.js';
-import { notFound } from '../../http/problem.js';
-
-/**
- * A program the caller may report on. A member who can see the program (anything past
- * draft) is told they may not; a draft stays as invisible to them as a missing id.
- */
-export async function findReportableProgram(db: Kysely<Database>, caller: Caller, programId: string) {
-  const program = await db
-    .selectFrom('programs')
-    .select(['id', 'status'])
-    .where('id', '=', programId)
-    .where('orgId', '=', caller.orgId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (!program) throw notFound('program');
-  // A member does not learn that a draft exists, as when they read the program itself.
-  if (!caller.isAdmin && program.status === 'draft') throw notFound('program');
-  requireAdmin(caller, 'Only a program admin can read its report');
-  return program;
-}
 
 /** The organisation's smallest group of answers that may be shown as an average. */
 export async function minGroupSizeOf(db: Kysely<Database>, orgId: string): Promise<number> {

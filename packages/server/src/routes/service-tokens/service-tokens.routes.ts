@@ -16,12 +16,13 @@ import {
   pathId,
 } from '../../http/openapi.js';
 
+// Paths are under /v1/service-tokens, where routes/index.ts mounts the resource.
 const ServiceToken = serviceTokenSchema.meta({ id: 'ServiceToken' });
 const tags = ['Service tokens'];
 
 export const createServiceTokenRoute = createRoute({
   method: 'post',
-  path: '/v1/service-tokens',
+  path: '/',
   tags,
   summary: 'Create a token for a script or another server',
   description:
@@ -41,7 +42,7 @@ export const createServiceTokenRoute = createRoute({
 
 export const listServiceTokensRoute = createRoute({
   method: 'get',
-  path: '/v1/service-tokens',
+  path: '/',
   tags,
   summary: "The organisation's service tokens, revoked ones included",
   description: 'Admins only, signed in as themselves. Token values are never shown again.',
@@ -56,7 +57,7 @@ const tokenParams = pathId('tokenId', idOf('serviceToken'));
 
 export const getServiceTokenRoute = createRoute({
   method: 'get',
-  path: '/v1/service-tokens/{tokenId}',
+  path: '/{tokenId}',
   tags,
   summary: 'One service token, without its value',
   description: 'Admins only, signed in as themselves.',
@@ -66,7 +67,7 @@ export const getServiceTokenRoute = createRoute({
 
 export const revokeServiceTokenRoute = createRoute({
   method: 'delete',
-  path: '/v1/service-tokens/{tokenId}',
+  path: '/{tokenId}',
   tags,
   summary: 'Revoke a service token',
   description: 'Admins only, signed in as themselves. From now on the token is refused with 401.',

@@ -125,6 +125,17 @@ describe.each(testDatabases())('service tokens on $dialect', (database) => {
     expect((await api.call('DELETE', `/v1/service-tokens/${id}`, { token })).status).toBe(403);
   });
 
+  it('refuses a member before reading their request, yet answers a wrong method or path as for anyone', async () => {
+    const token = world.tokens.mentor;
+    const unread = await api.call('POST', '/v1/service-tokens', { token, body: { name: '', extra: 1 } });
+    expect(unread.status).toBe(403);
+    expect((await api.call('GET', '/v1/service-tokens/not-an-id', { token })).status).toBe(403);
+    const wrongMethod = await api.call('PUT', '/v1/service-tokens', { token });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('Allow')).toContain('POST');
+    expect((await api.call('GET', '/v1/service-tokens/a/b', { token })).status).toBe(404);
+  });
+
   it('keeps tokens to their organisation: another organisation’s admin neither lists nor revokes them', async () => {
     const { id, token } = await mint('Contoso only');
     expect((await listed(world.tokens.otherOrgAdmin)).map((t: { id: string }) => t.id)).not.toContain(id);

@@ -1,12 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   idOf,
-  instantSchema,
   listOf,
-  pageQuerySchema,
   sessionCreateSchema,
+  sessionListQuerySchema,
   sessionSchema,
-  sessionStatusSchema,
   sessionUpdateSchema,
 } from '@rm-kit/core';
 import {
@@ -43,11 +41,7 @@ export const listSessionsRoute = createRoute({
   summary: "A pair's sessions, newest first",
   request: {
     params: pathId('pairId', idOf('pair')),
-    query: pageQuerySchema.extend({
-      status: sessionStatusSchema.optional(),
-      from: instantSchema.optional().describe('Only sessions at or after this instant'),
-      to: instantSchema.optional().describe('Only sessions before this instant'),
-    }),
+    query: sessionListQuerySchema,
   },
   responses: {
     200: jsonResponse(listOf(Session).meta({ id: 'SessionList' }), 'One page'),

@@ -2,16 +2,22 @@ import { randomBytes } from 'node:crypto';
 import {
   type ActionItem,
   type ActionItemInput,
+  type List,
   newId,
   type Session,
   type SessionCreate,
+  type SessionUpdate,
+  type sessionListQuerySchema,
   sessionSchema,
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 
 export function toSession(row: Row<'sessions'>): Session {
@@ -49,8 +55,27 @@ export function reasonFor(session: Pick<Session, 'status' | 'cancellationReason'
   return session.status === 'cancelled' && session.cancellationReason ? session.cancellationReason : null;
 }
 
+/** Where a session sits in its pair's log: when it was held, else when it is planned, else `fallback`. */
 export function sortKey(session: Pick<Session, 'occurredAt' | 'scheduledAt'>, fallback: string): string {
   return session.occurredAt ?? session.scheduledAt ?? fallback;
+}
+
+/** The columns that store a session, as created or changed. */
+function sessionColumns(session: Session) {
+  return {
+    status: session.status,
+    scheduledAt: session.scheduledAt,
+    occurredAt: session.occurredAt,
+    sortAt: sortKey(session, session.createdAt),
+    durationMinutes: session.durationMinutes,
+    format: session.format,
+    topics: toJson(session.topics),
+    summary: session.summary,
+    cancellationReason: session.cancellationReason,
+    actionItems: toJson(session.actionItems),
+    updatedAt: session.updatedAt,
+    version: session.version,
+  };
 }
 
 export async function insertSession(
@@ -59,29 +84,86 @@ export async function insertSession(
   body: Required<Omit<SessionCreate, 'actionItems'>> & { actionItems: ActionItemInput[] },
 ): Promise<Session> {
   const now = nowIso();
-  const scheduledAt = normalizeInstant(body.scheduledAt);
-  const occurredAt = normalizeInstant(body.occurredAt);
-  const row: Row<'sessions'> = {
+  const session = sessionSchema.parse({
     id: newId('session'),
     orgId: pair.orgId,
     pairId: pair.id,
     status: body.status,
-    scheduledAt,
-    occurredAt,
-    sortAt: sortKey({ occurredAt, scheduledAt }, now),
+    scheduledAt: normalizeInstant(body.scheduledAt),
+    occurredAt: normalizeInstant(body.occurredAt),
     durationMinutes: body.durationMinutes,
     format: body.format,
-    topics: toJson(body.topics),
+    topics: body.topics,
     summary: body.summary,
     cancellationReason: reasonFor(body),
-    actionItems: toJson(numberActionItems(body.actionItems)),
+    actionItems: numberActionItems(body.actionItems),
     createdAt: now,
     updatedAt: now,
     version: 1,
-    deletedAt: null,
+  });
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      orgId: session.orgId,
+      pairId: session.pairId,
+      createdAt: now,
+      deletedAt: null,
+      ...sessionColumns(session),
+    })
+    .execute();
+  return session;
+}
+
+/** One page of a pair's sessions, newest first (by when held, else planned, else logged). */
+export function listSessions(
+  db: Kysely<Database>,
+  pairId: string,
+  { status, from, to, ...page }: z.output<typeof sessionListQuerySchema>,
+): Promise<List<Session>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let query = db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('pairId', '=', pairId)
+      .where('deletedAt', 'is', null)
+      .orderBy('sortAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(rows);
+    if (status) query = query.where('status', '=', status);
+    if (from) query = query.where('sortAt', '>=', normalizeInstant(from));
+    if (to) query = query.where('sortAt', '<', normalizeInstant(to));
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('sortAt', '<', after.sort),
+          eb.and([eb('sortAt', '=', after.sort), eb('id', '<', after.id)]),
+        ]),
+      );
+    }
+    return query.execute();
   };
-  await db.insertInto('sessions').values(row).execute();
-  return toSession(row);
+  return readPage(page, read, toSession, (row) => ({ sort: row.sortAt, id: row.id }));
+}
+
+/** Changes a session as read (see updateVersioned); a reason is kept only while it stays cancelled. */
+export function updateSession(db: Kysely<Database>, row: Row<'sessions'>, changes: SessionUpdate) {
+  const current = toSession(row);
+  return updateVersioned(db, 'sessions', {
+    entity: 'session',
+    schema: sessionSchema,
+    current,
+    patch: {
+      ...changes,
+      scheduledAt:
+        changes.scheduledAt === undefined ? current.scheduledAt : normalizeInstant(changes.scheduledAt),
+      occurredAt:
+        changes.occurredAt === undefined ? current.occurredAt : normalizeInstant(changes.occurredAt),
+      actionItems: changes.actionItems ? numberActionItems(changes.actionItems) : current.actionItems,
+      cancellationReason: reasonFor({ ...current, ...changes }),
+    },
+    columns: sessionColumns,
+  });
 }
 
 /** A session of one of the caller's own pairs; admins are not let in (the log is the pair's). */
