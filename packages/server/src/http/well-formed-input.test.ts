@@ -45,6 +45,11 @@ describe.each(testDatabases())('ill-formed input on $dialect', (database) => {
       expect(low.body.error.issues).toEqual([
         { path: ['actionItems', 0, 'text'], message: expect.any(String) },
       ]);
+      const key = await post(`{${held},"actionItems":[{"text":"a","owner":"mentor","\\ud800":1}]}`);
+      expect(key.status).toBe(400);
+      expect(key.body.error.issues).toEqual([
+        { path: ['actionItems', 0, '\ud800'], message: expect.any(String) },
+      ]);
       const reversed = await post(`{${held},"summary":"\\ude00\\ud83d"}`);
       expect(reversed.status).toBe(400);
       expect(await countSessions()).toBe(before);
@@ -112,6 +117,35 @@ describe.each(testDatabases())('ill-formed input on $dialect', (database) => {
         `{${held},"actionItems":[{"text":"a","owner":"mentor"},{"text":"b","owner":"mentee"}]}`,
       );
       expect(siblings.status).toBe(201);
+    });
+
+    it('refuses arrays and objects nested more than 32 deep with 400 naming where, storing nothing', async () => {
+      const before = await countSessions();
+      const nested = (open: string, close: string, depth: number) =>
+        `${open.repeat(depth)}${close.repeat(depth)}`;
+      // The body is level 1, so 32 levels of brackets in summary are 33 deep.
+      const arrays = await post(`{${held},"summary":${nested('[', ']', 32)}}`);
+      expect(arrays.status).toBe(400);
+      expect(arrays.body.error).toMatchObject({
+        code: 'validation_failed',
+        issues: [{ path: ['summary', ...Array(31).fill(0)], message: expect.stringMatching(/32 deep/) }],
+      });
+      const objects = await post(`{${held},"summary":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`);
+      expect(objects.status).toBe(400);
+      expect(objects.body.error.issues).toEqual([
+        { path: ['summary', ...Array(31).fill('a')], message: expect.stringMatching(/32 deep/) },
+      ]);
+      // Checked before the content type, as a NUL is: the same 400, not 415.
+      const plain = await post(nested('[', ']', 5000), 'text/plain');
+      expect(plain.status).toBe(400);
+      expect(plain.body.error.issues[0].path).toHaveLength(32);
+      expect(await countSessions()).toBe(before);
+      // 32 deep is the contract's to judge: here summary is not text.
+      const deepest = await post(`{${held},"summary":${nested('[', ']', 31)}}`);
+      expect(deepest.status).toBe(400);
+      expect(deepest.body.error.issues).toEqual([
+        { path: ['summary'], message: expect.not.stringMatching(/deep/) },
+      ]);
     });
 
     it('refuses a charset other than UTF-8 with 415, and accepts UTF-8 declared', async () => {

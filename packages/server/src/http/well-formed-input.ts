@@ -15,6 +15,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** With the u flag a string is read by code points: only a surrogate without its other half matches. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+/**
+ * How deep arrays and objects may nest in a body: far deeper than any request of the
+ * contract (three levels), and a bound on a refusal's answer, whose every issue spells out
+ * a path at most this long.
+ */
+const MAX_NESTING = 32;
 
 const FIX: Record<Flaw, string> = {
   nul: 'Remove the NUL character (\\u0000)',
@@ -36,24 +42,56 @@ function refuse(where: string, flaws: { path: Path; flaw: Flaw }[]): Problem {
   });
 }
 
-/** Every string (and key) of a parsed JSON value that cannot be stored as sent; iterative, so depth cannot overflow the stack. */
+function tooDeep(path: Path): Problem {
+  return new Problem('validation_failed', `The body nests arrays and objects more than ${MAX_NESTING} deep`, {
+    issues: [{ path, message: `Nest arrays and objects at most ${MAX_NESTING} deep` }],
+  });
+}
+
+/**
+ * A value met on the walk, with the way back to the root. A path is spelled out only for a
+ * refusal: copied for every value, it made the walk quadratic in the depth, and a body of
+ * brackets within the body limit held the event loop for minutes.
+ */
+interface Visit {
+  value: unknown;
+  key: string | number;
+  up: Visit | null;
+  depth: number;
+}
+
+function pathOf(visit: Visit): Path {
+  const path: Path = [];
+  for (let at: Visit | null = visit; at?.up; at = at.up) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Every string (and key) of a parsed JSON value that cannot be stored as sent, refusing on
+ * the way an array or object nested more than MAX_NESTING deep (named by its path);
+ * iterative, so depth cannot overflow the stack.
+ */
 function flawsIn(root: unknown): { path: Path; flaw: Flaw }[] {
   const found: { path: Path; flaw: Flaw }[] = [];
-  const pending: { value: unknown; path: Path }[] = [{ value: root, path: [] }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path } = next;
+  const pending: Visit[] = [{ value: root, key: '', up: null, depth: 0 }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value, depth } = visit;
     if (typeof value === 'string') {
       const flaw = flawOf(value);
-      if (flaw) found.push({ path, flaw });
-    } else if (Array.isArray(value)) {
+      if (flaw) found.push({ path: pathOf(visit), flaw });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth === MAX_NESTING) throw tooDeep(pathOf(visit));
+    if (Array.isArray(value)) {
       value.forEach((item, i) => {
-        pending.push({ value: item, path: [...path, i] });
+        pending.push({ value: item, key: i, up: visit, depth: depth + 1 });
       });
-    } else if (value !== null && typeof value === 'object') {
+    } else {
       for (const [key, item] of Object.entries(value)) {
         const flaw = flawOf(key);
-        if (flaw) found.push({ path: [...path, key], flaw });
-        else pending.push({ value: item, path: [...path, key] });
+        if (flaw) found.push({ path: [...pathOf(visit), key], flaw });
+        else pending.push({ value: item, key, up: visit, depth: depth + 1 });
       }
     }
   }
@@ -147,7 +185,8 @@ async function checkBody(bytes: Uint8Array): Promise<void> {
  * (PostgreSQL's text cannot hold it, SQLite can) or a lone surrogate (SQLite stores invalid
  * UTF-8, PostgreSQL U+FFFD) in the path, the query or the body, and a body that is not
  * UTF-8. A JSON body must also be strict: no byte order mark, no key twice in one object,
- * no other charset declared (415). All in one place, before anything reaches storage.
+ * no arrays and objects nested more than MAX_NESTING deep, no other charset declared
+ * (415). All in one place, before anything reaches storage.
  */
 export function wellFormedInput(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
