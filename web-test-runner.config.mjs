@@ -14,6 +14,8 @@ export default {
     'packages/core/src/**/*.browser.test.ts',
     'packages/sdk/src/**/*.browser.test.ts',
     'packages/elements/src/**/*.test.ts',
+    // The hostile-text suite runs in `pnpm test:hardening`.
+    '!packages/elements/src/hardening/**',
   ],
   // One file at a time: files share one reference server, which some tests stop and restart,
   // and focus and keyboard tests need the page to themselves.

@@ -1,6 +1,9 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Ends the Node run with one plain `node: N passed, N failed` line that CI logs can be read by. */
+/**
+ * Ends the Node run with one plain `node: N passed, N failed` line that CI logs can be read by
+ * (`hardening: …` for `pnpm test:hardening`, the script pnpm names in npm_lifecycle_event).
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -12,6 +15,7 @@ export default class SummaryReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    console.log(`\nnode: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    const suite = process.env.npm_lifecycle_event === 'test:hardening' ? 'hardening' : 'node';
+    console.log(`\n${suite}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
 }

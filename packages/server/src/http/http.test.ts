@@ -1,4 +1,5 @@
 import { newId } from '@rm-kit/core';
+import { sql } from 'kysely';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi, testDatabases } from '../test-support/harness.js';
@@ -119,7 +120,7 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       const sent = await api.storage.db.transaction().execute(async (trx) => {
         await seedKey(key, path, body, new Date(Date.now() - 120_000), trx);
         const sending = [send(), send(), send()];
-        if (api.storage.pool) await lockWaiters(api.storage.pool, 3);
+        if (api.storage.pool) await lockWaiters(api.storage.pool, 3, 'idempotency_keys');
         return sending;
       });
       const answers = await Promise.all(sent);
@@ -134,6 +135,38 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       const created = answers.filter((a) => a.status === 201);
       expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
       expect(await countGoals()).toBe(before + 1);
+    });
+
+    it('makes a retry that arrives while the first request runs wait for its answer, and writes once', async () => {
+      const before = await countSessions();
+      const key = crypto.randomUUID();
+      const send = () =>
+        api.call('POST', sessions(), {
+          token: world.tokens.mentor,
+          body: held,
+          headers: { 'Idempotency-Key': key },
+        });
+      // On PostgreSQL the first request claims its key, then waits for the sessions table the
+      // test holds; the retry waits on the claim. On SQLite the two take the one connection in turn.
+      const sent = await api.storage.db.transaction().execute(async (trx) => {
+        const pool = api.storage.pool;
+        if (pool) await sql`lock table sessions in exclusive mode`.execute(trx);
+        const first = send();
+        if (pool) await lockWaiters(pool, 1, 'sessions');
+        let answered = false;
+        const retry = send().finally(() => {
+          answered = true;
+        });
+        // Answered without waiting (a 409 in flight, say) is a failure the assertions show.
+        if (pool) await lockWaiters(pool, 1, 'idempotency_keys', () => answered);
+        return [first, retry];
+      });
+      const answers = await Promise.all(sent);
+
+      expect(answers.map((a) => a.status)).toEqual([201, 201]);
+      expect(answers[1]?.body).toEqual(answers[0]?.body);
+      expect(answers.map((a) => a.headers.get('Idempotent-Replayed')).sort()).toEqual(['true', null].sort());
+      expect(await countSessions()).toBe(before + 1);
     });
 
     it('treats the same key with another query string or If-Match as another request (422)', async () => {
@@ -385,15 +418,16 @@ describe.each(testDatabases())('rate limiting on $dialect', (database) => {
   });
 });
 
-/** Until at least `count` statements on idempotency keys wait on a lock (PostgreSQL). */
-async function lockWaiters(pool: pg.Pool, count: number): Promise<void> {
+/** Until at least `count` statements on `table` wait on a lock (PostgreSQL), or `done()`. */
+async function lockWaiters(pool: pg.Pool, count: number, table: string, done = () => false): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const { rows } = await pool.query<{ waiting: string }>(
-      "select count(*) as waiting from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%idempotency_keys%'",
+      "select count(*) as waiting from pg_stat_activity where wait_event_type = 'Lock' and query ilike $1",
+      [`%"${table}"%`],
     );
-    if (Number(rows[0]?.waiting ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error(`Fewer than ${count} requests ever waited for the key`);
+    if (Number(rows[0]?.waiting ?? 0) >= count || done()) return;
+    if (Date.now() > deadline) throw new Error(`Fewer than ${count} requests ever waited on ${table}`);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

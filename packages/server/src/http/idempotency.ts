@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { callerKey } from '../auth/caller.js';
 import type { Database, Row } from '../db/schema.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -9,7 +9,7 @@ import { Problem } from './problem.js';
 
 const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
-/** A key still in flight after this long belongs to a request that died; its transaction rolled back. */
+/** A key an older server left in flight this long ago belongs to a request that died; its write rolled back. */
 const ABANDONED_AFTER_MS = 60_000;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
@@ -37,9 +37,12 @@ export function hashRequest(request: {
 /**
  * Runs every write in one transaction, logs its events in that transaction and delivers
  * them to this process's streams after commit (other processes hear of them then). With
- * an `Idempotency-Key`, the first response is stored in that same transaction, so a
- * retry gets the stored answer and the write happens exactly once: the same key with
- * another body answers 422, and one still being processed answers 409.
+ * an `Idempotency-Key`, the key is claimed and the first response stored in that same
+ * transaction, so a retry gets the stored answer and the write happens exactly once: the
+ * same key with another body answers 422, and a retry arriving while the first request
+ * runs waits for its answer and gets it. A request that dies (a crash, a lost connection,
+ * a 5xx) takes its claim with it when its transaction rolls back, so a retry after a
+ * restart goes through at once.
  */
 export function transactionalWrites(
   db: Kysely<Database>,
@@ -69,53 +72,64 @@ export function transactionalWrites(
       body: await c.req.text(),
     });
 
-    if (key !== undefined) {
-      const replay = await claimKey(
-        db,
-        { scope, key, method: c.req.method, path: c.req.path, requestHash },
-        retentionHours,
-      );
-      if (replay) return replay;
-    }
-
+    let logged = false;
     try {
-      await db.transaction().execute(async (trx) => {
+      const replay = await db.transaction().execute(async (trx) => {
+        if (key !== undefined) {
+          const answer = await claimKey(
+            trx,
+            { scope, key, method: c.req.method, path: c.req.path, requestHash },
+            retentionHours,
+          );
+          if (answer) return answer;
+          // A refusal undoes the write but keeps the claim, to store the refusal under it.
+          await sql`savepoint handler`.execute(trx);
+        }
         c.set('db', trx);
         await next();
-        if (c.error || c.res.status >= 400) throw new RolledBack();
+        if (c.error || c.res.status >= 400) {
+          // A refusal is an answer too (replayed like any other), but a server error is not:
+          // rolling it all back frees the key for a retry.
+          if (key === undefined || c.res.status >= 500) throw new RolledBack();
+          await sql`rollback to savepoint handler`.execute(trx);
+          await storeResponse(trx, scope, key, c.res, false);
+          return null;
+        }
         if (key !== undefined) await storeResponse(trx, scope, key, c.res, c.get('shownOnce') === true);
         const events = c.get('events');
         if (events.length > 0) await bus.append(trx, events);
+        logged = events.length > 0;
+        return null;
       });
+      if (replay) return replay;
     } catch (error) {
       if (!(error instanceof RolledBack)) throw error;
-      if (key !== undefined) {
-        // A refusal is an answer too (replayed like any other), but a server error is not:
-        // the client may retry with the same key.
-        if (c.res.status < 500) await storeResponse(db, scope, key, c.res, false);
-        else
-          await db.deleteFrom('idempotencyKeys').where('scope', '=', scope).where('key', '=', key).execute();
-      }
       return;
     } finally {
       c.set('db', db);
     }
-    if (c.get('events').length > 0) await bus.deliverNew();
+    if (logged) await bus.deliverNew();
   };
 }
 
 /**
- * Claims the key for this request (null: go ahead), or answers in its place: the stored
- * response, 409 while another request holds it, 422 when it was used for another request.
- * Only one of several requests arriving together may claim a key, even a stale one.
+ * Claims the key for this request within its transaction (null: go ahead), or answers in
+ * its place: the stored response, 409 while a request holds it in flight, 422 when it was
+ * used for another request. A claim is visible to others only once its write commits: on
+ * PostgreSQL a request with the same key waits on the claim's row until then and finds
+ * the answer; on SQLite requests take the one connection in turn.
+ *
+ * Keys stored `in-flight` were claimed outside the write's transaction, by servers before
+ * this one; one may still be running during a rolling upgrade, so such a key answers 409
+ * until it is abandoned, and only one of several requests arriving together may take it over.
  */
 async function claimKey(
   db: Kysely<Database>,
   request: { scope: string; key: string; method: string; path: string; requestHash: string },
   retentionHours: number,
 ): Promise<Response | null> {
-  // A claim lost to a concurrent request, or a row deleted under us (a 5xx frees its key),
-  // is looked at afresh; a few rounds settle it.
+  // A takeover lost to a concurrent request, or a row deleted under us (pruned, or an older
+  // server freeing a key after a 5xx), is looked at afresh; a few rounds settle it.
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = new Date();
     const claimed = {

@@ -52,6 +52,27 @@ describe('failed authentication is limited per client address', () => {
     });
   });
 
+  describe('a flood at the default limit', () => {
+    let flooded: Awaited<ReturnType<typeof served>>;
+    beforeAll(async () => {
+      flooded = await served({});
+    });
+    afterAll(() => flooded.close());
+
+    it('answers all but the first 60 of 1,000 bad tokens, 50 at a time, with 429, serving a good token meanwhile', async () => {
+      const statuses: Record<number, number> = {};
+      const guesses = ['rmk_guessed', 'eyJhbGciOiJub25lIn0.e30.', 'not-a-token'];
+      for (let batch = 0; batch < 20; batch++) {
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => flooded.me(`${guesses[i % guesses.length]}${batch}`)),
+        );
+        for (const { status } of answers) statuses[status] = (statuses[status] ?? 0) + 1;
+        expect((await flooded.me(flooded.world.tokens.mentor)).status).toBe(200);
+      }
+      expect(statuses).toEqual({ 401: 60, 429: 940 });
+    });
+  });
+
   describe('behind a trusted proxy', () => {
     let proxied: Awaited<ReturnType<typeof served>>;
     beforeAll(async () => {
