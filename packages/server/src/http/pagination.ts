@@ -7,7 +7,7 @@ const ID = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A cursor names the last item of a page by its sort value and id, so pages never skip or repeat. */
-interface CursorPosition {
+export interface CursorPosition {
   sort: string;
   id: string;
 }

@@ -1,5 +1,6 @@
 import {
   type CareerStage,
+  defaultProgramMatching,
   type Enrollment,
   type EnrollmentStatus,
   enrollmentSchema,
@@ -23,6 +24,7 @@ import {
   pairSchema,
   personSchema,
   programSchema,
+  type ReasonText,
   type Session,
   type SessionFormat,
   type SessionStatus,
@@ -32,6 +34,9 @@ import {
 import type { Kysely } from 'kysely';
 import { toFlag, toJson } from '../db/json.js';
 import type { Database, NewRow } from '../db/schema.js';
+import { enrollmentRow } from '../routes/enrollments/enrollments.store.js';
+import { pairRow } from '../routes/pairs/pairs.store.js';
+import { programRow } from '../routes/programs/programs.store.js';
 
 /**
  * Fixed, unlike every other id here: finding it is how a restart knows the demo is
@@ -383,7 +388,7 @@ interface PairSpec {
   proposedDay: number;
   topics: TopicKey[];
   matchScore: number | null;
-  matchReasons: string[];
+  matchReasons: ReasonText[];
   /** What happened once the pair started; absent while it is only proposed. */
   history?: {
     startedDay: number;
@@ -404,9 +409,9 @@ const PAIRS: PairSpec[] = [
     topics: ['social-media', 'personal-branding', 'ai-tools'],
     matchScore: 0.91,
     matchReasons: [
-      'Both speak Italian and English',
-      'Offers social media and personal branding, which the mentee wants to learn',
-      'Different departments: Marketing meets Finance',
+      { en: 'Offers all 3 topics wanted', it: 'Offre tutti e 3 i temi richiesti' },
+      { en: 'Different departments: Marketing and Finance', it: 'Reparti diversi: Marketing e Finance' },
+      { en: 'Both speak Italian and English', it: 'Parlano entrambi italiano e inglese' },
     ],
     history: {
       startedDay: -67,
@@ -614,9 +619,12 @@ const PAIRS: PairSpec[] = [
     topics: ['ai-tools', 'digital-transformation'],
     matchScore: 0.86,
     matchReasons: [
-      'Both speak Italian',
-      'Offers AI tools, which the mentee wants to learn',
-      'Different departments: IT meets Legal',
+      {
+        en: 'Offers 2 of the 2 topics wanted: AI tools, Digital transformation',
+        it: 'Offre 2 dei 2 temi richiesti: Strumenti di IA, Trasformazione digitale',
+      },
+      { en: 'Different departments: IT and Legal', it: 'Reparti diversi: IT e Legal' },
+      { en: 'Both speak Italian', it: 'Parlano entrambi italiano' },
     ],
     history: {
       startedDay: -66,
@@ -707,9 +715,12 @@ const PAIRS: PairSpec[] = [
     topics: ['digital-transformation', 'new-ways-of-working'],
     matchScore: 0.74,
     matchReasons: [
-      'Both speak Italian',
-      'Offers digital transformation, which the mentee wants to learn',
-      'Different departments: R&D meets Operations',
+      {
+        en: 'Offers 2 of the 2 topics wanted: Digital transformation, New ways of working',
+        it: 'Offre 2 dei 2 temi richiesti: Trasformazione digitale, Nuovi modi di lavorare',
+      },
+      { en: 'Different departments: R&D and Operations', it: 'Reparti diversi: R&D e Operations' },
+      { en: 'Both speak Italian', it: 'Parlano entrambi italiano' },
     ],
     history: {
       startedDay: -64,
@@ -874,10 +885,12 @@ const PAIRS: PairSpec[] = [
     topics: ['ai-tools', 'digital-transformation'],
     matchScore: 0.82,
     matchReasons: [
-      'Both speak Italian and English',
-      'Offers AI tools, which the mentee wants to learn',
-      'Different departments: IT meets Sales',
-      'One hour apart: London and Rome',
+      {
+        en: 'Offers 1 of the 2 topics wanted: AI tools',
+        it: 'Offre 1 dei 2 temi richiesti: Strumenti di IA',
+      },
+      { en: 'Different departments: IT and Sales', it: 'Reparti diversi: IT e Sales' },
+      { en: 'Both speak English', it: 'Parlano entrambi inglese' },
     ],
   },
   // Paused while the mentee leads a product launch.
@@ -889,9 +902,12 @@ const PAIRS: PairSpec[] = [
     topics: ['sustainability', 'communication'],
     matchScore: 0.79,
     matchReasons: [
-      'Both speak English',
-      'Offers sustainability, which the mentee wants to learn',
-      'Different departments: Operations meets R&D',
+      {
+        en: 'Offers 2 of the 2 topics wanted: Sustainability, New ways of communicating',
+        it: 'Offre 2 dei 2 temi richiesti: Sostenibilità, Nuovi modi di comunicare',
+      },
+      { en: 'Different departments: Operations and R&D', it: 'Reparti diversi: Operations e R&D' },
+      { en: 'Both speak English', it: 'Parlano entrambi inglese' },
     ],
     history: {
       startedDay: -65,
@@ -961,7 +977,12 @@ const PAIRS: PairSpec[] = [
     proposedDay: -72,
     topics: ['diversity-inclusion', 'communication', 'social-media'],
     matchScore: null,
-    matchReasons: ['Paired by the HR program lead at the CTO’s request'],
+    matchReasons: [
+      {
+        en: 'Paired by the HR program lead at the CTO’s request',
+        it: 'Coppia formata dalla referente HR del programma su richiesta del CTO',
+      },
+    ],
     history: {
       startedDay: -68,
       endedDay: -6,
@@ -1208,6 +1229,7 @@ function buildDemo(now: Date): Demo {
     sessionMinutes: 60,
     status: 'active',
     charter: CHARTER,
+    matching: defaultProgramMatching(),
   });
 
   const greenCreated = at(-12, 9);
@@ -1232,6 +1254,7 @@ function buildDemo(now: Date): Demo {
     sessionMinutes: 45,
     status: 'enrolling',
     charter: CHARTER,
+    matching: defaultProgramMatching(),
   });
 
   const enroll = (program: Program, status: EnrollmentStatus, specs: EnrollmentSpec[], firstDay: number) =>
@@ -1246,6 +1269,8 @@ function buildDemo(now: Date): Demo {
         topics: spec.topics,
         capacity: spec.capacity ?? 1,
         motivation: spec.motivation,
+        languages: [...(PEOPLE.find((p) => p.key === spec.who)?.languages ?? [])],
+        availability: [],
         status,
       });
     });
@@ -1301,11 +1326,14 @@ function buildDemo(now: Date): Demo {
       topics: spec.topics,
       matchScore: spec.matchScore,
       matchReasons: spec.matchReasons,
+      menteeConsentedAt: history ? at(history.startedDay - 3, 12) : null,
       charterAcceptedAt: history
         ? { mentor: at(history.startedDay - 2, 10), mentee: at(history.startedDay - 1, 16) }
         : { mentor: null, mentee: null },
+      override: false,
       startedOn: history ? day(history.startedDay) : null,
       endedOn: history?.endedDay === undefined ? null : day(history.endedDay),
+      endedBy: history?.endedDay === undefined ? null : 'admin',
     });
     demo.pairs.push(pair);
     if (!history) continue;
@@ -1379,29 +1407,6 @@ const personRow = (p: Person): NewRow<'people'> => ({
   ...p,
   languages: toJson(p.languages),
   isAdmin: toFlag(p.isAdmin),
-  deletedAt: null,
-});
-
-const programRow = (p: Program): NewRow<'programs'> => ({
-  ...p,
-  topics: toJson(p.topics),
-  customTopics: toJson(p.customTopics),
-  charter: toJson(p.charter),
-  deletedAt: null,
-});
-
-const enrollmentRow = (e: Enrollment): NewRow<'enrollments'> => ({
-  ...e,
-  topics: toJson(e.topics),
-  deletedAt: null,
-});
-
-const pairRow = ({ charterAcceptedAt, ...p }: Pair): NewRow<'pairs'> => ({
-  ...p,
-  topics: toJson(p.topics),
-  matchReasons: toJson(p.matchReasons),
-  charterMentorAt: charterAcceptedAt.mentor,
-  charterMenteeAt: charterAcceptedAt.mentee,
   deletedAt: null,
 });
 

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { findPair, memberId, type PairAccess, requireAdmin, sideIn } from '../../auth/access.js';
-import { nowIso, todayIso, toJson } from '../../db/json.js';
+import { nowIso, todayIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
@@ -147,10 +147,13 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       status: body.status,
       topics: toJson(body.topics),
       matchScore: null,
-      matchReasons: toJson(['Paired by an admin']),
+      matchReasons: toJson([]),
+      menteeConsentedAt: null,
       charterMentorAt: null,
       charterMenteeAt: null,
+      override: toFlag(body.override),
       ...datesFor(body.status, { startedOn: body.startedOn, endedOn: null }),
+      endedBy: null,
       createdAt: now,
       updatedAt: now,
       version: 1,

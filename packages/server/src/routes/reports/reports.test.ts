@@ -1,4 +1,4 @@
-import { newId, type ProgramStatus } from '@rm-kit/core';
+import { defaultProgramMatching, newId, type ProgramStatus } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import { toJson } from '../../db/json.js';
@@ -59,6 +59,7 @@ describe.each(testDatabases())('program reports on $dialect', (database) => {
         sessionMinutes: 60,
         status,
         charter: toJson({ en: '', it: '' }),
+        matching: toJson(defaultProgramMatching()),
         deletedAt: null,
         createdAt: now,
         updatedAt: now,
