@@ -4,6 +4,7 @@
  * first). Built to dist/bundle/rm-kit.js with lit and the SDK inside.
  */
 
+export * from './enrollment-form/enrollment-form.js';
 export * from './feedback-form/feedback-form.js';
 export * from './index.js';
 export * from './pair-card/pair-card.js';
