@@ -8,6 +8,7 @@ import type { AppEnv } from '../../http/env.js';
 import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
+import { checkSessionStatus } from '../pairs/pair-life-cycle.js';
 import {
   createSessionRoute,
   deleteSessionRoute,
@@ -28,7 +29,9 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(createSessionRoute, async (c) => {
     const db = c.get('db');
     const { pair } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
-    const session = await insertSession(db, pair, c.req.valid('json'));
+    const body = c.req.valid('json');
+    checkSessionStatus(pair, body.status);
+    const session = await insertSession(db, pair, body);
     c.get('events').push(domainEvent('session.created', pair, session));
     return c.json(session, 201, { ETag: etagOf(session.version), Location: `/v1/sessions/${session.id}` });
   });
@@ -75,6 +78,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const { row, pair } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
     checkIfMatch(c, row.version);
     const changes = c.req.valid('json');
+    if (changes.status) checkSessionStatus(pair, changes.status);
     const current = toSession(row);
     const now = nowIso();
     const merged = sessionSchema.safeParse({
