@@ -2,6 +2,7 @@ import type { AvailabilitySlot, PairRole, Person, Program } from '@rm-kit/core';
 import { AVAILABILITY_LABELS, AVAILABILITY_SLOTS, topicLabel } from '@rm-kit/core/vocabulary';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { languageName } from '../base/language-name.js';
 import type { Locale, LocalizeController } from '../base/localize.js';
 import { type Draft, type Field, type FieldErrors, LIMITS } from './enrollment-draft.js';
 import type { EnrollmentFormKey } from './enrollment-form.strings.js';
@@ -16,15 +17,6 @@ const A_MONDAY = Date.UTC(2024, 0, 1);
 
 const capitalised = (text: string, locale: string) =>
   text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-
-/** A language tag's name in the reader's language ("Italian", "Italiano"). */
-export function languageName(tag: string, locale: string): string {
-  try {
-    return capitalised(new Intl.DisplayNames(locale, { type: 'language' }).of(tag) ?? tag, locale);
-  } catch {
-    return tag;
-  }
-}
 
 function weekday(index: number, locale: string): string {
   const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(

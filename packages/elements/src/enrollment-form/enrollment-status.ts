@@ -1,8 +1,9 @@
 import type { AvailabilitySlot, EnrollmentStatus, PairRole, Program } from '@rm-kit/core';
 import { topicLabel } from '@rm-kit/core/vocabulary';
 import { html, nothing, type TemplateResult } from 'lit';
+import { languageName } from '../base/language-name.js';
 import type { LocalizeController } from '../base/localize.js';
-import { languageName, slotName } from './enrollment-fields.js';
+import { slotName } from './enrollment-fields.js';
 import type { EnrollmentFormKey } from './enrollment-form.strings.js';
 
 type Localize = LocalizeController<EnrollmentFormKey>;
