@@ -7,6 +7,7 @@
 export * from './enrollment-form/enrollment-form.js';
 export * from './feedback-form/feedback-form.js';
 export * from './index.js';
+export * from './match-board/match-board.js';
 export * from './pair-card/pair-card.js';
 export * from './provider/provider.js';
 export * from './session-log/session-log.js';
