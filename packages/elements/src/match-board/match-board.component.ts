@@ -7,6 +7,7 @@ import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
 import { ConfirmDialogController, confirmDialogStyles } from '../base/confirm-dialog.js';
 import type { RmErrorAction } from '../base/events.js';
+import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
@@ -19,7 +20,12 @@ import { renderConstraints, renderHandPair } from './match-constraints.js';
 import { renderPairs } from './match-pairs.js';
 import { nameOf } from './match-people.js';
 import { proposalKey, renderProposals } from './match-proposals.js';
-import { placeTaken, refusalWhy } from './match-refusal.js';
+
+/**
+ * Saying why the server refused a pair, with core's rule of who may never be paired: a
+ * module of its own, fetched once the browser is idle after the board is shown.
+ */
+const loadRefusal = loadOnce(() => import('./match-refusal.js'));
 
 type Proposal = MatchProposalSet['proposals'][number];
 type Section = 'applications' | 'matching' | 'constraints' | 'hand';
@@ -97,8 +103,10 @@ export class RmMatchBoard extends RmElement {
   private readonly data = new MatchBoardData(this, {
     client: () => this.api,
     programId: () => this.programId,
-    loaded: (view) =>
-      this.emit('rm-load', { count: view.enrollments.length, stale: view.staleSince !== null }),
+    loaded: (view) => {
+      this.emit('rm-load', { count: view.enrollments.length, stale: view.staleSince !== null });
+      preloadWhenIdle(loadRefusal);
+    },
     failed: (error) => this.emit('rm-error', { error: toError(error), action: 'load' }),
   });
 
@@ -132,7 +140,8 @@ export class RmMatchBoard extends RmElement {
       return true;
     } catch (error) {
       this.emit('rm-error', { error: toError(error), action });
-      const text = (await explain?.(error)) ?? this.localize.t(fallback);
+      // Offline before the words for it arrived: the section's plain sentence stands in.
+      const text = (await explain?.(error).catch(() => undefined)) ?? this.localize.t(fallback);
       this.failure = { section, text, reference: error instanceof RmError ? (error.requestId ?? '') : '' };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`.failure[data-section="${section}"]`)?.focus();
@@ -323,7 +332,7 @@ export class RmMatchBoard extends RmElement {
         );
       },
       async (error) => {
-        const now = await this.latest(error, view);
+        const [now, { refusalWhy }] = await Promise.all([this.latest(error, view), loadRefusal()]);
         return this.localize.t('refused', {
           why: refusalWhy(this.localize, error, now, { mentorId, menteeId }, override),
         });
@@ -370,7 +379,10 @@ export class RmMatchBoard extends RmElement {
         void this.announcer.announce(written.pending ? t.t('queued') : t.t('published', { count }));
       },
       async (error) => {
-        const now = await this.latest(error, view);
+        const [now, { placeTaken, refusalWhy }] = await Promise.all([
+          this.latest(error, view),
+          loadRefusal(),
+        ]);
         // A broken rule names its pair (`pairs.<i>`); a place taken meanwhile is found among them.
         const index = error instanceof RmValidationError ? issueIndex(error) : placeTaken(now, pairs);
         const pair = pairs[index];

@@ -42,6 +42,12 @@ export const matchBoardStyles = css`
     border-radius: 0.25em;
   }
 
+  /* A heading that takes the focus after an action rings its words, not the board's width. */
+  h3[tabindex='-1'],
+  h4[tabindex='-1'] {
+    width: fit-content;
+  }
+
   .board {
     display: grid;
     gap: calc(var(--_space) * 1.25);
