@@ -23,13 +23,14 @@ export const baseStyles = css`
     font-size: var(--rm-font-size, inherit);
     line-height: 1.45;
     color: var(--_fg);
-    color-scheme: light;
+    /* Native controls (checkboxes, radios, selects) follow the theme a provider forces too. */
+    color-scheme: var(--rm-color-scheme, light);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       ${elementPalette('dark')}
-      color-scheme: dark;
+      color-scheme: var(--rm-color-scheme, dark);
     }
   }
 
