@@ -307,7 +307,7 @@ export class RmEnrollmentForm extends RmElement {
   // ----- rendering -----
 
   protected override render() {
-    return html`${this.renderBody()} ${this.announcer.render()} ${this.confirm.render()}`;
+    return html`${this.renderBody()} ${this.confirm.render()}`;
   }
 
   private renderBody(): TemplateResult {
@@ -324,7 +324,7 @@ export class RmEnrollmentForm extends RmElement {
     if (view.entries.length === 0) return html`<p part="empty" class="surface empty">${t.t('empty')}</p>`;
     return html`<div part="base" class="base">
       ${view.staleSince ? this.renderOffline(view.staleSince) : nothing}
-      ${view.entries.map((entry) => this.renderProgram(entry, view))}
+      ${view.entries.map((entry) => this.renderProgram(entry, view))} ${this.announcer.render()}
     </div>`;
   }
 

@@ -395,7 +395,7 @@ export class RmMatchBoard extends RmElement {
   // ----- rendering -----
 
   protected override render() {
-    return html`${this.renderBody()} ${this.announcer.render()} ${this.confirm.render()}`;
+    return html`${this.renderBody()} ${this.confirm.render()}`;
   }
 
   private renderBody(): TemplateResult {
@@ -494,7 +494,7 @@ export class RmMatchBoard extends RmElement {
         },
         submit: (event) => void this.makePair(event),
       })}
-      ${renderPairs(t, pairs, view.people)}
+      ${renderPairs(t, pairs, view.people)} ${this.announcer.render()}
     </article>`;
   }
 }

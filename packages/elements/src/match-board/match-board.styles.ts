@@ -118,6 +118,11 @@ export const matchBoardStyles = css`
     gap: 0.5em;
   }
 
+  .card-head .badge {
+    flex: none;
+    white-space: nowrap;
+  }
+
   .who,
   .side {
     display: grid;
@@ -258,8 +263,8 @@ export const matchBoardStyles = css`
   }
 
   .figures {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(3, minmax(0, max-content));
     gap: 0.5em 2em;
     margin: 0.4em 0 0;
   }
@@ -407,5 +412,24 @@ export const matchBoardStyles = css`
 
   select {
     width: 100%;
+  }
+
+  /* On a phone: the two people of a proposal one above the other, the figures closer. */
+  @container (max-width: 30em) {
+    .pair-sides {
+      grid-template-columns: minmax(0, 1fr);
+    }
+
+    .link {
+      display: none;
+    }
+
+    .figures {
+      gap: 0.5em 1em;
+    }
+
+    meter {
+      width: 4.5em;
+    }
   }
 `;

@@ -54,17 +54,23 @@ export const pairCardLifeStyles = css`
     list-style: none;
   }
 
+  /* The mark stays beside its sentence, however narrow the card. */
   .step {
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
+    align-items: flex-start;
     gap: 0.5em;
+  }
+
+  .step > span:not([class]) {
+    flex: 1 1 auto;
+    min-width: 0;
   }
 
   .step-icon {
     display: inline-grid;
     place-items: center;
     flex: none;
+    margin-top: 0.1em;
     width: 1.3em;
     height: 1.3em;
     border-radius: 50%;
