@@ -34,11 +34,18 @@ function initials(name: string): string {
  * topics, sessions held against the cadence, goals, whether the pair is at risk, and the
  * charter each side has accepted.
  *
+ * A `proposed` pair shows instead why it was matched and what it waits for (the mentee's
+ * agreement, each side's charter), with the viewer's own steps: agree (the mentee), accept
+ * the charter, decline. Its members pause and resume an active pair and may end it; a
+ * decline or an end asks once, in a dialog that asks no reason, and the other member reads
+ * that the pair ended early, never who ended it.
+ *
  * @slot header - Above the card's content, e.g. a heading of the host page's own level.
  * @slot actions - The host's buttons for this pair, e.g. "Open session log".
  *
  * @fires rm-load - The pair finished loading, and again after every refresh (a live change, or the charter accepted). detail: `{ count: 1, stale }`
- * @fires rm-error - Loading, refreshing or accepting the charter failed. detail: `{ error, action: 'load' | 'refresh' | 'pairs.acceptCharter' }`
+ * @fires rm-pair-changed - The mentee agreed, a member declined, paused or resumed the pair, or the change was queued offline; again with `pending: false` once it reaches the server. detail: `{ pairId, status, change, pending }`
+ * @fires rm-error - Loading, refreshing or a change failed, or its part could not be fetched. detail: `{ error, action: 'load' | 'refresh' | 'load-part' | 'pairs.acceptCharter' | 'pairs.consent' | 'pairs.decline' | 'pairs.update' }`
  *
  * @csspart card - The card around everything.
  * @csspart person - One side of the pair (also `mentor` or `mentee`).
@@ -50,6 +57,14 @@ function initials(name: string): string {
  * @csspart topics - The list of the pair's topics.
  * @csspart charter - Who has accepted the charter, the charter to read (before and after accepting) and the button to accept it.
  * @csspart accept - The "Accept the charter" button.
+ * @csspart reasons - A proposed pair's score and the reasons it was matched.
+ * @csspart consent - What a proposed pair waits for, by name, and the viewer's steps.
+ * @csspart consent-button - The mentee's "Agree to this pair" button.
+ * @csspart decline - The "Decline this pair" (proposed) or "End this pair" (active, paused) button.
+ * @csspart life - An active or paused pair's "Pause the pair" / "Resume the pair" and "End this pair".
+ * @csspart pause - The pause and resume button.
+ * @csspart ended - The line of a pair that ended early.
+ * @csspart dialog - The dialog before declining or ending; `confirm` its confirming button.
  * @csspart notice - The offline notice.
  * @csspart status - The confirmation line ("Charter accepted"), shown for a few seconds and read out politely.
  * @csspart actions - The wrapper of the `actions` slot.
