@@ -8,7 +8,6 @@ export const matchBoardItalian: Record<MatchBoardKey, string> = {
   ...careerStageStrings.it,
   empty:
     'Nessun programma da mostrare. Imposta l’attributo program-id con l’id di un programma, ad es. program-id="prg_…".',
-  boardLabel: 'Abbinamenti: {program}',
   'programStatus.draft': 'Bozza',
   'programStatus.enrolling': 'Iscrizioni aperte',
   'programStatus.matching': 'Abbinamento in corso',

@@ -7,7 +7,6 @@ export type MatchBoardKey =
   | BaseKey
   | keyof (typeof careerStageStrings)['en']
   | 'empty'
-  | 'boardLabel'
   | 'programStatus.draft'
   | 'programStatus.enrolling'
   | 'programStatus.matching'
@@ -117,7 +116,6 @@ export const matchBoardEnglish: Words<MatchBoardKey> = {
   ...careerStageStrings.en,
   empty:
     'No program to show yet. Set the program-id attribute to the id of a program, e.g. program-id="prg_…".',
-  boardLabel: 'Match board: {program}',
   'programStatus.draft': 'Draft',
   'programStatus.enrolling': 'Enrolling',
   'programStatus.matching': 'Matching',
