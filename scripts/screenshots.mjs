@@ -3,6 +3,10 @@
 // server in demo mode, the example intranet page, the shipped bundle), opens the page as
 // Giulia Rossi, a seeded mentor, and captures each element by its own box, and the whole
 // page, in English and Italian, light and dark, on a phone (375 px) and a desktop (1280 px).
+// Then the page as three other seeded people, for the elements they see: Paolo Ricci, in no
+// pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
+// flow); and Chiara Ferri, the admin (the match board of the program taking applications,
+// with matching run).
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
 // `pnpm build` runs first (see package.json).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -15,6 +19,12 @@ import { startRmServer } from './rm-server-process.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/images');
 const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
+/** The page as someone else, and the element they see there: shot name, person, element. */
+const VIEWS = [
+  { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
+  { shot: 'pair-card-proposed', as: 'elena.moretti@contoso.example', element: 'pair-card' },
+  { shot: 'match-board', as: 'chiara.ferri@contoso.example', element: 'match-board' },
+];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
 const WIDTHS = [375, 1280];
@@ -40,8 +50,12 @@ function rendered(elements) {
     const root = document.querySelector(`rm-${name}`)?.shadowRoot;
     if (!root?.firstElementChild) return false;
     if (root.querySelector('[part~="loading"], .skeleton, [aria-busy="true"]')) return false;
-    if (name === 'pair-card') return !!root.querySelector('[part~="progress"]');
+    // The card with its life-cycle part, a module fetched when the browser is idle (pause, consent).
+    if (name === 'pair-card') return !!root.querySelector('[part~="life"], [part~="consent"]');
     if (name === 'feedback-form') return !!root.querySelector('[part~="base"]');
+    if (name === 'enrollment-form') return !!root.querySelector('[part~="form"], [part~="application"]');
+    // The board once matching has run (the shot clicks "Run matching" first).
+    if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');
     // The sessions' Change buttons come in a module loaded when the browser is idle.
     if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
     const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
@@ -105,6 +119,19 @@ try {
           await page.evaluate(() => document.fonts.ready.then(() => true));
           await page.screenshot({ path: file('intranet'), fullPage: true, animations: 'disabled' });
           await page.close();
+          for (const view of VIEWS) {
+            const other = await browser.newPage();
+            await other.setViewportSize({ width, height: 900 });
+            await other.goto(`${server.url}/?as=${view.as}&lang=${lang}&theme=${theme}`);
+            const element = other.locator(`rm-${view.element}`).first();
+            if (view.element === 'match-board') {
+              await element.locator('[part~="run"]').click();
+            }
+            await other.waitForFunction(rendered, [view.element], { timeout: 30_000 });
+            await other.evaluate(() => document.fonts.ready.then(() => true));
+            await element.screenshot({ path: file(view.shot), animations: 'disabled' });
+            await other.close();
+          }
           console.log(`${lang} ${theme} ${width}px`);
         }
       }

@@ -22,7 +22,6 @@ const TEXT = {
     apiReference: 'API reference',
     chooseToSee: 'Choose a person to see their pair.',
     viewing: 'Viewing as {name}.',
-    noPair: '{name} is in no pair.',
     mentor: 'mentor',
     mentee: 'mentee',
     admin: 'HR lead',
@@ -46,13 +45,14 @@ const TEXT = {
     apiReference: 'Documentazione delle API',
     chooseToSee: 'Scegli una persona per vedere la sua coppia.',
     viewing: 'Stai vedendo la pagina come {name}.',
-    noPair: '{name} non fa parte di nessuna coppia.',
     mentor: 'mentor',
     mentee: 'mentee',
     admin: 'referente HR',
     inNoPair: 'nessuna coppia',
   },
 };
+/** The match boards' order on the admin's page: the program taking people in first. */
+const ORDER = ['enrolling', 'matching', 'active'];
 /** Demo mode opens as a seeded mentor, so the page is never empty behind the picker. */
 const DEFAULT_PERSON = 'giulia.rossi@contoso.example';
 
@@ -107,24 +107,42 @@ async function show(email) {
     })
   ).json();
   const me = await (await fetch('/v1/me', { headers: { Authorization: `Bearer ${token}` } })).json();
-  const pair = me.pairs.find((p) => p.status === 'active') ?? me.pairs[0];
+  // The pair the person is in now; someone whose pairs are all over is back in the pool.
+  const pair = ['active', 'paused', 'proposed']
+    .map((status) => me.pairs.find((p) => p.status === status))
+    .find(Boolean);
   const provider = el('rm-provider', { 'base-url': location.origin, token });
   const theme = $('theme').value;
   if (theme) provider.setAttribute('theme', theme);
   const name = me.person?.displayName ?? email;
-  if (!pair) {
-    setStatus('noPair', { name });
-    $('widgets').replaceChildren();
-    return;
-  }
   setStatus('viewing', { name });
-  const side = el('div', { class: 'column' }, [
-    el('rm-pair-card', { 'pair-id': pair.id }),
-    // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).
-    el('rm-feedback-form', { 'pair-id': pair.id }),
-  ]);
-  provider.append(el('div', { class: 'column' }, [el('rm-session-log', { 'pair-id': pair.id })]));
-  provider.prepend(side);
+  $('widgets').className = '';
+  if (me.roles.includes('admin')) {
+    // The program manager's page: a match board for each program that is taking people in or running.
+    const programs = (
+      await (await fetch('/v1/programs', { headers: { Authorization: `Bearer ${token}` } })).json()
+    ).items;
+    const running = programs.filter((p) => ['enrolling', 'matching', 'active'].includes(p.status));
+    running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+    provider.append(...running.map((p) => el('rm-match-board', { 'program-id': p.id })));
+    $('widgets').className = 'stack';
+  } else if (!pair) {
+    // Not in a pair yet: the programs open for enrolment, to take part.
+    provider.append(el('rm-enrollment-form'));
+    $('widgets').className = 'single';
+  } else if (pair.status === 'proposed') {
+    // A pair to confirm: consent, the charter, or a no-fault decline; sessions and feedback come once it starts.
+    provider.append(el('rm-pair-card', { 'pair-id': pair.id }));
+    $('widgets').className = 'single';
+  } else {
+    const side = el('div', { class: 'column' }, [
+      el('rm-pair-card', { 'pair-id': pair.id }),
+      // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).
+      el('rm-feedback-form', { 'pair-id': pair.id }),
+    ]);
+    provider.append(el('div', { class: 'column' }, [el('rm-session-log', { 'pair-id': pair.id })]));
+    provider.prepend(side);
+  }
   $('widgets').replaceChildren(provider);
 }
 

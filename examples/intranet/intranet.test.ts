@@ -133,6 +133,92 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
   }, 60_000);
 });
 
+describe('the example intranet page shows each person what is theirs to do', () => {
+  const work = mkdtempSync(join(tmpdir(), 'rm-kit-intranet-views-'));
+  let server: RmServerProcess;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    await build({
+      entryPoints: [join(root, 'packages/elements/src/rm-kit.ts')],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      outdir: join(work, 'bundle'),
+      conditions: ['source'],
+      tsconfig: join(root, 'packages/elements/tsconfig.json'),
+      logLevel: 'silent',
+    });
+    server = await startRmServer({
+      DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`,
+      RMKIT_STATIC_DIRS: [join(root, 'examples/intranet'), join(work, 'bundle')].join(','),
+    });
+    browser = await chromium.launchPersistentContext(join(work, 'profile'), {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** A fresh page that records what the page logs as an error, a CSP violation among them. */
+  async function watchedPage() {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    return { page, errors };
+  }
+
+  it('the admin sees a match board for each running program, the one taking applications first', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${server.url}/?as=chiara.ferri@contoso.example`);
+    const boards = page.locator('rm-match-board');
+    await expect.poll(() => boards.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect.poll(() => boards.first().locator('[part~="run"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => boards.first().locator('.badge.program').textContent()).toBe('Enrolling');
+    expect(await page.locator('rm-pair-card').count()).toBe(0);
+    // Matching runs, and its proposals show, under the page's Content-Security-Policy.
+    await boards.first().locator('[part~="run"]').click();
+    await expect
+      .poll(() => boards.first().locator('[part~="proposal"]').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('someone in no pair sees the enrolment form, in Italian too', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${server.url}/?as=paolo.ricci@contoso.example&lang=it`);
+    const form = page.locator('rm-enrollment-form');
+    await expect
+      .poll(() => form.getByText('Mentee · senior, impari tu').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await form.getByRole('button', { name: 'Invia la candidatura' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('the mentee of a proposed pair sees what it waits for, and can agree to it', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${server.url}/?as=elena.moretti@contoso.example`);
+    const card = page.locator('rm-pair-card');
+    await expect
+      .poll(() => card.getByRole('button', { name: 'Agree to this pair' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await card.getByText('Before this pair starts').count()).toBe(1);
+    // Nothing to log or answer before the pair starts.
+    expect(await page.locator('rm-session-log, rm-feedback-form').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
 /** WCAG contrast ratio of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {

@@ -14,6 +14,17 @@ const TARGETS = [
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,
   })),
+  // Issue 11's elements carry more than one view each: the enrolment form its form and the
+  // application's status, the match board an admin's whole round (applications, matching,
+  // pins and bans, pairs by hand, publishing); the board fetches what explains a refusal later.
+  ...[
+    ['enrollment-form', 22],
+    ['match-board', 23],
+  ].map(([element, budgetKb]) => ({
+    name: `<rm-${element}> alone`,
+    entry: `packages/elements/src/${element}/${element}.ts`,
+    budgetKb,
+  })),
 ];
 
 /**
@@ -101,7 +112,11 @@ let overBudget = false;
 console.log(
   'bundle                      min        min+gz    budget       later (gz)  with idb-keyval  zod up front',
 );
-for (const target of [{ name: 'rm-kit.js (all)', budgetKb: 40, shipped: true }, ...TARGETS]) {
+// The all-in-one bundle: 40 kB for the first four elements; 17 kB more for issue 11's two
+// (built without them it measures 40.03 kB, with them 57.04 kB); and 1 kB for what issue 11
+// added to the rest (the SDK's matching, consent and decline; the pair card's consent flow),
+// which took the four-element bundle from 39.03 kB to 40.03 kB.
+for (const target of [{ name: 'rm-kit.js (all)', budgetKb: 58, shipped: true }, ...TARGETS]) {
   const size = target.shipped ? measureShipped() : await measure(target);
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`.padStart(9);
   const within = size.gzipped <= target.budgetKb * 1024;

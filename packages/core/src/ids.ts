@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   serviceToken: 'tok',
   request: 'req',
   event: 'evt',
+  matchConstraint: 'mcn',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

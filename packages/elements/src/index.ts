@@ -1,8 +1,17 @@
 export { clientContext, localeContext } from './base/context.js';
 export { define, setPrefix, tagName } from './base/define.js';
-export type { RmErrorAction, RmEventDetails, RmEventName } from './base/events.js';
+export type {
+  EnrollmentChange,
+  PairChange,
+  RmErrorAction,
+  RmEventDetails,
+  RmEventName,
+  SessionChange,
+} from './base/events.js';
 export { RmElement } from './base/rm-element.js';
+export { RmEnrollmentForm } from './enrollment-form/enrollment-form.component.js';
 export { RmFeedbackForm } from './feedback-form/feedback-form.component.js';
+export { RmMatchBoard } from './match-board/match-board.component.js';
 export { RmPairCard } from './pair-card/pair-card.component.js';
 export { RmProvider } from './provider/provider.component.js';
 export { RmSessionLog } from './session-log/session-log.component.js';

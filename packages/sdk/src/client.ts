@@ -12,10 +12,16 @@ import type {
   GoalListQuery,
   GoalUpdate,
   List,
+  MatchConstraint,
+  MatchConstraintCreate,
+  MatchConstraintListQuery,
+  MatchProposalSet,
+  MatchPublish,
   Me,
   Organization,
   OrganizationUpdate,
   Pair,
+  PairBatch,
   PairCreate,
   PairListQuery,
   PairProgress,
@@ -461,6 +467,26 @@ export class RmClient extends EventTarget {
         { method: 'POST', path: apiPath`v1/pairs/${refId(pair)}/charter-acceptance` },
         { ...options, entityId: refId(pair) },
       ),
+    /**
+     * Agrees to the pair, as its mentee: with both charters accepted, a proposed pair becomes
+     * active. The mentor is refused with `RmForbiddenError`.
+     */
+    consent: (pair: Ref, options: RequestOptions = {}) =>
+      this.write<Pair>(
+        { operation: 'pairs.consent', pairId: refId(pair) },
+        { method: 'POST', path: apiPath`v1/pairs/${refId(pair)}/consent` },
+        { ...options, entityId: refId(pair) },
+      ),
+    /**
+     * Leaves the pair, without a reason (a no-fault exit): it is dissolved, and the other
+     * member never reads who left.
+     */
+    decline: (pair: Ref, options: RequestOptions = {}) =>
+      this.write<Pair>(
+        { operation: 'pairs.decline', pairId: refId(pair) },
+        { method: 'POST', path: apiPath`v1/pairs/${refId(pair)}/decline` },
+        { ...options, entityId: refId(pair) },
+      ),
     /** Whether your acceptance of this pair's charter waits in the outbox (or was refused there). */
     charterPending: async (pairId: string) =>
       (await this.queued('pairs.acceptCharter')).filter((entry) => entry.write.pairId === pairId),
@@ -520,6 +546,50 @@ export class RmClient extends EventTarget {
     /** Answers for this pair given offline that wait in the outbox, or that the server refused there. */
     pending: async (pairId: string) =>
       (await this.queued('feedback.create')).filter((entry) => entry.write.pairId === pairId),
+  };
+
+  /** Matching for program admins: proposals computed by the server, pins and bans, publishing. */
+  readonly matching = {
+    /** What matching proposes for a program now, with reasons, fairness and who is left out; stores nothing. */
+    proposals: (programId: string, options?: RequestOptions) =>
+      this.read<MatchProposalSet>(apiPath`v1/programs/${programId}/match-proposals`, {}, options),
+    /** Makes each pair a proposed pair, all or none: one that breaks a rule refuses them all. */
+    publish: (programId: string, pairs: MatchPublish['pairs'], options?: RequestOptions) => {
+      const body: MatchPublish = { pairs };
+      return this.write<PairBatch, MatchPublish>(
+        { operation: 'matching.publish', programId, body },
+        { method: 'POST', path: apiPath`v1/programs/${programId}/match-proposals/publish`, body },
+        options,
+      );
+    },
+    constraints: {
+      page: (programId: string, query?: MatchConstraintListQuery, options?: RequestOptions) =>
+        this.collection<MatchConstraint, MatchConstraintListQuery>(
+          apiPath`v1/programs/${programId}/match-constraints`,
+        ).page(query, options),
+      list: (programId: string, query?: MatchConstraintListQuery) =>
+        this.collection<MatchConstraint, MatchConstraintListQuery>(
+          apiPath`v1/programs/${programId}/match-constraints`,
+        ).list(query),
+      /** Pins (propose them together) or bans (never) a mentor and a mentee of the program. */
+      create: (programId: string, body: MatchConstraintCreate, options?: RequestOptions) =>
+        this.write<MatchConstraint, MatchConstraintCreate>(
+          { operation: 'matchConstraints.create', programId, body },
+          { method: 'POST', path: apiPath`v1/programs/${programId}/match-constraints`, body },
+          options,
+        ),
+      /** Resolves once removed, or with a `Queued` receipt while the removal waits in the outbox. */
+      remove: async (ref: Ref, options: RequestOptions = {}): Promise<Queued<undefined> | undefined> => {
+        const ifMatch = options.ifMatch ?? refVersion(ref);
+        const id = refId(ref);
+        const written = await this.write<undefined>(
+          { operation: 'matchConstraints.remove', id },
+          { method: 'DELETE', path: apiPath`v1/match-constraints/${id}` },
+          { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
+        );
+        return written?.pending ? written : undefined;
+      },
+    },
   };
 
   readonly reports = {

@@ -8,9 +8,13 @@ import type {
   Goal,
   GoalCreate,
   GoalUpdate,
+  MatchConstraint,
+  MatchConstraintCreate,
+  MatchPublish,
   Organization,
   OrganizationUpdate,
   Pair,
+  PairBatch,
   PairCreate,
   PairUpdate,
   Person,
@@ -50,6 +54,14 @@ export type OutboxOperations = Crud<'sessions', Session, SessionCreate, SessionU
   Crud<'programs', Program, ProgramCreate, ProgramUpdate, object> &
   Crud<'enrollments', Enrollment, EnrollmentCreate, EnrollmentUpdate, { programId: string }> & {
     'pairs.acceptCharter': { args: { pairId: string }; result: Pair };
+    'pairs.consent': { args: { pairId: string }; result: Pair };
+    'pairs.decline': { args: { pairId: string }; result: Pair };
+    'matching.publish': { args: { programId: string; body: MatchPublish }; result: PairBatch };
+    'matchConstraints.create': {
+      args: { programId: string; body: MatchConstraintCreate };
+      result: MatchConstraint;
+    };
+    'matchConstraints.remove': { args: { id: string }; result: undefined };
     'organization.update': { args: { body: OrganizationUpdate }; result: Organization };
     'serviceTokens.create': { args: { body: { name: string } }; result: ServiceTokenCreated };
     'serviceTokens.revoke': { args: { id: string }; result: undefined };

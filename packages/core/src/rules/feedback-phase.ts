@@ -26,6 +26,30 @@ export type FeedbackPhase =
 const dayNumber = (date: string) => Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+type SpanInput = {
+  pair: FeedbackPhaseInput['pair'];
+  program: Pick<Program, 'startsOn' | 'endsOn'>;
+};
+
+/** A pair's span as the phases count it, as day numbers. */
+function span({ pair, program }: SpanInput) {
+  const start = dayNumber(pair.startedOn ?? program.startsOn);
+  const end = Math.max(start, dayNumber(pair.endedOn ?? program.endsOn));
+  return { start, end, midpoint: start + Math.floor((end - start) / 2) };
+}
+
+/**
+ * The days a pair's phases turn on: its mid-point, halfway from the day it became active
+ * (else its program's start) to its end (else its program's end), and that end.
+ */
+export function phaseDates(input: SpanInput): {
+  midpoint: string;
+  end: string;
+} {
+  const { midpoint, end } = span(input);
+  return { midpoint: dateOf(midpoint), end: dateOf(end) };
+}
+
 /**
  * Which program-phase questionnaire a pair member answers today. The pair runs from the
  * day it became active (else its program's start) to its end (else its program's end):
@@ -36,9 +60,7 @@ const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10
  */
 export function feedbackPhase({ pair, program, today, answered = [] }: FeedbackPhaseInput): FeedbackPhase {
   if (pair.status === 'proposed') return { open: null, next: null, opensOn: null };
-  const start = dayNumber(pair.startedOn ?? program.startsOn);
-  const end = Math.max(start, dayNumber(pair.endedOn ?? program.endsOn));
-  const midpoint = start + Math.floor((end - start) / 2);
+  const { start, end, midpoint } = span({ pair, program });
   const final = Math.max(start, end - FINAL_FEEDBACK_CADENCES * program.cadenceDays);
   const now = dayNumber(today);
   if (now >= final) return { open: 'final' };

@@ -1,8 +1,10 @@
 import * as z from 'zod';
+import { AVAILABILITY_SLOTS } from '../availability.js';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { ENROLLMENT_STATUSES, MAX_MENTOR_CAPACITY, PAIR_ROLES } from '../vocabulary.js';
 import { pageQuerySchema, storedFields } from './common.js';
+import { languageTagSchema } from './person.js';
 
 export const pairRoleSchema = z
   .enum(PAIR_ROLES)
@@ -11,6 +13,10 @@ export type PairRole = z.infer<typeof pairRoleSchema>;
 
 export const enrollmentStatusSchema = z.enum(ENROLLMENT_STATUSES);
 export type EnrollmentStatus = z.infer<typeof enrollmentStatusSchema>;
+
+export const availabilitySlotSchema = z
+  .enum(AVAILABILITY_SLOTS)
+  .describe('A half day of the working week (mon-am … fri-pm), in the person’s own time zone');
 
 const enrollmentFields = {
   personId: idOf('person'),
@@ -28,6 +34,15 @@ const enrollmentFields = {
     .max(MAX_MENTOR_CAPACITY)
     .describe('How many pairs this person can take at once; always 1 for a mentee'),
   motivation: z.string().max(2000).describe('Why they signed up, in their own words'),
+  languages: z
+    .array(languageTagSchema)
+    .max(10)
+    .describe('Languages they can hold a session in, as BCP 47 tags; a shared one raises the match score'),
+  availability: z
+    .array(availabilitySlotSchema)
+    .max(AVAILABILITY_SLOTS.length)
+    .refine((slots) => new Set(slots).size === slots.length, 'Name each slot once')
+    .describe('When they can usually meet; shared slots raise the match score'),
   status: enrollmentStatusSchema,
 };
 
@@ -62,6 +77,10 @@ export const enrollmentCreateSchema = z
     ...enrollmentFields,
     capacity: enrollmentFields.capacity.default(1),
     motivation: enrollmentFields.motivation.default(''),
+    languages: enrollmentFields.languages
+      .optional()
+      .describe("Languages they can hold a session in; when left out, the person's own languages"),
+    availability: enrollmentFields.availability.default([]),
     status: enrollmentStatusSchema.default('applied'),
   })
   .superRefine(checkCapacity);
@@ -72,6 +91,8 @@ export const enrollmentUpdateSchema = z
     topics: enrollmentFields.topics,
     capacity: enrollmentFields.capacity,
     motivation: enrollmentFields.motivation,
+    languages: enrollmentFields.languages,
+    availability: enrollmentFields.availability,
     status: enrollmentStatusSchema,
   })
   .partial();

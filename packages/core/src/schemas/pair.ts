@@ -3,9 +3,14 @@ import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { PAIR_STATUSES } from '../vocabulary.js';
 import { calendarDateSchema, instantSchema, pageQuerySchema, storedFields } from './common.js';
+import { reasonSchema } from './reason.js';
 
 export const pairStatusSchema = z.enum(PAIR_STATUSES);
 export type PairStatus = z.infer<typeof pairStatusSchema>;
+
+/** Who changes a pair: one of its two members, or an admin of the program. */
+export const pairActorSchema = z.enum(['mentor', 'mentee', 'admin']);
+export type PairActor = z.infer<typeof pairActorSchema>;
 
 export const charterAcceptanceSchema = z
   .strictObject({
@@ -24,11 +29,27 @@ export const pairSchema = z
     menteeId: idOf('person').describe('The senior who learns (usually senior or executive)'),
     status: pairStatusSchema,
     topics: z.array(topicKeySchema).max(20).describe('What this pair works on'),
-    matchScore: z.number().min(0).max(1).nullable().describe('0-1; null for a pair an admin made by hand'),
-    matchReasons: z.array(z.string().max(200)).max(10).describe('Why they were matched, in words'),
+    matchScore: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe("0-1, by the program's matching weights; null when either side holds no enrolment to score"),
+    matchReasons: z.array(reasonSchema).max(10).describe('Why they were matched, in words'),
+    menteeConsentedAt: instantSchema
+      .nullable()
+      .describe('When the mentee (senior) agreed to this pair; a proposed pair starts only with it'),
     charterAcceptedAt: charterAcceptanceSchema,
+    override: z
+      .boolean()
+      .describe('Made by an admin outside the enrolment and capacity rules, and recorded as such'),
     startedOn: calendarDateSchema.nullable().describe('The day the pair became active'),
     endedOn: calendarDateSchema.nullable(),
+    endedBy: pairActorSchema
+      .nullable()
+      .describe(
+        'Who ended it. Shown only to admins and to the one who ended it; the other member reads null (a no-fault exit)',
+      ),
     ...storedFields,
   })
   .refine((pair) => pair.mentorId !== pair.menteeId, {
@@ -43,8 +64,19 @@ export const pairCreateSchema = z
     mentorId: idOf('person'),
     menteeId: idOf('person'),
     topics: z.array(topicKeySchema).max(20).default([]),
-    status: z.enum(['proposed', 'active']).default('proposed'),
+    status: z
+      .enum(['proposed', 'active'])
+      .default('proposed')
+      .describe(
+        'A new pair is proposed until the mentee consents and both accept the charter; only an override records one as active already',
+      ),
     startedOn: calendarDateSchema.nullable().default(null),
+    override: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Pair people outside the enrolment and capacity rules (never across a reporting line); stored on the pair',
+      ),
   })
   .refine((pair) => pair.mentorId !== pair.menteeId, {
     path: ['menteeId'],

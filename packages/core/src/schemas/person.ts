@@ -7,7 +7,8 @@ import { pageQuerySchema, storedFields } from './common.js';
 export const careerStageSchema = z.enum(CAREER_STAGES);
 export type CareerStage = z.infer<typeof careerStageSchema>;
 
-const languageTag = z
+/** A language someone can hold a session in, as a BCP 47 tag. */
+export const languageTagSchema = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as "it" or "en-GB"');
 
@@ -45,7 +46,7 @@ const personFields = {
   careerStage: careerStageSchema,
   locale: localeSchema,
   languages: z
-    .array(languageTag)
+    .array(languageTagSchema)
     .max(10)
     .describe('Languages they can hold a session in; shared languages raise the match score'),
   timeZone: timeZone.describe('IANA time zone, for scheduling and match fit'),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idOf } from '../ids.js';
+import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../matching/types.js';
 import { topicKeySchema, topicSchema } from '../topics.js';
 import {
   DEFAULT_CADENCE_DAYS,
@@ -44,6 +45,55 @@ export function charterFrom(input: CharterInput, defaultLocale: Locale, current?
   return typeof input === 'string' ? { ...base, [defaultLocale]: input } : { ...base, ...input };
 }
 
+const weight = z.int().min(0).max(10);
+
+/** How much each part of the match score counts, 0 (ignored) to 10. */
+export const matchWeightsSchema = z
+  .strictObject({
+    topics: weight.describe('Topics the mentor offers that the mentee wants'),
+    crossDepartment: weight.describe('A mentor and a mentee from different departments'),
+    language: weight.describe('A language both speak'),
+    availability: weight.describe('Half days when both can meet'),
+  })
+  .describe('How much each part of the match score counts, 0 (ignored) to 10');
+
+const someWeight = (weights: MatchWeights) => Object.values(weights).some((w) => w > 0);
+
+/** How a program's pairs are proposed. */
+export const programMatchingSchema = z
+  .strictObject({
+    weights: matchWeightsSchema.refine(someWeight, 'At least one criterion must count'),
+    separateDepartments: z
+      .boolean()
+      .describe('Never pair a mentor and a mentee of one department (people with no department aside)'),
+  })
+  .describe(
+    "How the program's pairs are proposed: the score's weights and the hard rules beyond reporting lines",
+  );
+export type ProgramMatching = z.infer<typeof programMatchingSchema>;
+
+/** A new program's matching settings: core's default weights, departments not kept apart. */
+export function defaultProgramMatching(): ProgramMatching {
+  return { weights: { ...DEFAULT_MATCH_WEIGHTS }, separateDepartments: false };
+}
+
+/** A change to the matching settings: the weights given replace those, the rest stay. */
+export const programMatchingUpdateSchema = z
+  .strictObject({
+    weights: matchWeightsSchema.partial(),
+    separateDepartments: programMatchingSchema.shape.separateDepartments,
+  })
+  .partial();
+export type ProgramMatchingUpdate = z.infer<typeof programMatchingUpdateSchema>;
+
+/** The matching settings after an update, from what the body gave and what was there. */
+export function matchingFrom(change: ProgramMatchingUpdate, current: ProgramMatching): ProgramMatching {
+  return {
+    weights: { ...current.weights, ...change.weights },
+    separateDepartments: change.separateDepartments ?? current.separateDepartments,
+  };
+}
+
 const programFields = {
   name: z.string().trim().min(1).max(120),
   description: z.string().max(4000),
@@ -62,6 +112,7 @@ const programFields = {
   sessionMinutes: z.int().min(5).max(480).describe('Default length of a session'),
   status: programStatusSchema,
   charter: charterSchema,
+  matching: programMatchingSchema,
 };
 
 type ProgramShape = {
@@ -122,6 +173,7 @@ export const programCreateSchema = z
     sessionMinutes: programFields.sessionMinutes.default(DEFAULT_SESSION_MINUTES),
     status: programStatusSchema.default('draft'),
     charter: charterInputSchema.default(''),
+    matching: programMatchingSchema.default(defaultProgramMatching),
   })
   .superRefine(checkProgram);
 export type ProgramCreate = z.input<typeof programCreateSchema>;
@@ -131,7 +183,7 @@ export type ProgramCreate = z.input<typeof programCreateSchema>;
  * program, because a body alone may hold only one side of them.
  */
 export const programUpdateSchema = z
-  .strictObject({ ...programFields, charter: charterInputSchema })
+  .strictObject({ ...programFields, charter: charterInputSchema, matching: programMatchingUpdateSchema })
   .partial();
 export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
 

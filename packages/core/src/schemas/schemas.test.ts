@@ -10,7 +10,7 @@ import { organizationSchema, organizationSettingsSchema, organizationUpdateSchem
 import { pairCreateSchema, pairSchema } from './pair.js';
 import { personCreateSchema, personSchema } from './person.js';
 import { privateNoteSchema } from './private-note.js';
-import { canMoveProgram, charterFrom, programCreateSchema, programSchema } from './program.js';
+import { canMoveProgram, charterFrom, matchingFrom, programCreateSchema, programSchema } from './program.js';
 import { sessionCreateSchema, sessionSchema, sessionUpdateSchema } from './session.js';
 
 const stamp = '2026-03-02T09:30:00Z';
@@ -296,6 +296,30 @@ describe('the contract', () => {
     expect(paths(pairCreateSchema.safeParse({ mentorId: personId, menteeId: personId }))).toEqual([
       'menteeId',
     ]);
+  });
+
+  it('gives a new program the default matching weights, each its own copy, and refuses weights that count nothing', () => {
+    const cohort = { name: 'Digital Bridge', startsOn: '2027-01-11', endsOn: '2027-06-30' };
+    const first = programCreateSchema.parse(cohort);
+    expect(first.matching).toEqual({
+      weights: { topics: 4, crossDepartment: 2, language: 2, availability: 2 },
+      separateDepartments: false,
+    });
+    first.matching.weights.topics = 9;
+    expect(programCreateSchema.parse(cohort).matching.weights.topics).toBe(4);
+    const none = { topics: 0, crossDepartment: 0, language: 0, availability: 0 };
+    const refused = programCreateSchema.safeParse({
+      ...cohort,
+      matching: { weights: none, separateDepartments: true },
+    });
+    expect(paths(refused)).toEqual(['matching.weights']);
+    const changed = matchingFrom({ weights: { language: 7 } }, first.matching);
+    expect(changed).toEqual({ ...first.matching, weights: { ...first.matching.weights, language: 7 } });
+  });
+
+  it('starts a hand-made pair proposed, outside the rules only when an override says so', () => {
+    const pair = pairCreateSchema.parse({ mentorId: newId('person'), menteeId: newId('person') });
+    expect(pair).toMatchObject({ status: 'proposed', override: false, topics: [], startedOn: null });
   });
 
   it('creates a person with sensible defaults and rejects a malformed email or time zone', () => {

@@ -5,7 +5,9 @@ import { elementPalette } from './palette.js';
  * The theme every element shares. Each colour, radius, space and font is a `--rm-*`
  * custom property a page can set (on the element, the provider, or any ancestor); the
  * defaults follow the host page's font and the user's light or dark preference, and
- * `theme="dark"` / `theme="light"` on an element or provider forces one.
+ * `theme="dark"` / `theme="light"` on an element or provider forces one. A provider's
+ * forced theme reaches native controls (checkboxes, radios, selects) through
+ * `--rm-color-scheme`, as colours cannot carry it.
  */
 export const baseStyles = css`
   :host {
@@ -23,13 +25,13 @@ export const baseStyles = css`
     font-size: var(--rm-font-size, inherit);
     line-height: 1.45;
     color: var(--_fg);
-    color-scheme: light;
+    color-scheme: var(--rm-color-scheme, light);
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       ${elementPalette('dark')}
-      color-scheme: dark;
+      color-scheme: var(--rm-color-scheme, dark);
     }
   }
 

@@ -1,14 +1,22 @@
-import type { Feedback, PrivateNote, Session } from '@rm-kit/core';
+import type { EnrollmentStatus, Feedback, Pair, PairStatus, PrivateNote, Session } from '@rm-kit/core';
 import type { OutboxOperation } from '@rm-kit/sdk';
 
 /**
  * What was being done when something failed, in the same words in every element: `load`
  * (the first load, or its retry), `refresh` (reloading after a live change), `load-more` (a
  * further page), `load-part` (a part of the element, such as its form, could not be fetched),
- * `notes.load`, or the write that failed or that the server refused once queued, named as
- * the SDK's outbox names it (`sessions.create`, `pairs.acceptCharter`, …).
+ * `notes.load`, `proposals.load` (running matching on the match board), or the write that
+ * failed or that the server refused once queued, named as the SDK's outbox names it
+ * (`sessions.create`, `pairs.acceptCharter`, …).
  */
-export type RmErrorAction = 'load' | 'refresh' | 'load-more' | 'load-part' | 'notes.load' | OutboxOperation;
+export type RmErrorAction =
+  | 'load'
+  | 'refresh'
+  | 'load-more'
+  | 'load-part'
+  | 'notes.load'
+  | 'proposals.load'
+  | OutboxOperation;
 
 /** Every `rm-*` event: they bubble, cross shadow roots (composed) and carry a typed detail. */
 export interface RmEventDetails {
@@ -28,6 +36,24 @@ export interface RmEventDetails {
   /** An answer was withdrawn (deleted), or its withdrawal queued offline. */
   'rm-feedback-withdrawn': { feedbackId: string; pending: boolean };
   /**
+   * An application was sent, changed, withdrawn, accepted or declined, or the write was
+   * queued offline (`pending`).
+   */
+  'rm-enrollment-changed': {
+    programId: string;
+    enrollmentId: string;
+    status: EnrollmentStatus;
+    change: EnrollmentChange;
+    pending: boolean;
+  };
+  /**
+   * A pair was made by hand, consented to, declined, paused or resumed, or the write was
+   * queued offline (`pending`); `status` is the one the change leaves it in.
+   */
+  'rm-pair-changed': { pairId: string; status: PairStatus; change: PairChange; pending: boolean };
+  /** An admin published proposals: the pairs now proposed to their members. */
+  'rm-pairs-published': { programId: string; pairs: Pair[] };
+  /**
    * What the element shows finished loading (or reloading): `count` is how many items it
    * shows (1 for a single pair or form), `stale` whether any of it is an offline copy.
    */
@@ -39,6 +65,12 @@ export interface RmEventDetails {
 /** What a change did to a session. */
 export type SessionChange = 'edited' | 'rescheduled' | 'held' | 'cancelled' | 'deleted';
 
+/** What a change did to an application. */
+export type EnrollmentChange = 'applied' | 'edited' | 'withdrawn' | 'accepted' | 'declined';
+
+/** What a change did to a pair. */
+export type PairChange = 'created' | 'consented' | 'declined' | 'paused' | 'resumed';
+
 export type RmEventName = keyof RmEventDetails;
 
 declare global {
@@ -49,6 +81,9 @@ declare global {
     'rm-note-saved': CustomEvent<RmEventDetails['rm-note-saved']>;
     'rm-feedback-submitted': CustomEvent<RmEventDetails['rm-feedback-submitted']>;
     'rm-feedback-withdrawn': CustomEvent<RmEventDetails['rm-feedback-withdrawn']>;
+    'rm-enrollment-changed': CustomEvent<RmEventDetails['rm-enrollment-changed']>;
+    'rm-pair-changed': CustomEvent<RmEventDetails['rm-pair-changed']>;
+    'rm-pairs-published': CustomEvent<RmEventDetails['rm-pairs-published']>;
     'rm-load': CustomEvent<RmEventDetails['rm-load']>;
     'rm-error': CustomEvent<RmEventDetails['rm-error']>;
   }

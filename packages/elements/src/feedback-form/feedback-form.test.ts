@@ -511,8 +511,10 @@ describe('<rm-feedback-form>', () => {
   });
 
   it('answers the mid-point feedback through pair-id and kind', async () => {
+    // Past its mid-point: the server takes a mid-point answer only from that day.
+    const halfway = await pairWithDates(-100, 50);
     const el = await fixture<RmFeedbackForm>(
-      html`<rm-feedback-form .client=${await clientFor(PEOPLE.luca)} pair-id=${lucaPairId} kind="midpoint"></rm-feedback-form>`,
+      html`<rm-feedback-form .client=${await clientFor(halfway.mentor)} pair-id=${halfway.pairId} kind="midpoint"></rm-feedback-form>`,
     );
     await loaded(el);
     expect(shadow(el).querySelector('h2')?.textContent?.trim()).to.equal('Mid-point feedback');
@@ -521,9 +523,9 @@ describe('<rm-feedback-form>', () => {
     submitButton(el).click();
     await until(() => text(el).includes('Thank you, your feedback has been sent.'));
 
-    const luca = await clientFor(PEOPLE.luca);
-    const me = await luca.me.get();
-    const mine = (await luca.feedback.page(lucaPairId, { kind: 'midpoint' })).items.filter(
+    const mentor = await clientFor(halfway.mentor);
+    const me = await mentor.me.get();
+    const mine = (await mentor.feedback.page(halfway.pairId, { kind: 'midpoint' })).items.filter(
       (f) => f.authorId === me.person?.id,
     );
     expect(mine).to.have.length(1);
@@ -607,6 +609,8 @@ describe('<rm-feedback-form>', () => {
         menteeId: mentee.id,
         status: 'active',
         startedOn: day(startDay),
+        // Two people with no enrolment, made active at once: an admin's override.
+        override: true,
       }),
     );
     return { pairId: pair.id, mentor: mentor.email, mentee: mentee.email, day };
@@ -807,6 +811,18 @@ describe('<rm-feedback-form>', () => {
     await expect(closed).to.be.accessible();
 
     const ending = await pairWithDates(-100, 20);
+    // Before the end date the server takes a final answer only from a pair that has met.
+    sent(
+      await (await clientFor(ending.mentor)).sessions.create(ending.pairId, {
+        status: 'held',
+        occurredAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+        durationMinutes: 45,
+        format: 'video',
+        topics: ['ai-tools'],
+        summary: 'Our last session',
+        actionItems: [],
+      }),
+    );
     const final = await fixture<RmFeedbackForm>(
       html`<rm-feedback-form .client=${await clientFor(ending.mentee)} pair-id=${ending.pairId}></rm-feedback-form>`,
     );

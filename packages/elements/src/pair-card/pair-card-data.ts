@@ -148,7 +148,7 @@ export class PairCardData {
   }
 
   /** Refreshes pair and progress; changes that arrive meanwhile lead to one more refresh, not one each. */
-  private requestRefresh(): Promise<void> {
+  requestRefresh(): Promise<void> {
     if (this.refreshing) {
       this.refreshAgain = true;
       return this.refreshing;
@@ -188,7 +188,7 @@ export class PairCardData {
   }
 
   /** A pair the server just answered with, over what the card shows. */
-  private showPair(pair: Pair) {
+  showPair(pair: Pair) {
     const view = this.view;
     if (!view || pair.id !== view.pair.id) return;
     this.set({ refreshed: { pair, progress: view.progress, staleSince: view.staleSince } });

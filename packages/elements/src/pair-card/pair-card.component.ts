@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
+import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
@@ -13,7 +14,12 @@ import { pairCardStrings } from './pair-card.strings.js';
 import { pairCardStyles } from './pair-card.styles.js';
 import { renderCharter } from './pair-card-charter.js';
 import { PairCardData, type PairView } from './pair-card-data.js';
+import type { PairCardLife } from './pair-card-life.js';
+
 import { renderProgress, renderRing, riskReasons, sessionsText } from './pair-card-progress.js';
+
+/** The life-cycle part (consent, decline, pause): a module of its own, see PairCardLife. */
+const loadLife = loadOnce(() => import('./pair-card-life.js'));
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/);
@@ -28,11 +34,18 @@ function initials(name: string): string {
  * topics, sessions held against the cadence, goals, whether the pair is at risk, and the
  * charter each side has accepted.
  *
+ * A `proposed` pair shows instead why it was matched and what it waits for (the mentee's
+ * agreement, each side's charter), with the viewer's own steps: agree (the mentee), accept
+ * the charter, decline. Its members pause and resume an active pair and may end it; a
+ * decline or an end asks once, in a dialog that asks no reason, and the other member reads
+ * that the pair ended early, never who ended it.
+ *
  * @slot header - Above the card's content, e.g. a heading of the host page's own level.
  * @slot actions - The host's buttons for this pair, e.g. "Open session log".
  *
  * @fires rm-load - The pair finished loading, and again after every refresh (a live change, or the charter accepted). detail: `{ count: 1, stale }`
- * @fires rm-error - Loading, refreshing or accepting the charter failed. detail: `{ error, action: 'load' | 'refresh' | 'pairs.acceptCharter' }`
+ * @fires rm-pair-changed - The mentee agreed, a member declined, paused or resumed the pair, or the change was queued offline; again with `pending: false` once it reaches the server. detail: `{ pairId, status, change, pending }`
+ * @fires rm-error - Loading, refreshing or a change failed, or its part could not be fetched. detail: `{ error, action: 'load' | 'refresh' | 'load-part' | 'pairs.acceptCharter' | 'pairs.consent' | 'pairs.decline' | 'pairs.update' }`
  *
  * @csspart card - The card around everything.
  * @csspart person - One side of the pair (also `mentor` or `mentee`).
@@ -44,6 +57,14 @@ function initials(name: string): string {
  * @csspart topics - The list of the pair's topics.
  * @csspart charter - Who has accepted the charter, the charter to read (before and after accepting) and the button to accept it.
  * @csspart accept - The "Accept the charter" button.
+ * @csspart reasons - A proposed pair's score and the reasons it was matched.
+ * @csspart consent - What a proposed pair waits for, by name, and the viewer's steps.
+ * @csspart consent-button - The mentee's "Agree to this pair" button.
+ * @csspart decline - The "Decline this pair" (proposed) or "End this pair" (active, paused) button.
+ * @csspart life - An active or paused pair's "Pause the pair" / "Resume the pair" and "End this pair".
+ * @csspart pause - The pause and resume button.
+ * @csspart ended - The line of a pair that ended early.
+ * @csspart dialog - The dialog before declining or ending; `confirm` its confirming button.
  * @csspart notice - The offline notice.
  * @csspart status - The confirmation line ("Charter accepted"), shown for a few seconds and read out politely.
  * @csspart actions - The wrapper of the `actions` slot.
@@ -77,6 +98,8 @@ export class RmPairCard extends RmElement {
 
   @state() private hasActions = false;
   @state() private brokenPhotos = new Set<string>();
+  /** The life-cycle part, once its module is here. */
+  @state() private life: PairCardLife | undefined;
 
   private readonly localize = new LocalizeController(this, pairCardStrings);
   private readonly announcer = new AnnouncerController(this);
@@ -84,16 +107,36 @@ export class RmPairCard extends RmElement {
     client: () => this.api,
     pairId: () => this.pairId,
     announce: (key) => void this.announcer.announce(this.localize.t(key)),
-    emitLoad: (stale) => this.emit('rm-load', { count: 1, stale }),
+    emitLoad: (stale) => {
+      this.emit('rm-load', { count: 1, stale });
+      if (this.variant === 'full') this.loadLifePart(this.data.view?.pair.status === 'proposed');
+    },
     emitError: (error, action) => this.emit('rm-error', { error: toError(error), action }),
     charterAnswered: async (outcome) => {
       await this.updateComplete;
       // The button again after a failure, to try again; else the sentence that now says who has accepted.
       this.renderRoot
-        .querySelector<HTMLElement>(outcome === 'failed' ? 'button.accept' : '.charter-status')
+        .querySelector<HTMLElement>(
+          outcome === 'failed' ? 'button.accept' : '.charter-status, .consent-status',
+        )
         ?.focus();
     },
   });
+
+  /** Fetches the life-cycle part: at once for a proposed pair, whose card shows it first; otherwise when idle. */
+  private loadLifePart(now: boolean) {
+    const load = () =>
+      loadLife().then(({ PairCardLife }) => {
+        this.life ??= new PairCardLife(this, this.data, {
+          client: () => this.api,
+          pairId: () => this.pairId,
+          announce: (text) => void this.announcer.announce(text),
+          emit: (type, detail) => this.emit(type, detail),
+        });
+      });
+    if (!now) return preloadWhenIdle(load);
+    load().catch((error: unknown) => this.emit('rm-error', { error: toError(error), action: 'load-part' }));
+  }
 
   /** Whether live changes reach the card now: its client's shared stream is open. */
   get live(): boolean {
@@ -144,6 +187,7 @@ export class RmPairCard extends RmElement {
 
   private renderFull(view: PairView): TemplateResult {
     const { pair, progress } = view;
+    const life = this.life;
     return html`<article
       part="card"
       class="card surface"
@@ -164,12 +208,17 @@ export class RmPairCard extends RmElement {
           ? html`<p id="risk-viewer" class="risk-viewer muted"><small>${this.localize.t('atRiskViewer')}</small></p>`
           : nothing
       }
-      ${renderProgress(this.localize, progress)} ${this.renderTopics(view)}
-      ${renderCharter(this.localize, this.data, view)}
+      ${
+        pair.status === 'proposed'
+          ? html`${life?.reasons(view) ?? nothing} ${this.renderTopics(view)}
+            ${life ? life.consent(view) : html`<div class="life-loading" aria-busy="true">${loadingState(this.localize, 2)}</div>`}`
+          : html`${renderProgress(this.localize, progress)} ${this.renderTopics(view)}
+            ${renderCharter(this.localize, this.data, view)} ${life?.life(view) ?? nothing}`
+      }
       <div part="actions" class="actions" ?hidden=${!this.hasActions}>
         <slot name="actions" @slotchange=${this.onActionsChange}></slot>
       </div>
-      ${this.announcer.render()}
+      ${this.announcer.render()} ${life?.dialog() ?? nothing}
     </article>`;
   }
 

@@ -179,18 +179,24 @@ describe('<rm-pair-card>', () => {
       expect(part(el, 'risk')).to.equal(null);
     });
 
-    it('lets the admin see any pair: a proposed one has no sessions due and waits for both to accept the charter', async () => {
+    it('lets the admin see any pair: a proposed one says what it waits for, with no action of theirs', async () => {
       const admin = await clientFor(PEOPLE.chiara);
       const el = await fixture<RmPairCard>(
         html`<rm-pair-card .client=${admin} pair-id=${proposedPair}></rm-pair-card>`,
       );
       await loaded(el);
+      await until(() => part(el, 'consent') !== null);
       expect(text(part(el, 'status'))).to.include('To be confirmed');
-      expect(text(part(el, 'progress'))).to.include('No sessions due yet');
-      expect(text(part(el, 'progress'))).to.include('Last session None yet');
-      expect(text(part(el, 'charter'))).to.include('Waiting for both to accept the charter');
-      // The admin has no side of the charter to accept.
+      // Nothing to count before it starts: what it waits for instead.
+      expect(part(el, 'progress')).to.equal(null);
+      const consent = text(part(el, 'consent'));
+      expect(consent).to.include('Before this pair starts');
+      expect(consent).to.match(/Waiting for .+ to agree to this pair\./);
+      expect(consent).to.match(/Waiting for .+ to accept the charter\./);
+      // The admin has no side to agree or accept, and does not decline for the members.
       expect(part(el, 'accept')).to.equal(null);
+      expect(part(el, 'consent-button')).to.equal(null);
+      expect(part(el, 'decline')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
@@ -401,6 +407,8 @@ describe('<rm-pair-card>', () => {
           menteeId: mentee.id,
           topics: ['ai-tools', 'sustainability'],
           status: 'active',
+          // Two people with no enrolment, made active at once: an admin's override.
+          override: true,
         }),
       );
       pairId = pair.id;
@@ -514,6 +522,190 @@ describe('<rm-pair-card>', () => {
       expect(text(part(el, 'charter'))).to.include('Charter accepted by both');
       const check = await (await clientFor(PEOPLE.chiara)).pairs.get(pairId);
       expect(check.charterAcceptedAt.mentee).to.be.a('string');
+    });
+  });
+  describe('consent, decline and pause, on fresh pairs', () => {
+    /** Two new people, a junior mentor and a senior mentee, with their pair made by an admin's override. */
+    async function freshPair(status: 'proposed' | 'active') {
+      const tag = crypto.randomUUID().slice(0, 8);
+      const admin = await clientFor(PEOPLE.chiara);
+      const mentorEmail = `irene.sala.${tag}@contoso.example`;
+      const menteeEmail = `bruno.villa.${tag}@contoso.example`;
+      const [mentor, mentee] = await Promise.all([
+        admin.people.create({
+          email: mentorEmail,
+          displayName: 'Irene Sala',
+          department: 'IT',
+          careerStage: 'early',
+          locale: 'en',
+        }),
+        admin.people.create({
+          email: menteeEmail,
+          displayName: 'Bruno Villa',
+          department: 'Sales',
+          careerStage: 'executive',
+          locale: 'en',
+        }),
+      ]);
+      const pair = sent(
+        await admin.pairs.create(programId, {
+          mentorId: sent(mentor).id,
+          menteeId: sent(mentee).id,
+          topics: ['ai-tools'],
+          status,
+          override: true,
+        }),
+      );
+      return { pairId: pair.id, mentorEmail, menteeEmail };
+    }
+
+    async function cardFor(email: string, pairId: string, lang?: string) {
+      const client = await clientFor(email);
+      const wrapper = await fixture(
+        lang
+          ? html`<div lang=${lang}><rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card></div>`
+          : html`<div><rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card></div>`,
+      );
+      const el = wrapper.querySelector('rm-pair-card') as RmPairCard;
+      await loaded(el);
+      // The life-cycle part comes in a module of its own: at once for a proposed pair, else when idle.
+      await until(() => Boolean(part(el, 'consent') ?? part(el, 'life') ?? part(el, 'ended')));
+      return el;
+    }
+
+    const announced = (el: RmPairCard) =>
+      text(shadow(el).querySelector('[role="status"][aria-live="polite"]'));
+
+    it('the mentee agrees and both accept the charter by keyboard, and the pair becomes active', async () => {
+      const { pairId, mentorEmail, menteeEmail } = await freshPair('proposed');
+      const mentee = await cardFor(menteeEmail, pairId);
+      expect(text(part(mentee, 'status'))).to.include('To be confirmed');
+      expect(text(part(mentee, 'consent'))).to.include('You have not agreed to this pair yet.');
+      expect(text(part(mentee, 'consent'))).to.include('Waiting for Irene Sala to accept the charter.');
+      await expect(mentee).to.be.accessible();
+
+      const changes: string[] = [];
+      mentee.addEventListener('rm-pair-changed', (e) => changes.push(e.detail.change));
+      (part(mentee, 'consent-button') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => text(part(mentee, 'consent')).includes('You agreed to this pair.'));
+      expect(part(mentee, 'consent-button')).to.equal(null);
+      expect(changes).to.deep.equal(['consented']);
+      expect(shadow(mentee).activeElement?.classList.contains('consent-status')).to.equal(true);
+      (part(mentee, 'accept') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => text(part(mentee, 'consent')).includes('You accepted the charter.'));
+      expect(text(part(mentee, 'status'))).to.include('To be confirmed');
+      await expect(mentee).to.be.accessible();
+
+      // The mentor sees what is left: their own acceptance.
+      fixtureCleanup();
+      const mentor = await cardFor(mentorEmail, pairId);
+      expect(text(part(mentor, 'consent'))).to.include('Bruno Villa agreed to this pair.');
+      expect(text(part(mentor, 'consent'))).to.include('You have not accepted the charter yet.');
+      expect(part(mentor, 'consent-button')).to.equal(null);
+      (part(mentor, 'accept') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Space' });
+      await until(() => text(part(mentor, 'status')).includes('Active'));
+      await until(
+        () =>
+          announced(mentor) === 'The pair has started.' || announced(mentor) === 'You accepted the charter.',
+      );
+      expect(part(mentor, 'consent')).to.equal(null);
+      expect(text(part(mentor, 'charter'))).to.include('Charter accepted by both');
+      expect(text(part(mentor, 'progress'))).to.include('No sessions due yet');
+      await expect(mentor).to.be.accessible();
+
+      const check = await (await clientFor(PEOPLE.chiara)).pairs.get(pairId);
+      expect(check.status).to.equal('active');
+      expect(check.menteeConsentedAt).to.be.a('string');
+      expect(check.startedOn).to.be.a('string');
+    });
+
+    it('lets the mentor decline after a dialog that asks no reason; the mentee reads that it ended, not who ended it', async () => {
+      const { pairId, mentorEmail, menteeEmail } = await freshPair('proposed');
+      const mentor = await cardFor(mentorEmail, pairId);
+      // The mentor has nothing to agree to: consent is the mentee's.
+      expect(part(mentor, 'consent-button')).to.equal(null);
+      const decline = part(mentor, 'decline') as HTMLButtonElement;
+      decline.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => (shadow(mentor).querySelector('dialog') as HTMLDialogElement | null)?.open === true);
+      const dialog = shadow(mentor).querySelector('dialog') as HTMLDialogElement;
+      expect(text(dialog)).to.include('Decline this pair?');
+      expect(text(dialog)).to.include('Bruno Villa will see that the pair has ended, not who ended it');
+      // No reason is asked: nothing to type.
+      expect(dialog.querySelector('textarea, input')).to.equal(null);
+      expect(shadow(mentor).activeElement?.textContent?.trim()).to.equal('Keep the pair');
+      await expect(mentor).to.be.accessible();
+
+      await sendKeys({ press: 'Escape' });
+      await until(() => shadow(mentor).querySelector('dialog') === null);
+      expect(text(part(mentor, 'status'))).to.include('To be confirmed');
+
+      decline.click();
+      await until(() => (shadow(mentor).querySelector('dialog') as HTMLDialogElement | null)?.open === true);
+      (shadow(mentor).querySelector('[part~="confirm"]') as HTMLButtonElement).click();
+      await until(() => part(mentor, 'ended') !== null);
+      expect(text(part(mentor, 'status'))).to.include('Ended early');
+      expect(text(part(mentor, 'ended'))).to.match(/^This pair ended early \(.+\)\.$/);
+      expect(shadow(mentor).activeElement).to.equal(part(mentor, 'ended'));
+      await expect(mentor).to.be.accessible();
+
+      fixtureCleanup();
+      const mentee = await cardFor(menteeEmail, pairId);
+      expect(text(part(mentee, 'status'))).to.include('Ended early');
+      expect(text(part(mentee, 'ended'))).to.match(/^This pair ended early/);
+      expect(text(part(mentee, 'card'))).to.not.match(/Irene Sala (ended|declined)|by the mentor/);
+      expect(part(mentee, 'decline')).to.equal(null);
+      const asMentee = await (await clientFor(menteeEmail)).pairs.get(pairId);
+      expect(asMentee.status).to.equal('dissolved');
+      expect(asMentee.endedBy).to.equal(null);
+    });
+
+    it('pauses and resumes an active pair, keeping focus on the button', async () => {
+      const { pairId, menteeEmail } = await freshPair('active');
+      const el = await cardFor(menteeEmail, pairId);
+      const pause = part(el, 'pause') as HTMLButtonElement;
+      expect(text(pause)).to.equal('Pause the pair');
+      pause.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => text(part(el, 'status')).includes('Paused'));
+      expect(text(part(el, 'life'))).to.include('no sessions are expected meanwhile');
+      await until(() => text(part(el, 'pause')) === 'Resume the pair');
+      expect(shadow(el).activeElement).to.equal(part(el, 'pause'));
+      await until(() => announced(el) === 'The pair is paused.');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      await until(() => text(part(el, 'status')).includes('Active'));
+      const check = await (await clientFor(PEOPLE.chiara)).pairs.get(pairId);
+      expect(check.status).to.equal('active');
+    });
+
+    it('speaks Italian in the consent flow and its dialog, and fits 375 px', async () => {
+      const { pairId, menteeEmail } = await freshPair('proposed');
+      const client = await clientFor(menteeEmail);
+      const wrapper = await fixture(
+        html`<div lang="it" style="width: 375px"><rm-pair-card .client=${client} pair-id=${pairId}></rm-pair-card></div>`,
+      );
+      const el = wrapper.querySelector('rm-pair-card') as RmPairCard;
+      await loaded(el);
+      await until(() => part(el, 'consent') !== null);
+      const consent = text(part(el, 'consent'));
+      expect(consent).to.include('Prima che la coppia inizi');
+      expect(consent).to.include('Non hai ancora confermato l’abbinamento.');
+      expect(consent).to.include('In attesa che Irene Sala accetti il patto.');
+      expect(text(part(el, 'consent-button'))).to.equal('Conferma l’abbinamento');
+      expect(text(part(el, 'decline'))).to.equal('Rifiuta l’abbinamento');
+      const box = el.getBoundingClientRect();
+      for (const button of shadow(el).querySelectorAll('button')) {
+        expect(button.getBoundingClientRect().right).to.be.at.most(box.right + 0.5);
+      }
+      (part(el, 'decline') as HTMLButtonElement).click();
+      await until(() => (shadow(el).querySelector('dialog') as HTMLDialogElement | null)?.open === true);
+      expect(text(shadow(el).querySelector('dialog'))).to.include('Vuoi rifiutare l’abbinamento?');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
     });
   });
 });

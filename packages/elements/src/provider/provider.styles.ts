@@ -10,10 +10,12 @@ export const providerStyles = css`
   :host([theme='dark']) {
     ${forcedPalette('dark')}
     color-scheme: dark;
+    --rm-color-scheme: dark;
   }
 
   :host([theme='light']) {
     ${forcedPalette('light')}
     color-scheme: light;
+    --rm-color-scheme: light;
   }
 `;

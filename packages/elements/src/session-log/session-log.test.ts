@@ -461,6 +461,8 @@ describe('<rm-session-log>', () => {
       mentorId: mentor.id,
       menteeId: mentee.id,
       status: 'active',
+      // Two people with no enrolment, made active at once: an admin's override.
+      override: true,
     });
     tokens.fresh = await tokenFor(mentor.email);
     const el = await mount(clientAs('fresh' as keyof typeof PEOPLE), pair.id);

@@ -1,4 +1,4 @@
-import type { PairRole } from '@rm-kit/core';
+import type { PairActor, PairRole } from '@rm-kit/core';
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Kysely } from 'kysely';
@@ -45,6 +45,17 @@ export function sideIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, caller
   if (caller.personId === pair.mentorId) return 'mentor';
   if (caller.personId === pair.menteeId) return 'mentee';
   return null;
+}
+
+/**
+ * Who a caller is to a pair they may see, for what they may read of it and do to it: an
+ * admin (or a service token) acts as one, even in their own pair; anyone else as their side.
+ */
+export function actorIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, caller: Caller): PairActor {
+  if (caller.isAdmin) return 'admin';
+  const side = sideIn(pair, caller);
+  if (!side) throw notFound('pair');
+  return side;
 }
 
 /**

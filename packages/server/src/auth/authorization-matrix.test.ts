@@ -1,6 +1,7 @@
 import { newId } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi, testDatabases } from '../test-support/harness.js';
+import { runningPair } from '../test-support/running-pair.js';
 import { createWorld, type World } from '../test-support/world.js';
 
 /**
@@ -93,6 +94,23 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     });
     f.enrollingProgram = enrolling;
     f.serviceToken = await post('/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
+    f.matchingProgram = await freshProgram();
+  });
+
+  /** Someone new, enrolled and accepted in the matching program: a mentor and a mentee to pair, pin or ban. */
+  const freshEnrolled = async (role: 'mentor' | 'mentee') => {
+    const personId = await freshPerson();
+    await post(`/v1/programs/${f.matchingProgram}/enrollments`, w.tokens.admin, {
+      personId,
+      role,
+      topics: ['ai-tools'],
+      status: 'accepted',
+    });
+    return personId;
+  };
+  const freshTwo = async () => ({
+    mentorId: await freshEnrolled('mentor'),
+    menteeId: await freshEnrolled('mentee'),
   });
   afterAll(() => api.close());
 
@@ -225,6 +243,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
         p(`/v1/programs/${w.programId}/pairs`, {
           mentorId: await freshPerson(),
           menteeId: await freshPerson(),
+          override: true,
         }),
     },
     {
@@ -240,18 +259,55 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     {
       route: 'DELETE /v1/pairs/{pairId}',
       expect: [204, 403, 403, 404, 404],
-      target: async () => {
-        const id = await post(`/v1/programs/${w.programId}/pairs`, w.tokens.admin, {
-          mentorId: w.people.mentor,
-          menteeId: w.people.mentee,
-        });
-        return p(`/v1/pairs/${id}`);
-      },
+      target: async () => p(`/v1/pairs/${await runningPair(api, w)}`),
     },
     {
       route: 'POST /v1/pairs/{pairId}/charter-acceptance',
       expect: [404, 200, 200, 404, 404],
       target: fixed('/v1/pairs/{pairId}/charter-acceptance'),
+    },
+    {
+      route: 'POST /v1/pairs/{pairId}/consent',
+      expect: [404, 403, 200, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/consent'),
+    },
+    {
+      route: 'POST /v1/pairs/{pairId}/decline',
+      expect: [404, 200, 200, 404, 404],
+      target: async () => p(`/v1/pairs/${await runningPair(api, w)}/decline`),
+    },
+    {
+      route: 'GET /v1/programs/{programId}/match-constraints',
+      expect: [200, 403, 403, 403, 404],
+      target: async () => p(`/v1/programs/${f.matchingProgram}/match-constraints`),
+    },
+    {
+      route: 'POST /v1/programs/{programId}/match-constraints',
+      expect: [201, 403, 403, 403, 404],
+      target: async () =>
+        p(`/v1/programs/${f.matchingProgram}/match-constraints`, { ...(await freshTwo()), kind: 'ban' }),
+    },
+    {
+      route: 'DELETE /v1/match-constraints/{constraintId}',
+      expect: [204, 403, 403, 403, 404],
+      target: async () => {
+        const id = await post(`/v1/programs/${f.matchingProgram}/match-constraints`, w.tokens.admin, {
+          ...(await freshTwo()),
+          kind: 'pin',
+        });
+        return p(`/v1/match-constraints/${id}`);
+      },
+    },
+    {
+      route: 'GET /v1/programs/{programId}/match-proposals',
+      expect: [200, 403, 403, 403, 404],
+      target: async () => p(`/v1/programs/${f.matchingProgram}/match-proposals`),
+    },
+    {
+      route: 'POST /v1/programs/{programId}/match-proposals/publish',
+      expect: [201, 403, 403, 403, 404],
+      target: async () =>
+        p(`/v1/programs/${f.matchingProgram}/match-proposals/publish`, { pairs: [await freshTwo()] }),
     },
     {
       route: 'GET /v1/pairs/{pairId}/progress',

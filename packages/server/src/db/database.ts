@@ -11,6 +11,7 @@ import * as cancellationReason from './migrations/0004-cancellation-reason.js';
 import * as aggregateReleases from './migrations/0005-aggregate-releases.js';
 import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
 import * as photoHosts from './migrations/0007-photo-hosts.js';
+import * as matchingAndConsent from './migrations/0008-matching-and-consent.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -78,6 +79,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-aggregate-releases': aggregateReleases,
   '0006-demo-signing-key': demoSigningKey,
   '0007-photo-hosts': photoHosts,
+  '0008-matching-and-consent': matchingAndConsent,
 };
 
 /**

@@ -4,6 +4,8 @@ import type {
   FeedbackKind,
   GoalStatus,
   Locale,
+  MatchConstraintKind,
+  PairActor,
   PairRole,
   PairStatus,
   ProgramStatus,
@@ -69,6 +71,8 @@ export interface ProgramsTable extends TenantRow, SoftDeleted {
   status: ProgramStatus;
   /** JSON: the charter per locale (`Charter`). */
   charter: Json;
+  /** JSON: how matching weighs and what it forbids (`ProgramMatching`). */
+  matching: Json;
 }
 
 export interface EnrollmentsTable extends TenantRow, SoftDeleted {
@@ -78,6 +82,10 @@ export interface EnrollmentsTable extends TenantRow, SoftDeleted {
   topics: Json;
   capacity: number;
   motivation: string;
+  /** JSON array of BCP 47 tags. */
+  languages: Json;
+  /** JSON array of availability slots. */
+  availability: Json;
   status: EnrollmentStatus;
 }
 
@@ -88,11 +96,23 @@ export interface PairsTable extends TenantRow, SoftDeleted {
   status: PairStatus;
   topics: Json;
   matchScore: number | null;
+  /** JSON array of reasons, each `{ en, it }`. */
   matchReasons: Json;
+  menteeConsentedAt: string | null;
   charterMentorAt: string | null;
   charterMenteeAt: string | null;
+  override: Flag;
   startedOn: string | null;
   endedOn: string | null;
+  endedBy: PairActor | null;
+}
+
+/** An admin's pin or ban on one mentor and one mentee of a program; one per two people. */
+export interface MatchConstraintsTable extends TenantRow {
+  programId: string;
+  mentorId: string;
+  menteeId: string;
+  kind: MatchConstraintKind;
 }
 
 export interface GoalsTable extends TenantRow, SoftDeleted {
@@ -224,6 +244,7 @@ export interface Database {
   programs: ProgramsTable;
   enrollments: EnrollmentsTable;
   pairs: PairsTable;
+  matchConstraints: MatchConstraintsTable;
   goals: GoalsTable;
   sessions: SessionsTable;
   privateNotes: PrivateNotesTable;

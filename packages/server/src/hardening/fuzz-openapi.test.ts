@@ -29,6 +29,7 @@ const TABLES: (keyof Database)[] = [
   'programs',
   'enrollments',
   'pairs',
+  'matchConstraints',
   'goals',
   'sessions',
   'privateNotes',
@@ -256,6 +257,17 @@ describe.each(testDatabases())('fuzzing every operation of /openapi.json on $dia
       personId: w.people.mentor,
       role: 'mentor',
       topics: ['ai-tools'],
+    });
+    await ok('POST', `/v1/programs/${enrolling}/enrollments`, w.tokens.admin, {
+      personId: w.people.otherMentee,
+      role: 'mentee',
+      topics: ['ai-tools'],
+      status: 'accepted',
+    });
+    fixtures.constraintId = await ok('POST', `/v1/programs/${enrolling}/match-constraints`, w.tokens.admin, {
+      mentorId: w.people.mentor,
+      menteeId: w.people.otherMentee,
+      kind: 'pin',
     });
     fixtures.tokenId = await ok('POST', '/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
     fixtures.programId = w.programId;

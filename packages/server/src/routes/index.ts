@@ -5,6 +5,7 @@ import { registerEnrollments } from './enrollments/enrollments.handlers.js';
 import { registerEvents } from './events/events.handlers.js';
 import { registerFeedback } from './feedback/feedback.handlers.js';
 import { registerGoals } from './goals/goals.handlers.js';
+import { registerMatching } from './matching/matching.handlers.js';
 import { registerMe } from './me/me.handlers.js';
 import { registerNotes } from './notes/notes.handlers.js';
 import { registerOrganization } from './organization/organization.handlers.js';
@@ -26,6 +27,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerPrograms(app);
   registerEnrollments(app);
   registerPairs(app);
+  registerMatching(app);
   registerSessions(app);
   registerNotes(app);
   registerGoals(app);

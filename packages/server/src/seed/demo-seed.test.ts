@@ -2,6 +2,9 @@ import { feedbackFigures, idOf, pairProgress } from '@rm-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openStorage, type Storage } from '../db/database.js';
 import { fromJson } from '../db/json.js';
+import { loadMatchGround } from '../routes/matching/match-ground.store.js';
+import { proposalsOf } from '../routes/matching/match-input.js';
+import { toProgram } from '../routes/programs/programs.store.js';
 import { DEMO_ORG_ID, seedDemo } from './demo-seed.js';
 
 // Everything is dated from `now`: check a quiet morning and the last moment of a year alike.
@@ -57,7 +60,7 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
     }
 
     expect(countBy(all.programs.map((p) => p.status))).toEqual({ active: 1, enrolling: 1 });
-    expect(countBy(all.enrollments.map((e) => e.status))).toEqual({ accepted: 12, applied: 3 });
+    expect(countBy(all.enrollments.map((e) => e.status))).toEqual({ accepted: 20, applied: 1, declined: 1 });
     expect(countBy(all.pairs.map((p) => p.status))).toEqual({
       active: 3,
       proposed: 1,
@@ -112,6 +115,23 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
       expect(Date.parse(row.createdAt)).toBeLessThanOrEqual(now.getTime());
       expect(row.createdAt).toBe(new Date(row.createdAt).toISOString());
     }
+  });
+
+  it('leaves matching in the enrolling program with proposals and reasons, someone unmatched, and Paolo free to enrol', async () => {
+    const { people, programs, enrollments } = await everything();
+    const enrolling = programs.find((p) => p.status === 'enrolling');
+    if (!enrolling) throw new Error('no enrolling program');
+    const set = proposalsOf(await loadMatchGround(storage.db, toProgram(enrolling)));
+    expect(set.proposals.length).toBeGreaterThanOrEqual(3);
+    for (const proposal of set.proposals) expect(proposal.reasons.length).toBeGreaterThan(0);
+    expect(set.unmatched.length).toBeGreaterThan(0);
+    const inGreen = enrollments.filter((e) => e.programId === enrolling.id);
+    expect(inGreen.length).toBeGreaterThanOrEqual(8);
+    expect(
+      new Set(inGreen.map((e) => people.find((p) => p.id === e.personId)?.department)).size,
+    ).toBeGreaterThan(4);
+    const paolo = people.find((p) => p.email === 'paolo.ricci@contoso.example');
+    expect(enrollments.filter((e) => e.personId === paolo?.id)).toEqual([]);
   });
 
   it('changes nothing when run a second time', async () => {

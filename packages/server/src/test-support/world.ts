@@ -1,4 +1,4 @@
-import { type CareerStage, DEFAULT_TOPICS, newId } from '@rm-kit/core';
+import { type CareerStage, DEFAULT_TOPICS, defaultProgramMatching, newId } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { toFlag, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
@@ -65,6 +65,7 @@ async function addProgram(db: Kysely<Database>, orgId: string) {
       sessionMinutes: 60,
       status: 'active',
       charter: toJson({ en: 'We keep what is said between us.', it: '' }),
+      matching: toJson(defaultProgramMatching()),
       deletedAt: null,
       ...stored(),
     })
@@ -91,11 +92,14 @@ async function addPair(
       status: 'active',
       topics: toJson(['social-media']),
       matchScore: 0.8,
-      matchReasons: toJson(['Cross-department']),
+      matchReasons: toJson([{ en: 'Different departments', it: 'Reparti diversi' }]),
+      menteeConsentedAt: null,
       charterMentorAt: null,
       charterMenteeAt: null,
+      override: toFlag(true),
       startedOn: '2026-01-05',
       endedOn: null,
+      endedBy: null,
       deletedAt: null,
       ...stored(),
     })

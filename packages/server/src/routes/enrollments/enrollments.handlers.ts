@@ -4,7 +4,7 @@ import { requireAdmin } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
-import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
+import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { checkOfferedTopics, findVisibleProgram } from '../programs/programs.store.js';
@@ -17,12 +17,13 @@ import {
 } from './enrollments.routes.js';
 import {
   alreadyEnrolled,
-  checkPersonInOrganization,
-  enrollmentColumns,
+  findEnrollablePerson,
   findEnrollmentOf,
   findVisibleEnrollment,
+  listEnrollments,
   saveNewEnrollment,
   toEnrollment,
+  updateEnrollment,
 } from './enrollments.store.js';
 
 export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
@@ -41,13 +42,14 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
         });
       }
     }
-    await checkPersonInOrganization(db, caller.orgId, body.personId);
+    const person = await findEnrollablePerson(db, caller.orgId, body.personId);
     checkOfferedTopics(program, body.topics);
     const previous = await findEnrollmentOf(db, program.id, body.personId);
     if (previous && previous.deletedAt === null) throw alreadyEnrolled(previous.id);
     const now = nowIso();
     const enrollment = enrollmentSchema.parse({
       ...body,
+      languages: body.languages ?? person.languages,
       // A member applies; only an admin decides.
       status: caller.isAdmin ? body.status : 'applied',
       id: previous?.id ?? newId('enrollment'),
@@ -73,20 +75,13 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const program = await findVisibleProgram(db, caller, c.req.valid('param').programId);
     const { limit, cursor, role, status } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    let query = db
-      .selectFrom('enrollments')
-      .selectAll()
-      .where('programId', '=', program.id)
-      .where('orgId', '=', caller.orgId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(limit + 1);
-    if (!caller.isAdmin) query = query.where('personId', '=', caller.personId);
-    if (role) query = query.where('role', '=', role);
-    if (status) query = query.where('status', '=', status);
-    if (after) query = query.where('id', '>', after.id);
-    const rows = await query.execute();
+    const rows = await listEnrollments(db, program, {
+      limit,
+      onlyOf: caller.isAdmin ? null : caller.personId,
+      role,
+      status,
+      after: decodeCursor(cursor),
+    });
     return c.json(
       toPage(rows, limit, toEnrollment, (r) => ({ sort: r.id, id: r.id })),
       200,
@@ -126,13 +121,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
       });
     }
     const next = merged.data;
-    const result = await db
-      .updateTable('enrollments')
-      .set(enrollmentColumns(next))
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    await updateEnrollment(db, next, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 

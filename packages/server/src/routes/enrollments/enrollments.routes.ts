@@ -28,7 +28,8 @@ export const createEnrollmentRoute = createRoute({
   tags,
   summary: 'Enrol in a program, as mentor (junior) or mentee (senior)',
   description:
-    'Members enrol themselves while the program is enrolling, and their enrolment starts as applied. Admins enrol anyone, with any status.',
+    'Members enrol themselves while the program is enrolling (422 otherwise), and their enrolment starts as applied. ' +
+    "Admins enrol anyone, with any status. One enrolment per person and program (409). Languages left out are the person's own.",
   request: {
     params: programParams,
     headers: idempotencyHeaders,
@@ -71,7 +72,8 @@ export const updateEnrollmentRoute = createRoute({
   tags,
   summary: 'Change an enrolment',
   description:
-    'The enrolled person changes their topics, motivation and capacity, and may withdraw; accepting or declining is for admins.',
+    'The enrolled person changes their topics, motivation, capacity, languages and availability, and may withdraw; ' +
+    'accepting or declining is for admins. Only an accepted enrolment is a candidate for matching.',
   request: {
     params: enrollmentParams,
     headers: ifMatchHeaders,

@@ -1,8 +1,10 @@
-import { type Enrollment, enrollmentSchema } from '@rm-kit/core';
+import { type Enrollment, type EnrollmentStatus, enrollmentSchema, type PairRole } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, toJson } from '../../db/json.js';
-import type { Database, Row } from '../../db/schema.js';
+import type { Database, NewRow, Row } from '../../db/schema.js';
+import { assertWritten } from '../../http/etag.js';
+import type { CursorPosition } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { findVisibleProgram } from '../programs/programs.store.js';
 
@@ -16,6 +18,8 @@ export function toEnrollment(row: Row<'enrollments'>): Enrollment {
     topics: fromJson(row.topics),
     capacity: row.capacity,
     motivation: row.motivation,
+    languages: fromJson(row.languages),
+    availability: fromJson(row.availability),
     status: row.status,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -30,16 +34,32 @@ export function enrollmentColumns(enrollment: Enrollment) {
     topics: toJson(enrollment.topics),
     capacity: enrollment.capacity,
     motivation: enrollment.motivation,
+    languages: toJson(enrollment.languages),
+    availability: toJson(enrollment.availability),
     status: enrollment.status,
     updatedAt: enrollment.updatedAt,
     version: enrollment.version,
   };
 }
 
-export async function checkPersonInOrganization(db: Kysely<Database>, orgId: string, personId: string) {
+/** A new enrolment as its row. */
+export function enrollmentRow(enrollment: Enrollment): NewRow<'enrollments'> {
+  return {
+    id: enrollment.id,
+    orgId: enrollment.orgId,
+    programId: enrollment.programId,
+    personId: enrollment.personId,
+    createdAt: enrollment.createdAt,
+    deletedAt: null,
+    ...enrollmentColumns(enrollment),
+  };
+}
+
+/** Someone of the organisation who may enrol, with the languages an enrolment takes by default. */
+export async function findEnrollablePerson(db: Kysely<Database>, orgId: string, personId: string) {
   const person = await db
     .selectFrom('people')
-    .select('id')
+    .select(['id', 'languages'])
     .where('id', '=', personId)
     .where('orgId', '=', orgId)
     .where('deletedAt', 'is', null)
@@ -49,6 +69,7 @@ export async function checkPersonInOrganization(db: Kysely<Database>, orgId: str
       issues: [{ path: ['personId'], message: 'No person with that id' }],
     });
   }
+  return { id: person.id, languages: fromJson<string[]>(person.languages) };
 }
 
 /** The person's enrolment in a program, removed or not: a unique index allows one row per pair of them. */
@@ -88,18 +109,63 @@ export async function saveNewEnrollment(
   // PostgreSQL transaction (as routes/feedback does).
   const inserted = await db
     .insertInto('enrollments')
-    .values({
-      id: enrollment.id,
-      orgId: enrollment.orgId,
-      programId: enrollment.programId,
-      personId: enrollment.personId,
-      createdAt: enrollment.createdAt,
-      deletedAt: null,
-      ...columns,
-    })
+    .values(enrollmentRow(enrollment))
     .onConflict((oc) => oc.columns(['programId', 'personId']).doNothing())
     .executeTakeFirst();
   return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** One page of a program's enrolments, all of them or the caller's own, after `after`. */
+export function listEnrollments(
+  db: Kysely<Database>,
+  program: { id: string; orgId: string },
+  query: {
+    limit: number;
+    onlyOf: string | null;
+    role?: PairRole | undefined;
+    status?: EnrollmentStatus | undefined;
+    after: CursorPosition | null;
+  },
+) {
+  let select = db
+    .selectFrom('enrollments')
+    .selectAll()
+    .where('programId', '=', program.id)
+    .where('orgId', '=', program.orgId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(query.limit + 1);
+  if (query.onlyOf !== null) select = select.where('personId', '=', query.onlyOf);
+  if (query.role) select = select.where('role', '=', query.role);
+  if (query.status) select = select.where('status', '=', query.status);
+  if (query.after) select = select.where('id', '>', query.after.id);
+  return select.execute();
+}
+
+/** Writes `next` over the enrolment as read at `readVersion` (412 if someone changed it since). */
+export async function updateEnrollment(db: Kysely<Database>, next: Enrollment, readVersion: number) {
+  const result = await db
+    .updateTable('enrollments')
+    .set(enrollmentColumns(next))
+    .where('id', '=', next.id)
+    .where('version', '=', readVersion)
+    .executeTakeFirst();
+  assertWritten(result, readVersion);
+}
+
+/** The enrolments of a program's people, by person: what pairing and matching go by. */
+export async function enrollmentsOf(db: Kysely<Database>, programId: string, personIds?: readonly string[]) {
+  let select = db
+    .selectFrom('enrollments')
+    .selectAll()
+    .where('programId', '=', programId)
+    .where('deletedAt', 'is', null);
+  if (personIds) {
+    if (personIds.length === 0) return new Map<string, Enrollment>();
+    select = select.where('personId', 'in', personIds);
+  }
+  const rows = await select.execute();
+  return new Map(rows.map((row) => [row.personId, toEnrollment(row)]));
 }
 
 /** The 409 for enrolling someone already enrolled (in `enrollmentId`, when known). */

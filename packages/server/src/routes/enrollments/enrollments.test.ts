@@ -85,6 +85,46 @@ describe.each(testDatabases())('enrollments on $dialect', (database) => {
     expect(read.body).toEqual(created.body);
   });
 
+  it("takes the person's own languages when an enrolment names none, and keeps the slots given", async () => {
+    const { id: personId, token } = await addPerson();
+    await api.call('PATCH', `/v1/people/${personId}`, {
+      token: world.tokens.admin,
+      body: { languages: ['it', 'en-GB'] },
+    });
+    const created = await enrol(token, asMentor(personId, { availability: ['tue-pm', 'mon-am'] }));
+    expect(created).toMatchObject({ languages: ['it', 'en-GB'], availability: ['tue-pm', 'mon-am'] });
+    const changed = await api.call('PATCH', `/v1/enrollments/${created.id}`, {
+      token,
+      body: { languages: ['fr'], availability: [] },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ languages: ['fr'], availability: [] });
+    const own = await enrol(world.tokens.admin, {
+      personId: (await addPerson()).id,
+      role: 'mentee',
+      topics: ['ai-tools'],
+      languages: ['de'],
+    });
+    expect(own).toMatchObject({ languages: ['de'], availability: [] });
+  });
+
+  it('refuses a slot named twice, an unknown slot or a malformed language with 400', async () => {
+    const { id: personId } = await addPerson();
+    const send = (body: Record<string, unknown>) =>
+      api.call('POST', enrollmentsOf(openId), { token: world.tokens.admin, body: asMentor(personId, body) });
+    const twice = await send({ availability: ['mon-am', 'mon-am'] });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.issues).toEqual([{ path: ['availability'], message: 'Name each slot once' }]);
+    const unknown = await send({ availability: ['mon-am', 'sat-am'], languages: ['Italian'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues.map((i: { path: unknown[] }) => i.path.join('.')).sort()).toEqual([
+      'availability.1',
+      'languages.0',
+    ]);
+    const list = await api.call('GET', `${enrollmentsOf(openId)}?limit=100`, { token: world.tokens.admin });
+    expect(list.body.items.map((e: { personId: string }) => e.personId)).not.toContain(personId);
+  });
+
   it('refuses enrolling the same person twice in a program with 409', async () => {
     const { id: personId } = await addPerson();
     await enrol(world.tokens.admin, asMentor(personId));

@@ -1,10 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { findOwnPair, memberId, partnerId } from '../../auth/access.js';
+import { todayIso } from '../../db/json.js';
 import { erase } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden, Problem } from '../../http/problem.js';
+import { checkFeedbackOpen } from '../pairs/pair-life-cycle.js';
+import { feedbackGround } from '../pairs/pairs.store.js';
 import {
   createFeedbackRoute,
   deleteFeedbackRoute,
@@ -43,6 +46,8 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pair, role } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
     const body = c.req.valid('json');
+    const { program, heldSessions } = await feedbackGround(db, pair);
+    checkFeedbackOpen(body.kind, pair, program, { today: todayIso(), heldSessions });
     if (body.sessionId !== null) await checkSessionOfPair(db, pair, body.sessionId);
     const feedback = await insertFeedback(db, pair, role, body);
     if (!feedback) {

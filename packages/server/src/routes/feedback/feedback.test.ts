@@ -4,6 +4,7 @@ import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import type { DomainEvent } from '../../events/event-bus.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
+import { runningPair } from '../../test-support/running-pair.js';
 import { createWorld, type World } from '../../test-support/world.js';
 import { mayReceive } from '../events/events.handlers.js';
 
@@ -35,13 +36,14 @@ describe.each(testDatabases())('feedback on $dialect', (database) => {
     });
     return session.body.id as string;
   };
-  /** Another pair of the same two people, for mid-point and final answers that a pair gives once. */
+  /**
+   * Another pair of the same two people, in a program of its own, for mid-point and final
+   * answers that a pair gives once: past its mid-point, with a session held, so both are open.
+   */
   const newPair = async () => {
-    const pair = await api.call('POST', `/v1/programs/${world.programId}/pairs`, {
-      token: world.tokens.admin,
-      body: { mentorId: world.people.mentor, menteeId: world.people.mentee, status: 'active' },
-    });
-    return pair.body.id as string;
+    const pairId = await runningPair(api, world);
+    await newSession(pairId);
+    return pairId;
   };
   const give = (pairId: string, token: string, body: object) =>
     api.call('POST', feedbackOf(pairId), { token, body: { ...answer, ...body } });

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type CallerRole, meSchema } from '@rm-kit/core';
 import { API_VERSION } from '../../app-version.js';
+import { actorIn } from '../../auth/access.js';
 import type { AppEnv } from '../../http/env.js';
 import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { toPair } from '../pairs/pairs.store.js';
@@ -29,7 +30,7 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
       ...base,
       person: toPerson(person, settings.photoHosts),
       roles,
-      pairs: pairs.map(toPair),
+      pairs: pairs.map((pair) => toPair(pair, actorIn(pair, caller))),
     });
     return c.json(me, 200);
   });

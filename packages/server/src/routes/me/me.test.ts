@@ -12,6 +12,7 @@ import {
   type TestApi,
   testDatabases,
 } from '../../test-support/harness.js';
+import { runningPair } from '../../test-support/running-pair.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
 describe.each(testDatabases())('me on $dialect', (database) => {
@@ -65,18 +66,15 @@ describe.each(testDatabases())('me on $dialect', (database) => {
   });
 
   it('counts someone on both sides of two pairs as mentor and mentee, and forgets a removed pair', async () => {
-    const pair = await api.call('POST', `/v1/programs/${world.programId}/pairs`, {
-      token: world.tokens.admin,
-      body: { mentorId: world.people.mentee, menteeId: world.people.otherMentee },
+    const pairId = await runningPair(api, world, {
+      mentorId: world.people.mentee,
+      menteeId: world.people.otherMentee,
     });
-    expect(pair.status).toBe(201);
     const both = await me(world.tokens.mentee);
     expect(both.roles).toEqual(['mentor', 'mentee']);
-    expect(both.pairs.map((p: { id: string }) => p.id).sort()).toEqual([world.pairId, pair.body.id].sort());
+    expect(both.pairs.map((p: { id: string }) => p.id).sort()).toEqual([world.pairId, pairId].sort());
 
-    expect(
-      (await api.call('DELETE', `/v1/pairs/${pair.body.id}`, { token: world.tokens.admin })).status,
-    ).toBe(204);
+    expect((await api.call('DELETE', `/v1/pairs/${pairId}`, { token: world.tokens.admin })).status).toBe(204);
     const after = await me(world.tokens.mentee);
     expect(after.roles).toEqual(['mentee']);
     expect(after.pairs.map((p: { id: string }) => p.id)).toEqual([world.pairId]);

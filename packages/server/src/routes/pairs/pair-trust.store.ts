@@ -2,7 +2,9 @@ import { instantSchema, ratingsSchema, TRUST_WINDOW } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import * as z from 'zod';
 import { releasedAggregate } from '../../aggregates/released-aggregate.js';
+import { memberId, type PairAccess } from '../../auth/access.js';
 import type { Database, Row } from '../../db/schema.js';
+import { readableBy } from '../feedback/feedback.store.js';
 import { minGroupSizeOf } from '../reports/reports.store.js';
 
 /**
@@ -45,4 +47,21 @@ export async function releasedPairTrust(db: Kysely<Database>, pair: Row<'pairs'>
   // Checked as the minimum is now, so one raised since the release hides the figure at once.
   const covered = released ? Object.keys(released.covers).length : 0;
   return released && covered >= minGroupSize ? released.figures : [];
+}
+
+/**
+ * The trust ratings a caller's view of progress may be computed from, since a derived
+ * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
+ * read, by the rule every read of feedback uses (readableBy). An admin: the pair's last
+ * answers as released (see releasedPairTrust), like any other aggregate of feedback.
+ */
+export async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess) {
+  if (role === 'admin') return releasedPairTrust(db, pair);
+  return db
+    .selectFrom('feedback')
+    .select(['trust', 'createdAt'])
+    .where('orgId', '=', pair.orgId)
+    .where('pairId', '=', pair.id)
+    .where(readableBy(pair.id, memberId(pair, role)))
+    .execute();
 }

@@ -1,108 +1,56 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { newId, type Pair, type PairStatus, pairProgress } from '@rm-kit/core';
-import type { Kysely } from 'kysely';
-import { findPair, memberId, type PairAccess, requireAdmin, sideIn } from '../../auth/access.js';
-import { nowIso, todayIso, toJson } from '../../db/json.js';
-import type { Database, Row } from '../../db/schema.js';
+import { isEndedPair, type Pair, type PairStatus, pairAsSeenBy, pairProgress } from '@rm-kit/core';
+import { actorIn, findOwnPair, findPair, requireAdmin } from '../../auth/access.js';
+import { nowIso, todayIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
-import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
+import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { notFound, Problem } from '../../http/problem.js';
-import { readableBy } from '../feedback/feedback.store.js';
-import { checkOfferedTopics } from '../programs/programs.store.js';
-import { releasedPairTrust } from './pair-trust.store.js';
+import { forbidden, Problem } from '../../http/problem.js';
+import { checkOfferedTopics, findVisibleProgram, toProgram } from '../programs/programs.store.js';
+import { activatedIfReady, checkNotEnded, checkTransition, declinedBy } from './pair-life-cycle.js';
+import { trustRatingsFor } from './pair-trust.store.js';
+import { makePairs } from './pairing.js';
 import {
   acceptCharterRoute,
+  consentRoute,
   createPairRoute,
+  declineRoute,
   deletePairRoute,
   getPairRoute,
   listPairsRoute,
   pairProgressRoute,
   updatePairRoute,
 } from './pairs.routes.js';
-import { toPair } from './pairs.store.js';
+import { listPairs, pairOf, progressGround, toPair, updatePair } from './pairs.store.js';
 
-async function managerChain(db: Kysely<Database>, personId: string): Promise<Set<string>> {
-  const chain = new Set<string>();
-  let current: string | null = personId;
-  while (current && !chain.has(current) && chain.size < 100) {
-    chain.add(current);
-    const row: { managerId: string | null } | undefined = await db
-      .selectFrom('people')
-      .select('managerId')
-      .where('id', '=', current)
-      .executeTakeFirst();
-    current = row?.managerId ?? null;
-  }
-  return chain;
-}
-
-/** Reverse mentoring only works across reporting lines: nobody mentors their own boss, or is mentored by them. */
-async function checkReportingLine(db: Kysely<Database>, mentorId: string, menteeId: string) {
-  const [mentorChain, menteeChain] = await Promise.all([
-    managerChain(db, mentorId),
-    managerChain(db, menteeId),
-  ]);
-  if (mentorChain.has(menteeId) || menteeChain.has(mentorId)) {
-    throw new Problem('unprocessable', 'A mentor and a mentee cannot be in one reporting line', {
-      issues: [{ path: ['menteeId'], message: 'This person is in the mentor’s reporting line' }],
-    });
-  }
-}
-
-/**
- * The trust ratings a caller's view of progress may be computed from, since a derived
- * 'low-trust' tells as much as the ratings behind it. A member: the answers they may
- * read, by the rule every read of feedback uses (readableBy). An admin: the pair's last answers
- * as released (see releasedPairTrust), like any other aggregate of feedback.
- */
-async function trustRatingsFor(db: Kysely<Database>, { pair, role }: PairAccess) {
-  const answers = db
-    .selectFrom('feedback')
-    .select(['trust', 'createdAt'])
-    .where('orgId', '=', pair.orgId)
-    .where('pairId', '=', pair.id);
-  if (role === 'admin') return releasedPairTrust(db, pair);
-  return answers.where(readableBy(pair.id, memberId(pair, role))).execute();
-}
-
+/** Resuming sets the start, ending sets the end, each unless known already. */
 function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
   const today = todayIso();
   return {
     startedOn: status === 'active' && pair.startedOn === null ? today : pair.startedOn,
-    endedOn:
-      (status === 'completed' || status === 'dissolved') && pair.endedOn === null ? today : pair.endedOn,
+    endedOn: isEndedPair(status) && pair.endedOn === null ? today : pair.endedOn,
   };
+}
+
+/** The next version of a pair: what changed, stamped now. */
+function revised(pair: Pair, changes: Partial<Pair>): Pair {
+  return { ...pair, ...changes, updatedAt: nowIso(), version: pair.version + 1 };
 }
 
 export function registerPairs(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPairsRoute, async (c) => {
     const caller = c.get('caller');
-    const { limit, cursor, programId, status, personId } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    let query = c
-      .get('db')
-      .selectFrom('pairs')
-      .selectAll()
-      .where('orgId', '=', caller.orgId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(limit + 1);
-    if (!caller.isAdmin) {
-      query = query.where((eb) =>
-        eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]),
-      );
-    }
-    if (personId)
-      query = query.where((eb) => eb.or([eb('mentorId', '=', personId), eb('menteeId', '=', personId)]));
-    if (programId) query = query.where('programId', '=', programId);
-    if (status) query = query.where('status', '=', status);
-    if (after) query = query.where('id', '>', after.id);
-    const rows = await query.execute();
+    const { limit, cursor, ...filters } = c.req.valid('query');
+    const rows = await listPairs(c.get('db'), caller, { limit, ...filters, after: decodeCursor(cursor) });
     return c.json(
-      toPage(rows, limit, toPair, (r) => ({ sort: r.id, id: r.id })),
+      toPage(
+        rows,
+        limit,
+        (row) => toPair(row, actorIn(row, caller)),
+        (r) => ({ sort: r.id, id: r.id }),
+      ),
       200,
     );
   });
@@ -110,116 +58,68 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
   app.openapi(createPairRoute, async (c) => {
     const caller = c.get('caller');
     const db = c.get('db');
-    const { programId } = c.req.valid('param');
-    const program = await db
-      .selectFrom('programs')
-      .select(['id', 'topics'])
-      .where('id', '=', programId)
-      .where('orgId', '=', caller.orgId)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
-    if (!program) throw notFound('program');
+    const programRow = await findVisibleProgram(db, caller, c.req.valid('param').programId);
     requireAdmin(caller, 'Only a program admin can pair people');
     const body = c.req.valid('json');
-    const people = await db
-      .selectFrom('people')
-      .select('id')
-      .where('orgId', '=', caller.orgId)
-      .where('deletedAt', 'is', null)
-      .where('id', 'in', [body.mentorId, body.menteeId])
-      .execute();
-    for (const side of ['mentorId', 'menteeId'] as const) {
-      if (!people.some((p) => p.id === body[side])) {
-        throw new Problem('unprocessable', 'Both people must belong to this organisation', {
-          issues: [{ path: [side], message: 'No person with that id' }],
-        });
-      }
+    if (body.status === 'active' && !body.override) {
+      throw new Problem(
+        'unprocessable',
+        'A new pair is proposed until the mentee consents and both accept the charter',
+        {
+          issues: [{ path: ['status'], message: 'Only an override records a pair as active already' }],
+        },
+      );
     }
-    checkOfferedTopics(program, body.topics);
-    await checkReportingLine(db, body.mentorId, body.menteeId);
-    const now = nowIso();
-    const row: Row<'pairs'> = {
-      id: newId('pair'),
-      orgId: caller.orgId,
-      programId,
-      mentorId: body.mentorId,
-      menteeId: body.menteeId,
-      status: body.status,
-      topics: toJson(body.topics),
-      matchScore: null,
-      matchReasons: toJson(['Paired by an admin']),
-      charterMentorAt: null,
-      charterMenteeAt: null,
-      ...datesFor(body.status, { startedOn: body.startedOn, endedOn: null }),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-      deletedAt: null,
-    };
-    await db.insertInto('pairs').values(row).execute();
-    const pair = toPair(row);
-    c.get('events').push(domainEvent('pair.created', row, pair));
-    return c.json(pair, 201, { ETag: etagOf(1), Location: `/v1/pairs/${pair.id}` });
+    checkOfferedTopics(programRow, body.topics);
+    const [pair] = await makePairs(db, toProgram(programRow), [body], (_index, side) => [side]);
+    if (!pair) throw new Error('makePairs made no pair of one request');
+    c.get('events').push(domainEvent('pair.created', pair, pair));
+    return c.json(pair, 201, { ETag: etagOf(pair.version), Location: `/v1/pairs/${pair.id}` });
   });
 
   app.openapi(getPairRoute, async (c) => {
-    const { pair } = await findPair(c.get('db'), c.get('caller'), c.req.valid('param').pairId, {
-      admins: true,
-    });
-    return c.json(toPair(pair), 200, { ETag: etagOf(pair.version) });
+    const caller = c.get('caller');
+    const { pair } = await findPair(c.get('db'), caller, c.req.valid('param').pairId, { admins: true });
+    return c.json(toPair(pair, actorIn(pair, caller)), 200, { ETag: etagOf(pair.version) });
   });
 
   app.openapi(updatePairRoute, async (c) => {
     const caller = c.get('caller');
     const db = c.get('db');
-    const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
-    requireAdmin(caller, 'Only a program admin can change a pair');
-    checkIfMatch(c, pair.version);
+    const { pair: row } = await findPair(db, caller, c.req.valid('param').pairId, { admins: true });
+    const actor = actorIn(row, caller);
     const changes = c.req.valid('json');
+    const { status: _status, ...adminOnly } = changes;
+    if (actor !== 'admin' && Object.keys(adminOnly).length > 0) {
+      throw forbidden('A member pauses or resumes the pair; its topics and dates are for an admin');
+    }
+    checkIfMatch(c, row.version);
+    const current = pairOf(row);
+    const status = changes.status ?? current.status;
+    checkTransition(current.status, status, actor);
     if (changes.topics) {
-      const program = await db
-        .selectFrom('programs')
-        .select('topics')
-        .where('id', '=', pair.programId)
-        .executeTakeFirstOrThrow();
+      const program = await findVisibleProgram(db, caller, row.programId);
       checkOfferedTopics(program, changes.topics);
     }
-    const status: PairStatus = changes.status ?? pair.status;
     const dates = datesFor(status, {
-      startedOn: changes.startedOn === undefined ? pair.startedOn : changes.startedOn,
-      endedOn: changes.endedOn === undefined ? pair.endedOn : changes.endedOn,
+      startedOn: changes.startedOn === undefined ? current.startedOn : changes.startedOn,
+      endedOn: changes.endedOn === undefined ? current.endedOn : changes.endedOn,
     });
     if (dates.startedOn && dates.endedOn && dates.endedOn < dates.startedOn) {
       throw new Problem('validation_failed', 'A pair cannot end before it starts', {
         issues: [{ path: ['endedOn'], message: 'Must be on or after startedOn' }],
       });
     }
-    const now = nowIso();
-    const next: Row<'pairs'> = {
-      ...pair,
+    const ends = isEndedPair(status) && !isEndedPair(current.status);
+    const next = revised(current, {
       status,
-      topics: changes.topics ? toJson(changes.topics) : pair.topics,
+      topics: changes.topics ?? current.topics,
       ...dates,
-      updatedAt: now,
-      version: pair.version + 1,
-    };
-    const result = await db
-      .updateTable('pairs')
-      .set({
-        status: next.status,
-        topics: next.topics,
-        startedOn: next.startedOn,
-        endedOn: next.endedOn,
-        updatedAt: now,
-        version: next.version,
-      })
-      .where('id', '=', pair.id)
-      .where('version', '=', pair.version)
-      .executeTakeFirst();
-    assertWritten(result, pair.version);
-    const updated: Pair = toPair(next);
-    c.get('events').push(domainEvent('pair.updated', next, updated));
-    return c.json(updated, 200, { ETag: etagOf(updated.version) });
+      endedBy: ends ? actor : current.endedBy,
+    });
+    await updatePair(db, next, row.version);
+    c.get('events').push(domainEvent('pair.updated', next, next));
+    return c.json(pairAsSeenBy(next, actor), 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(deletePairRoute, async (c) => {
@@ -236,22 +136,49 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
   app.openapi(acceptCharterRoute, async (c) => {
     const caller = c.get('caller');
     const db = c.get('db');
-    const { pair } = await findPair(db, caller, c.req.valid('param').pairId, { admins: false });
-    const side = sideIn(pair, caller);
-    const column = side === 'mentor' ? 'charterMentorAt' : 'charterMenteeAt';
-    if (pair[column] !== null) return c.json(toPair(pair), 200, { ETag: etagOf(pair.version) });
+    const { pair: row, role } = await findOwnPair(db, caller, c.req.valid('param').pairId);
+    const current = pairOf(row);
+    const viewer = actorIn(row, caller);
+    if (current.charterAcceptedAt[role] !== null) {
+      return c.json(pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
+    }
+    checkNotEnded(current, 'accept the charter of');
     const now = nowIso();
-    const next = { ...pair, [column]: now, updatedAt: now, version: pair.version + 1 };
-    const result = await db
-      .updateTable('pairs')
-      .set({ [column]: now, updatedAt: now, version: next.version })
-      .where('id', '=', pair.id)
-      .where('version', '=', pair.version)
-      .executeTakeFirst();
-    assertWritten(result, pair.version);
-    const updated = toPair(next);
-    c.get('events').push(domainEvent('pair.updated', next, updated));
-    return c.json(updated, 200, { ETag: etagOf(updated.version) });
+    const accepted = { ...current.charterAcceptedAt, [role]: now };
+    const next = activatedIfReady(revised(current, { charterAcceptedAt: accepted }), todayIso());
+    await updatePair(db, next, row.version);
+    c.get('events').push(domainEvent('pair.updated', next, next));
+    return c.json(pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
+  });
+
+  app.openapi(consentRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { pair: row, role } = await findOwnPair(db, caller, c.req.valid('param').pairId);
+    if (role !== 'mentee') {
+      throw forbidden('Only the mentee gives consent: the program asks the senior’s time and trust');
+    }
+    const current = pairOf(row);
+    const viewer = actorIn(row, caller);
+    if (current.menteeConsentedAt !== null) {
+      return c.json(pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
+    }
+    checkNotEnded(current, 'consent to');
+    const next = activatedIfReady(revised(current, { menteeConsentedAt: nowIso() }), todayIso());
+    await updatePair(db, next, row.version);
+    c.get('events').push(domainEvent('pair.updated', next, next));
+    return c.json(pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
+  });
+
+  app.openapi(declineRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = c.get('db');
+    const { pair: row, role } = await findOwnPair(db, caller, c.req.valid('param').pairId);
+    const current = pairOf(row);
+    const next = revised(declinedBy(current, role, todayIso()), {});
+    await updatePair(db, next, row.version);
+    c.get('events').push(domainEvent('pair.updated', next, next));
+    return c.json(pairAsSeenBy(next, actorIn(row, caller)), 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(pairProgressRoute, async (c) => {
@@ -259,31 +186,10 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const access = await findPair(db, c.get('caller'), c.req.valid('param').pairId, { admins: true });
     const { pair } = access;
     const at = c.req.valid('query').at;
-    const [program, sessions, goals, feedback] = await Promise.all([
-      db
-        .selectFrom('programs')
-        .select('cadenceDays')
-        .where('id', '=', pair.programId)
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('sessions')
-        .select(['status', 'occurredAt', 'scheduledAt'])
-        .where('pairId', '=', pair.id)
-        .where('deletedAt', 'is', null)
-        .execute(),
-      db
-        .selectFrom('goals')
-        .select('status')
-        .where('pairId', '=', pair.id)
-        .where('deletedAt', 'is', null)
-        .execute(),
-      trustRatingsFor(db, access),
-    ]);
+    const [ground, feedback] = await Promise.all([progressGround(db, pair), trustRatingsFor(db, access)]);
     const progress = pairProgress({
       pair: { startedOn: pair.startedOn, status: pair.status },
-      cadenceDays: program.cadenceDays,
-      sessions,
-      goals,
+      ...ground,
       feedback,
       now: at ? new Date(at) : new Date(),
     });

@@ -1,8 +1,20 @@
-import { type Pair, pairSchema } from '@rm-kit/core';
-import { fromJson } from '../../db/json.js';
-import type { Row } from '../../db/schema.js';
+import {
+  LIVE_PAIR_STATUSES,
+  type Pair,
+  type PairActor,
+  type PairStatus,
+  pairAsSeenBy,
+  pairSchema,
+} from '@rm-kit/core';
+import type { Kysely } from 'kysely';
+import type { Caller } from '../../auth/caller.js';
+import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
+import type { Database, NewRow, Row } from '../../db/schema.js';
+import { assertWritten } from '../../http/etag.js';
+import type { CursorPosition } from '../../http/pagination.js';
 
-export function toPair(row: Row<'pairs'>): Pair {
+/** The pair as stored, every field: for the server's own decisions, never answered as such. */
+export function pairOf(row: Row<'pairs'>): Pair {
   return pairSchema.parse({
     id: row.id,
     orgId: row.orgId,
@@ -13,11 +25,154 @@ export function toPair(row: Row<'pairs'>): Pair {
     topics: fromJson(row.topics),
     matchScore: row.matchScore,
     matchReasons: fromJson(row.matchReasons),
+    menteeConsentedAt: row.menteeConsentedAt,
     charterAcceptedAt: { mentor: row.charterMentorAt, mentee: row.charterMenteeAt },
+    override: fromFlag(row.override),
     startedOn: row.startedOn,
     endedOn: row.endedOn,
+    endedBy: row.endedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
   });
+}
+
+/** The pair as `viewer` may read it (see pairAsSeenBy): what every answer gives. */
+export function toPair(row: Row<'pairs'>, viewer: PairActor): Pair {
+  return pairAsSeenBy(pairOf(row), viewer);
+}
+
+/** The columns a pair's changes write. */
+export function pairColumns(pair: Pair) {
+  return {
+    status: pair.status,
+    topics: toJson(pair.topics),
+    matchScore: pair.matchScore,
+    matchReasons: toJson(pair.matchReasons),
+    menteeConsentedAt: pair.menteeConsentedAt,
+    charterMentorAt: pair.charterAcceptedAt.mentor,
+    charterMenteeAt: pair.charterAcceptedAt.mentee,
+    override: toFlag(pair.override),
+    startedOn: pair.startedOn,
+    endedOn: pair.endedOn,
+    endedBy: pair.endedBy,
+    updatedAt: pair.updatedAt,
+    version: pair.version,
+  };
+}
+
+/** A new pair as its row. */
+export function pairRow(pair: Pair): NewRow<'pairs'> {
+  return {
+    id: pair.id,
+    orgId: pair.orgId,
+    programId: pair.programId,
+    mentorId: pair.mentorId,
+    menteeId: pair.menteeId,
+    createdAt: pair.createdAt,
+    deletedAt: null,
+    ...pairColumns(pair),
+  };
+}
+
+/** One page of the pairs a caller may see (an admin: all of the organisation's), after `after`. */
+export function listPairs(
+  db: Kysely<Database>,
+  caller: Caller,
+  query: {
+    limit: number;
+    programId?: string | undefined;
+    status?: PairStatus | undefined;
+    personId?: string | undefined;
+    after: CursorPosition | null;
+  },
+) {
+  let select = db
+    .selectFrom('pairs')
+    .selectAll()
+    .where('orgId', '=', caller.orgId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(query.limit + 1);
+  if (!caller.isAdmin) {
+    select = select.where((eb) =>
+      eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]),
+    );
+  }
+  const { personId, programId, status, after } = query;
+  if (personId)
+    select = select.where((eb) => eb.or([eb('mentorId', '=', personId), eb('menteeId', '=', personId)]));
+  if (programId) select = select.where('programId', '=', programId);
+  if (status) select = select.where('status', '=', status);
+  if (after) select = select.where('id', '>', after.id);
+  return select.execute();
+}
+
+export async function insertPairs(db: Kysely<Database>, pairs: readonly Pair[]): Promise<void> {
+  if (pairs.length > 0) await db.insertInto('pairs').values(pairs.map(pairRow)).execute();
+}
+
+/** Writes `next` over the pair as read at `readVersion` (412 if someone changed it since). */
+export async function updatePair(db: Kysely<Database>, next: Pair, readVersion: number): Promise<void> {
+  const result = await db
+    .updateTable('pairs')
+    .set(pairColumns(next))
+    .where('id', '=', next.id)
+    .where('version', '=', readVersion)
+    .executeTakeFirst();
+  assertWritten(result, readVersion);
+}
+
+/** The mentor and mentee of every pair of a program that holds their places (see LIVE_PAIR_STATUSES). */
+export function livePairsOf(db: Kysely<Database>, programId: string) {
+  return db
+    .selectFrom('pairs')
+    .select(['mentorId', 'menteeId'])
+    .where('programId', '=', programId)
+    .where('deletedAt', 'is', null)
+    .where('status', 'in', LIVE_PAIR_STATUSES)
+    .execute();
+}
+
+/** What a pair's progress is computed from, besides the trust ratings (see pair-trust.store.ts). */
+export async function progressGround(db: Kysely<Database>, pair: Row<'pairs'>) {
+  const [program, sessions, goals] = await Promise.all([
+    db
+      .selectFrom('programs')
+      .select('cadenceDays')
+      .where('id', '=', pair.programId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('sessions')
+      .select(['status', 'occurredAt', 'scheduledAt'])
+      .where('pairId', '=', pair.id)
+      .where('deletedAt', 'is', null)
+      .execute(),
+    db
+      .selectFrom('goals')
+      .select('status')
+      .where('pairId', '=', pair.id)
+      .where('deletedAt', 'is', null)
+      .execute(),
+  ]);
+  return { cadenceDays: program.cadenceDays, sessions, goals };
+}
+
+/** What decides which feedback a pair may give now: its program's dates and the sessions it held. */
+export async function feedbackGround(db: Kysely<Database>, pair: Row<'pairs'>) {
+  const [program, held] = await Promise.all([
+    db
+      .selectFrom('programs')
+      .select(['startsOn', 'endsOn'])
+      .where('id', '=', pair.programId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('pairId', '=', pair.id)
+      .where('status', '=', 'held')
+      .where('deletedAt', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { program, heldSessions: Number(held.count) };
 }

@@ -3,6 +3,7 @@ import { createServiceToken } from '../../auth/service-tokens.js';
 import { toJson } from '../../db/json.js';
 import { duringConcurrentChange } from '../../test-support/concurrent-change.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
+import { runningPair } from '../../test-support/running-pair.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
 const rated = (trust: number) => ({ ratings: { usefulness: 4, trust, preparation: 4 }, recommend: 7 });
@@ -19,15 +20,9 @@ describe.each(testDatabases())('pairs on $dialect', (database) => {
   });
   afterAll(() => api.close());
 
-  /** A new active pair of the world's mentor and mentee, started today, with nothing logged yet. */
-  const newPair = async (programId = world.programId, topics: string[] = []) => {
-    const pair = await api.call('POST', `/v1/programs/${programId}/pairs`, {
-      token: world.tokens.admin,
-      body: { mentorId: world.people.mentor, menteeId: world.people.mentee, status: 'active', topics },
-    });
-    expect(pair.status).toBe(201);
-    return pair.body.id as string;
-  };
+  /** A new running pair of the world's mentor and mentee, in a program of its own, with nothing logged yet. */
+  const newPair = (programId?: string, topics: string[] = []) =>
+    runningPair(api, world, { ...(programId ? { programId } : {}), topics });
   const newSession = async (pairId: string) => {
     const session = await api.call('POST', `/v1/pairs/${pairId}/sessions`, {
       token: world.tokens.mentor,

@@ -1,10 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { canMoveProgram, charterFrom, issuesFrom, newId, programSchema } from '@rm-kit/core';
+import { canMoveProgram, charterFrom, issuesFrom, matchingFrom, newId, programSchema } from '@rm-kit/core';
 import { requireAdmin } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
-import { assertWritten, checkIfMatch, etagOf } from '../../http/etag.js';
+import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import {
@@ -14,25 +14,20 @@ import {
   listProgramsRoute,
   updateProgramRoute,
 } from './programs.routes.js';
-import { findVisibleProgram, organizationLocale, programColumns, toProgram } from './programs.store.js';
+import {
+  findVisibleProgram,
+  insertProgram,
+  listPrograms,
+  organizationLocale,
+  toProgram,
+  updateProgram,
+} from './programs.store.js';
 
 export function registerPrograms(app: OpenAPIHono<AppEnv>) {
   app.openapi(listProgramsRoute, async (c) => {
     const caller = c.get('caller');
     const { limit, cursor, status } = c.req.valid('query');
-    const after = decodeCursor(cursor);
-    let query = c
-      .get('db')
-      .selectFrom('programs')
-      .selectAll()
-      .where('orgId', '=', caller.orgId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(limit + 1);
-    if (!caller.isAdmin) query = query.where('status', '!=', 'draft');
-    if (status) query = query.where('status', '=', status);
-    if (after) query = query.where('id', '>', after.id);
-    const rows = await query.execute();
+    const rows = await listPrograms(c.get('db'), caller, { limit, status, after: decodeCursor(cursor) });
     return c.json(
       toPage(rows, limit, toProgram, (r) => ({ sort: r.id, id: r.id })),
       200,
@@ -53,17 +48,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
       updatedAt: now,
       version: 1,
     });
-    await c
-      .get('db')
-      .insertInto('programs')
-      .values({
-        id: program.id,
-        orgId: program.orgId,
-        createdAt: now,
-        deletedAt: null,
-        ...programColumns(program),
-      })
-      .execute();
+    await insertProgram(c.get('db'), program);
     return c.json(program, 201, { ETag: etagOf(program.version), Location: `/v1/programs/${program.id}` });
   });
 
@@ -86,10 +71,11 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
     }
     const now = nowIso();
     const current = toProgram(row);
-    const { charter, ...rest } = changes;
+    const { charter, matching, ...rest } = changes;
     const merged = programSchema.safeParse({
       ...current,
       ...rest,
+      matching: matching === undefined ? current.matching : matchingFrom(matching, current.matching),
       charter:
         charter === undefined
           ? current.charter
@@ -103,13 +89,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
       });
     }
     const next = merged.data;
-    const result = await db
-      .updateTable('programs')
-      .set(programColumns(next))
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    assertWritten(result, row.version);
+    await updateProgram(db, next, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 

@@ -2,10 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   idOf,
   listOf,
-  pageQuerySchema,
   programCreateSchema,
+  programListQuerySchema,
   programSchema,
-  programStatusSchema,
   programUpdateSchema,
 } from '@rm-kit/core';
 import {
@@ -28,7 +27,7 @@ export const listProgramsRoute = createRoute({
   tags,
   summary: 'Programs you may see',
   description: 'An admin sees every program; anyone else sees those past their draft.',
-  request: { query: pageQuerySchema.extend({ status: programStatusSchema.optional() }) },
+  request: { query: programListQuerySchema },
   responses: {
     200: jsonResponse(listOf(Program).meta({ id: 'ProgramList' }), 'One page'),
     ...errorResponses(),

@@ -1,8 +1,10 @@
-import { type Issue, type Locale, type Program, programSchema } from '@rm-kit/core';
-import type { Kysely } from 'kysely';
+import { type Issue, type Locale, type Program, type ProgramStatus, programSchema } from '@rm-kit/core';
+import { type Kysely, sql } from 'kysely';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, toJson } from '../../db/json.js';
-import type { Database, Row } from '../../db/schema.js';
+import type { Database, NewRow, Row } from '../../db/schema.js';
+import { assertWritten } from '../../http/etag.js';
+import type { CursorPosition } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 
 /**
@@ -39,6 +41,7 @@ export function toProgram(row: Row<'programs'>): Program {
     sessionMinutes: row.sessionMinutes,
     status: row.status,
     charter: fromJson(row.charter),
+    matching: fromJson(row.matching),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
@@ -58,9 +61,66 @@ export function programColumns(program: Program) {
     sessionMinutes: program.sessionMinutes,
     status: program.status,
     charter: toJson(program.charter),
+    matching: toJson(program.matching),
     updatedAt: program.updatedAt,
     version: program.version,
   };
+}
+
+/** A new program as its row. */
+export function programRow(program: Program): NewRow<'programs'> {
+  return {
+    id: program.id,
+    orgId: program.orgId,
+    createdAt: program.createdAt,
+    deletedAt: null,
+    ...programColumns(program),
+  };
+}
+
+/** One page of the programs a caller may see (drafts only for admins), after `after`. */
+export function listPrograms(
+  db: Kysely<Database>,
+  caller: Caller,
+  query: { limit: number; status?: ProgramStatus | undefined; after: CursorPosition | null },
+) {
+  let select = db
+    .selectFrom('programs')
+    .selectAll()
+    .where('orgId', '=', caller.orgId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(query.limit + 1);
+  if (!caller.isAdmin) select = select.where('status', '!=', 'draft');
+  if (query.status) select = select.where('status', '=', query.status);
+  if (query.after) select = select.where('id', '>', query.after.id);
+  return select.execute();
+}
+
+export async function insertProgram(db: Kysely<Database>, program: Program): Promise<void> {
+  await db.insertInto('programs').values(programRow(program)).execute();
+}
+
+/** Writes `next` over the program as read at `readVersion` (412 if someone changed it since). */
+export async function updateProgram(db: Kysely<Database>, next: Program, readVersion: number): Promise<void> {
+  const result = await db
+    .updateTable('programs')
+    .set(programColumns(next))
+    .where('id', '=', next.id)
+    .where('version', '=', readVersion)
+    .executeTakeFirst();
+  assertWritten(result, readVersion);
+}
+
+/**
+ * Makes the pairs of one program one at a time: the rules that count a program's pairs (a
+ * mentee in one at most, a mentor up to capacity) hold only if two requests cannot both
+ * count before either has written. Updating the program's row to itself takes its row lock
+ * on PostgreSQL until the transaction ends, so a second request waits here and then counts
+ * what the first wrote; SQLite runs one write transaction at a time anyway.
+ */
+export async function claimPairing(db: Kysely<Database>, programId: string): Promise<void> {
+  await db.updateTable('programs').set({ version: sql`version` }).where('id', '=', programId).execute();
 }
 
 /**

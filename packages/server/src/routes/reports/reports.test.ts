@@ -1,8 +1,9 @@
-import { newId, type ProgramStatus } from '@rm-kit/core';
+import { defaultProgramMatching, newId, type ProgramStatus } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import { toJson } from '../../db/json.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
+import { runningPair } from '../../test-support/running-pair.js';
 import { createWorld, type World } from '../../test-support/world.js';
 
 const noPairsBy = { proposed: 0, active: 0, paused: 0, completed: 0, dissolved: 0 };
@@ -59,6 +60,7 @@ describe.each(testDatabases())('program reports on $dialect', (database) => {
         sessionMinutes: 60,
         status,
         charter: toJson({ en: '', it: '' }),
+        matching: toJson(defaultProgramMatching()),
         deletedAt: null,
         createdAt: now,
         updatedAt: now,
@@ -67,14 +69,7 @@ describe.each(testDatabases())('program reports on $dialect', (database) => {
       .execute();
     return id;
   };
-  const addPair = async (programId: string) => {
-    const pair = await api.call('POST', `/v1/programs/${programId}/pairs`, {
-      token: world.tokens.admin,
-      body: { mentorId: world.people.mentor, menteeId: world.people.mentee, status: 'active' },
-    });
-    expect(pair.status).toBe(201);
-    return pair.body.id as string;
-  };
+  const addPair = (programId: string) => runningPair(api, world, { programId });
 
   it('hides the averages while 2 have answered and shows them once 3 have', async () => {
     await give(world.pairId, world.tokens.mentor, [5, 4, 3], 9);
@@ -103,7 +98,12 @@ describe.each(testDatabases())('program reports on $dialect', (database) => {
 
     // Three of each, a whole release step: counted, they would move the figures.
     const elsewhere = await addPair(await addProgram('active'));
-    const removed = await addPair(world.programId);
+    // The world's two the other way round: its mentee is in one pair of the program already.
+    const removed = await runningPair(api, world, {
+      programId: world.programId,
+      mentorId: world.people.mentee,
+      menteeId: world.people.mentor,
+    });
     for (let i = 0; i < 3; i++) {
       await give(elsewhere, world.tokens.mentor, [1, 1, 1], 0);
       await give(removed, world.tokens.mentee, [1, 1, 1], 0);

@@ -4,6 +4,7 @@ import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { checkSessionStatus } from '../pairs/pair-life-cycle.js';
 import {
   createSessionRoute,
   deleteSessionRoute,
@@ -17,7 +18,9 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(createSessionRoute, async (c) => {
     const db = c.get('db');
     const { pair } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
-    const session = await insertSession(db, pair, c.req.valid('json'));
+    const body = c.req.valid('json');
+    checkSessionStatus(pair, body.status);
+    const session = await insertSession(db, pair, body);
     c.get('events').push(domainEvent('session.created', pair, session));
     return c.json(session, 201, { ETag: etagOf(session.version), Location: `/v1/sessions/${session.id}` });
   });
@@ -38,7 +41,9 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { row, pair } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
     checkIfMatch(c, row.version);
-    const session = await updateSession(db, row, c.req.valid('json'));
+    const changes = c.req.valid('json');
+    if (changes.status) checkSessionStatus(pair, changes.status);
+    const session = await updateSession(db, row, changes);
     c.get('events').push(domainEvent('session.updated', pair, session));
     return c.json(session, 200, { ETag: etagOf(session.version) });
   });

@@ -1,0 +1,365 @@
+import { css } from 'lit';
+
+/**
+ * The enrolment form's layout, sized by the column it is put in (a container), not by the
+ * window. The choices are native radios and checkboxes inside the labels that show them.
+ */
+export const enrollmentFormStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.25;
+  }
+
+  h2 {
+    font-size: 1.25em;
+  }
+
+  h3 {
+    font-size: 1.1em;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .program {
+    display: grid;
+    gap: calc(var(--_space) * 1.1);
+  }
+
+  .program-head {
+    display: grid;
+    gap: 0.3em;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2em 1.25em;
+    font-size: 0.9em;
+  }
+
+  .description {
+    max-width: 65ch;
+  }
+
+  .notice {
+    display: grid;
+    gap: 0.2em;
+    padding: 0.6em 0.8em;
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid var(--_warning);
+    border-inline-start-width: 4px;
+    background: var(--_subtle);
+  }
+
+  /* The form */
+
+  .form {
+    display: grid;
+    gap: calc(var(--_space) * 1.25);
+    padding-top: calc(var(--_space) * 0.9);
+    border-top: 1px solid var(--_border);
+  }
+
+  .form-title:focus,
+  .application-title:focus,
+  .failure:focus {
+    outline: none;
+  }
+
+  .question {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+    display: grid;
+    gap: 0.45em;
+  }
+
+  legend,
+  .field > label {
+    font-weight: 600;
+    padding: 0;
+    margin-bottom: 0.1em;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.35em;
+  }
+
+  .field > label .muted {
+    font-weight: 400;
+  }
+
+  .hint {
+    font-size: 0.9em;
+  }
+
+  .roles {
+    display: grid;
+    gap: 0.6em;
+  }
+
+  .role-option {
+    display: flex;
+    gap: 0.65em;
+    align-items: flex-start;
+    padding: 0.75em 0.9em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_bg);
+    cursor: pointer;
+  }
+
+  .role-option input {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+    margin: 0.15em 0 0;
+    accent-color: var(--_accent);
+  }
+
+  .role-text {
+    display: grid;
+    gap: 0.2em;
+  }
+
+  .role-title {
+    font-weight: 600;
+  }
+
+  .role-hint {
+    font-size: 0.9em;
+  }
+
+  .role-option:hover,
+  .role-option.chosen {
+    border-color: var(--_accent);
+  }
+
+  .role-option.chosen {
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
+  }
+
+  .question[aria-invalid='true'] .role-option {
+    border-color: var(--_danger);
+  }
+
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.45em;
+  }
+
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45em;
+    padding: 0.35em 0.8em 0.35em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_subtle);
+    cursor: pointer;
+  }
+
+  .chip input,
+  .slot input {
+    width: 1.05em;
+    height: 1.05em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .chip:hover,
+  .slot:hover {
+    border-color: var(--_accent);
+  }
+
+  .chip:has(input:checked) {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
+  }
+
+  .chip:has(input[aria-invalid='true']) {
+    border-color: var(--_danger);
+  }
+
+  /* A weekday per row, mornings and afternoons in two columns of boxes to tick. */
+  .slots {
+    display: grid;
+    grid-template-columns: minmax(6em, max-content) repeat(2, minmax(5.5em, 8em));
+    gap: 0.35em 0.5em;
+    align-items: center;
+    width: fit-content;
+    max-width: 100%;
+  }
+
+  .slot-head {
+    font-size: 0.85em;
+    text-align: center;
+    color: var(--_muted);
+  }
+
+  .day {
+    font-size: 0.95em;
+  }
+
+  .slot {
+    display: grid;
+    place-items: center;
+    min-height: 2.4em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_subtle);
+    cursor: pointer;
+  }
+
+  .slot:has(input:checked) {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+  }
+
+  .capacity {
+    width: 5em;
+  }
+
+  textarea {
+    width: 100%;
+    min-height: 5em;
+    resize: vertical;
+  }
+
+  .field-error {
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: center;
+  }
+
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+
+  .apply {
+    justify-self: start;
+  }
+
+  /* The application */
+
+  .application {
+    display: grid;
+    gap: 0.75em;
+    padding-top: calc(var(--_space) * 0.9);
+    border-top: 1px solid var(--_border);
+  }
+
+  .application-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+  }
+
+  .status::before {
+    content: '';
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+
+  .status.applied::before {
+    background: var(--_warning);
+  }
+
+  .status.accepted::before {
+    background: var(--_success);
+  }
+
+  .status.declined::before {
+    background: var(--_danger);
+  }
+
+  .pending {
+    border-color: var(--_warning);
+  }
+
+  .summary {
+    display: grid;
+    gap: 0.5em;
+    margin: 0;
+  }
+
+  .summary div {
+    display: grid;
+    gap: 0.1em;
+  }
+
+  .summary dt {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+
+  .summary dd {
+    margin: 0;
+  }
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .motivation {
+    white-space: pre-line;
+  }
+
+  button.withdraw {
+    background: var(--_bg);
+    border-color: var(--_danger);
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .failure {
+    display: grid;
+    gap: 0.2em;
+  }
+
+  @container (min-width: 40em) {
+    .roles {
+      grid-template-columns: 1fr 1fr;
+    }
+
+    .summary {
+      grid-template-columns: max-content 1fr;
+      gap: 0.55em 1.25em;
+      align-items: baseline;
+    }
+
+    .summary div {
+      display: contents;
+    }
+  }
+`;

@@ -1,0 +1,506 @@
+import { TaskStatus } from '@lit/task';
+import type { Enrollment, MatchProposalSet } from '@rm-kit/core';
+import { RmConflictError, RmError, RmValidationError } from '@rm-kit/sdk/errors';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AnnouncerController } from '../base/announcer.js';
+import { baseStyles } from '../base/base.styles.js';
+import { ConfirmDialogController, confirmDialogStyles } from '../base/confirm-dialog.js';
+import type { RmErrorAction } from '../base/events.js';
+import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
+import { LocalizeController } from '../base/localize.js';
+import { RmElement } from '../base/rm-element.js';
+import { errorState, loadingState, noClientState } from '../base/states.js';
+import { toError } from '../base/to-error.js';
+import { renderApplications } from './match-applications.js';
+import { type MatchBoardKey, matchBoardStrings } from './match-board.strings.js';
+import { matchBoardStyles } from './match-board.styles.js';
+import { type BoardView, MatchBoardData } from './match-board-data.js';
+import { renderConstraints, renderHandPair } from './match-constraints.js';
+import { renderPairs } from './match-pairs.js';
+import { nameOf } from './match-people.js';
+import { proposalKey, renderProposals } from './match-proposals.js';
+
+/**
+ * Saying why the server refused a pair, with core's rule of who may never be paired: a
+ * module of its own, fetched once the browser is idle after the board is shown.
+ */
+const loadRefusal = loadOnce(() => import('./match-refusal.js'));
+
+type Proposal = MatchProposalSet['proposals'][number];
+type Section = 'applications' | 'matching' | 'constraints' | 'hand';
+
+/** What went wrong in one section, in words, with the server's reference when it gave one. */
+interface Failure {
+  section: Section;
+  text: string;
+  reference: string;
+}
+
+/**
+ * @tagname rm-match-board
+ * @summary A program's match board, for its admins: review the applications (accept,
+ * decline), run matching and see the proposed pairs with their score and reasons, pin, ban
+ * or swap proposals and run it again, see how fair the proposals are and who is left out
+ * and why, make a pair by hand (the server's refusal said in words), and publish the
+ * proposals as pairs to confirm; then follow each pair's status.
+ *
+ * Matching is computed by the server each time it runs and nothing is stored until the
+ * proposals are published; a published pair starts `proposed` and becomes active once its
+ * mentee agrees and both accept the charter. Someone who is not an admin of the program
+ * sees "You do not have access to this."
+ *
+ * @fires rm-enrollment-changed - An application was accepted or declined (or the change queued offline). detail: `{ programId, enrollmentId, status, change, pending }`
+ * @fires rm-pair-changed - A pair was made by hand. detail: `{ pairId, status, change: 'created', pending }`
+ * @fires rm-pairs-published - Proposals were published as proposed pairs. detail: `{ programId, pairs }`
+ * @fires rm-load - The board finished loading, and again after every reload. detail: `{ count, stale }` (count: applications)
+ * @fires rm-error - Loading, matching or a write failed. detail: `{ error, action }`, action `'load'`, `'proposals.load'` or the SDK operation
+ *
+ * @csspart board - The board around everything.
+ * @csspart applications - The applications section; `application` each application, `accept` and `decline-application` its buttons.
+ * @csspart matching - The matching section; `run` its button, `proposal` each proposal, `pin`, `ban` its buttons, `swap` the swap button, `publish` the publish button, `unmatched` and `conflicts` the people left out and the pins not kept.
+ * @csspart constraints - The pins and bans; `constraint` each, `remove` its button.
+ * @csspart hand-pair - The form to make a pair by hand; `make-pair` its button.
+ * @csspart pairs - The program's pairs; `pair` each, `pair-status` its status badge.
+ * @csspart badge - Every badge.
+ * @csspart dialog - The confirmation dialog before publishing; `confirm` its confirming button.
+ * @csspart notice - The offline notice.
+ * @csspart status - The confirmation line ("Pairs published: 4."), shown for a few seconds and read out politely.
+ * @csspart empty - The sentence shown without a program-id.
+ * @csspart loading - The skeleton while loading.
+ * @csspart error - The error message.
+ * @csspart retry - The "Try again" button of the error message.
+ *
+ * @cssprop --rm-color-accent - Buttons, the score meters and focus.
+ * @cssprop --rm-color-danger - Refusals and the ban buttons.
+ * @cssprop --rm-color-success - Accepted applications and active pairs.
+ * @cssprop --rm-color-warning - Applications under review, paused pairs and the offline notice.
+ * @cssprop --rm-color-surface - Background.
+ * @cssprop --rm-color-text - Text.
+ * @cssprop --rm-color-muted - Secondary text.
+ * @cssprop --rm-color-border - Borders.
+ * @cssprop --rm-color-subtle - Cards and badges.
+ * @cssprop --rm-radius - Corner radius.
+ * @cssprop --rm-space - Padding and gaps.
+ */
+export class RmMatchBoard extends RmElement {
+  static override styles = [baseStyles, confirmDialogStyles, matchBoardStyles];
+
+  /** The program whose applications and pairs the board shows (`prg_…`). */
+  @property({ attribute: 'program-id', reflect: true }) programId = '';
+
+  @state() private proposals: MatchProposalSet | null = null;
+  @state() private running = false;
+  /** The write under way: `decide:<id>`, `pin:…`, `ban:…`, `swap`, `remove:<id>`, `hand`, `publish`. */
+  @state() private busy: string | null = null;
+  @state() private selected: string[] = [];
+  @state() private failure: Failure | null = null;
+  @state() private hand = { mentorId: '', menteeId: '', override: false };
+
+  private readonly localize = new LocalizeController(this, matchBoardStrings);
+  private readonly announcer = new AnnouncerController(this);
+  private readonly confirm = new ConfirmDialogController(this);
+  private readonly data = new MatchBoardData(this, {
+    client: () => this.api,
+    programId: () => this.programId,
+    loaded: (view) => {
+      this.emit('rm-load', { count: view.enrollments.length, stale: view.staleSince !== null });
+      preloadWhenIdle(loadRefusal);
+    },
+    failed: (error) => this.emit('rm-error', { error: toError(error), action: 'load' }),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Another program, or another person signing in: nothing of the last board stays.
+    const previous = changed as Map<PropertyKey, unknown>;
+    if (['programId', 'client', 'providedClient'].some((key) => previous.get(key) !== undefined)) {
+      this.proposals = null;
+      this.selected = [];
+      this.failure = null;
+      this.hand = { mentorId: '', menteeId: '', override: false };
+    }
+  }
+
+  // ----- actions -----
+
+  /** Runs a write, saying what failed in its section; false when it failed. */
+  private async attempt(
+    key: string,
+    section: Section,
+    action: RmErrorAction,
+    fallback: MatchBoardKey,
+    work: () => Promise<void>,
+    explain?: (error: unknown) => Promise<string>,
+  ): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = key;
+    this.failure = null;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      this.emit('rm-error', { error: toError(error), action });
+      // Offline before the words for it arrived: the section's plain sentence stands in.
+      const text = (await explain?.(error).catch(() => undefined)) ?? this.localize.t(fallback);
+      this.failure = { section, text, reference: error instanceof RmError ? (error.requestId ?? '') : '' };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`.failure[data-section="${section}"]`)?.focus();
+      void this.announcer.announce(text);
+      return false;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private async decide(enrollment: Enrollment, status: 'accepted' | 'declined') {
+    const name = nameOf(this.data.view?.people ?? new Map(), enrollment.personId);
+    await this.attempt(
+      `decide:${enrollment.id}`,
+      'applications',
+      'enrollments.update',
+      'decideFailed',
+      async () => {
+        const written = await this.data.decide(enrollment, status);
+        this.emit('rm-enrollment-changed', {
+          programId: enrollment.programId,
+          enrollmentId: enrollment.id,
+          status,
+          change: status,
+          pending: Boolean(written.pending),
+        });
+        await this.data.reload();
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#applications-title')?.focus();
+        void this.announcer.announce(
+          written.pending ? this.localize.t('queued') : this.localize.t(status, { name }),
+        );
+      },
+    );
+  }
+
+  /** Runs matching afresh; `said` is what to announce once it is back (what changed, or the count). */
+  private async run(said?: string) {
+    if (this.running) return;
+    this.running = true;
+    this.failure = null;
+    try {
+      const set = await this.data.proposals();
+      this.proposals = set;
+      this.selected = [];
+      this.running = false;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.proposals-title')?.focus();
+      void this.announcer.announce(
+        said ?? this.localize.t('proposalsReady', { count: this.localize.number(set.proposals.length) }),
+      );
+    } catch (error) {
+      this.running = false;
+      this.emit('rm-error', { error: toError(error), action: 'proposals.load' });
+      const text = this.localize.t('proposalsFailed');
+      this.failure = {
+        section: 'matching',
+        text,
+        reference: error instanceof RmError ? (error.requestId ?? '') : '',
+      };
+      void this.announcer.announce(text);
+    }
+  }
+
+  private names(p: { mentorId: string; menteeId: string }) {
+    const people = this.data.view?.people ?? new Map();
+    return { mentor: nameOf(people, p.mentorId), mentee: nameOf(people, p.menteeId) };
+  }
+
+  private async pin(p: Proposal) {
+    const constraint = this.data.view?.constraints.find(
+      (c) => c.kind === 'pin' && c.mentorId === p.mentorId && c.menteeId === p.menteeId,
+    );
+    const done = await this.attempt(
+      proposalKey('pin', p),
+      'matching',
+      constraint ? 'matchConstraints.remove' : 'matchConstraints.create',
+      'constraintFailed',
+      async () => {
+        if (constraint) await this.data.removeConstraint(constraint);
+        else await this.data.addConstraint({ mentorId: p.mentorId, menteeId: p.menteeId, kind: 'pin' });
+        await this.data.reload();
+      },
+    );
+    if (done) await this.run(this.localize.t(constraint ? 'unpinnedDone' : 'pinnedDone', this.names(p)));
+  }
+
+  private async ban(p: Proposal) {
+    const done = await this.attempt(
+      proposalKey('ban', p),
+      'matching',
+      'matchConstraints.create',
+      'constraintFailed',
+      async () => {
+        await this.data.addConstraint({ mentorId: p.mentorId, menteeId: p.menteeId, kind: 'ban' });
+        await this.data.reload();
+      },
+    );
+    if (done) await this.run(this.localize.t('bannedDone', this.names(p)));
+  }
+
+  private select(p: Proposal, on: boolean) {
+    this.selected = on
+      ? [...this.selected.filter((id) => id !== p.menteeId), p.menteeId].slice(-2)
+      : this.selected.filter((id) => id !== p.menteeId);
+  }
+
+  /**
+   * Swaps the mentees of two proposals: the pins that held any of the four people go, two
+   * pins take their place (each mentor with the other's mentee), and matching runs again.
+   */
+  private async swap() {
+    const set = this.proposals;
+    const view = this.data.view;
+    const [a, b] = this.selected.map((id) => set?.proposals.find((p) => p.menteeId === id));
+    if (!a || !b || !view) return;
+    const mentors = [a.mentorId, b.mentorId];
+    const mentees = [a.menteeId, b.menteeId];
+    const stale = view.constraints.filter(
+      (c) => c.kind === 'pin' && (mentors.includes(c.mentorId) || mentees.includes(c.menteeId)),
+    );
+    const done = await this.attempt(
+      'swap',
+      'matching',
+      'matchConstraints.create',
+      'constraintFailed',
+      async () => {
+        for (const constraint of stale) await this.data.removeConstraint(constraint);
+        await this.data.addConstraint({ mentorId: a.mentorId, menteeId: b.menteeId, kind: 'pin' });
+        await this.data.addConstraint({ mentorId: b.mentorId, menteeId: a.menteeId, kind: 'pin' });
+        await this.data.reload();
+      },
+    );
+    if (done) await this.run(this.localize.t('swappedDone'));
+  }
+
+  private async removeConstraint(constraint: BoardView['constraints'][number]) {
+    const done = await this.attempt(
+      `remove:${constraint.id}`,
+      'constraints',
+      'matchConstraints.remove',
+      'constraintFailed',
+      async () => {
+        await this.data.removeConstraint(constraint);
+        await this.data.reload();
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#constraints-title')?.focus();
+      },
+    );
+    if (!done) return;
+    // What matching proposes depended on it.
+    if (this.proposals) await this.run(this.localize.t('removed'));
+    else void this.announcer.announce(this.localize.t('removed'));
+  }
+
+  private async makePair(event: SubmitEvent) {
+    event.preventDefault();
+    const view = this.data.view;
+    const { mentorId, menteeId, override } = this.hand;
+    if (!view) return;
+    if (!mentorId || !menteeId) {
+      this.failure = { section: 'hand', text: this.localize.t('pickBoth'), reference: '' };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(mentorId ? '#hand-mentee' : '#hand-mentor')?.focus();
+      return;
+    }
+    const done = await this.attempt(
+      'hand',
+      'hand',
+      'pairs.create',
+      'why.other',
+      async () => {
+        const written = await this.data.makePair(mentorId, menteeId, override);
+        this.emit('rm-pair-changed', {
+          pairId: written.id,
+          status: written.pending ? 'proposed' : written.status,
+          change: 'created',
+          pending: Boolean(written.pending),
+        });
+        this.hand = { mentorId: '', menteeId: '', override: false };
+        await this.data.reload();
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#pairs-title')?.focus();
+        void this.announcer.announce(
+          written.pending
+            ? this.localize.t('queued')
+            : this.localize.t('made', this.names({ mentorId, menteeId })),
+        );
+      },
+      async (error) => {
+        const [now, { refusalWhy }] = await Promise.all([this.latest(error, view), loadRefusal()]);
+        return this.localize.t('refused', {
+          why: refusalWhy(this.localize, error, now, { mentorId, menteeId }, override),
+        });
+      },
+    );
+    if (done && this.proposals) await this.run();
+  }
+
+  /** The program as it is now, after a refusal that says it changed meanwhile (409); else as shown. */
+  private async latest(error: unknown, shown: BoardView): Promise<BoardView> {
+    if (!(error instanceof RmConflictError)) return shown;
+    await this.data.reload().catch(() => undefined);
+    return this.data.view ?? shown;
+  }
+
+  private async publish() {
+    const set = this.proposals;
+    const view = this.data.view;
+    if (!set || !view || set.proposals.length === 0 || this.busy) return;
+    const t = this.localize;
+    const count = t.number(set.proposals.length);
+    const yes = await this.confirm.ask({
+      title: t.t('publish.title'),
+      body: t.t('publish.body', { count }),
+      keep: t.t('publish.keep'),
+      confirm: t.t('publish.confirm'),
+    });
+    if (!yes) return;
+    const pairs = set.proposals.map(({ mentorId, menteeId }) => ({ mentorId, menteeId }));
+    await this.attempt(
+      'publish',
+      'matching',
+      'matching.publish',
+      'publishFailed',
+      async () => {
+        const written = await this.data.publish(pairs);
+        if (!written.pending)
+          this.emit('rm-pairs-published', { programId: this.programId, pairs: written.items });
+        this.proposals = null;
+        this.selected = [];
+        await this.data.reload();
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#pairs-title')?.focus();
+        void this.announcer.announce(written.pending ? t.t('queued') : t.t('published', { count }));
+      },
+      async (error) => {
+        const [now, { placeTaken, refusalWhy }] = await Promise.all([
+          this.latest(error, view),
+          loadRefusal(),
+        ]);
+        // A broken rule names its pair (`pairs.<i>`); a place taken meanwhile is found among them.
+        const index = error instanceof RmValidationError ? issueIndex(error) : placeTaken(now, pairs);
+        const pair = pairs[index];
+        if (!pair) return t.t('publishFailed');
+        return t.t('publishRefused', { ...this.names(pair), why: refusalWhy(t, error, now, pair, false) });
+      },
+    );
+  }
+
+  // ----- rendering -----
+
+  protected override render() {
+    return html`${this.renderBody()} ${this.confirm.render()}`;
+  }
+
+  private renderBody(): TemplateResult {
+    const t = this.localize;
+    if (!this.api) return html`<div class="surface">${noClientState(t)}</div>`;
+    if (!this.programId) return html`<p part="empty" class="surface muted">${t.t('empty')}</p>`;
+    const task = this.data.task;
+    if (task.status === TaskStatus.ERROR) {
+      return html`<div class="surface">${errorState(t, task.error, () => void task.run())}</div>`;
+    }
+    const view = this.data.view;
+    if (!view || view.program.id !== this.programId)
+      return html`<div class="surface">${loadingState(t, 8)}</div>`;
+    return this.renderBoard(view);
+  }
+
+  private renderFailure(section: Section): TemplateResult | typeof nothing {
+    const failure = this.failure;
+    if (failure?.section !== section) return nothing;
+    return html`<div class="failure" data-section=${section} role="alert" tabindex="-1">
+      <p class="error-text">${failure.text}</p>
+      ${
+        failure.reference
+          ? html`<p class="muted"><small>${this.localize.t('reference', { id: failure.reference })}</small></p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderBoard(view: BoardView): TemplateResult {
+    const t = this.localize;
+    const { program, enrollments, pairs } = view;
+    const count = (status: string) => t.number(enrollments.filter((e) => e.status === status).length);
+    const applicationsFailure = this.renderFailure('applications');
+    return html`<article part="board" class="board surface" aria-labelledby="board-title">
+      <header class="board-head">
+        <div class="title-line">
+          <h2 id="board-title">${program.name}</h2>
+          <span part="badge" class="badge program ${program.status}">${t.t(`programStatus.${program.status}`)}</span>
+        </div>
+        <p class="muted counts">
+          ${t.t('counts', {
+            total: t.number(enrollments.length),
+            applied: count('applied'),
+            accepted: count('accepted'),
+            pairs: t.number(pairs.length),
+          })}
+        </p>
+      </header>
+      ${
+        view.staleSince
+          ? html`<div part="notice" class="notice" role="status">
+            <p>${t.t('offline')}</p>
+            <p class="muted"><small>${t.t('stale', { when: t.dateTime(view.staleSince) })}</small></p>
+          </div>`
+          : nothing
+      }
+      ${renderApplications(t, {
+        program,
+        enrollments,
+        people: view.people,
+        deciding: this.busy?.startsWith('decide:') ? this.busy.slice('decide:'.length) : null,
+        decide: (e, status) => void this.decide(e, status),
+      })}
+      ${applicationsFailure}
+      ${renderProposals(t, {
+        set: this.proposals,
+        people: view.people,
+        running: this.running,
+        busy: this.busy,
+        selected: this.selected,
+        failure: this.renderFailure('matching'),
+        run: () => void this.run(),
+        pin: (p) => void this.pin(p),
+        ban: (p) => void this.ban(p),
+        select: (p, on) => this.select(p, on),
+        swap: () => void this.swap(),
+        publish: () => void this.publish(),
+      })}
+      ${renderConstraints(t, {
+        constraints: view.constraints,
+        people: view.people,
+        busy: this.busy,
+        failure: this.renderFailure('constraints'),
+        remove: (c) => void this.removeConstraint(c),
+      })}
+      ${renderHandPair(t, {
+        enrollments,
+        people: view.people,
+        ...this.hand,
+        busy: this.busy === 'hand',
+        failure: this.renderFailure('hand'),
+        set: (changes) => {
+          this.hand = { ...this.hand, ...changes };
+          if (this.failure?.section === 'hand') this.failure = null;
+        },
+        submit: (event) => void this.makePair(event),
+      })}
+      ${renderPairs(t, pairs, view.people)} ${this.announcer.render()}
+    </article>`;
+  }
+}
+
+/** The index of the pair an issue at `pairs.<i>` names; -1 when none does. */
+function issueIndex(error: RmValidationError): number {
+  const issue = error.issues.find((i) => i.path[0] === 'pairs' && typeof i.path[1] === 'number');
+  return typeof issue?.path[1] === 'number' ? issue.path[1] : -1;
+}

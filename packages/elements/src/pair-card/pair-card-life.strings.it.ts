@@ -1,0 +1,48 @@
+import type { PairLifeKey } from './pair-card-life.strings.js';
+
+/** The life-cycle part's words in Italian (see pair-card-life.strings.ts). */
+export const pairLifeItalian: Record<PairLifeKey, string> = {
+  whyMatched: 'Perché questo abbinamento',
+  matchScore: 'Compatibilità: {percent}',
+  'consent.title': 'Prima che la coppia inizi',
+  'consent.intro':
+    'La coppia inizia quando il mentee conferma l’abbinamento ed entrambe le persone accettano il patto.',
+  'consent.done': '{name} ha confermato l’abbinamento.',
+  'consent.waiting': 'In attesa che {name} confermi l’abbinamento.',
+  'consent.doneYou': 'Hai confermato l’abbinamento.',
+  'consent.waitingYou': 'Non hai ancora confermato l’abbinamento.',
+  'charterStep.done': '{name} ha accettato il patto.',
+  'charterStep.waiting': 'In attesa che {name} accetti il patto.',
+  'charterStep.doneYou': 'Hai accettato il patto.',
+  'charterStep.waitingYou': 'Non hai ancora accettato il patto.',
+  consent: 'Conferma l’abbinamento',
+  consenting: 'Invio in corso…',
+  consentQueued: 'Sei offline: la tua conferma sarà inviata quando tornerai online.',
+  consentFailed: 'Non è stato possibile inviare la tua conferma. Riprova.',
+  started: 'La coppia è iniziata.',
+  decline: 'Rifiuta l’abbinamento',
+  leave: 'Interrompi la coppia',
+  'decline.title': 'Vuoi rifiutare l’abbinamento?',
+  'leave.title': 'Vuoi interrompere la coppia?',
+  'decline.body':
+    '{name} vedrà che la coppia si è interrotta, ma non chi l’ha interrotta, e nessuno ti chiederà il motivo. Potrete partecipare di nuovo agli abbinamenti.',
+  'decline.keep': 'Mantieni la coppia',
+  'decline.confirm': 'Rifiuta l’abbinamento',
+  'leave.confirm': 'Interrompi la coppia',
+  declining: 'Chiusura in corso…',
+  declined: 'La coppia si è interrotta.',
+  declineQueued: 'Sei offline: la coppia si interromperà quando tornerai online.',
+  declineFailed: 'Non è stato possibile interrompere la coppia. Riprova.',
+  pause: 'Metti in pausa la coppia',
+  resume: 'Riprendi la coppia',
+  pausing: 'Salvataggio in corso…',
+  paused: 'La coppia è in pausa.',
+  resumed: 'La coppia è di nuovo attiva.',
+  pauseQueued: 'Sei offline: la modifica sarà inviata quando tornerai online.',
+  pauseFailed: 'Non è stato possibile modificare la coppia. Riprova.',
+  pausedNote:
+    'In pausa: nel frattempo non sono previste sessioni e la coppia non viene segnalata come a rischio.',
+  endedNote: 'La coppia si è interrotta prima del termine ({date}).',
+  endedNoDate: 'La coppia si è interrotta prima del termine.',
+  changedElsewhere: 'Nel frattempo la coppia è cambiata: ecco la versione attuale.',
+};
