@@ -93,6 +93,18 @@ describe.each(testDatabases())('ill-formed input on $dialect', (database) => {
       });
     });
 
+    it('refuses a body nested 100,000 deep at once, naming a flaw at the bottom by its full path', async () => {
+      const depth = 100_000;
+      const started = Date.now();
+      const deep = await post(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+      expect(deep.status).toBe(400);
+      const flawed = await post(`${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}`);
+      expect(flawed.status).toBe(400);
+      expect(flawed.body.error.issues).toEqual([{ path: Array(depth).fill(0), message: expect.any(String) }]);
+      // Quadratic, this took minutes: a path copied at every level of the walk.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+
     it('refuses duplicate keys, naming the repeated one, at any depth', async () => {
       const before = await countSessions();
       const top = await post(`{${held},"summary":"first","summary":"second"}`);
