@@ -1,10 +1,17 @@
-import { type Enrollment, type EnrollmentStatus, enrollmentSchema, type PairRole } from '@rm-kit/core';
+import {
+  type Enrollment,
+  type EnrollmentUpdate,
+  type enrollmentListQuerySchema,
+  enrollmentSchema,
+  type List,
+} from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
-import { assertWritten } from '../../http/etag.js';
-import type { CursorPosition } from '../../http/pagination.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { findVisibleProgram } from '../programs/programs.store.js';
 
@@ -115,42 +122,40 @@ export async function saveNewEnrollment(
   return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
-/** One page of a program's enrolments, all of them or the caller's own, after `after`. */
+/** One page of a program's enrolments: all of them, or only those of `onlyOf`. */
 export function listEnrollments(
   db: Kysely<Database>,
   program: { id: string; orgId: string },
-  query: {
-    limit: number;
-    onlyOf: string | null;
-    role?: PairRole | undefined;
-    status?: EnrollmentStatus | undefined;
-    after: CursorPosition | null;
-  },
-) {
-  let select = db
-    .selectFrom('enrollments')
-    .selectAll()
-    .where('programId', '=', program.id)
-    .where('orgId', '=', program.orgId)
-    .where('deletedAt', 'is', null)
-    .orderBy('id')
-    .limit(query.limit + 1);
-  if (query.onlyOf !== null) select = select.where('personId', '=', query.onlyOf);
-  if (query.role) select = select.where('role', '=', query.role);
-  if (query.status) select = select.where('status', '=', query.status);
-  if (query.after) select = select.where('id', '>', query.after.id);
-  return select.execute();
+  onlyOf: string | null,
+  { role, status, ...page }: z.output<typeof enrollmentListQuerySchema>,
+): Promise<List<Enrollment>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let select = db
+      .selectFrom('enrollments')
+      .selectAll()
+      .where('programId', '=', program.id)
+      .where('orgId', '=', program.orgId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(rows);
+    if (onlyOf !== null) select = select.where('personId', '=', onlyOf);
+    if (role) select = select.where('role', '=', role);
+    if (status) select = select.where('status', '=', status);
+    if (after) select = select.where('id', '>', after.id);
+    return select.execute();
+  };
+  return readPage(page, read, toEnrollment);
 }
 
-/** Writes `next` over the enrolment as read at `readVersion` (412 if someone changed it since). */
-export async function updateEnrollment(db: Kysely<Database>, next: Enrollment, readVersion: number) {
-  const result = await db
-    .updateTable('enrollments')
-    .set(enrollmentColumns(next))
-    .where('id', '=', next.id)
-    .where('version', '=', readVersion)
-    .executeTakeFirst();
-  assertWritten(result, readVersion);
+/** Changes an enrolment as read (see updateVersioned). */
+export function updateEnrollment(db: Kysely<Database>, row: Row<'enrollments'>, changes: EnrollmentUpdate) {
+  return updateVersioned(db, 'enrollments', {
+    entity: 'enrolment',
+    schema: enrollmentSchema,
+    current: toEnrollment(row),
+    patch: changes,
+    columns: enrollmentColumns,
+  });
 }
 
 /** The enrolments of a program's people, by person: what pairing and matching go by. */

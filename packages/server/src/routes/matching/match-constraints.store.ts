@@ -1,15 +1,17 @@
 import {
+  type List,
   type MatchConstraint,
   type MatchConstraintCreate,
-  type MatchConstraintKind,
+  type matchConstraintListQuerySchema,
   matchConstraintSchema,
   newId,
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { stale } from '../../http/etag.js';
-import type { CursorPosition } from '../../http/pagination.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { enrollmentsOf } from '../enrollments/enrollments.store.js';
 
@@ -27,22 +29,25 @@ export async function constraintsOf(db: Kysely<Database>, programId: string): Pr
   return rows.map(toMatchConstraint);
 }
 
-/** One page of a program's pins and bans, after `after`. */
+/** One page of a program's pins and bans. */
 export function listConstraints(
   db: Kysely<Database>,
   program: { id: string; orgId: string },
-  query: { limit: number; kind?: MatchConstraintKind | undefined; after: CursorPosition | null },
-) {
-  let select = db
-    .selectFrom('matchConstraints')
-    .selectAll()
-    .where('programId', '=', program.id)
-    .where('orgId', '=', program.orgId)
-    .orderBy('id')
-    .limit(query.limit + 1);
-  if (query.kind) select = select.where('kind', '=', query.kind);
-  if (query.after) select = select.where('id', '>', query.after.id);
-  return select.execute();
+  { kind, ...page }: z.output<typeof matchConstraintListQuerySchema>,
+): Promise<List<MatchConstraint>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let select = db
+      .selectFrom('matchConstraints')
+      .selectAll()
+      .where('programId', '=', program.id)
+      .where('orgId', '=', program.orgId)
+      .orderBy('id')
+      .limit(rows);
+    if (kind) select = select.where('kind', '=', kind);
+    if (after) select = select.where('id', '>', after.id);
+    return select.execute();
+  };
+  return readPage(page, read, toMatchConstraint);
 }
 
 /**

@@ -6,7 +6,6 @@ import type { Database } from '../../db/schema.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch } from '../../http/etag.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
 import { makePairs } from '../pairs/pairing.js';
 import { findVisibleProgram, toProgram } from '../programs/programs.store.js';
 import {
@@ -15,7 +14,6 @@ import {
   findConstraint,
   insertConstraint,
   listConstraints,
-  toMatchConstraint,
 } from './match-constraints.store.js';
 import { loadMatchGround } from './match-ground.store.js';
 import { proposalsOf } from './match-input.js';
@@ -40,12 +38,7 @@ export function registerMatching(app: OpenAPIHono<AppEnv>) {
   app.openapi(listConstraintsRoute, async (c) => {
     const db = c.get('db');
     const program = await matchingProgram(db, c.get('caller'), c.req.valid('param').programId);
-    const { limit, cursor, kind } = c.req.valid('query');
-    const rows = await listConstraints(db, program, { limit, kind, after: decodeCursor(cursor) });
-    return c.json(
-      toPage(rows, limit, toMatchConstraint, (r) => ({ sort: r.id, id: r.id })),
-      200,
-    );
+    return c.json(await listConstraints(db, program, c.req.valid('query')), 200);
   });
 
   app.openapi(createConstraintRoute, async (c) => {

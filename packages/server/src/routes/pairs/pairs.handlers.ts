@@ -1,12 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { isEndedPair, type Pair, type PairStatus, pairAsSeenBy, pairProgress } from '@rm-kit/core';
+import { isEndedPair, type PairStatus, pairAsSeenBy, pairProgress } from '@rm-kit/core';
 import { actorIn, findOwnPair, findPair, requireAdmin } from '../../auth/access.js';
 import { nowIso, todayIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { checkOfferedTopics, findVisibleProgram, toProgram } from '../programs/programs.store.js';
 import { activatedIfReady, checkNotEnded, checkTransition, declinedBy } from './pair-life-cycle.js';
@@ -34,25 +33,9 @@ function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn:
   };
 }
 
-/** The next version of a pair: what changed, stamped now. */
-function revised(pair: Pair, changes: Partial<Pair>): Pair {
-  return { ...pair, ...changes, updatedAt: nowIso(), version: pair.version + 1 };
-}
-
 export function registerPairs(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPairsRoute, async (c) => {
-    const caller = c.get('caller');
-    const { limit, cursor, ...filters } = c.req.valid('query');
-    const rows = await listPairs(c.get('db'), caller, { limit, ...filters, after: decodeCursor(cursor) });
-    return c.json(
-      toPage(
-        rows,
-        limit,
-        (row) => toPair(row, actorIn(row, caller)),
-        (r) => ({ sort: r.id, id: r.id }),
-      ),
-      200,
-    );
+    return c.json(await listPairs(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(createPairRoute, async (c) => {
@@ -111,13 +94,12 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       });
     }
     const ends = isEndedPair(status) && !isEndedPair(current.status);
-    const next = revised(current, {
+    const next = await updatePair(db, current, {
       status,
       topics: changes.topics ?? current.topics,
       ...dates,
       endedBy: ends ? actor : current.endedBy,
     });
-    await updatePair(db, next, row.version);
     c.get('events').push(domainEvent('pair.updated', next, next));
     return c.json(pairAsSeenBy(next, actor), 200, { ETag: etagOf(next.version) });
   });
@@ -145,8 +127,11 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     checkNotEnded(current, 'accept the charter of');
     const now = nowIso();
     const accepted = { ...current.charterAcceptedAt, [role]: now };
-    const next = activatedIfReady(revised(current, { charterAcceptedAt: accepted }), todayIso());
-    await updatePair(db, next, row.version);
+    const next = await updatePair(
+      db,
+      current,
+      activatedIfReady({ ...current, charterAcceptedAt: accepted }, todayIso()),
+    );
     c.get('events').push(domainEvent('pair.updated', next, next));
     return c.json(pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
   });
@@ -164,8 +149,11 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       return c.json(pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
     }
     checkNotEnded(current, 'consent to');
-    const next = activatedIfReady(revised(current, { menteeConsentedAt: nowIso() }), todayIso());
-    await updatePair(db, next, row.version);
+    const next = await updatePair(
+      db,
+      current,
+      activatedIfReady({ ...current, menteeConsentedAt: nowIso() }, todayIso()),
+    );
     c.get('events').push(domainEvent('pair.updated', next, next));
     return c.json(pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
   });
@@ -175,8 +163,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pair: row, role } = await findOwnPair(db, caller, c.req.valid('param').pairId);
     const current = pairOf(row);
-    const next = revised(declinedBy(current, role, todayIso()), {});
-    await updatePair(db, next, row.version);
+    const next = await updatePair(db, current, declinedBy(current, role, todayIso()));
     c.get('events').push(domainEvent('pair.updated', next, next));
     return c.json(pairAsSeenBy(next, actorIn(row, caller)), 200, { ETag: etagOf(next.version) });
   });

@@ -1,17 +1,20 @@
 import {
   LIVE_PAIR_STATUSES,
+  type List,
   type Pair,
   type PairActor,
-  type PairStatus,
   pairAsSeenBy,
+  type pairListQuerySchema,
   pairSchema,
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod';
+import { actorIn } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
-import { assertWritten } from '../../http/etag.js';
-import type { CursorPosition } from '../../http/pagination.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 
 /** The pair as stored, every field: for the server's own decisions, never answered as such. */
 export function pairOf(row: Row<'pairs'>): Pair {
@@ -75,52 +78,48 @@ export function pairRow(pair: Pair): NewRow<'pairs'> {
   };
 }
 
-/** One page of the pairs a caller may see (an admin: all of the organisation's), after `after`. */
+/** One page of the pairs a caller may see (an admin: all of the organisation's), each as they may read it. */
 export function listPairs(
   db: Kysely<Database>,
   caller: Caller,
-  query: {
-    limit: number;
-    programId?: string | undefined;
-    status?: PairStatus | undefined;
-    personId?: string | undefined;
-    after: CursorPosition | null;
-  },
-) {
-  let select = db
-    .selectFrom('pairs')
-    .selectAll()
-    .where('orgId', '=', caller.orgId)
-    .where('deletedAt', 'is', null)
-    .orderBy('id')
-    .limit(query.limit + 1);
-  if (!caller.isAdmin) {
-    select = select.where((eb) =>
-      eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]),
-    );
-  }
-  const { personId, programId, status, after } = query;
-  if (personId)
-    select = select.where((eb) => eb.or([eb('mentorId', '=', personId), eb('menteeId', '=', personId)]));
-  if (programId) select = select.where('programId', '=', programId);
-  if (status) select = select.where('status', '=', status);
-  if (after) select = select.where('id', '>', after.id);
-  return select.execute();
+  { personId, programId, status, ...page }: z.output<typeof pairListQuerySchema>,
+): Promise<List<Pair>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let select = db
+      .selectFrom('pairs')
+      .selectAll()
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(rows);
+    if (!caller.isAdmin) {
+      select = select.where((eb) =>
+        eb.or([eb('mentorId', '=', caller.personId), eb('menteeId', '=', caller.personId)]),
+      );
+    }
+    if (personId)
+      select = select.where((eb) => eb.or([eb('mentorId', '=', personId), eb('menteeId', '=', personId)]));
+    if (programId) select = select.where('programId', '=', programId);
+    if (status) select = select.where('status', '=', status);
+    if (after) select = select.where('id', '>', after.id);
+    return select.execute();
+  };
+  return readPage(page, read, (row) => toPair(row, actorIn(row, caller)));
 }
 
 export async function insertPairs(db: Kysely<Database>, pairs: readonly Pair[]): Promise<void> {
   if (pairs.length > 0) await db.insertInto('pairs').values(pairs.map(pairRow)).execute();
 }
 
-/** Writes `next` over the pair as read at `readVersion` (412 if someone changed it since). */
-export async function updatePair(db: Kysely<Database>, next: Pair, readVersion: number): Promise<void> {
-  const result = await db
-    .updateTable('pairs')
-    .set(pairColumns(next))
-    .where('id', '=', next.id)
-    .where('version', '=', readVersion)
-    .executeTakeFirst();
-  assertWritten(result, readVersion);
+/** Changes a pair as read (see updateVersioned): every field of the pair as stored, never as seen. */
+export function updatePair(db: Kysely<Database>, current: Pair, patch: Partial<Pair>): Promise<Pair> {
+  return updateVersioned(db, 'pairs', {
+    entity: 'pair',
+    schema: pairSchema,
+    current,
+    patch,
+    columns: pairColumns,
+  });
 }
 
 /** The mentor and mentee of every pair of a program that holds their places (see LIVE_PAIR_STATUSES). */

@@ -1,11 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { canMoveProgram, charterFrom, issuesFrom, matchingFrom, newId, programSchema } from '@rm-kit/core';
+import { canMoveProgram, charterFrom, matchingFrom, newId, programSchema } from '@rm-kit/core';
 import { requireAdmin } from '../../auth/access.js';
 import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
-import { decodeCursor, toPage } from '../../http/pagination.js';
 import { Problem } from '../../http/problem.js';
 import {
   createProgramRoute,
@@ -25,13 +24,7 @@ import {
 
 export function registerPrograms(app: OpenAPIHono<AppEnv>) {
   app.openapi(listProgramsRoute, async (c) => {
-    const caller = c.get('caller');
-    const { limit, cursor, status } = c.req.valid('query');
-    const rows = await listPrograms(c.get('db'), caller, { limit, status, after: decodeCursor(cursor) });
-    return c.json(
-      toPage(rows, limit, toProgram, (r) => ({ sort: r.id, id: r.id })),
-      200,
-    );
+    return c.json(await listPrograms(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(createProgramRoute, async (c) => {
@@ -69,27 +62,16 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
         issues: [{ path: ['status'], message: 'Move forward one step at a time, or straight to closed' }],
       });
     }
-    const now = nowIso();
     const current = toProgram(row);
     const { charter, matching, ...rest } = changes;
-    const merged = programSchema.safeParse({
-      ...current,
+    const next = await updateProgram(db, current, {
       ...rest,
       matching: matching === undefined ? current.matching : matchingFrom(matching, current.matching),
       charter:
         charter === undefined
           ? current.charter
           : charterFrom(charter, await organizationLocale(db, caller.orgId), current.charter),
-      updatedAt: now,
-      version: row.version + 1,
     });
-    if (!merged.success) {
-      throw new Problem('validation_failed', 'The change would leave the program invalid', {
-        issues: issuesFrom(merged.error),
-      });
-    }
-    const next = merged.data;
-    await updateProgram(db, next, row.version);
     return c.json(next, 200, { ETag: etagOf(next.version) });
   });
 

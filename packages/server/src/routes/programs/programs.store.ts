@@ -1,10 +1,18 @@
-import { type Issue, type Locale, type Program, type ProgramStatus, programSchema } from '@rm-kit/core';
+import {
+  type Issue,
+  type List,
+  type Locale,
+  type Program,
+  type programListQuerySchema,
+  programSchema,
+} from '@rm-kit/core';
 import { type Kysely, sql } from 'kysely';
+import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
-import { assertWritten } from '../../http/etag.js';
-import type { CursorPosition } from '../../http/pagination.js';
+import { updateVersioned } from '../../db/update-versioned.js';
+import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 
 /**
@@ -78,38 +86,41 @@ export function programRow(program: Program): NewRow<'programs'> {
   };
 }
 
-/** One page of the programs a caller may see (drafts only for admins), after `after`. */
+/** One page of the programs a caller may see (drafts only for admins). */
 export function listPrograms(
   db: Kysely<Database>,
   caller: Caller,
-  query: { limit: number; status?: ProgramStatus | undefined; after: CursorPosition | null },
-) {
-  let select = db
-    .selectFrom('programs')
-    .selectAll()
-    .where('orgId', '=', caller.orgId)
-    .where('deletedAt', 'is', null)
-    .orderBy('id')
-    .limit(query.limit + 1);
-  if (!caller.isAdmin) select = select.where('status', '!=', 'draft');
-  if (query.status) select = select.where('status', '=', query.status);
-  if (query.after) select = select.where('id', '>', query.after.id);
-  return select.execute();
+  { status, ...page }: z.output<typeof programListQuerySchema>,
+): Promise<List<Program>> {
+  const read = (after: CursorPosition | null, rows: number) => {
+    let select = db
+      .selectFrom('programs')
+      .selectAll()
+      .where('orgId', '=', caller.orgId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .limit(rows);
+    if (!caller.isAdmin) select = select.where('status', '!=', 'draft');
+    if (status) select = select.where('status', '=', status);
+    if (after) select = select.where('id', '>', after.id);
+    return select.execute();
+  };
+  return readPage(page, read, toProgram);
 }
 
 export async function insertProgram(db: Kysely<Database>, program: Program): Promise<void> {
   await db.insertInto('programs').values(programRow(program)).execute();
 }
 
-/** Writes `next` over the program as read at `readVersion` (412 if someone changed it since). */
-export async function updateProgram(db: Kysely<Database>, next: Program, readVersion: number): Promise<void> {
-  const result = await db
-    .updateTable('programs')
-    .set(programColumns(next))
-    .where('id', '=', next.id)
-    .where('version', '=', readVersion)
-    .executeTakeFirst();
-  assertWritten(result, readVersion);
+/** Changes a program as read (see updateVersioned); `patch` holds its charter and matching as stored. */
+export function updateProgram(db: Kysely<Database>, current: Program, patch: Partial<Program>) {
+  return updateVersioned(db, 'programs', {
+    entity: 'program',
+    schema: programSchema,
+    current,
+    patch,
+    columns: programColumns,
+  });
 }
 
 /**
