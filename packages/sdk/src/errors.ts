@@ -10,11 +10,16 @@ export interface RmErrorInit {
   cause?: unknown;
 }
 
-/** Every error the SDK throws. Branch on the subclass or on `code`, never on `message`. */
+/**
+ * Every error the SDK throws. Branch on the subclass or on `code`, never on `message`.
+ * `issues` are the server's: the field path and message of each thing it refused (a 409
+ * of a publish names the pair at fault, `['pairs', 1, 'menteeId']`); empty when it named none.
+ */
 export class RmError extends Error {
   readonly status: number;
   readonly code: RmErrorInit['code'];
   readonly requestId: string | undefined;
+  readonly issues: Issue[];
 
   constructor(init: RmErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -22,17 +27,12 @@ export class RmError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
+    this.issues = init.issues ?? [];
   }
 }
 
 /** 400/422: the body broke the contract or a rule. `issues` names each field. */
-export class RmValidationError extends RmError {
-  readonly issues: Issue[];
-  constructor(init: RmErrorInit) {
-    super(init);
-    this.issues = init.issues ?? [];
-  }
-}
+export class RmValidationError extends RmError {}
 
 /** 401: no token, or one that expired or is not valid for this API. */
 export class RmUnauthorizedError extends RmError {}

@@ -51,6 +51,18 @@ describe('matching and consent through the SDK, against the reference server', (
     }
   });
 
+  it('names the refused pair of a publish in the 409, and makes none of them', async () => {
+    const [first] = (await admin.matching.proposals(greenLeaders)).proposals;
+    if (!first) throw new Error('no proposal');
+    const good = { mentorId: first.mentorId, menteeId: first.menteeId };
+    // The same mentee a second time: the pair at index 1 breaks one pair per mentee.
+    const error = await admin.matching.publish(greenLeaders, [good, good]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RmConflictError);
+    expect((error as RmConflictError).issues.map((i) => i.path.join('.'))).toEqual(['pairs.1.menteeId']);
+    expect((await admin.pairs.page({ programId: greenLeaders })).items).toEqual([]);
+    expect(await admin.pendingWrites()).toEqual([]);
+  });
+
   it('pins a proposal, lists and removes the pin, and publishes the proposals as proposed pairs', async () => {
     const [first] = (await admin.matching.proposals(greenLeaders)).proposals;
     if (!first) throw new Error('no proposal');

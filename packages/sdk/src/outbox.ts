@@ -67,8 +67,13 @@ export function provisionalId(): string {
 }
 
 function toError(error: RmError): OutboxEntry['error'] {
-  const issues = (error as { issues?: Issue[] }).issues;
-  return { status: error.status, code: error.code, message: error.message, ...(issues ? { issues } : {}) };
+  const { issues } = error;
+  return {
+    status: error.status,
+    code: error.code,
+    message: error.message,
+    ...(issues.length > 0 ? { issues } : {}),
+  };
 }
 
 /**
