@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './rules/aggregate-release.js';
 export * from './rules/feedback-acceptance.js';
+export * from './rules/feedback-opening.js';
 export * from './rules/pair-life-cycle.js';
 export * from './rules/pair-progress.js';
 export * from './rules/photo-url.js';

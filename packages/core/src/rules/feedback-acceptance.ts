@@ -1,16 +1,8 @@
 import type { FeedbackKind } from '../schemas/feedback.js';
-import type { Pair } from '../schemas/pair.js';
-import type { Program } from '../schemas/program.js';
-import { phaseDates } from './feedback-phase.js';
+import { type FeedbackOpeningInput, feedbackOpenings } from './feedback-opening.js';
 
-export interface FeedbackAcceptanceInput {
+export interface FeedbackAcceptanceInput extends FeedbackOpeningInput {
   kind: FeedbackKind;
-  pair: Pick<Pair, 'status' | 'startedOn' | 'endedOn'>;
-  program: Pick<Program, 'startsOn' | 'endsOn'>;
-  /** Today as a calendar date (`YYYY-MM-DD`). */
-  today: string;
-  /** How many sessions the pair has held. */
-  heldSessions: number;
 }
 
 /** Why an answer cannot be given yet, and from when it can (null: it never can, as it stands). */
@@ -19,22 +11,10 @@ export type FeedbackRefusal =
   | { reason: 'midpoint-not-yet'; opensOn: string }
   | { reason: 'final-not-yet'; opensOn: string };
 
-/**
- * Whether a pair member may give feedback of a kind today. A proposed pair has not
- * started, so it gives none. The mid-point answer opens on the pair's mid-point date; the
- * final answer once the pair has held a session, or once it reached its end date (which
- * a pair that never met reaches too). Null: accepted.
- */
-export function feedbackRefusal({
-  kind,
-  pair,
-  program,
-  today,
-  heldSessions,
-}: FeedbackAcceptanceInput): FeedbackRefusal | null {
-  if (pair.status === 'proposed') return { reason: 'pair-proposed', opensOn: null };
-  const { midpoint, end } = phaseDates({ pair, program });
-  if (kind === 'midpoint' && today < midpoint) return { reason: 'midpoint-not-yet', opensOn: midpoint };
-  if (kind === 'final' && heldSessions === 0 && today < end) return { reason: 'final-not-yet', opensOn: end };
-  return null;
+/** Why a pair member may not give feedback of a kind today, by feedbackOpenings; null: accepted. */
+export function feedbackRefusal({ kind, ...input }: FeedbackAcceptanceInput): FeedbackRefusal | null {
+  const opening = feedbackOpenings(input)[kind];
+  if (opening.open) return null;
+  if (opening.opensOn === null) return { reason: 'pair-proposed', opensOn: null };
+  return { reason: kind === 'midpoint' ? 'midpoint-not-yet' : 'final-not-yet', opensOn: opening.opensOn };
 }

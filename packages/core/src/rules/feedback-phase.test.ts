@@ -5,7 +5,7 @@ import { type FeedbackPhaseInput, feedbackPhase } from './feedback-phase.js';
 const program = { startsOn: '2026-01-01', endsOn: '2026-06-30', cadenceDays: 14 };
 const pair = { status: 'active' as const, startedOn: '2026-01-11', endedOn: null };
 const on = (today: string, extra: Partial<FeedbackPhaseInput> = {}) =>
-  feedbackPhase({ pair, program, today, ...extra });
+  feedbackPhase({ pair, program, today, sessionHeld: false, ...extra });
 
 describe('feedbackPhase', () => {
   it('opens nothing before the mid-point, and says when the mid-point opens', () => {
@@ -48,6 +48,21 @@ describe('feedbackPhase', () => {
       next: 'final',
       opensOn: '2026-01-13',
     });
+  });
+
+  it('offers the mid-point, not the final, to a pair that has met, until the end is near', () => {
+    expect(on('2026-02-01', { sessionHeld: true })).toEqual({
+      open: null,
+      next: 'midpoint',
+      opensOn: '2026-04-06',
+    });
+    expect(on('2026-04-06', { sessionHeld: true })).toEqual({ open: 'midpoint' });
+    expect(on('2026-06-02', { sessionHeld: true })).toEqual({ open: 'final' });
+  });
+
+  it('offers the final of a pair too short for a mid-point once it has met', () => {
+    const short = { ...program, endsOn: '2026-02-10' };
+    expect(on('2026-01-12', { program: short, sessionHeld: true })).toEqual({ open: 'final' });
   });
 
   it('never goes back from final to mid-point, nor from open to closed, as days pass', () => {

@@ -52,14 +52,16 @@ function localToday(): string {
 type Page = List<Feedback>;
 
 /**
- * The phase a pair's form is about when no `kind` is given: the one open by the program's
- * dates, read with the caller's answers to both phases, since one already answered stays.
+ * The phase a pair's form is about when no `kind` is given: the one open by the rule the
+ * server refuses by (the program's dates and whether the pair has held a session), read
+ * with the caller's answers to both phases, since one already answered stays.
  */
 async function openPhase(api: RmClient, pair: Pair, personId: string, signal: AbortSignal) {
-  const [program, midpoint, final] = await Promise.all([
+  const [program, midpoint, final, held] = await Promise.all([
     api.programs.get(pair.programId, { signal }),
     api.feedback.page(pair.id, { kind: 'midpoint', limit: 100 }, { signal }),
     api.feedback.page(pair.id, { kind: 'final', limit: 100 }, { signal }),
+    api.sessions.page(pair.id, { status: 'held', limit: 1 }, { signal }),
   ]);
   const answered = (
     [
@@ -69,8 +71,9 @@ async function openPhase(api: RmClient, pair: Pair, personId: string, signal: Ab
   )
     .filter(([, page]) => page.items.some((f) => f.authorId === personId))
     .map(([kind]) => kind);
-  const phase = feedbackPhase({ pair, program, today: localToday(), answered });
-  const reads = [program, midpoint, final];
+  const sessionHeld = held.items.length > 0;
+  const phase = feedbackPhase({ pair, program, today: localToday(), sessionHeld, answered });
+  const reads = [program, midpoint, final, held];
   if (phase.open === null) return { kind: 'midpoint' as const, answers: undefined, closed: phase, reads };
   return { kind: phase.open, answers: phase.open === 'final' ? final : midpoint, reads };
 }

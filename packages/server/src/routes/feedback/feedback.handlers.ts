@@ -46,8 +46,8 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pair, role } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
     const body = c.req.valid('json');
-    const { program, heldSessions } = await feedbackGround(db, pair);
-    checkFeedbackOpen(body.kind, pair, program, { today: todayIso(), heldSessions });
+    const { program, sessionHeld } = await feedbackGround(db, pair);
+    checkFeedbackOpen(body.kind, pair, program, { today: todayIso(), sessionHeld });
     if (body.sessionId !== null) await checkSessionOfPair(db, pair, body.sessionId);
     const feedback = await insertFeedback(db, pair, role, body);
     if (!feedback) {

@@ -1,3 +1,4 @@
+import { feedbackOpenings } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../db/json.js';
 import { type Member, startCohort } from '../../test-support/cohort.js';
@@ -6,6 +7,9 @@ import { createWorld, type World } from '../../test-support/world.js';
 
 const rated = { ratings: { usefulness: 4, trust: 4, preparation: 4 }, recommend: 8 };
 const heldNow = () => ({ status: 'held', occurredAt: new Date().toISOString() });
+/** The calendar date `days` from today (UTC, as the server counts). */
+const fromToday = (days: number) =>
+  new Date(Date.parse(`${todayIso()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A pair's life once made: consent, the charter, pausing, leaving, and what each stage allows. */
 describe.each(testDatabases())('the life cycle of a pair on $dialect', (database) => {
@@ -207,7 +211,7 @@ describe.each(testDatabases())('the life cycle of a pair on $dialect', (database
     }
   });
 
-  it('opens the mid-point feedback on the mid-point date, and the final one after a held session or at the end', async () => {
+  it('opens the mid-point feedback on the mid-point date, and the final one after a held session or near the end', async () => {
     const { pairId, mentor, mentee } = await active();
     const give = (who: Member, kind: string) =>
       api.call('POST', `/v1/pairs/${pairId}/feedback`, { token: who.token, body: { kind, ...rated } });
@@ -237,6 +241,50 @@ describe.each(testDatabases())('the life cycle of a pair on $dialect', (database
       body: { kind: 'midpoint', ...rated },
     });
     expect(midpoint.status).toBe(201);
+  });
+
+  it('accepts a final answer exactly when core’s rule says it is open: two cadences before the end, or once the pair met', async () => {
+    const cadenceDays = 14;
+    const cases = [
+      { endsIn: 2 * cadenceDays, sessionHeld: false, open: true },
+      { endsIn: 2 * cadenceDays + 1, sessionHeld: false, open: false },
+      { endsIn: 2 * cadenceDays + 1, sessionHeld: true, open: true },
+      { endsIn: -1, sessionHeld: false, open: true },
+    ];
+    for (const { endsIn, sessionHeld, open } of cases) {
+      const program = { startsOn: fromToday(-90), endsOn: fromToday(endsIn), cadenceDays };
+      const cohort = await startCohort(api, world, program);
+      const [mentor, mentee] = [await cohort.member('mentor'), await cohort.member('mentee')];
+      const pair = { status: 'active', override: true, startedOn: program.startsOn } as const;
+      const made = await cohort.pair(mentor, mentee, pair);
+      expect(made.status).toBe(201);
+      if (sessionHeld) {
+        const held = await api.call('POST', `/v1/pairs/${made.body.id}/sessions`, {
+          token: mentor.token,
+          body: { status: 'held', occurredAt: `${fromToday(-1)}T10:00:00Z` },
+        });
+        expect(held.status).toBe(201);
+      }
+      const rule = feedbackOpenings({
+        pair: { ...pair, endedOn: null },
+        program,
+        today: todayIso(),
+        sessionHeld,
+      });
+      expect(rule.final.open).toBe(open);
+      const answer = await api.call('POST', `/v1/pairs/${made.body.id}/feedback`, {
+        token: mentee.token,
+        body: { kind: 'final', ...rated },
+      });
+      expect({ endsIn, sessionHeld, status: answer.status }).toEqual({
+        endsIn,
+        sessionHeld,
+        status: open ? 201 : 409,
+      });
+      if (!rule.final.open) {
+        expect(answer.body.error.message).toContain(rule.final.opensOn);
+      }
+    }
   });
 
   it('does not put a paused pair at risk for not meeting', async () => {

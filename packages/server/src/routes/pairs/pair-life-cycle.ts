@@ -74,12 +74,12 @@ export function checkSessionStatus(pair: Pick<Pair, 'status'>, status: string): 
   }
 }
 
-/** Refuses feedback that the pair's stage or the calendar does not open yet (see feedbackRefusal). */
+/** Refuses feedback that the pair's stage or the calendar does not open yet (see feedbackOpenings). */
 export function checkFeedbackOpen(
   kind: FeedbackKind,
   pair: Pick<Pair, 'status' | 'startedOn' | 'endedOn'>,
-  program: Pick<Program, 'startsOn' | 'endsOn'>,
-  context: { today: string; heldSessions: number },
+  program: Pick<Program, 'startsOn' | 'endsOn' | 'cadenceDays'>,
+  context: { today: string; sessionHeld: boolean },
 ): void {
   const refusal = feedbackRefusal({ kind, pair, program, ...context });
   if (refusal === null) return;

@@ -157,12 +157,12 @@ export async function progressGround(db: Kysely<Database>, pair: Row<'pairs'>) {
   return { cadenceDays: program.cadenceDays, sessions, goals };
 }
 
-/** What decides which feedback a pair may give now: its program's dates and the sessions it held. */
+/** What decides which feedback a pair may give now: its program's dates and whether it held a session. */
 export async function feedbackGround(db: Kysely<Database>, pair: Row<'pairs'>) {
   const [program, held] = await Promise.all([
     db
       .selectFrom('programs')
-      .select(['startsOn', 'endsOn'])
+      .select(['startsOn', 'endsOn', 'cadenceDays'])
       .where('id', '=', pair.programId)
       .executeTakeFirstOrThrow(),
     db
@@ -173,5 +173,5 @@ export async function feedbackGround(db: Kysely<Database>, pair: Row<'pairs'>) {
       .where('deletedAt', 'is', null)
       .executeTakeFirstOrThrow(),
   ]);
-  return { program, heldSessions: Number(held.count) };
+  return { program, sessionHeld: Number(held.count) > 0 };
 }
