@@ -5,14 +5,33 @@ import { runningPair } from '../test-support/running-pair.js';
 import { createWorld, type World } from '../test-support/world.js';
 
 /**
- * Every route, tried by everyone who might try it. The five people are an admin of the
- * organisation, the mentor and the mentee of the pair under test, the mentor of another
- * pair of the same organisation, and an admin of another organisation; three more
- * callers hold no token, an expired token, and a token for another audience.
+ * Every route, tried by everyone who might try it (issue 10's hardening suite, item 1).
+ * The seven actors are an admin of the organisation and its service token (an admin's
+ * reach, without being a person), the mentor and the mentee of the pair under test, the
+ * mentor of another pair of the same organisation, and another organisation's admin and
+ * service token; three more callers hold no token, an expired token, and a token for
+ * another audience. Each actor gets the status expected of it, and no answer it gets
+ * names an object it may not see.
  */
-const ACTORS = ['admin', 'mentor', 'mentee', 'otherMentor', 'otherOrgAdmin'] as const;
+const ACTORS = [
+  'admin',
+  'serviceToken',
+  'mentor',
+  'mentee',
+  'otherMentor',
+  'otherOrgAdmin',
+  'otherOrgServiceToken',
+] as const;
 type Actor = (typeof ACTORS)[number];
-type Expected = [admin: number, mentor: number, mentee: number, otherMentor: number, otherOrgAdmin: number];
+type Expected = [
+  admin: number,
+  serviceToken: number,
+  mentor: number,
+  mentee: number,
+  otherMentor: number,
+  otherOrgAdmin: number,
+  otherOrgServiceToken: number,
+];
 
 interface Target {
   path: string;
@@ -32,7 +51,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
   let api: TestApi;
   let w: World;
   const f: Record<string, string> = {};
-  const tokens = () => w.tokens as Record<Actor, string>;
+  const tokens = {} as Record<Actor, string>;
 
   const post = async (path: string, token: string, body: unknown) => {
     const res = await api.call('POST', path, { token, body });
@@ -61,7 +80,12 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       endsOn: '2027-06-30',
       status: 'enrolling',
     });
-  const own = (actor: Actor) => (actor === 'otherOrgAdmin' ? w.people.otherOrgAdmin : w.people[actor]);
+  /** Whom an actor enrols: themselves, or, for a service token, someone of its organisation. */
+  const own = (actor: Actor) => {
+    if (actor === 'serviceToken') return w.people.mentee;
+    if (actor === 'otherOrgServiceToken') return w.people.otherOrgMentee;
+    return w.people[actor];
+  };
   const feedbackBody = (sessionId: string, shareWithPartner = false) => ({
     kind: 'session',
     sessionId,
@@ -79,7 +103,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     });
     f.goal = await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Post on LinkedIn weekly' });
     f.feedback = await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentor, feedbackBody(f.session, true));
-    await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentee, feedbackBody(f.session));
+    f.menteeFeedback = await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentee, feedbackBody(f.session));
     f.lonelySession = await freshSession();
     f.unrevealed = await post(
       `/v1/pairs/${w.pairId}/feedback`,
@@ -95,6 +119,18 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     f.enrollingProgram = enrolling;
     f.serviceToken = await post('/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
     f.matchingProgram = await freshProgram();
+    const serviceToken = async (adminToken: string) => {
+      const res = await api.call('POST', '/v1/service-tokens', {
+        token: adminToken,
+        body: { name: 'Matrix' },
+      });
+      if (res.status !== 201) throw new Error(`service token: ${res.status}`);
+      return res.body.token as string;
+    };
+    Object.assign(tokens, w.tokens, {
+      serviceToken: await serviceToken(w.tokens.admin),
+      otherOrgServiceToken: await serviceToken(w.tokens.otherOrgAdmin),
+    });
   });
 
   /** Someone new, enrolled and accepted in the matching program: a mentor and a mentee to pair, pin or ban. */
@@ -117,25 +153,31 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
   const p = (path: string, body?: unknown): Target => ({ path, ...(body === undefined ? {} : { body }) });
   const fixed = (path: string, body?: unknown) => async () => p(path, body);
 
+  // A service token manages no service tokens, its own organisation's or another's (403): a
+  // leaked one cannot mint fresh ones or revoke the others.
   const cases: Case[] = [
-    { route: 'GET /v1/organization', expect: [200, 200, 200, 200, 200], target: fixed('/v1/organization') },
+    {
+      route: 'GET /v1/organization',
+      expect: [200, 200, 200, 200, 200, 200, 200],
+      target: fixed('/v1/organization'),
+    },
     {
       route: 'PATCH /v1/organization',
-      expect: [200, 403, 403, 403, 200],
+      expect: [200, 200, 403, 403, 403, 200, 200],
       target: fixed('/v1/organization', { name: 'Contoso' }),
     },
-    { route: 'GET /v1/me', expect: [200, 200, 200, 200, 200], target: fixed('/v1/me') },
+    { route: 'GET /v1/me', expect: [200, 200, 200, 200, 200, 200, 200], target: fixed('/v1/me') },
     {
       route: 'GET /v1/people',
-      expect: [200, 200, 200, 200, 200],
+      expect: [200, 200, 200, 200, 200, 200, 200],
       target: async () => ({
         path: '/v1/people',
-        listed: { id: w.people.mentee, by: ['admin', 'mentor', 'mentee'] },
+        listed: { id: w.people.mentee, by: ['admin', 'serviceToken', 'mentor', 'mentee'] },
       }),
     },
     {
       route: 'POST /v1/people',
-      expect: [201, 403, 403, 403, 201],
+      expect: [201, 201, 403, 403, 403, 201, 201],
       target: async () =>
         p('/v1/people', {
           email: `n.${unique()}@example.com`,
@@ -147,50 +189,50 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/people/{personId}',
-      expect: [200, 200, 200, 404, 404],
+      expect: [200, 200, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/people/${w.people.mentee}`),
     },
     {
       route: 'PATCH /v1/people/{personId}',
-      expect: [200, 403, 200, 404, 404],
+      expect: [200, 200, 403, 200, 404, 404, 404],
       target: async () => p(`/v1/people/${w.people.mentee}`, { title: 'Chief Financial Officer' }),
     },
     {
       route: 'DELETE /v1/people/{personId}',
-      expect: [204, 404, 404, 404, 404],
+      expect: [204, 204, 404, 404, 404, 404, 404],
       target: async () => p(`/v1/people/${await freshPerson()}`),
     },
     {
       route: 'GET /v1/programs',
-      expect: [200, 200, 200, 200, 200],
+      expect: [200, 200, 200, 200, 200, 200, 200],
       target: async () => ({
         path: '/v1/programs',
-        listed: { id: w.programId, by: ['admin', 'mentor', 'mentee', 'otherMentor'] },
+        listed: { id: w.programId, by: ['admin', 'serviceToken', 'mentor', 'mentee', 'otherMentor'] },
       }),
     },
     {
       route: 'POST /v1/programs',
-      expect: [201, 403, 403, 403, 201],
+      expect: [201, 201, 403, 403, 403, 201, 201],
       target: fixed('/v1/programs', { name: 'Next cohort', startsOn: '2027-01-01', endsOn: '2027-06-30' }),
     },
     {
       route: 'GET /v1/programs/{programId}',
-      expect: [200, 200, 200, 200, 404],
+      expect: [200, 200, 200, 200, 200, 404, 404],
       target: fixed(`/v1/programs/{programId}`),
     },
     {
       route: 'PATCH /v1/programs/{programId}',
-      expect: [200, 403, 403, 403, 404],
+      expect: [200, 200, 403, 403, 403, 404, 404],
       target: async () => p(`/v1/programs/${w.programId}`, { description: 'Juniors teach, seniors learn.' }),
     },
     {
       route: 'DELETE /v1/programs/{programId}',
-      expect: [204, 403, 403, 403, 404],
+      expect: [204, 204, 403, 403, 403, 404, 404],
       target: async () => p(`/v1/programs/${await freshProgram()}`),
     },
     {
       route: 'POST /v1/programs/{programId}/enrollments',
-      expect: [201, 201, 201, 201, 404],
+      expect: [201, 201, 201, 201, 201, 404, 404],
       target: async (actor) =>
         p(`/v1/programs/${await freshProgram()}/enrollments`, {
           personId: own(actor),
@@ -200,25 +242,25 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/programs/{programId}/enrollments',
-      expect: [200, 200, 200, 200, 404],
+      expect: [200, 200, 200, 200, 200, 404, 404],
       target: async () => ({
         path: `/v1/programs/${f.enrollingProgram}/enrollments`,
-        listed: { id: f.enrollment ?? '', by: ['admin', 'mentor'] },
+        listed: { id: f.enrollment ?? '', by: ['admin', 'serviceToken', 'mentor'] },
       }),
     },
     {
       route: 'GET /v1/enrollments/{enrollmentId}',
-      expect: [200, 200, 404, 404, 404],
+      expect: [200, 200, 200, 404, 404, 404, 404],
       target: async () => p(`/v1/enrollments/${f.enrollment}`),
     },
     {
       route: 'PATCH /v1/enrollments/{enrollmentId}',
-      expect: [200, 200, 404, 404, 404],
+      expect: [200, 200, 200, 404, 404, 404, 404],
       target: async () => p(`/v1/enrollments/${f.enrollment}`, { motivation: 'I want to teach what I know' }),
     },
     {
       route: 'DELETE /v1/enrollments/{enrollmentId}',
-      expect: [204, 403, 404, 404, 404],
+      expect: [204, 204, 403, 404, 404, 404, 404],
       target: async () => {
         const id = await post(`/v1/programs/${await freshProgram()}/enrollments`, w.tokens.mentor, {
           personId: w.people.mentor,
@@ -230,15 +272,15 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/pairs',
-      expect: [200, 200, 200, 200, 200],
+      expect: [200, 200, 200, 200, 200, 200, 200],
       target: async () => ({
         path: '/v1/pairs',
-        listed: { id: w.pairId, by: ['admin', 'mentor', 'mentee'] },
+        listed: { id: w.pairId, by: ['admin', 'serviceToken', 'mentor', 'mentee'] },
       }),
     },
     {
       route: 'POST /v1/programs/{programId}/pairs',
-      expect: [201, 403, 403, 403, 404],
+      expect: [201, 201, 403, 403, 403, 404, 404],
       target: async () =>
         p(`/v1/programs/${w.programId}/pairs`, {
           mentorId: await freshPerson(),
@@ -248,48 +290,48 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/pairs/{pairId}',
-      expect: [200, 200, 200, 404, 404],
+      expect: [200, 200, 200, 200, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}'),
     },
     {
       route: 'PATCH /v1/pairs/{pairId}',
-      expect: [200, 403, 403, 404, 404],
+      expect: [200, 200, 403, 403, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}', { topics: ['ai-tools'] }),
     },
     {
       route: 'DELETE /v1/pairs/{pairId}',
-      expect: [204, 403, 403, 404, 404],
+      expect: [204, 204, 403, 403, 404, 404, 404],
       target: async () => p(`/v1/pairs/${await runningPair(api, w)}`),
     },
     {
       route: 'POST /v1/pairs/{pairId}/charter-acceptance',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/charter-acceptance'),
     },
     {
       route: 'POST /v1/pairs/{pairId}/consent',
-      expect: [404, 403, 200, 404, 404],
+      expect: [404, 404, 403, 200, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/consent'),
     },
     {
       route: 'POST /v1/pairs/{pairId}/decline',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/pairs/${await runningPair(api, w)}/decline`),
     },
     {
       route: 'GET /v1/programs/{programId}/match-constraints',
-      expect: [200, 403, 403, 403, 404],
+      expect: [200, 200, 403, 403, 403, 404, 404],
       target: async () => p(`/v1/programs/${f.matchingProgram}/match-constraints`),
     },
     {
       route: 'POST /v1/programs/{programId}/match-constraints',
-      expect: [201, 403, 403, 403, 404],
+      expect: [201, 201, 403, 403, 403, 404, 404],
       target: async () =>
         p(`/v1/programs/${f.matchingProgram}/match-constraints`, { ...(await freshTwo()), kind: 'ban' }),
     },
     {
       route: 'DELETE /v1/match-constraints/{constraintId}',
-      expect: [204, 403, 403, 403, 404],
+      expect: [204, 204, 403, 403, 403, 404, 404],
       target: async () => {
         const id = await post(`/v1/programs/${f.matchingProgram}/match-constraints`, w.tokens.admin, {
           ...(await freshTwo()),
@@ -300,23 +342,23 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/programs/{programId}/match-proposals',
-      expect: [200, 403, 403, 403, 404],
+      expect: [200, 200, 403, 403, 403, 404, 404],
       target: async () => p(`/v1/programs/${f.matchingProgram}/match-proposals`),
     },
     {
       route: 'POST /v1/programs/{programId}/match-proposals/publish',
-      expect: [201, 403, 403, 403, 404],
+      expect: [201, 201, 403, 403, 403, 404, 404],
       target: async () =>
         p(`/v1/programs/${f.matchingProgram}/match-proposals/publish`, { pairs: [await freshTwo()] }),
     },
     {
       route: 'GET /v1/pairs/{pairId}/progress',
-      expect: [200, 200, 200, 404, 404],
+      expect: [200, 200, 200, 200, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/progress'),
     },
     {
       route: 'POST /v1/pairs/{pairId}/sessions',
-      expect: [404, 201, 201, 404, 404],
+      expect: [404, 404, 201, 201, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/sessions', {
         status: 'planned',
         scheduledAt: '2030-01-01T10:00:00Z',
@@ -324,32 +366,32 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/pairs/{pairId}/sessions',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/sessions'),
     },
     {
       route: 'GET /v1/sessions/{sessionId}',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/sessions/${f.session}`),
     },
     {
       route: 'PATCH /v1/sessions/{sessionId}',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/sessions/${f.session}`, { summary: 'Updated together' }),
     },
     {
       route: 'DELETE /v1/sessions/{sessionId}',
-      expect: [404, 204, 204, 404, 404],
+      expect: [404, 404, 204, 204, 404, 404, 404],
       target: async () => p(`/v1/sessions/${await freshSession()}`),
     },
     {
       route: 'POST /v1/sessions/{sessionId}/notes',
-      expect: [404, 201, 201, 404, 404],
+      expect: [404, 404, 201, 201, 404, 404, 404],
       target: async () => p(`/v1/sessions/${f.session}/notes`, { text: 'Only for me' }),
     },
     {
       route: 'GET /v1/sessions/{sessionId}/notes',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => ({
         path: `/v1/sessions/${f.session}/notes`,
         listed: { id: f.note ?? '', by: ['mentor'] },
@@ -357,54 +399,54 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/notes/{noteId}',
-      expect: [404, 200, 404, 404, 404],
+      expect: [404, 404, 200, 404, 404, 404, 404],
       target: async () => p(`/v1/notes/${f.note}`),
     },
     {
       route: 'PATCH /v1/notes/{noteId}',
-      expect: [404, 200, 404, 404, 404],
+      expect: [404, 404, 200, 404, 404, 404, 404],
       target: async () => p(`/v1/notes/${f.note}`, { text: 'Edited' }),
     },
     {
       route: 'DELETE /v1/notes/{noteId}',
-      expect: [404, 204, 404, 404, 404],
+      expect: [404, 404, 204, 404, 404, 404, 404],
       target: async () =>
         p(`/v1/notes/${await post(`/v1/sessions/${f.session}/notes`, w.tokens.mentor, { text: 'Temp' })}`),
     },
     {
       route: 'POST /v1/pairs/{pairId}/goals',
-      expect: [404, 201, 201, 404, 404],
+      expect: [404, 404, 201, 201, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/goals', { title: 'Run a hybrid meeting well' }),
     },
     {
       route: 'GET /v1/pairs/{pairId}/goals',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: fixed('/v1/pairs/{pairId}/goals'),
     },
     {
       route: 'GET /v1/goals/{goalId}',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/goals/${f.goal}`),
     },
     {
       route: 'PATCH /v1/goals/{goalId}',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/goals/${f.goal}`, { progress: 30 }),
     },
     {
       route: 'DELETE /v1/goals/{goalId}',
-      expect: [404, 204, 204, 404, 404],
+      expect: [404, 404, 204, 204, 404, 404, 404],
       target: async () =>
         p(`/v1/goals/${await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Temp' })}`),
     },
     {
       route: 'POST /v1/pairs/{pairId}/feedback',
-      expect: [404, 201, 201, 404, 404],
+      expect: [404, 404, 201, 201, 404, 404, 404],
       target: async () => p(`/v1/pairs/${w.pairId}/feedback`, feedbackBody(await freshSession())),
     },
     {
       route: 'GET /v1/pairs/{pairId}/feedback',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => ({
         path: `/v1/pairs/${w.pairId}/feedback`,
         listed: { id: f.unrevealed ?? '', by: ['mentor'] },
@@ -412,17 +454,17 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/feedback/{feedbackId}',
-      expect: [404, 200, 200, 404, 404],
+      expect: [404, 404, 200, 200, 404, 404, 404],
       target: async () => p(`/v1/feedback/${f.feedback}`),
     },
     {
       route: 'PATCH /v1/feedback/{feedbackId}',
-      expect: [404, 200, 403, 404, 404],
+      expect: [404, 404, 200, 403, 404, 404, 404],
       target: async () => p(`/v1/feedback/${f.feedback}`, { improve: 'More examples' }),
     },
     {
       route: 'DELETE /v1/feedback/{feedbackId}',
-      expect: [404, 204, 404, 404, 404],
+      expect: [404, 404, 204, 404, 404, 404, 404],
       target: async () =>
         p(
           `/v1/feedback/${await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentor, feedbackBody(await freshSession()))}`,
@@ -430,17 +472,17 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/programs/{programId}/report',
-      expect: [200, 403, 403, 403, 404],
+      expect: [200, 200, 403, 403, 403, 404, 404],
       target: fixed('/v1/programs/{programId}/report'),
     },
     {
       route: 'POST /v1/service-tokens',
-      expect: [201, 403, 403, 403, 201],
+      expect: [201, 403, 403, 403, 403, 201, 403],
       target: fixed('/v1/service-tokens', { name: 'Nightly export' }),
     },
     {
       route: 'GET /v1/service-tokens',
-      expect: [200, 403, 403, 403, 200],
+      expect: [200, 403, 403, 403, 403, 200, 403],
       target: async () => ({
         path: '/v1/service-tokens',
         listed: { id: f.serviceToken ?? '', by: ['admin'] },
@@ -448,18 +490,18 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     },
     {
       route: 'GET /v1/service-tokens/{tokenId}',
-      expect: [200, 403, 403, 403, 404],
+      expect: [200, 403, 403, 403, 403, 404, 403],
       target: async () => p(`/v1/service-tokens/${f.serviceToken}`),
     },
     {
       route: 'DELETE /v1/service-tokens/{tokenId}',
-      expect: [204, 403, 403, 403, 404],
+      expect: [204, 403, 403, 403, 403, 404, 403],
       target: async () =>
         p(`/v1/service-tokens/${await post('/v1/service-tokens', w.tokens.admin, { name: 'Temp' })}`),
     },
     {
       route: 'GET /v1/events',
-      expect: [200, 200, 200, 404, 404],
+      expect: [200, 200, 200, 200, 404, 404, 404],
       target: fixed('/v1/events?pairId={pairId}'),
     },
   ];
@@ -492,15 +534,89 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     expect(cases.map((c) => c.route).sort()).toEqual([...served].sort());
   });
 
+  /**
+   * The ids of the objects an actor may not see, none of which may appear in any answer it
+   * gets (unless it named the id itself in the request): another organisation's every id;
+   * for admins and service tokens, the pair's log, private notes and individual feedback
+   * (they see feedback only as aggregates); for a member, another pair's people and objects,
+   * the partner's private notes and the partner's answers not yet revealed to them.
+   */
+  function hiddenFrom(actor: Actor): string[] {
+    const otherOrg = [
+      w.otherOrgId,
+      w.otherOrgProgramId,
+      w.otherOrgPairId,
+      w.people.otherOrgAdmin,
+      w.people.otherOrgMentor,
+      w.people.otherOrgMentee,
+    ];
+    const thePairsWork = [
+      f.session,
+      f.lonelySession,
+      f.note,
+      f.goal,
+      f.feedback,
+      f.menteeFeedback,
+      f.unrevealed,
+    ];
+    const otherPair = [w.otherPairId, w.people.otherMentor, w.people.otherMentee];
+    const ids = {
+      admin: [...otherOrg, f.session, f.lonelySession, f.note, f.feedback, f.menteeFeedback, f.unrevealed],
+      serviceToken: [
+        ...otherOrg,
+        f.session,
+        f.lonelySession,
+        f.note,
+        f.feedback,
+        f.menteeFeedback,
+        f.unrevealed,
+      ],
+      mentor: [...otherOrg, ...otherPair, f.menteeFeedback],
+      mentee: [...otherOrg, ...otherPair, f.note, f.unrevealed],
+      otherMentor: [...otherOrg, w.pairId, w.people.mentor, w.people.mentee, ...thePairsWork, f.enrollment],
+      otherOrgAdmin: [],
+      otherOrgServiceToken: [],
+    } satisfies Record<Actor, (string | undefined)[]>;
+    const thisOrg = [
+      w.orgId,
+      w.programId,
+      w.pairId,
+      w.otherPairId,
+      w.people.admin,
+      w.people.mentor,
+      w.people.mentee,
+      w.people.otherMentor,
+      w.people.otherMentee,
+      ...thePairsWork,
+      f.enrollment,
+      f.enrollingProgram,
+      f.matchingProgram,
+      f.serviceToken,
+    ];
+    const hidden = actor === 'otherOrgAdmin' || actor === 'otherOrgServiceToken' ? thisOrg : ids[actor];
+    return hidden.filter((id): id is string => id !== undefined);
+  }
+
+  /** Every id the actor may not see that the answer names and the request did not. */
+  function leaked(actor: Actor, target: Target, body: unknown): string[] {
+    if (body === null) return [];
+    const asked = resolve(target.path) + JSON.stringify(target.body ?? null);
+    const answered = JSON.stringify(body);
+    return hiddenFrom(actor).filter((id) => answered.includes(id) && !asked.includes(id));
+  }
+
   it.each(cases)('$route', async ({ route, expect: expected, target }) => {
     const method = route.split(' ')[0] ?? 'GET';
     const actual: Record<string, number> = {};
     const wanted: Record<string, number> = {};
+    const leaks: Record<string, string[]> = {};
     for (const [i, actor] of ACTORS.entries()) {
       const t = await target(actor);
-      const res = await send(method, t, tokens()[actor]);
+      const res = await send(method, t, tokens[actor]);
       actual[actor] = res.status;
       wanted[actor] = expected[i] ?? 0;
+      const names = leaked(actor, t, res.body);
+      if (names.length > 0) leaks[actor] = names;
       if (t.listed && res.status === 200) {
         const ids = (res.body as { items: { id: string }[] }).items.map((item) => item.id);
         expect(ids.includes(t.listed.id), `${actor} sees ${t.listed.id} in ${route}`).toBe(
@@ -519,5 +635,6 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       wanted[who] = 401;
     }
     expect(actual).toEqual(wanted);
+    expect(leaks, `ids answered to actors who may not see them in ${route}`).toEqual({});
   });
 });
