@@ -14,11 +14,14 @@ const TARGETS = [
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,
   })),
-  // Issue 11's elements carry more than one view each: the enrolment form its form and the
-  // application's status, the match board an admin's whole round (applications, matching,
-  // pins and bans, pairs by hand, publishing); the board fetches what explains a refusal later.
+  // Issue 11's elements, over issue 13's 20 kB for now: each carries more than one view in its
+  // first module, the enrolment form its form and the application's status (20.89 kB), the
+  // match board an admin's whole round: applications, matching, pins and bans, pairs by hand,
+  // publishing (22.46 kB; what explains a refusal comes later). Under 20 they need a view
+  // behind import(), as the pair card's consent flow is: the form's fields for someone who
+  // already applied, the proposals and constraints until "Run matching".
   ...[
-    ['enrollment-form', 22],
+    ['enrollment-form', 21],
     ['match-board', 23],
   ].map(([element, budgetKb]) => ({
     name: `<rm-${element}> alone`,
