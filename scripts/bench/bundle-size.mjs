@@ -14,11 +14,14 @@ const TARGETS = [
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,
   })),
-  // Issue 11's elements carry more than one view each: the enrolment form its form and the
-  // application's status, the match board an admin's whole round (applications, matching,
-  // pins and bans, pairs by hand, publishing); the board fetches what explains a refusal later.
+  // Issue 11's elements, over issue 13's 20 kB for now: each carries more than one view in its
+  // first module, the enrolment form its form and the application's status (20.89 kB), the
+  // match board an admin's whole round: applications, matching, pins and bans, pairs by hand,
+  // publishing (22.46 kB; what explains a refusal comes later). Under 20 they need a view
+  // behind import(), as the pair card's consent flow is: the form's fields for someone who
+  // already applied, the proposals and constraints until "Run matching".
   ...[
-    ['enrollment-form', 22],
+    ['enrollment-form', 21],
     ['match-board', 23],
   ].map(([element, budgetKb]) => ({
     name: `<rm-${element}> alone`,
@@ -112,11 +115,10 @@ let overBudget = false;
 console.log(
   'bundle                      min        min+gz    budget       later (gz)  with idb-keyval  zod up front',
 );
-// The all-in-one bundle: 40 kB for the first four elements; 17 kB more for issue 11's two
-// (built without them it measures 40.03 kB, with them 57.04 kB); and 1 kB for what issue 11
-// added to the rest (the SDK's matching, consent and decline; the pair card's consent flow),
-// which took the four-element bundle from 39.03 kB to 40.03 kB.
-for (const target of [{ name: 'rm-kit.js (all)', budgetKb: 58, shipped: true }, ...TARGETS]) {
+// The all-in-one bundle up front, issue 13's goal: the provider, the pair card and the session
+// log. The feedback form, the enrolment form and the match board are in "later": rm-kit.js
+// fetches each once a page uses it (defineWhenUsed).
+for (const target of [{ name: 'rm-kit.js (all)', budgetKb: 40, shipped: true }, ...TARGETS]) {
   const size = target.shipped ? measureShipped() : await measure(target);
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} kB`.padStart(9);
   const within = size.gzipped <= target.budgetKb * 1024;

@@ -2,12 +2,36 @@
  * The whole kit in one module, for a single `<script type="module" src="rm-kit.js">`:
  * importing it defines every element (with the `rm-` prefix, unless setPrefix was called
  * first). Built to dist/bundle/rm-kit.js with lit and the SDK inside.
+ *
+ * The provider, the pair card and the session log are defined at once. The feedback form
+ * (a page of its own, or opened from the session log, which loads it itself), the
+ * enrolment form (once a year) and the match board (admins only) are defined once a page
+ * uses one (see defineWhenUsed): their classes are not exported here, and
+ * `customElements.whenDefined(tag)` gives them.
  */
 
-export * from './enrollment-form/enrollment-form.js';
-export * from './feedback-form/feedback-form.js';
-export * from './index.js';
-export * from './match-board/match-board.js';
-export * from './pair-card/pair-card.js';
-export * from './provider/provider.js';
-export * from './session-log/session-log.js';
+import { defineWhenUsed } from './base/define-when-used.js';
+
+export { clientContext, localeContext } from './base/context.js';
+export { define, setPrefix, tagName } from './base/define.js';
+export type {
+  EnrollmentChange,
+  PairChange,
+  RmErrorAction,
+  RmEventDetails,
+  RmEventName,
+  SessionChange,
+} from './base/events.js';
+export { RmElement } from './base/rm-element.js';
+export type { RmEnrollmentForm } from './enrollment-form/enrollment-form.js';
+export type { RmFeedbackForm } from './feedback-form/feedback-form.js';
+export type { RmMatchBoard } from './match-board/match-board.js';
+export { RmPairCard } from './pair-card/pair-card.js';
+export { RmProvider } from './provider/provider.js';
+export { RmSessionLog } from './session-log/session-log.js';
+
+defineWhenUsed({
+  'feedback-form': () => import('./feedback-form/feedback-form.js'),
+  'enrollment-form': () => import('./enrollment-form/enrollment-form.js'),
+  'match-board': () => import('./match-board/match-board.js'),
+});

@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /**
  * The enrolment form's layout, sized by the column it is put in (a container), not by the
- * window. The choices are native radios and checkboxes inside the labels that show them.
+ * window. The choices are native radios and checkboxes inside the labels that show them;
+ * availability is a weekday per row, mornings and afternoons in two columns of boxes to tick.
+ * Comments stay out of the stylesheet: bundlers ship css`` text as it is.
  */
 export const enrollmentFormStyles = css`
   :host {
@@ -63,7 +65,6 @@ export const enrollmentFormStyles = css`
     background: var(--_subtle);
   }
 
-  /* The form */
 
   .form {
     display: grid;
@@ -196,7 +197,6 @@ export const enrollmentFormStyles = css`
     border-color: var(--_danger);
   }
 
-  /* A weekday per row, mornings and afternoons in two columns of boxes to tick. */
   .slots {
     display: grid;
     grid-template-columns: minmax(6em, max-content) repeat(2, minmax(5.5em, 8em));
@@ -262,7 +262,6 @@ export const enrollmentFormStyles = css`
     justify-self: start;
   }
 
-  /* The application */
 
   .application {
     display: grid;

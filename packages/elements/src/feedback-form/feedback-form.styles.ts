@@ -1,7 +1,12 @@
 import { css } from 'lit';
 
+/**
+ * The feedback form's layout, sized by the column it is put in (a container), not by the
+ * window. A rating scale is as wide as its options, so its two ends sit under its first and
+ * last option; each option's native radio stays the control (keyboard, forms, screen
+ * readers), transparent over the label that shows.
+ */
 export const feedbackFormStyles = css`
-  /* Sized by the column it is put in, not by the window: the layout follows the element's width. */
   :host {
     container-type: inline-size;
   }
@@ -99,7 +104,6 @@ export const feedbackFormStyles = css`
     font-weight: 400;
   }
 
-  /* As wide as its options, so the scale's two ends sit under its first and last option. */
   .scale-wrap {
     display: grid;
     gap: 0.3em;
@@ -133,7 +137,6 @@ export const feedbackFormStyles = css`
     user-select: none;
   }
 
-  /* The native radio stays the control (keyboard, forms, screen readers); the label is what shows. */
   .option input {
     position: absolute;
     inset: 0;

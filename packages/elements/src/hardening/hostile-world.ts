@@ -4,9 +4,9 @@ import type { Payload } from './payloads.js';
 
 /**
  * Every text field a person, a program or a pair's life can hold, with the contract's limit.
- * No element shows a department, a program's name or description, a motivation or a goal's
- * title yet; they are written all the same, for the elements that will. A pair's match
- * reasons are the server's own words ("Paired by an admin") until matching writes them.
+ * No element shows a goal's title yet; it is written all the same, for the element that will.
+ * A department reaches the match board's reasons too ("Same department: …"), which matching
+ * writes from it.
  */
 export const TEXT_FIELDS = {
   displayName: 120,
@@ -50,6 +50,8 @@ export const photosServedLocally: typeof fetch = async (input, init) => {
 /** A program, two people and their pair, with one payload in every text field they have. */
 export interface HostileWorld {
   programId: string;
+  /** A second program with the same texts, in matching: both people accepted there and not paired yet. */
+  matchingProgramId: string;
   pairId: string;
   mentor: { id: string; email: string };
   mentee: { id: string; email: string };
@@ -86,18 +88,21 @@ export async function hostileWorld(
   const tag = crypto.randomUUID().slice(0, 8);
   const photoUrl = PHOTO_BASE + payload.fit(URL_MAX - PHOTO_BASE.length);
 
-  let program = sent(
-    await admin.programs.create({
-      name: v.programName,
-      description: v.description,
-      topics: [TOPIC, 'ai-tools'],
-      customTopics: [{ key: TOPIC, labels: { en: v.topicLabel, it: v.topicLabel }, direction: 'reverse' }],
-      startsOn: isoDate(-60),
-      endsOn: isoDate(120),
-      status: 'enrolling',
-      charter: { en: v.charter, it: v.charter },
-    }),
-  );
+  const newProgram = async () =>
+    sent(
+      await admin.programs.create({
+        name: v.programName,
+        description: v.description,
+        topics: [TOPIC, 'ai-tools'],
+        customTopics: [{ key: TOPIC, labels: { en: v.topicLabel, it: v.topicLabel }, direction: 'reverse' }],
+        startsOn: isoDate(-60),
+        endsOn: isoDate(120),
+        status: 'enrolling',
+        charter: { en: v.charter, it: v.charter },
+      }),
+    );
+  let program = await newProgram();
+  let matching = await newProgram();
   // The mentee arrives with the texts, as an import creates people; the mentor gets them in
   // an admin's edit afterwards: both ways a person's texts are written.
   const mentee = sent(
@@ -128,31 +133,32 @@ export async function hostileWorld(
     }),
   );
   const enrolments = await Promise.all(
-    [mentor, mentee].map(async (who, i) =>
-      sent(
-        await admin.enrollments.create(program.id, {
-          personId: who.id,
-          role: i === 0 ? 'mentor' : 'mentee',
-          topics: [TOPIC],
-          motivation: v.motivation,
-          status: 'accepted',
-        }),
+    [program, matching].flatMap((each) =>
+      [mentor, mentee].map(async (who, i) =>
+        sent(
+          await admin.enrollments.create(each.id, {
+            personId: who.id,
+            role: i === 0 ? 'mentor' : 'mentee',
+            topics: [TOPIC],
+            motivation: v.motivation,
+            status: 'accepted',
+          }),
+        ),
       ),
     ),
   );
+  matching = sent(await admin.programs.update(matching, { status: 'matching' }));
   program = sent(await admin.programs.update(program, { status: 'matching' }));
   program = sent(await admin.programs.update(program, { status: 'active' }));
-  const pair = sent(
-    await admin.pairs.create(program.id, {
-      mentorId: mentor.id,
-      menteeId: mentee.id,
-      topics: [TOPIC],
-      status: 'active',
-    }),
+  const proposed = sent(
+    await admin.pairs.create(program.id, { mentorId: mentor.id, menteeId: mentee.id, topics: [TOPIC] }),
   );
-
+  // A new pair is proposed: it becomes active once both accept the charter and the mentee agrees.
   const mentorClient = await clientFor(mentor.email);
   const menteeClient = await clientFor(mentee.email);
+  sent(await mentorClient.pairs.acceptCharter(proposed));
+  sent(await menteeClient.pairs.acceptCharter(proposed));
+  const pair = sent(await menteeClient.pairs.consent(proposed));
   const held = sent(
     await mentorClient.sessions.create(pair.id, {
       status: 'held',
@@ -196,6 +202,7 @@ export async function hostileWorld(
   const labels = program.customTopics.find((t) => t.key === TOPIC)?.labels;
   return {
     programId: program.id,
+    matchingProgramId: matching.id,
     pairId: pair.id,
     mentor: { id: mentor.id, email: mentor.email },
     mentee: { id: mentee.id, email: mentee.email },
@@ -206,9 +213,9 @@ export async function hostileWorld(
       displayName: [mentor.displayName, mentee.displayName],
       title: [mentor.title ?? '', mentee.title ?? ''],
       department: [mentor.department, mentee.department],
-      programName: [program.name],
-      description: [program.description],
-      charter: [program.charter.en, program.charter.it],
+      programName: [program.name, matching.name],
+      description: [program.description, matching.description],
+      charter: [program.charter.en, program.charter.it, matching.charter.en, matching.charter.it],
       topicLabel: [labels?.en ?? '', labels?.it ?? ''],
       motivation: enrolments.map((e) => e.motivation),
       summary: [held.summary],

@@ -2,7 +2,9 @@ import type { RmClient } from '@rm-kit/sdk';
 import { html, type TemplateResult } from 'lit';
 import { until } from '../test-support/server.js';
 import { type HostileWorld, photoAsServed, type StoredField, TOPIC } from './hostile-world.js';
+import '../enrollment-form/enrollment-form.js';
 import '../feedback-form/feedback-form.js';
+import '../match-board/match-board.js';
 import '../pair-card/pair-card.js';
 import '../session-log/session-log.js';
 
@@ -11,7 +13,7 @@ export interface Stage {
   world: HostileWorld;
   /** The element the scenario rendered, inside its `<rm-provider>`. */
   element: HTMLElement;
-  /** Signed in as the viewer's partner, to change something while the element is open. */
+  /** Signed in as the viewer's partner (the mentor's for an admin), to change something while the element is open. */
   partner: RmClient;
 }
 
@@ -30,7 +32,8 @@ export interface Shown {
  */
 export interface Scenario {
   name: string;
-  viewer: 'mentor' | 'mentee';
+  /** One of the pair, or the organisation's admin. */
+  viewer: 'mentor' | 'mentee' | 'admin';
   locale: 'en' | 'it';
   render(world: HostileWorld): TemplateResult;
   /** What a user does until the texts are in view; resolves once they are. */
@@ -222,7 +225,120 @@ function questionsShow(world: HostileWorld, form: HTMLElement | null): Shown[] {
   ];
 }
 
+// ---- <rm-enrollment-form> -------------------------------------------------------------
+
+/** The program given by id, and the viewer's application to it. */
+async function application({ element }: Stage) {
+  await until(() => Boolean(find(root(element), '[part~="application"] .motivation')), WAIT);
+}
+
+function applicationShows(stage: Stage): Shown[] {
+  const program = find(root(stage.element), '[part~="program"]');
+  const summary = find(program, '[part~="application"] .summary');
+  return [
+    ...each(stage.world, ['programName'], 'the program', text(find(program, 'h2'))),
+    ...each(stage.world, ['description'], 'the program', text(find(program, '.description'))),
+    ...each(stage.world, ['topicLabel'], 'the application’s topics', text(find(summary, '.badges'))),
+    ...each(stage.world, ['motivation'], 'the application', text(find(summary, '.motivation'))),
+  ];
+}
+
+// ---- <rm-match-board> -----------------------------------------------------------------
+
+const board = (stage: Stage) => root(stage.element);
+
+/** A department as a match reason names it: in 60 characters at most, cut with "…" (core's matching reasons). */
+const inReason = (department: string) =>
+  department.length <= 60 ? department : `${department.slice(0, 59)}…`;
+
+/** The board loaded, each application's motivation unfolded as an admin opens it. */
+async function boardLoaded(stage: Stage) {
+  await until(() => findAll(board(stage), '[part~="application"]').length === 2, WAIT);
+  for (const details of findAll(board(stage), 'details')) (details as HTMLDetailsElement).open = true;
+}
+
+function applicationsShow(stage: Stage): Shown[] {
+  const cards = findAll(board(stage), '[part~="application"]');
+  return [
+    ...each(stage.world, ['programName'], 'the board', text(find(board(stage), '#board-title'))),
+    ...cards.flatMap((card, i) => [
+      ...each(stage.world, ['displayName'], `application ${i + 1}`, text(find(card, '.name'))),
+      ...each(stage.world, ['title', 'department'], `application ${i + 1}`, text(find(card, '.work'))),
+      ...each(stage.world, ['topicLabel'], `application ${i + 1}`, text(find(card, '.chips'))),
+      ...each(stage.world, ['motivation'], `application ${i + 1}`, text(find(card, 'details.motivation p'))),
+    ]),
+  ];
+}
+
 export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: '<rm-enrollment-form program-id>, as the mentor, the accepted application',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-enrollment-form program-id=${world.programId}></rm-enrollment-form>`,
+    open: application,
+    shown: applicationShows,
+  },
+  {
+    name: '<rm-enrollment-form program-id>, in Italian, as the mentee, a program in matching',
+    viewer: 'mentee',
+    locale: 'it',
+    render: (world) => html`<rm-enrollment-form program-id=${world.matchingProgramId}></rm-enrollment-form>`,
+    open: application,
+    shown: applicationShows,
+  },
+  {
+    name: '<rm-match-board>, as the admin, the applications and the pair',
+    viewer: 'admin',
+    locale: 'en',
+    render: (world) => html`<rm-match-board program-id=${world.programId}></rm-match-board>`,
+    open: async (stage) => {
+      await boardLoaded(stage);
+      await until(() => Boolean(find(board(stage), '[part~="pair"]')), WAIT);
+    },
+    shown: (stage) => [
+      ...applicationsShow(stage),
+      ...each(stage.world, ['displayName'], 'the pair', text(find(board(stage), '[part~="pair"] .name'))),
+    ],
+  },
+  {
+    name: '<rm-match-board>, in Italian, after "Run matching": a proposal and its reasons',
+    viewer: 'admin',
+    locale: 'it',
+    render: (world) => html`<rm-match-board program-id=${world.matchingProgramId}></rm-match-board>`,
+    open: async (stage) => {
+      await boardLoaded(stage);
+      await until(() => Boolean(find(board(stage), '[part~="run"]')), WAIT);
+      find(board(stage), '[part~="run"]')?.click();
+      await until(() => Boolean(find(board(stage), '[part~="proposal"] .reasons li')), WAIT);
+    },
+    shown: (stage) => {
+      const proposal = find(board(stage), '[part~="proposal"]');
+      return [
+        ...applicationsShow(stage),
+        ...each(
+          stage.world,
+          ['displayName'],
+          'the proposal’s mentor',
+          text(find(proposal, '.side.mentor .name')),
+        ),
+        ...each(
+          stage.world,
+          ['displayName'],
+          'the proposal’s mentee',
+          text(find(proposal, '.side.mentee .name')),
+        ),
+        ...each(stage.world, ['title', 'department'], 'the proposal', text(find(proposal, '.side .work'))),
+        shows(
+          'department in the proposal’s reasons',
+          text(find(proposal, '.reasons')),
+          inReason(stage.world.texts.department),
+        ),
+        ...each(stage.world, ['topicLabel'], 'the proposal’s reasons', text(find(proposal, '.reasons'))),
+      ];
+    },
+  },
+
   {
     name: '<rm-pair-card>, as the mentor, with the charter open',
     viewer: 'mentor',

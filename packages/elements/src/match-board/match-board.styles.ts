@@ -3,7 +3,10 @@ import { css } from 'lit';
 /**
  * The board's layout, sized by the column it is put in (a container): sections one under
  * the other, applications and proposals as cards that fill the width in as many columns
- * as fit, one column on a phone.
+ * as fit, one column on a phone, where a proposal's two people stand one above the other.
+ * A heading that takes the focus after an action rings its words, not the board's width; a
+ * status is a dot of its colour before the word. Comments stay out of the stylesheet:
+ * bundlers ship css`` text as it is.
  */
 export const matchBoardStyles = css`
   :host {
@@ -42,7 +45,6 @@ export const matchBoardStyles = css`
     border-radius: 0.25em;
   }
 
-  /* A heading that takes the focus after an action rings its words, not the board's width. */
   h3[tabindex='-1'],
   h4[tabindex='-1'] {
     width: fit-content;
@@ -222,7 +224,6 @@ export const matchBoardStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
   }
 
-  /* Statuses: a dot of the status's colour before the word */
 
   .badge.enrollment::before,
   .badge.status::before,
@@ -255,7 +256,6 @@ export const matchBoardStyles = css`
     background: var(--_accent);
   }
 
-  /* Matching */
 
   .result {
     display: grid;
@@ -356,7 +356,6 @@ export const matchBoardStyles = css`
     padding-top: 0.25em;
   }
 
-  /* Pins and bans, pairs */
 
   .rows {
     display: grid;
@@ -414,7 +413,6 @@ export const matchBoardStyles = css`
     width: 100%;
   }
 
-  /* On a phone: the two people of a proposal one above the other, the figures closer. */
   @container (max-width: 30em) {
     .pair-sides {
       grid-template-columns: minmax(0, 1fr);
