@@ -73,7 +73,8 @@ async function addProgram(db: Kysely<Database>, orgId: string) {
   return id;
 }
 
-async function addPair(
+/** A running pair written straight to the database, past the API's rules on how pairs are made. */
+export async function addPair(
   db: Kysely<Database>,
   orgId: string,
   programId: string,
