@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from './zod.js';
 
 /**
  * Every error the API can answer with, and its HTTP status. Clients branch on `code`,

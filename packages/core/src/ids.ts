@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from './zod.js';
 
 /**
  * Every entity id is a short prefix naming its kind, an underscore and 26 characters of

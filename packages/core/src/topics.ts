@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { LOCALES } from './vocabulary.js';
+import { z } from './zod.js';
 
 export const localeSchema = z.enum(LOCALES).describe('A locale the kit is translated into');
 

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { AVAILABILITY_SLOTS } from '../availability.js';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { ENROLLMENT_STATUSES, MAX_MENTOR_CAPACITY, PAIR_ROLES } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { pageQuerySchema, storedFields } from './common.js';
 import { languageTagSchema } from './person.js';
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { FEEDBACK_KINDS, type RATING_KEYS } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 

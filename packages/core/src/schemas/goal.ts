@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { GOAL_STATUSES } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { calendarDateSchema, pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 

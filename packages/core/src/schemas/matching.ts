@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
+import { z } from '../zod.js';
 import { pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 import { pairSchema } from './pair.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '../zod.js';
 import { organizationSchema } from './organization.js';
 import { pairSchema } from './pair.js';
 import { personSchema } from './person.js';

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { localeSchema } from '../topics.js';
 import { DEFAULT_MIN_AGGREGATE_GROUP } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { storedFields } from './common.js';
 
 const minAggregateGroupSize = z

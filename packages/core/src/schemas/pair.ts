@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { PAIR_STATUSES } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { calendarDateSchema, instantSchema, pageQuerySchema, storedFields } from './common.js';
 import { reasonSchema } from './reason.js';
 

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { localeSchema } from '../topics.js';
 import { CAREER_STAGES } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { pageQuerySchema, storedFields } from './common.js';
 
 export const careerStageSchema = z.enum(CAREER_STAGES);

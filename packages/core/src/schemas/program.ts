@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../matching/types.js';
 import { topicKeySchema, topicSchema } from '../topics.js';
@@ -9,6 +8,7 @@ import {
   type Locale,
   PROGRAM_STATUSES,
 } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { calendarDateSchema, pageQuerySchema, storedFields } from './common.js';
 
 export const programStatusSchema = z.enum(PROGRAM_STATUSES);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '../zod.js';
 import { instantSchema } from './common.js';
 
 /** What `GET /v1/pairs/{id}/progress` answers: core's rules applied to one pair. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '../zod.js';
 
 /** Why, in words, in every locale of the kit: a match's reasons, a person left unmatched, a pin dropped. */
 export const reasonSchema = z

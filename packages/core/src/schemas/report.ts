@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { FEEDBACK_KINDS, PAIR_STATUSES } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { instantSchema } from './common.js';
 
 const average = z.number().min(0).max(10);

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { SESSION_FORMATS, SESSION_STATUSES } from '../vocabulary.js';
+import { z } from '../zod.js';
 import { instantSchema, pageQuerySchema, storedFields } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
 

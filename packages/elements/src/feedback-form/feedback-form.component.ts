@@ -54,7 +54,11 @@ const loadAnsweredView = loadOnce(() => import('./feedback-summary.js'));
  *
  * With `pair-id` and no `kind`, the form picks the program phase that is open: the
  * mid-point questionnaire from halfway through the pair, the final one from two cadences
- * before its end (and after it); before that it says when the next one opens.
+ * before its end (and after it); before that it says when the next one opens. It goes by
+ * the rule the server accepts answers by (core's `feedbackOpenings`, which also opens the
+ * final questionnaire once the pair has held a session), so it never offers what the
+ * server would refuse; a pair too short for a mid-point is offered the final one as soon
+ * as it has met.
  *
  * @fires rm-feedback-submitted - An answer was saved or changed, or queued offline (`pending: true`);
  *   fired again with `pending: false` once a queued write reaches the server. detail: { feedback, pending }
