@@ -359,6 +359,8 @@ describe('<rm-match-board>', () => {
     };
     const submit = () => (part(el, 'make-pair') as HTMLButtonElement).click();
     const refusal = () => text($(el, '.failure[data-section="hand"] .error-text'));
+    // The form comes with the board's rounds part, fetched once the board is shown.
+    await until(() => part(el, 'make-pair') !== null);
 
     submit();
     await until(() => refusal() === 'Choose a mentor and a mentee.');
