@@ -1,6 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import type { Enrollment, MatchProposalSet } from '@rm-kit/core';
-import { RmConflictError, RmError, RmValidationError } from '@rm-kit/sdk/errors';
+import { RmError } from '@rm-kit/sdk/errors';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
@@ -352,20 +352,13 @@ export class RmMatchBoard extends RmElement {
         );
       },
       async (error) => {
-        const [now, { refusalWhy }] = await Promise.all([this.latest(error, view), loadRefusal()]);
+        const { refusalWhy } = await loadRefusal();
         return this.localize.t('refused', {
-          why: refusalWhy(this.localize, error, now, { mentorId, menteeId }, override),
+          why: refusalWhy(this.localize, error, view, { mentorId, menteeId }, override),
         });
       },
     );
     if (done && this.proposals) await this.run();
-  }
-
-  /** The program as it is now, after a refusal that says it changed meanwhile (409); else as shown. */
-  private async latest(error: unknown, shown: BoardView): Promise<BoardView> {
-    if (!(error instanceof RmConflictError)) return shown;
-    await this.data.reload().catch(() => undefined);
-    return this.data.view ?? shown;
   }
 
   private async publish() {
@@ -399,15 +392,11 @@ export class RmMatchBoard extends RmElement {
         void this.announcer.announce(written.pending ? t.t('queued') : t.t('published', { count }));
       },
       async (error) => {
-        const [now, { placeTaken, refusalWhy }] = await Promise.all([
-          this.latest(error, view),
-          loadRefusal(),
-        ]);
-        // A broken rule names its pair (`pairs.<i>`); a place taken meanwhile is found among them.
-        const index = error instanceof RmValidationError ? issueIndex(error) : placeTaken(now, pairs);
-        const pair = pairs[index];
+        // A broken rule (422) or a place taken meanwhile (409) names its pair: `pairs.<i>`.
+        const pair = error instanceof RmError ? pairs[issueIndex(error)] : undefined;
         if (!pair) return t.t('publishFailed');
-        return t.t('publishRefused', { ...this.names(pair), why: refusalWhy(t, error, now, pair, false) });
+        const { refusalWhy } = await loadRefusal();
+        return t.t('publishRefused', { ...this.names(pair), why: refusalWhy(t, error, view, pair, false) });
       },
     );
   }
@@ -549,7 +538,7 @@ export class RmMatchBoard extends RmElement {
 }
 
 /** The index of the pair an issue at `pairs.<i>` names; -1 when none does. */
-function issueIndex(error: RmValidationError): number {
+function issueIndex(error: RmError): number {
   const issue = error.issues.find((i) => i.path[0] === 'pairs' && typeof i.path[1] === 'number');
   return typeof issue?.path[1] === 'number' ? issue.path[1] : -1;
 }
