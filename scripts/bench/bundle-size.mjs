@@ -9,25 +9,18 @@ import { build } from 'esbuild';
  */
 const TARGETS = [
   { name: '@rm-kit/sdk', entry: 'packages/sdk/src/index.ts', budgetKb: 8 },
-  ...['provider', 'pair-card', 'session-log', 'feedback-form'].map((element) => ({
+  ...['provider', 'pair-card', 'session-log', 'feedback-form', 'enrollment-form'].map((element) => ({
     name: `<rm-${element}> alone`,
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,
   })),
-  // Issue 11's elements, over issue 13's 20 kB for now: each carries more than one view in its
-  // first module, the enrolment form its form and the application's status (20.89 kB), the
-  // match board an admin's whole round: applications, matching, pins and bans, pairs by hand,
-  // publishing (22.46 kB; what explains a refusal comes later). Under 20 they need a view
-  // behind import(), as the pair card's consent flow is: the form's fields for someone who
-  // already applied, the proposals and constraints until "Run matching".
-  ...[
-    ['enrollment-form', 21],
-    ['match-board', 23],
-  ].map(([element, budgetKb]) => ({
-    name: `<rm-${element}> alone`,
-    entry: `packages/elements/src/${element}/${element}.ts`,
-    budgetKb,
-  })),
+  // Over issue 13's 20 kB still (20.67 kB): its proposals, pins and bans, pairs by hand and the
+  // publish dialog load later already; what is left to move is their actions and words.
+  {
+    name: '<rm-match-board> alone',
+    entry: 'packages/elements/src/match-board/match-board.ts',
+    budgetKb: 21,
+  },
 ];
 
 /**

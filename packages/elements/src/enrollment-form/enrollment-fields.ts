@@ -1,11 +1,12 @@
 import type { AvailabilitySlot, PairRole, Person, Program } from '@rm-kit/core';
-import { AVAILABILITY_LABELS, AVAILABILITY_SLOTS, topicLabel } from '@rm-kit/core/vocabulary';
+import { AVAILABILITY_SLOTS, topicLabel } from '@rm-kit/core/vocabulary';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { languageName } from '../base/language-name.js';
-import type { Locale, LocalizeController } from '../base/localize.js';
+import type { LocalizeController } from '../base/localize.js';
 import { type Draft, type Field, type FieldErrors, LIMITS } from './enrollment-draft.js';
 import type { EnrollmentFormKey } from './enrollment-form.strings.js';
+import { slotName } from './enrollment-status.js';
 
 type Localize = LocalizeController<EnrollmentFormKey>;
 
@@ -23,11 +24,6 @@ function weekday(index: number, locale: string): string {
     A_MONDAY + index * 86_400_000,
   );
   return capitalised(name, locale);
-}
-
-/** A slot's name in the reader's language ("Monday morning"). */
-export function slotName(slot: AvailabilitySlot, locale: Locale): string {
-  return AVAILABILITY_LABELS[slot][locale];
 }
 
 export interface FieldsView {

@@ -7,22 +7,13 @@ import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
 import { ConfirmDialogController, confirmDialogStyles } from '../base/confirm-dialog.js';
 import type { EnrollmentChange } from '../base/events.js';
+import { adoptLaterStyles } from '../base/later-styles.js';
+import { LazyPart } from '../base/lazy-part.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
-import {
-  changesOf,
-  createBody,
-  type Draft,
-  draftErrors,
-  draftOf,
-  emptyDraft,
-  FIELDS,
-  type FieldErrors,
-  serverErrors,
-} from './enrollment-draft.js';
-import { renderFields } from './enrollment-fields.js';
+import type { Draft, FieldErrors } from './enrollment-draft.js';
 import { type EnrollmentFormKey, enrollmentFormStrings } from './enrollment-form.strings.js';
 import { enrollmentFormStyles } from './enrollment-form.styles.js';
 import {
@@ -33,10 +24,13 @@ import {
 } from './enrollment-form-data.js';
 import { type ApplicationShown, renderStatus } from './enrollment-status.js';
 
+type FormPart = typeof import('./enrollment-apply.js');
+
 /** The form being filled in: for which program, a new application or a change to one. */
 interface OpenForm {
   programId: string;
-  draft: Draft;
+  /** Null until the form's module is here to start one. */
+  draft: Draft | null;
   editing: boolean;
 }
 
@@ -107,10 +101,28 @@ export class RmEnrollmentForm extends RmElement {
   private readonly localize = new LocalizeController(this, enrollmentFormStrings);
   private readonly announcer = new AnnouncerController(this);
   private readonly confirm = new ConfirmDialogController(this);
+  /** The form: a module of its own, see enrollment-apply.ts. */
+  private readonly formPart = new LazyPart<FormPart>(
+    this,
+    () =>
+      import('./enrollment-apply.js').then((part) => {
+        adoptLaterStyles(this, [part.enrollmentFieldsStyles]);
+        return part;
+      }),
+    (error) => this.emit('rm-error', { error: toError(error), action: 'load-part' }),
+  );
   private readonly data = new EnrollmentFormData(this, {
     client: () => this.api,
     programId: () => this.programId,
-    loaded: (view) => this.emit('rm-load', { count: view.entries.length, stale: view.staleSince !== null }),
+    loaded: (view) => {
+      this.emit('rm-load', { count: view.entries.length, stale: view.staleSince !== null });
+      // One program open to someone who has not applied: the form is what the element shows.
+      const [only, ...others] = view.entries;
+      const formShown =
+        only && !others.length && !this.shown(only, view) && only.program.status === 'enrolling';
+      if (formShown) this.formPart.get().catch(() => undefined);
+      else this.formPart.preload();
+    },
     failed: (error) => {
       if (!(error instanceof NoPerson)) this.emit('rm-error', { error: toError(error), action: 'load' });
     },
@@ -149,24 +161,26 @@ export class RmEnrollmentForm extends RmElement {
 
   // ----- actions -----
 
-  private draftFor(entry: ProgramEntry, view: EnrollmentView): Draft {
-    return this.form?.programId === entry.program.id ? this.form.draft : emptyDraft(view.person);
+  private draftFor(part: FormPart, entry: ProgramEntry, view: EnrollmentView): Draft {
+    const open = this.form?.programId === entry.program.id ? this.form : null;
+    if (open?.draft) return open.draft;
+    return open?.editing && entry.enrollment ? part.draftOf(entry.enrollment) : part.emptyDraft(view.person);
   }
 
-  private set(entry: ProgramEntry, view: EnrollmentView, changes: Partial<Draft>) {
-    const draft = { ...this.draftFor(entry, view), ...changes };
+  private set(part: FormPart, entry: ProgramEntry, view: EnrollmentView, changes: Partial<Draft>) {
+    const draft = { ...this.draftFor(part, entry, view), ...changes };
     this.form = { programId: entry.program.id, draft, editing: this.form?.editing ?? false };
     const cleared = Object.fromEntries(Object.keys(changes).map((field) => [field, undefined]));
     this.errors = { ...this.errors, ...cleared };
   }
 
-  private async open(entry: ProgramEntry, view: EnrollmentView) {
+  private async open(entry: ProgramEntry) {
     this.failure = null;
     this.errors = {};
-    this.form = entry.enrollment
-      ? { programId: entry.program.id, draft: draftOf(entry.enrollment), editing: true }
-      : { programId: entry.program.id, draft: emptyDraft(view.person), editing: false };
-    await this.focusIn(entry.program.id, '.form-title');
+    this.form = { programId: entry.program.id, draft: null, editing: entry.enrollment !== null };
+    // Where the form goes, "Try again" if its module could not be fetched.
+    await this.formPart.get().catch(() => undefined);
+    await this.focusIn(entry.program.id, '.form-title, [part~="retry"]');
   }
 
   private async close(programId: string, focus: string) {
@@ -175,13 +189,13 @@ export class RmEnrollmentForm extends RmElement {
     await this.focusIn(programId, focus);
   }
 
-  private async submit(event: SubmitEvent, entry: ProgramEntry, view: EnrollmentView) {
+  private async submit(part: FormPart, event: SubmitEvent, entry: ProgramEntry, view: EnrollmentView) {
     event.preventDefault();
     const programId = entry.program.id;
     if (this.busyFor) return;
-    const draft = this.draftFor(entry, view);
+    const draft = this.draftFor(part, entry, view);
     const editing = this.form?.programId === programId && this.form.editing;
-    const errors = draftErrors(draft);
+    const errors = part.draftErrors(draft);
     if (Object.keys(errors).length > 0) {
       // Errors show on the form they belong to, even one sent untouched.
       this.form = { programId, draft, editing };
@@ -194,8 +208,8 @@ export class RmEnrollmentForm extends RmElement {
     try {
       const written =
         editing && entry.enrollment
-          ? await this.data.change(entry.enrollment, changesOf(draft))
-          : await this.data.apply(programId, createBody(draft, view.person.id));
+          ? await this.data.change(entry.enrollment, part.changesOf(draft))
+          : await this.data.apply(programId, part.createBody(draft, view.person.id));
       this.emitChange(
         programId,
         written.id,
@@ -223,7 +237,8 @@ export class RmEnrollmentForm extends RmElement {
   private async refused(error: unknown, programId: string, otherwise: EnrollmentFormKey) {
     const reference = error instanceof RmError ? (error.requestId ?? '') : '';
     if (error instanceof RmValidationError) {
-      const errors = serverErrors(error.issues);
+      // Fields named only by a write of the form, whose module is here then.
+      const errors = this.formPart.module?.serverErrors(error.issues) ?? {};
       if (Object.keys(errors).length > 0) {
         await this.showErrors(errors);
         return;
@@ -285,7 +300,7 @@ export class RmEnrollmentForm extends RmElement {
   private async showErrors(errors: FieldErrors) {
     this.errors = errors;
     await this.updateComplete;
-    const first = FIELDS.find((field) => errors[field]);
+    const first = this.formPart.module?.FIELDS.find((field) => errors[field]);
     if (!first) return;
     const control =
       this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]:checked`) ??
@@ -381,7 +396,7 @@ export class RmEnrollmentForm extends RmElement {
         canEdit: sent && shown.status === 'applied' && entry.program.status === 'enrolling',
         canWithdraw: sent && (shown.status === 'applied' || shown.status === 'accepted'),
         busy,
-        edit: () => void this.open(entry, view),
+        edit: () => void this.open(entry),
         withdraw: () => void this.withdraw(entry),
       });
     }
@@ -394,27 +409,32 @@ export class RmEnrollmentForm extends RmElement {
         type="button"
         part="apply"
         class="primary apply"
-        @click=${() => void this.open(entry, view)}
+        @click=${() => void this.open(entry)}
       >
         ${t.t('apply', { program: entry.program.name })}
       </button>`;
     }
     const editing = Boolean(open?.editing && entry.enrollment);
-    return renderFields(t, {
-      program: entry.program,
-      person: view.person,
-      draft: this.draftFor(entry, view),
-      errors: open ? this.errors : {},
-      editing,
-      busy,
-      set: (changes) => this.set(entry, view, changes),
-      submit: (event) => void this.submit(event, entry, view),
-      ...(editing
-        ? { cancel: () => void this.close(id, '.edit') }
-        : view.entries.length > 1
-          ? { cancel: () => void this.close(id, '.apply') }
-          : {}),
-    });
+    return this.formPart.render(
+      t,
+      (part) =>
+        part.renderFields(t, {
+          program: entry.program,
+          person: view.person,
+          draft: this.draftFor(part, entry, view),
+          errors: open ? this.errors : {},
+          editing,
+          busy,
+          set: (changes) => this.set(part, entry, view, changes),
+          submit: (event) => void this.submit(part, event, entry, view),
+          ...(editing
+            ? { cancel: () => void this.close(id, '.edit') }
+            : view.entries.length > 1
+              ? { cancel: () => void this.close(id, '.apply') }
+              : {}),
+        }),
+      6,
+    );
   }
 
   /** The application to show: the server's (with a change queued offline over it), or one queued offline. */

@@ -1,12 +1,16 @@
 import type { AvailabilitySlot, EnrollmentStatus, PairRole, Program } from '@rm-kit/core';
-import { topicLabel } from '@rm-kit/core/vocabulary';
+import { AVAILABILITY_LABELS, topicLabel } from '@rm-kit/core/vocabulary';
 import { html, nothing, type TemplateResult } from 'lit';
 import { languageName } from '../base/language-name.js';
-import type { LocalizeController } from '../base/localize.js';
-import { slotName } from './enrollment-fields.js';
+import type { Locale, LocalizeController } from '../base/localize.js';
 import type { EnrollmentFormKey } from './enrollment-form.strings.js';
 
 type Localize = LocalizeController<EnrollmentFormKey>;
+
+/** A slot's name in the reader's language ("Monday morning"). */
+export function slotName(slot: AvailabilitySlot, locale: Locale): string {
+  return AVAILABILITY_LABELS[slot][locale];
+}
 
 /** An application as the status view shows it: sent, queued offline, or changed offline. */
 export interface ApplicationShown {

@@ -1,12 +1,14 @@
 import { TaskStatus } from '@lit/task';
 import type { Enrollment, MatchProposalSet } from '@rm-kit/core';
-import { RmConflictError, RmError, RmValidationError } from '@rm-kit/sdk/errors';
+import { RmError } from '@rm-kit/sdk/errors';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
-import { ConfirmDialogController, confirmDialogStyles } from '../base/confirm-dialog.js';
+import type { ConfirmDialogController } from '../base/confirm-dialog.js';
 import type { RmErrorAction } from '../base/events.js';
+import { adoptLaterStyles } from '../base/later-styles.js';
+import { LazyPart } from '../base/lazy-part.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
@@ -16,10 +18,8 @@ import { renderApplications } from './match-applications.js';
 import { type MatchBoardKey, matchBoardStrings } from './match-board.strings.js';
 import { matchBoardStyles } from './match-board.styles.js';
 import { type BoardView, MatchBoardData } from './match-board-data.js';
-import { renderConstraints, renderHandPair } from './match-constraints.js';
 import { renderPairs } from './match-pairs.js';
 import { nameOf } from './match-people.js';
-import { proposalKey, renderProposals } from './match-proposals.js';
 
 /**
  * Saying why the server refused a pair, with core's rule of who may never be paired: a
@@ -28,6 +28,10 @@ import { proposalKey, renderProposals } from './match-proposals.js';
 const loadRefusal = loadOnce(() => import('./match-refusal.js'));
 
 type Proposal = MatchProposalSet['proposals'][number];
+type RoundsPart = typeof import('./match-rounds.js');
+
+/** The key a write on one proposal goes under, for its busy state. */
+const proposalKey = (kind: 'pin' | 'ban', p: Proposal) => `${kind}:${p.mentorId}:${p.menteeId}`;
 type Section = 'applications' | 'matching' | 'constraints' | 'hand';
 
 /** What went wrong in one section, in words, with the server's reference when it gave one. */
@@ -84,7 +88,7 @@ interface Failure {
  * @cssprop --rm-space - Padding and gaps.
  */
 export class RmMatchBoard extends RmElement {
-  static override styles = [baseStyles, confirmDialogStyles, matchBoardStyles];
+  static override styles = [baseStyles, matchBoardStyles];
 
   /** The program whose applications and pairs the board shows (`prg_…`). */
   @property({ attribute: 'program-id', reflect: true }) programId = '';
@@ -99,13 +103,28 @@ export class RmMatchBoard extends RmElement {
 
   private readonly localize = new LocalizeController(this, matchBoardStrings);
   private readonly announcer = new AnnouncerController(this);
-  private readonly confirm = new ConfirmDialogController(this);
+  /** The dialog before publishing, which comes with the proposals' part. */
+  private confirm: ConfirmDialogController | undefined;
+  /** The proposals, pins and bans and pairs by hand: a module of its own, see match-rounds.ts. */
+  private readonly rounds = new LazyPart<RoundsPart>(
+    this,
+    () =>
+      import('./match-rounds.js').then((part) => {
+        adoptLaterStyles(this, [part.confirmDialogStyles, part.matchRoundsStyles]);
+        this.confirm ??= new part.ConfirmDialogController(this);
+        return part;
+      }),
+    (error) => this.emit('rm-error', { error: toError(error), action: 'load-part' }),
+  );
   private readonly data = new MatchBoardData(this, {
     client: () => this.api,
     programId: () => this.programId,
     loaded: (view) => {
       this.emit('rm-load', { count: view.enrollments.length, stale: view.staleSince !== null });
       preloadWhenIdle(loadRefusal);
+      // Pins and bans to list: the part is needed now.
+      if (view.constraints.length > 0) this.rounds.get().catch(() => undefined);
+      else this.rounds.preload();
     },
     failed: (error) => this.emit('rm-error', { error: toError(error), action: 'load' }),
   });
@@ -184,7 +203,7 @@ export class RmMatchBoard extends RmElement {
     this.running = true;
     this.failure = null;
     try {
-      const set = await this.data.proposals();
+      const [set] = await Promise.all([this.data.proposals(), this.rounds.get()]);
       this.proposals = set;
       this.selected = [];
       this.running = false;
@@ -195,7 +214,8 @@ export class RmMatchBoard extends RmElement {
       );
     } catch (error) {
       this.running = false;
-      this.emit('rm-error', { error: toError(error), action: 'proposals.load' });
+      // A part that could not be fetched has said so (`load-part`), and says so where it goes.
+      if (this.rounds.module) this.emit('rm-error', { error: toError(error), action: 'proposals.load' });
       const text = this.localize.t('proposalsFailed');
       this.failure = {
         section: 'matching',
@@ -332,26 +352,19 @@ export class RmMatchBoard extends RmElement {
         );
       },
       async (error) => {
-        const [now, { refusalWhy }] = await Promise.all([this.latest(error, view), loadRefusal()]);
+        const { refusalWhy } = await loadRefusal();
         return this.localize.t('refused', {
-          why: refusalWhy(this.localize, error, now, { mentorId, menteeId }, override),
+          why: refusalWhy(this.localize, error, view, { mentorId, menteeId }, override),
         });
       },
     );
     if (done && this.proposals) await this.run();
   }
 
-  /** The program as it is now, after a refusal that says it changed meanwhile (409); else as shown. */
-  private async latest(error: unknown, shown: BoardView): Promise<BoardView> {
-    if (!(error instanceof RmConflictError)) return shown;
-    await this.data.reload().catch(() => undefined);
-    return this.data.view ?? shown;
-  }
-
   private async publish() {
     const set = this.proposals;
     const view = this.data.view;
-    if (!set || !view || set.proposals.length === 0 || this.busy) return;
+    if (!set || !view || !this.confirm || set.proposals.length === 0 || this.busy) return;
     const t = this.localize;
     const count = t.number(set.proposals.length);
     const yes = await this.confirm.ask({
@@ -379,15 +392,11 @@ export class RmMatchBoard extends RmElement {
         void this.announcer.announce(written.pending ? t.t('queued') : t.t('published', { count }));
       },
       async (error) => {
-        const [now, { placeTaken, refusalWhy }] = await Promise.all([
-          this.latest(error, view),
-          loadRefusal(),
-        ]);
-        // A broken rule names its pair (`pairs.<i>`); a place taken meanwhile is found among them.
-        const index = error instanceof RmValidationError ? issueIndex(error) : placeTaken(now, pairs);
-        const pair = pairs[index];
+        // A broken rule (422) or a place taken meanwhile (409) names its pair: `pairs.<i>`.
+        const pair = error instanceof RmError ? pairs[issueIndex(error)] : undefined;
         if (!pair) return t.t('publishFailed');
-        return t.t('publishRefused', { ...this.names(pair), why: refusalWhy(t, error, now, pair, false) });
+        const { refusalWhy } = await loadRefusal();
+        return t.t('publishRefused', { ...this.names(pair), why: refusalWhy(t, error, view, pair, false) });
       },
     );
   }
@@ -395,7 +404,7 @@ export class RmMatchBoard extends RmElement {
   // ----- rendering -----
 
   protected override render() {
-    return html`${this.renderBody()} ${this.confirm.render()}`;
+    return html`${this.renderBody()} ${this.confirm?.render() ?? nothing}`;
   }
 
   private renderBody(): TemplateResult {
@@ -423,6 +432,44 @@ export class RmMatchBoard extends RmElement {
           : nothing
       }
     </div>`;
+  }
+
+  /** Matching: its button, and once it has run (its part is here then), what it proposes. */
+  private renderMatching(view: BoardView): TemplateResult {
+    const t = this.localize;
+    const set = this.proposals;
+    return html`<section part="matching" class="section" aria-labelledby="matching-title">
+      <h3 id="matching-title">${t.t('matching')}</h3>
+      <p class="muted intro">${t.t('matchingIntro')}</p>
+      <div class="row-actions">
+        <button
+          part="run"
+          class="${set ? '' : 'primary'} run"
+          aria-disabled=${this.running || this.busy !== null ? 'true' : 'false'}
+          @click=${() => void this.run()}
+        >
+          ${this.running ? t.t('running') : t.t(set ? 'rerun' : 'run')}
+        </button>
+      </div>
+      ${this.renderFailure('matching')}
+      ${
+        set
+          ? this.rounds.render(t, (part) =>
+              part.renderResult(t, {
+                set,
+                people: view.people,
+                busy: this.busy,
+                selected: this.selected,
+                pin: (p) => void this.pin(p),
+                ban: (p) => void this.ban(p),
+                select: (p, on) => this.select(p, on),
+                swap: () => void this.swap(),
+                publish: () => void this.publish(),
+              }),
+            )
+          : nothing
+      }
+    </section>`;
   }
 
   private renderBoard(view: BoardView): TemplateResult {
@@ -461,46 +508,37 @@ export class RmMatchBoard extends RmElement {
         decide: (e, status) => void this.decide(e, status),
       })}
       ${applicationsFailure}
-      ${renderProposals(t, {
-        set: this.proposals,
-        people: view.people,
-        running: this.running,
-        busy: this.busy,
-        selected: this.selected,
-        failure: this.renderFailure('matching'),
-        run: () => void this.run(),
-        pin: (p) => void this.pin(p),
-        ban: (p) => void this.ban(p),
-        select: (p, on) => this.select(p, on),
-        swap: () => void this.swap(),
-        publish: () => void this.publish(),
-      })}
-      ${renderConstraints(t, {
-        constraints: view.constraints,
-        people: view.people,
-        busy: this.busy,
-        failure: this.renderFailure('constraints'),
-        remove: (c) => void this.removeConstraint(c),
-      })}
-      ${renderHandPair(t, {
-        enrollments,
-        people: view.people,
-        ...this.hand,
-        busy: this.busy === 'hand',
-        failure: this.renderFailure('hand'),
-        set: (changes) => {
-          this.hand = { ...this.hand, ...changes };
-          if (this.failure?.section === 'hand') this.failure = null;
-        },
-        submit: (event) => void this.makePair(event),
-      })}
+      ${this.renderMatching(view)}
+      ${this.rounds.render(
+        t,
+        (part) => html`${part.renderConstraints(t, {
+          constraints: view.constraints,
+          people: view.people,
+          busy: this.busy,
+          failure: this.renderFailure('constraints'),
+          remove: (c) => void this.removeConstraint(c),
+        })}
+        ${part.renderHandPair(t, {
+          enrollments,
+          people: view.people,
+          ...this.hand,
+          busy: this.busy === 'hand',
+          failure: this.renderFailure('hand'),
+          set: (changes) => {
+            this.hand = { ...this.hand, ...changes };
+            if (this.failure?.section === 'hand') this.failure = null;
+          },
+          submit: (event) => void this.makePair(event),
+        })}`,
+        4,
+      )}
       ${renderPairs(t, pairs, view.people)} ${this.announcer.render()}
     </article>`;
   }
 }
 
 /** The index of the pair an issue at `pairs.<i>` names; -1 when none does. */
-function issueIndex(error: RmValidationError): number {
+function issueIndex(error: RmError): number {
   const issue = error.issues.find((i) => i.path[0] === 'pairs' && typeof i.path[1] === 'number');
   return typeof issue?.path[1] === 'number' ? issue.path[1] : -1;
 }

@@ -359,6 +359,8 @@ describe('<rm-match-board>', () => {
     };
     const submit = () => (part(el, 'make-pair') as HTMLButtonElement).click();
     const refusal = () => text($(el, '.failure[data-section="hand"] .error-text'));
+    // The form comes with the board's rounds part, fetched once the board is shown.
+    await until(() => part(el, 'make-pair') !== null);
 
     submit();
     await until(() => refusal() === 'Choose a mentor and a mentee.');
@@ -439,6 +441,27 @@ describe('<rm-match-board>', () => {
     // Everyone accepted is paired or left out: matching now proposes nothing more for the two mentors.
     await runMatching(el);
     expect(text($(el, '.proposals-title'))).to.equal('Proposed pairs (0)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says which proposal took a place meanwhile when a publish is refused (409), from the refusal alone', async () => {
+    const { program, ids } = await cohort();
+    const el = await mount(program.id);
+    await runMatching(el);
+    const proposed = parts(el, 'proposal').map((p) => p.dataset.mentee as string);
+    // Meanwhile another admin pairs the second proposal's mentee with the mentor under review.
+    const taken = proposed[1] as string;
+    sent(
+      await admin.pairs.create(program.id, { mentorId: ids.gina as string, menteeId: taken, override: true }),
+    );
+    const mentee = text($(el, `[part~="proposal"][data-mentee="${taken}"] .side.mentee .name`));
+    (part(el, 'publish') as HTMLButtonElement).click();
+    await until(() => ($(el, 'dialog') as HTMLDialogElement | null)?.open === true);
+    (part(el, 'confirm') as HTMLButtonElement).click();
+    const refusal = () => text($(el, '.failure[data-section="matching"] .error-text'));
+    await until(() => refusal().startsWith('Nothing was published.'), 10000);
+    expect(refusal()).to.include(`with ${mentee}: ${mentee} is in a pair of this program already.`);
+    expect((await pairsOf(program.id)).map((p) => p.menteeId)).to.deep.equal([taken]);
     await expect(el).to.be.accessible();
   });
 

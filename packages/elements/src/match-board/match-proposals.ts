@@ -8,25 +8,18 @@ type Localize = LocalizeController<MatchBoardKey>;
 type Proposal = MatchProposalSet['proposals'][number];
 
 export interface ProposalsView {
-  set: MatchProposalSet | null;
+  set: MatchProposalSet;
   people: Map<string, Person>;
-  running: boolean;
   /** The write under way (`pin:…`, `ban:…`, `swap`, `publish`), if any. */
   busy: string | null;
   /** The mentees of the proposals chosen to swap, at most two. */
   selected: string[];
-  failure: TemplateResult | typeof nothing;
-  run(): void;
   pin(proposal: Proposal): void;
   ban(proposal: Proposal): void;
   select(proposal: Proposal, on: boolean): void;
   swap(): void;
   publish(): void;
 }
-
-/** The key a write on one proposal goes under, for its busy state. */
-export const proposalKey = (kind: 'pin' | 'ban', p: { mentorId: string; menteeId: string }) =>
-  `${kind}:${p.mentorId}:${p.menteeId}`;
 
 function renderSide(t: Localize, view: ProposalsView, id: string, role: 'mentor' | 'mentee'): TemplateResult {
   const person = view.people.get(id);
@@ -144,70 +137,51 @@ function renderLeftOut(
 }
 
 /**
- * Matching: the button that runs it, and what it proposes: the fairness figures, each
- * proposal with its score and reasons and its pin, ban and swap controls, the people left
- * out and the pins that could not be kept, and publishing the proposals.
+ * What matching proposes, under its button: the fairness figures, each proposal with its
+ * score and reasons and its pin, ban and swap controls, the people left out and the pins
+ * that could not be kept, and publishing the proposals.
  */
-export function renderProposals(t: Localize, view: ProposalsView): TemplateResult {
+export function renderResult(t: Localize, view: ProposalsView): TemplateResult {
   const set = view.set;
-  const count = set?.proposals.length ?? 0;
-  return html`<section part="matching" class="section" aria-labelledby="matching-title">
-    <h3 id="matching-title">${t.t('matching')}</h3>
-    <p class="muted intro">${t.t('matchingIntro')}</p>
-    <div class="row-actions">
-      <button
-        part="run"
-        class="${set ? '' : 'primary'} run"
-        aria-disabled=${view.running || view.busy !== null ? 'true' : 'false'}
-        @click=${view.run}
-      >
-        ${view.running ? t.t('running') : t.t(set ? 'rerun' : 'run')}
-      </button>
-    </div>
-    ${view.failure}
+  const count = set.proposals.length;
+  return html`<div class="result">
+    ${count > 0 ? renderFairness(t, set) : nothing}
+    <h4 class="proposals-title" tabindex="-1">${t.t('proposals', { count: t.number(count) })}</h4>
     ${
-      set
-        ? html`<div class="result">
-          ${count > 0 ? renderFairness(t, set) : nothing}
-          <h4 class="proposals-title" tabindex="-1">${t.t('proposals', { count: t.number(count) })}</h4>
-          ${
-            count === 0
-              ? html`<p class="muted">${t.t('noProposals')}</p>`
-              : html`<p class="swap-bar">
-                  ${
-                    view.selected.length === 2
-                      ? html`<button
-                          part="swap"
-                          class="swap"
-                          aria-disabled=${view.busy ? 'true' : 'false'}
-                          @click=${view.swap}
-                        >
-                          ${t.t('swap')}
-                        </button>`
-                      : html`<span class="muted">${t.t('swapHint')}</span>`
-                  }
-                </p>
-                <ul class="cards proposals" role="list">
-                  ${set.proposals.map((p) => renderProposal(t, view, p))}
-                </ul>`
-          }
-          ${renderLeftOut(t, view, set)}
-          ${
-            count > 0
-              ? html`<div class="row-actions publish-row">
-                <button
-                  part="publish"
-                  class="primary publish"
-                  aria-disabled=${view.busy ? 'true' : 'false'}
-                  @click=${view.publish}
-                >
-                  ${view.busy === 'publish' ? t.t('publishing') : t.t('publish', { count: t.number(count) })}
-                </button>
-              </div>`
-              : nothing
-          }
+      count === 0
+        ? html`<p class="muted">${t.t('noProposals')}</p>`
+        : html`<p class="swap-bar">
+            ${
+              view.selected.length === 2
+                ? html`<button
+                    part="swap"
+                    class="swap"
+                    aria-disabled=${view.busy ? 'true' : 'false'}
+                    @click=${view.swap}
+                  >
+                    ${t.t('swap')}
+                  </button>`
+                : html`<span class="muted">${t.t('swapHint')}</span>`
+            }
+          </p>
+          <ul class="cards proposals" role="list">
+            ${set.proposals.map((p) => renderProposal(t, view, p))}
+          </ul>`
+    }
+    ${renderLeftOut(t, view, set)}
+    ${
+      count > 0
+        ? html`<div class="row-actions publish-row">
+          <button
+            part="publish"
+            class="primary publish"
+            aria-disabled=${view.busy ? 'true' : 'false'}
+            @click=${view.publish}
+          >
+            ${view.busy === 'publish' ? t.t('publishing') : t.t('publish', { count: t.number(count) })}
+          </button>
         </div>`
         : nothing
     }
-  </section>`;
+  </div>`;
 }

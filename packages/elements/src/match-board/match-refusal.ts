@@ -9,29 +9,6 @@ import { nameOf } from './match-people.js';
 type Localize = LocalizeController<MatchBoardKey>;
 type Two = { mentorId: string; menteeId: string };
 
-const LIVE = ['proposed', 'active', 'paused'];
-
-/** Live pairs of the program: the places they hold. */
-const livePairs = (view: BoardView) => view.pairs.filter((p) => LIVE.includes(p.status));
-
-function capacity(view: BoardView, mentorId: string): number {
-  return view.enrollments.find((e) => e.personId === mentorId && e.role === 'mentor')?.capacity ?? 1;
-}
-
-/**
- * Which of the pairs sent hit a place taken meanwhile (a mentee paired already, a mentor
- * with no place left), as the board knows the program now; -1 if none does. A 409 carries
- * no issue to name it.
- */
-export function placeTaken(view: BoardView, pairs: Two[]): number {
-  const live = livePairs(view);
-  return pairs.findIndex(
-    (pair) =>
-      live.some((p) => p.menteeId === pair.menteeId) ||
-      live.filter((p) => p.mentorId === pair.mentorId).length >= capacity(view, pair.mentorId),
-  );
-}
-
 /** One side as matching sees it: their application, or nothing known for someone not enrolled. */
 function candidate(view: BoardView, personId: string, role: PairRole): MatchCandidate {
   const enrollment = view.enrollments.find((e) => e.personId === personId && e.role === role);
@@ -72,8 +49,9 @@ function forbidden(view: BoardView, pair: Two) {
 /**
  * Why the server refused to pair a mentor and a mentee (by hand, or in a publish), in the
  * board's words: the server's own messages are English only. The refusal's status says
- * which kind of rule it was (409: a place taken; 422: a rule of who may be paired), and
- * what the board knows of the two people says which rule.
+ * which kind of rule it was: a place taken (409), whose issue names the side that has none
+ * left (`menteeId`, `mentorId`); a rule of who may be paired (422), which what the board
+ * knows of the two people tells.
  */
 export function refusalWhy(
   t: Localize,
@@ -82,13 +60,10 @@ export function refusalWhy(
   pair: Two,
   override: boolean,
 ): string {
-  const mentor = nameOf(view.people, pair.mentorId);
-  const mentee = nameOf(view.people, pair.menteeId);
-  const live = livePairs(view);
-  const mentorFull = live.filter((p) => p.mentorId === pair.mentorId).length >= capacity(view, pair.mentorId);
   if (error instanceof RmConflictError) {
-    if (live.some((p) => p.menteeId === pair.menteeId)) return t.t('why.menteeTaken', { mentee });
-    if (mentorFull) return t.t('why.mentorFull', { mentor });
+    const side = error.issues[0]?.path.at(-1);
+    if (side === 'menteeId') return t.t('why.menteeTaken', { mentee: nameOf(view.people, pair.menteeId) });
+    if (side === 'mentorId') return t.t('why.mentorFull', { mentor: nameOf(view.people, pair.mentorId) });
   }
   if (error instanceof RmValidationError) {
     const rule = forbidden(view, pair);
