@@ -19,12 +19,12 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * The example intranet page, as `pnpm start` serves it: the kit's bundle from one script
- * tag, on a page whose Content-Security-Policy is `default-src 'self'` (no inline scripts
- * or styles, no eval), in real Chromium against the real server.
+ * Serves the example page as `pnpm start` does, for the tests of one describe block: the
+ * kit's bundle built from source into a scratch folder, the real server on a fresh SQLite
+ * file, and a headless Chromium with a profile of its own, all gone after the block.
  */
-describe('the example intranet page under a strict Content-Security-Policy', () => {
-  const work = mkdtempSync(join(tmpdir(), 'rm-kit-intranet-'));
+function servedIntranetPage(scratchPrefix: string) {
+  const work = mkdtempSync(join(tmpdir(), scratchPrefix));
   let server: RmServerProcess;
   let browser: BrowserContext;
 
@@ -57,8 +57,24 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     rmSync(work, { recursive: true, force: true });
   });
 
+  return {
+    get url() {
+      return server.url;
+    },
+    newPage: () => browser.newPage(),
+  };
+}
+
+/**
+ * The example intranet page, as `pnpm start` serves it: the kit's bundle from one script
+ * tag, on a page whose Content-Security-Policy is `default-src 'self'` (no inline scripts
+ * or styles, no eval), in real Chromium against the real server.
+ */
+describe('the example intranet page under a strict Content-Security-Policy', () => {
+  const intranet = servedIntranetPage('rm-kit-intranet-');
+
   it('renders the card, the log and the form, logs a session, and breaks no CSP rule', async () => {
-    const page = await browser.newPage();
+    const page = await intranet.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { violations: string[] }).violations = seen;
@@ -72,7 +88,7 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    const response = await page.goto(`${server.url}/?as=giulia.rossi@contoso.example&lang=it`);
+    const response = await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example&lang=it`);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
 
     const card = page.locator('rm-pair-card');
@@ -98,12 +114,12 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
   }, 60_000);
 
   it('opens in demo mode as a seeded mentor, with the page’s own words in the chosen language', async () => {
-    const page = await browser.newPage();
+    const page = await intranet.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${intranet.url}/`);
     await expect
       .poll(() => page.locator('#status').textContent(), { timeout: 15_000 })
       .toBe('Viewing as Giulia Rossi.');
@@ -134,42 +150,11 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
 });
 
 describe('the example intranet page shows each person what is theirs to do', () => {
-  const work = mkdtempSync(join(tmpdir(), 'rm-kit-intranet-views-'));
-  let server: RmServerProcess;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    await build({
-      entryPoints: [join(root, 'packages/elements/src/rm-kit.ts')],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      minify: true,
-      outdir: join(work, 'bundle'),
-      conditions: ['source'],
-      tsconfig: join(root, 'packages/elements/tsconfig.json'),
-      logLevel: 'silent',
-    });
-    server = await startRmServer({
-      DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`,
-      RMKIT_STATIC_DIRS: [join(root, 'examples/intranet'), join(work, 'bundle')].join(','),
-    });
-    browser = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const intranet = servedIntranetPage('rm-kit-intranet-views-');
 
   /** A fresh page that records what the page logs as an error, a CSP violation among them. */
   async function watchedPage() {
-    const page = await browser.newPage();
+    const page = await intranet.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
@@ -180,7 +165,7 @@ describe('the example intranet page shows each person what is theirs to do', () 
 
   it('the admin sees a match board for each running program, the one taking applications first', async () => {
     const { page, errors } = await watchedPage();
-    await page.goto(`${server.url}/?as=chiara.ferri@contoso.example`);
+    await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example`);
     const boards = page.locator('rm-match-board');
     await expect.poll(() => boards.count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await expect.poll(() => boards.first().locator('[part~="run"]').count(), { timeout: 15_000 }).toBe(1);
@@ -196,7 +181,7 @@ describe('the example intranet page shows each person what is theirs to do', () 
 
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
-    await page.goto(`${server.url}/?as=paolo.ricci@contoso.example&lang=it`);
+    await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);
     const form = page.locator('rm-enrollment-form');
     await expect
       .poll(() => form.getByText('Mentee · senior, impari tu').count(), { timeout: 15_000 })
@@ -207,7 +192,7 @@ describe('the example intranet page shows each person what is theirs to do', () 
 
   it('the mentee of a proposed pair sees what it waits for, and can agree to it', async () => {
     const { page, errors } = await watchedPage();
-    await page.goto(`${server.url}/?as=elena.moretti@contoso.example`);
+    await page.goto(`${intranet.url}/?as=elena.moretti@contoso.example`);
     const card = page.locator('rm-pair-card');
     await expect
       .poll(() => card.getByRole('button', { name: 'Agree to this pair' }).count(), { timeout: 15_000 })
