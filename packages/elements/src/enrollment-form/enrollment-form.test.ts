@@ -3,6 +3,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import type { Enrollment, Program } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
+import { failingUntilRecovered } from '../test-support/failing-fetch.js';
 import { PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
 import './enrollment-form.js';
 import type { RmEnrollmentForm } from './enrollment-form.component.js';
@@ -348,27 +349,15 @@ describe('<rm-enrollment-form>', () => {
     });
 
     it('says what went wrong and loads again on "Try again"', async () => {
-      let failing = true;
-      const flaky: typeof fetch = (input, init) =>
-        failing
-          ? Promise.resolve(
-              new Response(
-                JSON.stringify({ error: { code: 'internal', message: 'Down', requestId: 'req_x' } }),
-                {
-                  status: 500,
-                  headers: { 'Content-Type': 'application/json' },
-                },
-              ),
-            )
-          : fetch(input, init);
-      const client = await clientFor(PEOPLE.giulia, { fetch: flaky });
+      const flaky = failingUntilRecovered();
+      const client = await clientFor(PEOPLE.giulia, { fetch: flaky.fetch });
       const el = await fixture<RmEnrollmentForm>(
         html`<rm-enrollment-form .client=${client} program-id=${open.id}></rm-enrollment-form>`,
       );
       await until(() => part(el, 'error') !== null);
       expect(text(part(el, 'error'))).to.include('Something went wrong while loading this.');
       await expect(el).to.be.accessible();
-      failing = false;
+      flaky.recover();
       (part(el, 'retry') as HTMLButtonElement).click();
       await until(() => part(el, 'program') !== null);
     });

@@ -3,6 +3,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import type { CareerStage, EnrollmentStatus, MatchConstraint, Pair, PairRole, Program } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
+import { failingUntilRecovered } from '../test-support/failing-fetch.js';
 import { PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
 import './match-board.js';
 import type { RmMatchBoard } from './match-board.component.js';
@@ -521,24 +522,12 @@ describe('<rm-match-board>', () => {
 
     it('says what went wrong and loads again on "Try again"', async () => {
       const { program } = await cohort();
-      let failing = true;
-      const flaky: typeof fetch = (input, init) =>
-        failing
-          ? Promise.resolve(
-              new Response(
-                JSON.stringify({ error: { code: 'internal', message: 'Down', requestId: 'req_x' } }),
-                {
-                  status: 500,
-                  headers: { 'Content-Type': 'application/json' },
-                },
-              ),
-            )
-          : fetch(input, init);
-      const client = clientWith(await tokenFor(PEOPLE.chiara), { fetch: flaky });
+      const flaky = failingUntilRecovered();
+      const client = clientWith(await tokenFor(PEOPLE.chiara), { fetch: flaky.fetch });
       const el = await mount(program.id, { client });
       expect(text(part(el, 'error'))).to.include('Something went wrong while loading this.');
       await expect(el).to.be.accessible();
-      failing = false;
+      flaky.recover();
       (part(el, 'retry') as HTMLButtonElement).click();
       await until(() => part(el, 'board') !== null);
     });

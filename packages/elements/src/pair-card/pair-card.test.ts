@@ -3,6 +3,7 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { newId, type Pair, type PairProgress } from '@rm-kit/core';
 import { createClient, indexedDbStore, type RmClient } from '@rm-kit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
+import { failingUntilRecovered } from '../test-support/failing-fetch.js';
 import { meOf, PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../test-support/server.js';
 import './pair-card.js';
 import '../provider/provider.js';
@@ -280,20 +281,8 @@ describe('<rm-pair-card>', () => {
     });
 
     it('says what went wrong and loads again on "Try again"', async () => {
-      let failing = true;
-      const flaky: typeof fetch = (input, init) =>
-        failing
-          ? Promise.resolve(
-              new Response(
-                JSON.stringify({ error: { code: 'internal', message: 'Down', requestId: 'req_test' } }),
-                {
-                  status: 500,
-                  headers: { 'Content-Type': 'application/json' },
-                },
-              ),
-            )
-          : fetch(input, init);
-      const client = await clientFor(PEOPLE.giulia, { fetch: flaky });
+      const flaky = failingUntilRecovered();
+      const client = await clientFor(PEOPLE.giulia, { fetch: flaky.fetch });
       const errors: string[] = [];
       const wrapper = await fixture(
         html`<div @rm-error=${(e: CustomEvent<{ action: string }>) => errors.push(e.detail.action)}>
@@ -306,7 +295,7 @@ describe('<rm-pair-card>', () => {
       expect(errors).to.deep.equal(['load']);
       await expect(el).to.be.accessible();
 
-      failing = false;
+      flaky.recover();
       (part(el, 'retry') as HTMLButtonElement).click();
       await loaded(el);
       expect(text(part(el, 'mentor'))).to.include('Giulia Rossi');
