@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RmServerProcess, startRmServer } from '../../../../scripts/rm-server-process.mjs';
-import { createProcessWorld, type ProcessWorld } from '../test-support/process-world.js';
+import { describe, expect, it } from 'vitest';
+import { builtServersOn } from '../test-support/built-servers.js';
 
 /**
  * 1,000 sessions logged by ten clients at once while the server is killed with SIGKILL every
@@ -20,36 +19,20 @@ const dialects = ['sqlite', ...(process.env.TEST_DATABASE_URL ? ['postgres' as c
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(dialects)('crash safety on %s', (dialect) => {
-  let setup: ProcessWorld;
-  const processes: RmServerProcess[] = [];
-
-  beforeAll(async () => {
-    setup = await createProcessWorld(dialect);
-  });
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await setup?.close();
-  });
-
-  const start = async () => {
-    // Built, as an operator runs it, and quick to start again (`pnpm exec tsc -b` first).
-    const server = await startRmServer({ ...setup.env, RMKIT_RATE_LIMIT: '1000000' }, { built: true });
-    processes.push(server);
-    return server;
-  };
+  const servers = builtServersOn(dialect);
 
   it(`stores each of ${WRITES} keyed writes exactly once while the server is killed every 1-3 s`, async () => {
     const began = Date.now();
-    let live = await start();
+    let live = await servers.start();
     let inFlight = 0;
     /** To the server running now; while it is down, to the dead one: refused, as offline. */
     const post = async (key: string, summary: string) => {
       inFlight++;
       try {
-        return await fetch(`${live.url}/v1/pairs/${setup.world.pairId}/sessions`, {
+        return await fetch(`${live.url}/v1/pairs/${servers.world.pairId}/sessions`, {
           method: 'POST',
           headers: {
-            Authorization: `Bearer ${setup.world.tokens.mentor}`,
+            Authorization: `Bearer ${servers.world.tokens.mentor}`,
             'Content-Type': 'application/json',
             'Idempotency-Key': key,
           },
@@ -71,7 +54,7 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
         caughtInFlight += inFlight;
         await live.stop('SIGKILL');
         kills++;
-        live = await start();
+        live = await servers.start();
       }
     })();
 
@@ -115,10 +98,10 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
     writing = false;
     await killer;
 
-    const rows = await setup.storage.db
+    const rows = await servers.storage.db
       .selectFrom('sessions')
       .select(['id', 'summary'])
-      .where('pairId', '=', setup.world.pairId)
+      .where('pairId', '=', servers.world.pairId)
       .execute();
     const seconds = (Date.now() - began) / 1000;
     const summaries = new Set(rows.map((row) => row.summary));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RmServerProcess, startRmServer } from '../../../../scripts/rm-server-process.mjs';
-import { createProcessWorld, type ProcessWorld } from '../test-support/process-world.js';
+import { describe, expect, it } from 'vitest';
+import type { RmServerProcess } from '../../../../scripts/rm-server-process.mjs';
+import { builtServersOn } from '../test-support/built-servers.js';
 
 const WRITERS = 48;
 /** Enough writes before the kill that several are surely between their key and their commit. */
@@ -11,28 +11,12 @@ const CRASHES = 4;
 const dialects = ['sqlite', ...(process.env.TEST_DATABASE_URL ? ['postgres' as const] : [])] as const;
 
 describe.each(dialects)('keyed writes cut off by a crash (kill -9) on %s', (dialect) => {
-  let setup: ProcessWorld;
-  const processes: RmServerProcess[] = [];
-
-  beforeAll(async () => {
-    setup = await createProcessWorld(dialect);
-  });
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop('SIGKILL')));
-    await setup?.close();
-  });
-
-  const start = async () => {
-    // Built, as an operator runs it, and quick to restart (`pnpm exec tsc -b` first).
-    const server = await startRmServer({ ...setup.env, RMKIT_RATE_LIMIT: '100000' }, { built: true });
-    processes.push(server);
-    return server;
-  };
+  const servers = builtServersOn(dialect);
   const post = (url: string, key: string) =>
-    fetch(`${url}/v1/pairs/${setup.world.pairId}/sessions`, {
+    fetch(`${url}/v1/pairs/${servers.world.pairId}/sessions`, {
       method: 'POST',
       headers: {
-        Authorization: `Bearer ${setup.world.tokens.mentor}`,
+        Authorization: `Bearer ${servers.world.tokens.mentor}`,
         'Content-Type': 'application/json',
         'Idempotency-Key': key,
       },
@@ -64,12 +48,12 @@ describe.each(dialects)('keyed writes cut off by a crash (kill -9) on %s', (dial
 
   it('go through on the first retry after a restart, each written once', async () => {
     const sent: string[] = [];
-    let server = await start();
+    let server = await servers.start();
     // A kill lands between a key and its commit most times, not every time: a few crashes make sure.
     for (let crash = 0; crash < CRASHES; crash++) {
       const cutOff = await writeUntilKilled(server);
       sent.push(...cutOff);
-      server = await start();
+      server = await servers.start();
       // A client retries at once, not a minute later: a write that never committed is written
       // now, one that did is answered again, and no key is still held by the dead process.
       const retries = await Promise.all(
@@ -81,10 +65,10 @@ describe.each(dialects)('keyed writes cut off by a crash (kill -9) on %s', (dial
       expect(retries.filter((r) => r.status !== 201)).toEqual([]);
     }
 
-    const rows = await setup.storage.db
+    const rows = await servers.storage.db
       .selectFrom('sessions')
       .select(['id', 'summary'])
-      .where('pairId', '=', setup.world.pairId)
+      .where('pairId', '=', servers.world.pairId)
       .execute();
     expect(rows.length).toBe(sent.length);
     expect(new Set(rows.map((row) => row.summary))).toEqual(new Set(sent));
