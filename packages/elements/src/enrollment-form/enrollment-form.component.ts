@@ -12,6 +12,7 @@ import { LazyPart } from '../base/lazy-part.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
+import { statusDotStyles } from '../base/status-dot.styles.js';
 import { toError } from '../base/to-error.js';
 import type { Draft, FieldErrors } from './enrollment-draft.js';
 import { type EnrollmentFormKey, enrollmentFormStrings } from './enrollment-form.strings.js';
@@ -88,7 +89,7 @@ interface Failure {
  * @cssprop --rm-space - Padding and gaps.
  */
 export class RmEnrollmentForm extends RmElement {
-  static override styles = [baseStyles, confirmDialogStyles, enrollmentFormStyles];
+  static override styles = [baseStyles, confirmDialogStyles, statusDotStyles, enrollmentFormStyles];
 
   /** One program to apply to (`prg_…`); without it, every program open for enrolment. */
   @property({ attribute: 'program-id', reflect: true }) programId = '';

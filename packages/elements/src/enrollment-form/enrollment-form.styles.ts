@@ -101,14 +101,6 @@ export const enrollmentFormStyles = css`
     gap: 0.5em 0.75em;
   }
 
-  .status::before {
-    content: '';
-    width: 0.55em;
-    height: 0.55em;
-    border-radius: 50%;
-    background: var(--_muted);
-  }
-
   .status.applied::before {
     background: var(--_warning);
   }

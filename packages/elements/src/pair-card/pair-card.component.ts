@@ -9,6 +9,7 @@ import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
+import { statusDotStyles } from '../base/status-dot.styles.js';
 import { toError } from '../base/to-error.js';
 import { pairCardStrings } from './pair-card.strings.js';
 import { pairCardStyles } from './pair-card.styles.js';
@@ -88,7 +89,7 @@ function initials(name: string): string {
  * @cssprop --rm-pair-card-avatar-size - Diameter of the avatars (default 3rem; compact: --rm-pair-card-compact-avatar-size, 1.9rem).
  */
 export class RmPairCard extends RmElement {
-  static override styles = [baseStyles, pairCardStyles];
+  static override styles = [baseStyles, statusDotStyles, pairCardStyles];
 
   /** The id of the pair to show (`par_…`). */
   @property({ attribute: 'pair-id', reflect: true }) pairId = '';

@@ -113,14 +113,6 @@ export const pairCardStyles = css`
     align-items: center;
   }
 
-  .status::before {
-    content: '';
-    width: 0.55em;
-    height: 0.55em;
-    border-radius: 50%;
-    background: var(--_muted);
-  }
-
   .status.active::before {
     background: var(--_success);
   }
