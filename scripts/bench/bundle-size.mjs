@@ -9,7 +9,7 @@ import { build } from 'esbuild';
  */
 const TARGETS = [
   { name: '@rm-kit/sdk', entry: 'packages/sdk/src/index.ts', budgetKb: 8 },
-  ...['provider', 'pair-card', 'session-log', 'enrollment-form'].map((element) => ({
+  ...['provider', 'pair-card', 'session-log', 'enrollment-form', 'match-board'].map((element) => ({
     name: `<rm-${element}> alone`,
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,
@@ -20,13 +20,6 @@ const TARGETS = [
     name: '<rm-feedback-form> alone',
     entry: 'packages/elements/src/feedback-form/feedback-form.ts',
     budgetKb: 20.1,
-  },
-  // Over issue 13's 20 kB still (20.67 kB): its proposals, pins and bans, pairs by hand and the
-  // publish dialog load later already; what is left to move is their actions and words.
-  {
-    name: '<rm-match-board> alone',
-    entry: 'packages/elements/src/match-board/match-board.ts',
-    budgetKb: 21,
   },
 ];
 

@@ -5,34 +5,19 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
-import type { ConfirmDialogController } from '../base/confirm-dialog.js';
 import type { RmErrorAction } from '../base/events.js';
-import { adoptLaterStyles } from '../base/later-styles.js';
 import { LazyPart } from '../base/lazy-part.js';
-import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
 import { renderApplications } from './match-applications.js';
-import { type MatchBoardKey, matchBoardStrings } from './match-board.strings.js';
+import { matchBoardStrings } from './match-board.strings.js';
 import { matchBoardStyles } from './match-board.styles.js';
 import { type BoardView, MatchBoardData } from './match-board-data.js';
 import { renderPairs } from './match-pairs.js';
 import { nameOf } from './match-people.js';
-
-/**
- * Saying why the server refused a pair, with core's rule of who may never be paired: a
- * module of its own, fetched once the browser is idle after the board is shown.
- */
-const loadRefusal = loadOnce(() => import('./match-refusal.js'));
-
-type Proposal = MatchProposalSet['proposals'][number];
-type RoundsPart = typeof import('./match-rounds.js');
-
-/** The key a write on one proposal goes under, for its busy state. */
-const proposalKey = (kind: 'pin' | 'ban', p: Proposal) => `${kind}:${p.mentorId}:${p.menteeId}`;
-type Section = 'applications' | 'matching' | 'constraints' | 'hand';
+import type { MatchRounds, RoundsHost, Section } from './match-rounds-actions.js';
 
 /** What went wrong in one section, in words, with the server's reference when it gave one. */
 interface Failure {
@@ -97,23 +82,14 @@ export class RmMatchBoard extends RmElement {
   @state() private running = false;
   /** The write under way: `decide:<id>`, `pin:…`, `ban:…`, `swap`, `remove:<id>`, `hand`, `publish`. */
   @state() private busy: string | null = null;
-  @state() private selected: string[] = [];
   @state() private failure: Failure | null = null;
-  @state() private hand = { mentorId: '', menteeId: '', override: false };
 
   private readonly localize = new LocalizeController(this, matchBoardStrings);
   private readonly announcer = new AnnouncerController(this);
-  /** The dialog before publishing, which comes with the proposals' part. */
-  private confirm: ConfirmDialogController | undefined;
   /** The proposals, pins and bans and pairs by hand: a module of its own, see match-rounds.ts. */
-  private readonly rounds = new LazyPart<RoundsPart>(
+  private readonly rounds = new LazyPart<MatchRounds>(
     this,
-    () =>
-      import('./match-rounds.js').then((part) => {
-        adoptLaterStyles(this, [part.confirmDialogStyles, part.matchRoundsStyles]);
-        this.confirm ??= new part.ConfirmDialogController(this);
-        return part;
-      }),
+    () => import('./match-rounds.js').then((part) => new part.MatchRounds(this, this.roundsHost())),
     (error) => this.emit('rm-error', { error: toError(error), action: 'load-part' }),
   );
   private readonly data = new MatchBoardData(this, {
@@ -121,7 +97,6 @@ export class RmMatchBoard extends RmElement {
     programId: () => this.programId,
     loaded: (view) => {
       this.emit('rm-load', { count: view.enrollments.length, stale: view.staleSince !== null });
-      preloadWhenIdle(loadRefusal);
       // Pins and bans to list: the part is needed now.
       if (view.constraints.length > 0) this.rounds.get().catch(() => undefined);
       else this.rounds.preload();
@@ -134,9 +109,8 @@ export class RmMatchBoard extends RmElement {
     const previous = changed as Map<PropertyKey, unknown>;
     if (['programId', 'client', 'providedClient'].some((key) => previous.get(key) !== undefined)) {
       this.proposals = null;
-      this.selected = [];
       this.failure = null;
-      this.hand = { mentorId: '', menteeId: '', override: false };
+      this.rounds.module?.reset();
     }
   }
 
@@ -147,7 +121,7 @@ export class RmMatchBoard extends RmElement {
     key: string,
     section: Section,
     action: RmErrorAction,
-    fallback: MatchBoardKey,
+    fallback: string,
     work: () => Promise<void>,
     explain?: (error: unknown) => Promise<string>,
   ): Promise<boolean> {
@@ -160,7 +134,7 @@ export class RmMatchBoard extends RmElement {
     } catch (error) {
       this.emit('rm-error', { error: toError(error), action });
       // Offline before the words for it arrived: the section's plain sentence stands in.
-      const text = (await explain?.(error).catch(() => undefined)) ?? this.localize.t(fallback);
+      const text = (await explain?.(error).catch(() => undefined)) ?? fallback;
       this.failure = { section, text, reference: error instanceof RmError ? (error.requestId ?? '') : '' };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`.failure[data-section="${section}"]`)?.focus();
@@ -177,7 +151,7 @@ export class RmMatchBoard extends RmElement {
       `decide:${enrollment.id}`,
       'applications',
       'enrollments.update',
-      'decideFailed',
+      this.localize.t('decideFailed'),
       async () => {
         const written = await this.data.decide(enrollment, status);
         this.emit('rm-enrollment-changed', {
@@ -203,9 +177,9 @@ export class RmMatchBoard extends RmElement {
     this.running = true;
     this.failure = null;
     try {
-      const [set] = await Promise.all([this.data.proposals(), this.rounds.get()]);
+      const [set, rounds] = await Promise.all([this.data.proposals(), this.rounds.get()]);
       this.proposals = set;
-      this.selected = [];
+      rounds.reset(false);
       this.running = false;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.proposals-title')?.focus();
@@ -226,185 +200,36 @@ export class RmMatchBoard extends RmElement {
     }
   }
 
-  private names(p: { mentorId: string; menteeId: string }) {
-    const people = this.data.view?.people ?? new Map();
-    return { mentor: nameOf(people, p.mentorId), mentee: nameOf(people, p.menteeId) };
-  }
-
-  private async pin(p: Proposal) {
-    const constraint = this.data.view?.constraints.find(
-      (c) => c.kind === 'pin' && c.mentorId === p.mentorId && c.menteeId === p.menteeId,
-    );
-    const done = await this.attempt(
-      proposalKey('pin', p),
-      'matching',
-      constraint ? 'matchConstraints.remove' : 'matchConstraints.create',
-      'constraintFailed',
-      async () => {
-        if (constraint) await this.data.removeConstraint(constraint);
-        else await this.data.addConstraint({ mentorId: p.mentorId, menteeId: p.menteeId, kind: 'pin' });
-        await this.data.reload();
-      },
-    );
-    if (done) await this.run(this.localize.t(constraint ? 'unpinnedDone' : 'pinnedDone', this.names(p)));
-  }
-
-  private async ban(p: Proposal) {
-    const done = await this.attempt(
-      proposalKey('ban', p),
-      'matching',
-      'matchConstraints.create',
-      'constraintFailed',
-      async () => {
-        await this.data.addConstraint({ mentorId: p.mentorId, menteeId: p.menteeId, kind: 'ban' });
-        await this.data.reload();
-      },
-    );
-    if (done) await this.run(this.localize.t('bannedDone', this.names(p)));
-  }
-
-  private select(p: Proposal, on: boolean) {
-    this.selected = on
-      ? [...this.selected.filter((id) => id !== p.menteeId), p.menteeId].slice(-2)
-      : this.selected.filter((id) => id !== p.menteeId);
-  }
-
-  /**
-   * Swaps the mentees of two proposals: the pins that held any of the four people go, two
-   * pins take their place (each mentor with the other's mentee), and matching runs again.
-   */
-  private async swap() {
-    const set = this.proposals;
-    const view = this.data.view;
-    const [a, b] = this.selected.map((id) => set?.proposals.find((p) => p.menteeId === id));
-    if (!a || !b || !view) return;
-    const mentors = [a.mentorId, b.mentorId];
-    const mentees = [a.menteeId, b.menteeId];
-    const stale = view.constraints.filter(
-      (c) => c.kind === 'pin' && (mentors.includes(c.mentorId) || mentees.includes(c.menteeId)),
-    );
-    const done = await this.attempt(
-      'swap',
-      'matching',
-      'matchConstraints.create',
-      'constraintFailed',
-      async () => {
-        for (const constraint of stale) await this.data.removeConstraint(constraint);
-        await this.data.addConstraint({ mentorId: a.mentorId, menteeId: b.menteeId, kind: 'pin' });
-        await this.data.addConstraint({ mentorId: b.mentorId, menteeId: a.menteeId, kind: 'pin' });
-        await this.data.reload();
-      },
-    );
-    if (done) await this.run(this.localize.t('swappedDone'));
-  }
-
-  private async removeConstraint(constraint: BoardView['constraints'][number]) {
-    const done = await this.attempt(
-      `remove:${constraint.id}`,
-      'constraints',
-      'matchConstraints.remove',
-      'constraintFailed',
-      async () => {
-        await this.data.removeConstraint(constraint);
-        await this.data.reload();
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#constraints-title')?.focus();
-      },
-    );
-    if (!done) return;
-    // What matching proposes depended on it.
-    if (this.proposals) await this.run(this.localize.t('removed'));
-    else void this.announcer.announce(this.localize.t('removed'));
-  }
-
-  private async makePair(event: SubmitEvent) {
-    event.preventDefault();
-    const view = this.data.view;
-    const { mentorId, menteeId, override } = this.hand;
-    if (!view) return;
-    if (!mentorId || !menteeId) {
-      this.failure = { section: 'hand', text: this.localize.t('pickBoth'), reference: '' };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(mentorId ? '#hand-mentee' : '#hand-mentor')?.focus();
-      return;
-    }
-    const done = await this.attempt(
-      'hand',
-      'hand',
-      'pairs.create',
-      'why.other',
-      async () => {
-        const written = await this.data.makePair(mentorId, menteeId, override);
-        this.emit('rm-pair-changed', {
-          pairId: written.id,
-          status: written.pending ? 'proposed' : written.status,
-          change: 'created',
-          pending: Boolean(written.pending),
-        });
-        this.hand = { mentorId: '', menteeId: '', override: false };
-        await this.data.reload();
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#pairs-title')?.focus();
-        void this.announcer.announce(
-          written.pending
-            ? this.localize.t('queued')
-            : this.localize.t('made', this.names({ mentorId, menteeId })),
-        );
-      },
-      async (error) => {
-        const { refusalWhy } = await loadRefusal();
-        return this.localize.t('refused', {
-          why: refusalWhy(this.localize, error, view, { mentorId, menteeId }, override),
-        });
-      },
-    );
-    if (done && this.proposals) await this.run();
-  }
-
-  private async publish() {
-    const set = this.proposals;
-    const view = this.data.view;
-    if (!set || !view || !this.confirm || set.proposals.length === 0 || this.busy) return;
-    const t = this.localize;
-    const count = t.number(set.proposals.length);
-    const yes = await this.confirm.ask({
-      title: t.t('publish.title'),
-      body: t.t('publish.body', { count }),
-      keep: t.t('publish.keep'),
-      confirm: t.t('publish.confirm'),
-    });
-    if (!yes) return;
-    const pairs = set.proposals.map(({ mentorId, menteeId }) => ({ mentorId, menteeId }));
-    await this.attempt(
-      'publish',
-      'matching',
-      'matching.publish',
-      'publishFailed',
-      async () => {
-        const written = await this.data.publish(pairs);
-        if (!written.pending)
-          this.emit('rm-pairs-published', { programId: this.programId, pairs: written.items });
+  /** What the rounds part may ask of the board. */
+  private roundsHost(): RoundsHost {
+    return {
+      data: this.data,
+      programId: () => this.programId,
+      proposals: () => this.proposals,
+      busy: () => this.busy,
+      attempt: (...args) => this.attempt(...args),
+      run: (said) => this.run(said),
+      published: () => {
         this.proposals = null;
-        this.selected = [];
-        await this.data.reload();
+      },
+      fail: (section, text) => {
+        if (text !== null) this.failure = { section, text, reference: '' };
+        else if (this.failure?.section === section) this.failure = null;
+      },
+      renderFailure: (section) => this.renderFailure(section),
+      announce: (text) => void this.announcer.announce(text),
+      focus: async (selector) => {
         await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#pairs-title')?.focus();
-        void this.announcer.announce(written.pending ? t.t('queued') : t.t('published', { count }));
+        this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
       },
-      async (error) => {
-        // A broken rule (422) or a place taken meanwhile (409) names its pair: `pairs.<i>`.
-        const pair = error instanceof RmError ? pairs[issueIndex(error)] : undefined;
-        if (!pair) return t.t('publishFailed');
-        const { refusalWhy } = await loadRefusal();
-        return t.t('publishRefused', { ...this.names(pair), why: refusalWhy(t, error, view, pair, false) });
-      },
-    );
+      emit: (type, detail) => this.emit(type, detail),
+    };
   }
 
   // ----- rendering -----
 
   protected override render() {
-    return html`${this.renderBody()} ${this.confirm?.render() ?? nothing}`;
+    return html`${this.renderBody()} ${this.rounds.module?.dialog() ?? nothing}`;
   }
 
   private renderBody(): TemplateResult {
@@ -452,23 +277,7 @@ export class RmMatchBoard extends RmElement {
         </button>
       </div>
       ${this.renderFailure('matching')}
-      ${
-        set
-          ? this.rounds.render(t, (part) =>
-              part.renderResult(t, {
-                set,
-                people: view.people,
-                busy: this.busy,
-                selected: this.selected,
-                pin: (p) => void this.pin(p),
-                ban: (p) => void this.ban(p),
-                select: (p, on) => this.select(p, on),
-                swap: () => void this.swap(),
-                publish: () => void this.publish(),
-              }),
-            )
-          : nothing
-      }
+      ${set ? this.rounds.render(t, (rounds) => rounds.renderResult(set, view)) : nothing}
     </section>`;
   }
 
@@ -509,36 +318,8 @@ export class RmMatchBoard extends RmElement {
       })}
       ${applicationsFailure}
       ${this.renderMatching(view)}
-      ${this.rounds.render(
-        t,
-        (part) => html`${part.renderConstraints(t, {
-          constraints: view.constraints,
-          people: view.people,
-          busy: this.busy,
-          failure: this.renderFailure('constraints'),
-          remove: (c) => void this.removeConstraint(c),
-        })}
-        ${part.renderHandPair(t, {
-          enrollments,
-          people: view.people,
-          ...this.hand,
-          busy: this.busy === 'hand',
-          failure: this.renderFailure('hand'),
-          set: (changes) => {
-            this.hand = { ...this.hand, ...changes };
-            if (this.failure?.section === 'hand') this.failure = null;
-          },
-          submit: (event) => void this.makePair(event),
-        })}`,
-        4,
-      )}
+      ${this.rounds.render(t, (rounds) => rounds.renderConstraintsAndHand(view), 4)}
       ${renderPairs(t, pairs, view.people)} ${this.announcer.render()}
     </article>`;
   }
-}
-
-/** The index of the pair an issue at `pairs.<i>` names; -1 when none does. */
-function issueIndex(error: RmError): number {
-  const issue = error.issues.find((i) => i.path[0] === 'pairs' && typeof i.path[1] === 'number');
-  return typeof issue?.path[1] === 'number' ? issue.path[1] : -1;
 }

@@ -4,8 +4,9 @@ import { live } from 'lit/directives/live.js';
 import type { LocalizeController } from '../base/localize.js';
 import type { MatchBoardKey } from './match-board.strings.js';
 import { nameOf } from './match-people.js';
+import type { MatchRoundsKey } from './match-rounds.strings.js';
 
-type Localize = LocalizeController<MatchBoardKey>;
+type Localize = LocalizeController<MatchBoardKey | MatchRoundsKey>;
 
 export interface ConstraintsView {
   constraints: MatchConstraint[];

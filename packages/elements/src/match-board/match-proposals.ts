@@ -3,8 +3,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../base/localize.js';
 import type { MatchBoardKey } from './match-board.strings.js';
 import { nameOf, percent, roleLine, workLine } from './match-people.js';
+import type { MatchRoundsKey } from './match-rounds.strings.js';
 
-type Localize = LocalizeController<MatchBoardKey>;
+type Localize = LocalizeController<MatchBoardKey | MatchRoundsKey>;
 type Proposal = MatchProposalSet['proposals'][number];
 
 export interface ProposalsView {

@@ -5,8 +5,9 @@ import type { LocalizeController } from '../base/localize.js';
 import type { MatchBoardKey } from './match-board.strings.js';
 import type { BoardView } from './match-board-data.js';
 import { nameOf } from './match-people.js';
+import type { MatchRoundsKey } from './match-rounds.strings.js';
 
-type Localize = LocalizeController<MatchBoardKey>;
+type Localize = LocalizeController<MatchBoardKey | MatchRoundsKey>;
 type Two = { mentorId: string; menteeId: string };
 
 /** One side as matching sees it: their application, or nothing known for someone not enrolled. */
