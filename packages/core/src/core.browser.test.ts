@@ -35,7 +35,7 @@ describe('core in the browser', () => {
 
   it('computes a pair’s progress and an HR report', () => {
     const progress = pairProgress({
-      pair: { startedOn: '2026-01-05', status: 'active' },
+      pair: { startedOn: '2026-01-05', resumedOn: null, status: 'active' },
       cadenceDays: 14,
       now: new Date('2026-03-02T00:00:00Z'),
       sessions: [{ status: 'held', occurredAt: '2026-01-12T10:00:00Z', scheduledAt: null }],

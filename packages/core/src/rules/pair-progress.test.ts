@@ -5,7 +5,7 @@ import { pairProgress } from './pair-progress.js';
 describe('pairProgress', () => {
   it('sums up a pair that meets on time and trusts each other', () => {
     const progress = pairProgress({
-      pair: { startedOn: '2026-01-05', status: 'active' },
+      pair: { startedOn: '2026-01-05', resumedOn: null, status: 'active' },
       cadenceDays: 14,
       now: new Date('2026-02-20T12:00:00Z'),
       sessions: [
@@ -39,7 +39,7 @@ describe('pairProgress', () => {
 
   it('reads trust from the newest answers, whatever order they arrive in', () => {
     const progress = pairProgress({
-      pair: { startedOn: '2026-01-05', status: 'active' },
+      pair: { startedOn: '2026-01-05', resumedOn: null, status: 'active' },
       cadenceDays: 14,
       now: new Date('2026-01-20T12:00:00Z'),
       sessions: [{ status: 'held', occurredAt: '2026-01-19T10:00:00Z', scheduledAt: null }],

@@ -5,7 +5,7 @@ import type { Session } from '../schemas/session.js';
 import { atRisk, cadenceAdherence, expectedSessions, goalCompletion } from './progress.js';
 
 export interface PairProgressInput {
-  pair: Pick<Pair, 'startedOn' | 'status'>;
+  pair: Pick<Pair, 'startedOn' | 'resumedOn' | 'status'>;
   cadenceDays: number;
   sessions: readonly Pick<Session, 'status' | 'occurredAt' | 'scheduledAt'>[];
   goals: readonly Pick<Goal, 'status'>[];
@@ -34,6 +34,7 @@ export function pairProgress(input: PairProgressInput): PairProgress {
   const risk = atRisk({
     status: input.pair.status,
     startedOn: input.pair.startedOn,
+    resumedOn: input.pair.resumedOn,
     lastHeldAt: lastSessionAt,
     cadenceDays: input.cadenceDays,
     trustRatings,

@@ -63,6 +63,7 @@ describe('atRisk', () => {
     status: 'active' as const,
     startedOn: start,
     lastHeldAt: null,
+    resumedOn: null,
     cadenceDays: 14,
     trustRatings: [] as number[],
   };
@@ -78,6 +79,19 @@ describe('atRisk', () => {
   it('counts from the start for a pair that never met', () => {
     expect(atRisk({ ...base, now: day(28) }).atRisk).toBe(false);
     expect(atRisk({ ...base, now: day(29) }).reasons).toEqual(['no-recent-session']);
+  });
+
+  it('does not count the weeks of a pause as quiet time once the pair resumes', () => {
+    const resumed = { ...base, lastHeldAt: day(10), resumedOn: day(120) };
+    expect(atRisk({ ...resumed, now: day(121) })).toEqual({ atRisk: false, reasons: [] });
+    expect(atRisk({ ...resumed, now: day(148) }).atRisk).toBe(false);
+    expect(atRisk({ ...resumed, now: day(149) }).reasons).toEqual(['no-recent-session']);
+  });
+
+  it('counts from a session held after the resumption when there is one', () => {
+    const resumed = { ...base, resumedOn: day(120), lastHeldAt: day(130) };
+    expect(atRisk({ ...resumed, now: day(158) }).atRisk).toBe(false);
+    expect(atRisk({ ...resumed, now: day(159) }).reasons).toEqual(['no-recent-session']);
   });
 
   it('flags low trust over the last three answers only', () => {

@@ -48,6 +48,11 @@ export interface AtRiskInput {
   startedOn: Date | string | null;
   /** When the latest held session took place, or null if none has been held. */
   lastHeldAt: Date | string | null;
+  /**
+   * The day the pair last resumed after a pause, or null if it never did: the weeks it
+   * spent paused are not quiet time it owes sessions for.
+   */
+  resumedOn: Date | string | null;
   cadenceDays: number;
   /** Trust ratings (1-5) of the pair's feedback, oldest first. */
   trustRatings: readonly number[];
@@ -61,14 +66,17 @@ export interface AtRisk {
 
 /**
  * A pair is at risk when, while active, no session was held for more than twice the
- * cadence (counted from its start if it never met), or when the average trust rating of
- * its last three answers is under 3.
+ * cadence (counted from the latest of its last session, its start and its resumption
+ * after a pause), or when the average trust rating of its last three answers is under 3.
  */
 export function atRisk(input: AtRiskInput): AtRisk {
   const reasons: AtRiskReason[] = [];
-  const since = input.lastHeldAt ?? input.startedOn;
+  const since = [input.lastHeldAt, input.resumedOn, input.startedOn]
+    .filter((value) => value !== null)
+    .map(toTime)
+    .reduce<number | null>((max, time) => (max === null || time > max ? time : max), null);
   if (input.status === 'active' && since !== null) {
-    const quiet = toTime(input.now) - toTime(since);
+    const quiet = toTime(input.now) - since;
     if (quiet > AT_RISK_CADENCE_FACTOR * input.cadenceDays * DAY_MS) reasons.push('no-recent-session');
   }
   const recent = input.trustRatings.slice(-TRUST_WINDOW);

@@ -44,6 +44,9 @@ export const pairSchema = z
       .boolean()
       .describe('Made by an admin outside the enrolment and capacity rules, and recorded as such'),
     startedOn: calendarDateSchema.nullable().describe('The day the pair became active'),
+    resumedOn: calendarDateSchema
+      .nullable()
+      .describe('The day the pair last resumed after a pause; null if never paused'),
     endedOn: calendarDateSchema.nullable(),
     endedBy: pairActorSchema
       .nullable()

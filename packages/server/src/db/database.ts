@@ -12,6 +12,7 @@ import * as aggregateReleases from './migrations/0005-aggregate-releases.js';
 import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
 import * as photoHosts from './migrations/0007-photo-hosts.js';
 import * as matchingAndConsent from './migrations/0008-matching-and-consent.js';
+import * as pairResumedOn from './migrations/0009-pair-resumed-on.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -80,6 +81,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-demo-signing-key': demoSigningKey,
   '0007-photo-hosts': photoHosts,
   '0008-matching-and-consent': matchingAndConsent,
+  '0009-pair-resumed-on': pairResumedOn,
 };
 
 /**

@@ -105,6 +105,7 @@ export interface PairsTable extends TenantRow, SoftDeleted {
   startedOn: string | null;
   endedOn: string | null;
   endedBy: PairActor | null;
+  resumedOn: string | null;
 }
 
 /** An admin's pin or ban on one mentor and one mentee of a program; one per two people. */

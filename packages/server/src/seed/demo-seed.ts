@@ -208,6 +208,7 @@ function buildDemo(now: Date): Demo {
         : { mentor: null, mentee: null },
       override: false,
       startedOn: history ? day(history.startedDay) : null,
+      resumedOn: null,
       endedOn: history?.endedDay === undefined ? null : day(history.endedDay),
       endedBy: history?.endedDay === undefined ? null : 'admin',
     });

@@ -99,6 +99,7 @@ export async function addPair(
       charterMenteeAt: null,
       override: toFlag(true),
       startedOn: '2026-01-05',
+      resumedOn: null,
       endedOn: null,
       endedBy: null,
       deletedAt: null,

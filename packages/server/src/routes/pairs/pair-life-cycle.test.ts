@@ -301,4 +301,46 @@ describe.each(testDatabases())('the life cycle of a pair on $dialect', (database
     expect((await patch(made.body.id, mentor, { status: 'paused' })).status).toBe(200);
     expect(await progress()).toMatchObject({ atRisk: false, atRiskReasons: [] });
   });
+
+  it('counts the quiet time of a resumed pair from the day it resumed, not across the pause', async () => {
+    const cohort = await startCohort(api, world, { cadenceDays: 14 });
+    const [mentor, mentee] = [await cohort.member('mentor'), await cohort.member('mentee')];
+    const made = await cohort.pair(mentor, mentee, {
+      status: 'active',
+      override: true,
+      startedOn: '2026-01-05',
+    });
+    const pairId = made.body.id as string;
+    const lastMet = await api.call('POST', `/v1/pairs/${pairId}/sessions`, {
+      token: mentor.token,
+      body: { status: 'held', occurredAt: '2026-01-19T10:00:00Z' },
+    });
+    expect(lastMet.status).toBe(201);
+    const progress = async () =>
+      (await api.call('GET', `/v1/pairs/${pairId}/progress`, { token: mentee.token })).body;
+    expect(await progress()).toMatchObject({ atRisk: true, atRiskReasons: ['no-recent-session'] });
+
+    expect((await patch(pairId, mentee, { status: 'paused' })).body.resumedOn).toBeNull();
+    const resumed = await patch(pairId, mentor, { status: 'active' });
+    expect(resumed.body).toMatchObject({ status: 'active', startedOn: '2026-01-05', resumedOn: todayIso() });
+    expect((await read(pairId, world.tokens.admin)).resumedOn).toBe(todayIso());
+    expect(await progress()).toMatchObject({
+      atRisk: false,
+      atRiskReasons: [],
+      lastSessionAt: '2026-01-19T10:00:00.000Z',
+    });
+
+    // Twice the cadence (14 days) after the resumption with no session, it is at risk again.
+    const progressAt = async (day: string) =>
+      (
+        await api.call('GET', `/v1/pairs/${pairId}/progress?at=${day}T00:00:00Z`, {
+          token: mentee.token,
+        })
+      ).body;
+    expect(await progressAt(fromToday(28))).toMatchObject({ atRisk: false });
+    expect(await progressAt(fromToday(29))).toMatchObject({
+      atRisk: true,
+      atRiskReasons: ['no-recent-session'],
+    });
+  });
 });

@@ -55,6 +55,19 @@ export function activatedIfReady(pair: Pair, today: string): Pair {
   return { ...pair, status: 'active', startedOn: pair.startedOn ?? today };
 }
 
+/**
+ * The day a pair last resumed: today when a paused pair becomes active again, so that the
+ * quiet time that puts it at risk counts from then and not across the pause.
+ */
+export function resumedOnAfter(
+  from: PairStatus,
+  to: PairStatus,
+  pair: Pick<Pair, 'resumedOn'>,
+  today: string,
+): string | null {
+  return from === 'paused' && to === 'active' ? today : pair.resumedOn;
+}
+
 /** A member leaves a pair: dissolved today, on their side, with no reason asked (see pairAsSeenBy). */
 export function declinedBy(pair: Pair, side: 'mentor' | 'mentee', today: string): Pair {
   if (!canDecline(pair.status)) checkNotEnded(pair, 'leave');

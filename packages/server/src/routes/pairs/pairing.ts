@@ -121,6 +121,7 @@ export async function makePairs(
       charterAcceptedAt: { mentor: null, mentee: null },
       override: request.override ?? false,
       startedOn: request.startedOn ?? (status === 'active' ? todayIso() : null),
+      resumedOn: null,
       endedOn: null,
       endedBy: null,
       createdAt: now,

@@ -8,7 +8,13 @@ import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { checkOfferedTopics, findVisibleProgram, toProgram } from '../programs/programs.store.js';
-import { activatedIfReady, checkNotEnded, checkTransition, declinedBy } from './pair-life-cycle.js';
+import {
+  activatedIfReady,
+  checkNotEnded,
+  checkTransition,
+  declinedBy,
+  resumedOnAfter,
+} from './pair-life-cycle.js';
 import { trustRatingsFor } from './pair-trust.store.js';
 import { makePairs } from './pairing.js';
 import {
@@ -98,6 +104,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       status,
       topics: changes.topics ?? current.topics,
       ...dates,
+      resumedOn: resumedOnAfter(current.status, status, current, todayIso()),
       endedBy: ends ? actor : current.endedBy,
     });
     c.get('events').push(domainEvent('pair.updated', next, next));
@@ -175,7 +182,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const at = c.req.valid('query').at;
     const [ground, feedback] = await Promise.all([progressGround(db, pair), trustRatingsFor(db, access)]);
     const progress = pairProgress({
-      pair: { startedOn: pair.startedOn, status: pair.status },
+      pair: { startedOn: pair.startedOn, resumedOn: pair.resumedOn, status: pair.status },
       ...ground,
       feedback,
       now: at ? new Date(at) : new Date(),

@@ -72,7 +72,7 @@ export const updatePairRoute = createRoute({
     'A member pauses an active pair or resumes a paused one; everything else is for admins (403). An admin ' +
     'also completes or dissolves a pair. A proposed pair becomes active only by the mentee’s consent and both ' +
     'charters, never by this (409); a completed or dissolved pair is final (409). Resuming sets startedOn, ' +
-    'completing or dissolving sets endedOn, unless given.',
+    'unless given, and resumedOn to today; completing or dissolving sets endedOn, unless given.',
   request: {
     params: pairParams,
     headers: ifMatchHeaders,
