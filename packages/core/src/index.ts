@@ -1,3 +1,4 @@
+export * from './csv/csv.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './rules/aggregate-release.js';
