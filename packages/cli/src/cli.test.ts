@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Person } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect } from './import/import-people.js';
+import { collect } from './collect.js';
 import { type CliWorld, cliWorld } from './test-support/cli-world.js';
 
 /**

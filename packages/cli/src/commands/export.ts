@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { type CsvDelimiter, toCsv } from '@rm-kit/core';
+import { collect } from '../collect.js';
 import type { Connection } from '../connection.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { dashboardPairRows, sessionsRows } from '../export/dashboard-pair-rows.js';
 import { pairsRows } from '../export/pairs-rows.js';
 import { reportRows } from '../export/report-rows.js';
-import { collect } from '../import/import-people.js';
 
 export const EXPORTS = ['report', 'pairs', 'sessions'] as const;
 export type ExportKind = (typeof EXPORTS)[number];

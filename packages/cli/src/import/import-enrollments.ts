@@ -1,5 +1,6 @@
 import { type Enrollment, type EnrollmentUpdate, enrollmentCreateSchema } from '@rm-kit/core';
 import type { RmClient } from '@rm-kit/sdk';
+import { collect } from '../collect.js';
 import { mapColumns } from '../csv/columns.js';
 import { readCsv } from '../csv/read-csv.js';
 import { progress } from '../progress.js';
@@ -10,8 +11,7 @@ import {
   enrollmentInput,
   topicKeys,
 } from './enrollment-columns.js';
-import { collect, type ImportOptions } from './import-people.js';
-import type { ImportResult } from './import-report.js';
+import type { ImportOptions, ImportResult } from './import-report.js';
 import { duplicates, type RowIssue, schemaIssues } from './row-issues.js';
 import { type RowWrite, rowKey, sent, writeRows } from './write-rows.js';
 

@@ -1,27 +1,14 @@
 import { type Person, personCreateSchema } from '@rm-kit/core';
 import type { RmClient } from '@rm-kit/sdk';
+import { collect } from '../collect.js';
 import { mapColumns } from '../csv/columns.js';
-import { type Delimiter, readCsv } from '../csv/read-csv.js';
+import { readCsv } from '../csv/read-csv.js';
 import { progress } from '../progress.js';
-import type { ImportResult } from './import-report.js';
+import type { ImportOptions, ImportResult } from './import-report.js';
 import { PEOPLE_COLUMNS, PEOPLE_REQUIRED, type PeopleField, personInput } from './people-columns.js';
 import { type PersonAction, type PersonRow, planPeople, UPDATABLE } from './plan-people.js';
 import { type RowIssue, schemaIssues } from './row-issues.js';
 import { RowRefused, type RowWrite, rowKey, sent, writeRows } from './write-rows.js';
-
-export interface ImportOptions {
-  file: string;
-  bytes: Uint8Array;
-  delimiter?: Delimiter | undefined;
-  partial: boolean;
-  update: boolean;
-}
-
-export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
 
 /**
  * `rm-kit import people`: every row checked (core's schema, then against the file and the

@@ -1,6 +1,16 @@
+import type { Delimiter } from '../csv/read-csv.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { RowIssue } from './row-issues.js';
 import type { WrittenRow } from './write-rows.js';
+
+/** A file to import and how: its bytes (the idempotency keys come from them) and the options. */
+export interface ImportOptions {
+  file: string;
+  bytes: Uint8Array;
+  delimiter?: Delimiter | undefined;
+  partial: boolean;
+  update: boolean;
+}
 
 /** What an import did with a file: what it wrote, what it refused, and whether it stopped. */
 export interface ImportResult {
