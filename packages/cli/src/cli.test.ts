@@ -38,7 +38,10 @@ const ENROLLMENTS = [
   '',
 ].join('\r\n');
 
-describe('rm-kit, run as its own process against the built server with a service token', () => {
+// Each test starts the CLI as a process several times, a second or more each on a busy machine.
+describe('rm-kit, run as its own process against the built server with a service token', {
+  timeout: 60_000,
+}, () => {
   let world: CliWorld;
   let greenLeaders: string;
   let digitalBridge: string;
@@ -51,7 +54,7 @@ describe('rm-kit, run as its own process against the built server with a service
     const programs = (await world.client().programs.page()).items;
     greenLeaders = programs.find((program) => program.status === 'enrolling')?.id ?? '';
     digitalBridge = programs.find((program) => program.status === 'active')?.id ?? '';
-  });
+  }, 60_000);
   afterAll(async () => {
     await world?.close();
   });
@@ -117,6 +120,32 @@ describe('rm-kit, run as its own process against the built server with a service
     expect(await byEmail('piero.fontana@contoso.example')).toMatchObject({
       department: 'Legal & Compliance',
     });
+  });
+
+  it('names the line the server refuses while writing and stops there, or goes on with --partial', async () => {
+    // The schema takes any https photo; only the server knows the organisation's photo hosts.
+    const file = await world.file(
+      'photos.csv',
+      [
+        'email,name,department,career stage,photo',
+        'olga.riva@contoso.example,Olga Riva,HR,mid,',
+        'ivo.conti@contoso.example,Ivo Conti,HR,mid,https://photos.evil.example/ivo.jpg',
+        'lia.monti@contoso.example,Lia Monti,HR,early,',
+        '',
+      ].join('\n'),
+    );
+    const stopped = await world.run(['import', 'people', file]);
+    expect(stopped.code).toBe(4);
+    expect(stopped.stdout).toMatch(/line 3, photo: .*photo hosts/);
+    expect(stopped.stdout).toContain('Stopped at line 3, which the server refused: 1 created');
+    expect(await byEmail('olga.riva@contoso.example')).toBeDefined();
+    expect(await byEmail('lia.monti@contoso.example')).toBeUndefined();
+
+    const partial = await world.run(['import', 'people', file, '--partial']);
+    expect(partial.code).toBe(4);
+    expect(partial.stdout).toContain('1 created, 0 updated, 1 already there; 1 row not written');
+    expect(await byEmail('lia.monti@contoso.example')).toBeDefined();
+    expect(await byEmail('ivo.conti@contoso.example')).toBeUndefined();
   });
 
   it('enrols people by email with Italian headers and topic labels, and refuses an unknown program', async () => {
