@@ -109,6 +109,9 @@ export class RmPersonData extends RmElement {
         const mine = this.view !== 'people' && me.person;
         const people =
           this.view !== 'mine' && me.roles.some((role) => role === 'admin' || role === 'service');
+        if (!mine && !people) {
+          return html`<p part="error" class="error-text" role="alert">${t.t('forbidden')}</p>`;
+        }
         return html`<div part="base" class="base">
           ${mine ? this.renderMine() : nothing} ${people ? this.renderPeople() : nothing}
           ${

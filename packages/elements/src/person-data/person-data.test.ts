@@ -105,6 +105,11 @@ describe('<rm-person-data>', () => {
     expect(text(part(el, 'mine'))).to.include('your private notes and your own feedback answers');
     expect(part(el, 'people')).to.equal(null);
     await expect(el).to.be.accessible();
+    el.view = 'people';
+    await el.updateComplete;
+    expect(text(part(el, 'error'))).to.equal('You do not have access to this.');
+    el.view = 'all';
+    await el.updateComplete;
     const exported = oneEvent(el, 'rm-data-exported');
     for (let i = 0; i < 10 && root(el).activeElement !== part(el, 'download'); i++) {
       await sendKeys({ press: 'Tab' });
