@@ -6,9 +6,11 @@
 // Then the page as three other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
 // flow); and Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run).
+// with matching run, and the people part of `<rm-person-data>` with a search made); and
+// Giulia's own "my data" at the bottom of her page.
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
-// `pnpm build` runs first (see package.json).
+// `pnpm build` runs first (see package.json). RMKIT_SCREENSHOTS_DIR puts them in another
+// folder (a scratch one, to look at them without touching docs/images).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +19,15 @@ import { chromium } from 'playwright-core';
 import { startRmServer } from './rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'docs/images');
+const out = process.env.RMKIT_SCREENSHOTS_DIR ?? join(root, 'docs/images');
 const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
 /** The page as someone else, and the element they see there: shot name, person, element. */
 const VIEWS = [
   { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
   { shot: 'pair-card-proposed', as: 'elena.moretti@contoso.example', element: 'pair-card' },
   { shot: 'match-board', as: 'chiara.ferri@contoso.example', element: 'match-board' },
+  { shot: 'person-data', as: 'chiara.ferri@contoso.example', element: 'person-data[view="people"]' },
+  { shot: 'person-data-mine', as: 'giulia.rossi@contoso.example', element: 'person-data[view="mine"]' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -48,6 +52,7 @@ const CHROMIUM_ARGS = [
 function rendered(elements) {
   return elements.every((name) => {
     const root = document.querySelector(`rm-${name}`)?.shadowRoot;
+    if (name.startsWith('person-data')) return !!root?.querySelector('[part~="base"]');
     if (!root?.firstElementChild) return false;
     if (root.querySelector('[part~="loading"], .skeleton, [aria-busy="true"]')) return false;
     // The card with its life-cycle part, a module fetched when the browser is idle (pause, consent).
@@ -126,6 +131,11 @@ try {
             const element = other.locator(`rm-${view.element}`).first();
             if (view.element === 'match-board') {
               await element.locator('[part~="run"]').click();
+            }
+            if (view.shot === 'person-data') {
+              await element.locator('#q').fill('Rossi');
+              await element.locator('[part~="search"] button').click();
+              await element.locator('[part~="person"]').first().waitFor();
             }
             await other.waitForFunction(rendered, [view.element], { timeout: 30_000 });
             await other.evaluate(() => document.fonts.ready.then(() => true));

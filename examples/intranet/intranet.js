@@ -125,6 +125,8 @@ async function show(email) {
     const running = programs.filter((p) => ['enrolling', 'matching', 'active'].includes(p.status));
     running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
     provider.append(...running.map((p) => el('rm-match-board', { 'program-id': p.id })));
+    // HR answers a colleague's request for their data, or erases them, from the same page.
+    provider.append(el('rm-person-data', { view: 'people' }));
     $('widgets').className = 'stack';
   } else if (!pair) {
     // Not in a pair yet: the programs open for enrolment, to take part.
@@ -143,6 +145,8 @@ async function show(email) {
     provider.append(el('div', { class: 'column' }, [el('rm-session-log', { 'pair-id': pair.id })]));
     provider.prepend(side);
   }
+  // Everyone's own data, small at the bottom of every page.
+  provider.append(el('rm-person-data', { view: 'mine', class: 'my-data' }));
   $('widgets').replaceChildren(provider);
 }
 

@@ -179,6 +179,24 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('the admin finds a person to export or erase, and everyone can download their own data', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example`);
+    const people = page.locator('rm-person-data[view="people"]');
+    await people.getByLabel('Find a person by name or email').fill('Marco Rinaldi', { timeout: 15_000 });
+    await people.getByRole('button', { name: 'Search' }).click();
+    await expect
+      .poll(() => people.getByRole('button', { name: 'Erase Marco Rinaldi' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example&lang=it`);
+    const mine = page.locator('rm-person-data[view="mine"]');
+    await expect
+      .poll(() => mine.getByRole('button', { name: 'Scarica i miei dati' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page.locator('rm-person-data[view="people"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);

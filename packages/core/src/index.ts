@@ -19,6 +19,7 @@ export * from './schemas/me.js';
 export * from './schemas/organization.js';
 export * from './schemas/pair.js';
 export * from './schemas/person.js';
+export * from './schemas/person-data.js';
 export * from './schemas/private-note.js';
 export * from './schemas/program.js';
 export * from './schemas/progress.js';

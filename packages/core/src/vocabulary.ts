@@ -115,3 +115,6 @@ export const DEFAULT_SESSION_MINUTES = 60;
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
 export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
 export * from './availability.js';
+
+/** The name an erased person's pairs show in their place: the history stays, the identity goes. */
+export const FORMER_PARTICIPANT: LocalizedText = { en: 'Former participant', it: 'Ex partecipante' };

@@ -20,7 +20,7 @@ describe('rm-kit.js with elements added after it ran', () => {
 
   it('fetches none of them until the page uses one', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const tag of ['rm-match-board', 'rm-enrollment-form', 'rm-feedback-form'])
+    for (const tag of ['rm-match-board', 'rm-enrollment-form', 'rm-feedback-form', 'rm-person-data'])
       expect(customElements.get(tag), tag).to.equal(undefined);
   });
 

@@ -28,6 +28,8 @@ import type {
   PairUpdate,
   Person,
   PersonCreate,
+  PersonData,
+  PersonErasure,
   PersonListQuery,
   PersonUpdate,
   PrivateNote,
@@ -404,6 +406,12 @@ export class RmClient extends EventTarget {
   readonly me = {
     /** Who you are: your person, organisation, roles and pairs. */
     get: (options?: RequestOptions) => this.read<Me>('v1/me', {}, options),
+    /**
+     * Everything stored about you (see personDataFile to save it). Read past the offline
+     * cache: private notes and answers must not linger in the browser's storage.
+     */
+    export: (options?: RequestOptions) =>
+      send<PersonData>(this.transport, { method: 'GET', path: 'v1/me/export' }, options),
   };
 
   readonly organization = {
@@ -419,6 +427,23 @@ export class RmClient extends EventTarget {
   readonly people = {
     ...this.collection<Person, PersonListQuery>('v1/people'),
     ...this.peopleEntity,
+    /** What an admin may read about a person, as one document (admins and service tokens); never cached. */
+    export: (personId: string, options?: RequestOptions) =>
+      send<PersonData>(
+        this.transport,
+        { method: 'GET', path: apiPath`v1/people/${personId}/export` },
+        options,
+      ),
+    /**
+     * Erases a person (admins and service tokens). Sent at once, never queued in the outbox:
+     * an erasure that cannot be undone is made while someone watches it succeed or fail.
+     */
+    erase: (personId: string, options?: RequestOptions) =>
+      send<PersonErasure>(
+        this.transport,
+        { method: 'POST', path: apiPath`v1/people/${personId}/erasure`, body: { confirm: 'erase' } },
+        options,
+      ),
     create: (body: PersonCreate, options?: RequestOptions) =>
       this.write<Person, PersonCreate>(
         { operation: 'people.create', body },

@@ -27,5 +27,6 @@ export type { EventsApi, StreamStatus, SubscribeOptions } from './events.js';
 export type { OutboxEntry, SyncedWrite } from './outbox.js';
 export type { OutboxOperation, OutboxOperations, OutboxResult, OutboxWrite } from './outbox-writes.js';
 export type { ListQuery } from './pagination.js';
+export { personDataFile } from './person-data-file.js';
 export { indexedDbStore, type KeyValueStore, memoryStore } from './store.js';
 export type { RequestOptions, RetryPolicy } from './transport.js';

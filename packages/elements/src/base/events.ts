@@ -1,11 +1,21 @@
-import type { EnrollmentStatus, Feedback, Pair, PairStatus, PrivateNote, Session } from '@rm-kit/core';
+import type {
+  EnrollmentStatus,
+  Feedback,
+  Pair,
+  PairStatus,
+  PersonData,
+  PersonErasure,
+  PrivateNote,
+  Session,
+} from '@rm-kit/core';
 import type { OutboxOperation } from '@rm-kit/sdk';
 
 /**
  * What was being done when something failed, in the same words in every element: `load`
  * (the first load, or its retry), `refresh` (reloading after a live change), `load-more` (a
  * further page), `load-part` (a part of the element, such as its form, could not be fetched),
- * `notes.load`, `proposals.load` (running matching on the match board), or the write that
+ * `notes.load`, `proposals.load` (running matching on the match board), `people.search`,
+ * `me.export`, `people.export` and `people.erase` (`<rm-person-data>`), or the write that
  * failed or that the server refused once queued, named as the SDK's outbox names it
  * (`sessions.create`, `pairs.acceptCharter`, …).
  */
@@ -16,6 +26,10 @@ export type RmErrorAction =
   | 'load-part'
   | 'notes.load'
   | 'proposals.load'
+  | 'people.search'
+  | 'me.export'
+  | 'people.export'
+  | 'people.erase'
   | OutboxOperation;
 
 /** Every `rm-*` event: they bubble, cross shadow roots (composed) and carry a typed detail. */
@@ -53,6 +67,10 @@ export interface RmEventDetails {
   'rm-pair-changed': { pairId: string; status: PairStatus; change: PairChange; pending: boolean };
   /** An admin published proposals: the pairs now proposed to their members. */
   'rm-pairs-published': { programId: string; pairs: Pair[] };
+  /** A person's data was downloaded as a file: the caller's own (`self`) or, by an admin, someone's (`admin`). */
+  'rm-data-exported': { personId: string; scope: PersonData['scope']; fileName: string };
+  /** An admin erased a person: the erasure as the server recorded it. */
+  'rm-person-erased': { erasure: PersonErasure };
   /**
    * What the element shows finished loading (or reloading): `count` is how many items it
    * shows (1 for a single pair or form), `stale` whether any of it is an offline copy.
@@ -84,6 +102,8 @@ declare global {
     'rm-enrollment-changed': CustomEvent<RmEventDetails['rm-enrollment-changed']>;
     'rm-pair-changed': CustomEvent<RmEventDetails['rm-pair-changed']>;
     'rm-pairs-published': CustomEvent<RmEventDetails['rm-pairs-published']>;
+    'rm-data-exported': CustomEvent<RmEventDetails['rm-data-exported']>;
+    'rm-person-erased': CustomEvent<RmEventDetails['rm-person-erased']>;
     'rm-load': CustomEvent<RmEventDetails['rm-load']>;
     'rm-error': CustomEvent<RmEventDetails['rm-error']>;
   }

@@ -6,6 +6,7 @@ import '../enrollment-form/enrollment-form.js';
 import '../feedback-form/feedback-form.js';
 import '../match-board/match-board.js';
 import '../pair-card/pair-card.js';
+import '../person-data/person-data.js';
 import '../session-log/session-log.js';
 
 /** An element as the suite shows it, once `open` has brought its texts into view. */
@@ -270,6 +271,33 @@ function applicationsShow(stage: Stage): Shown[] {
   ];
 }
 
+// ---- <rm-person-data> -----------------------------------------------------------------
+
+const personData = (stage: Stage) => root(stage.element);
+
+/** The admin searches the mentee by email, as HR answers a request, and finds them. */
+async function personFound(stage: Stage) {
+  await until(() => Boolean(find(personData(stage), '#q')), WAIT);
+  const input = find<HTMLInputElement>(personData(stage), '#q');
+  if (input) input.value = stage.world.mentee.email;
+  find<HTMLFormElement>(personData(stage), '[part~="search"]')?.requestSubmit();
+  await until(() => Boolean(find(personData(stage), '[part~="person"]')), WAIT);
+}
+
+function personShows(stage: Stage): Shown[] {
+  const row = find(personData(stage), '[part~="person"]');
+  return [
+    ...each(stage.world, ['displayName'], 'the person found', text(find(row, '.name'))),
+    ...each(stage.world, ['department'], 'the person found', text(find(row, '.who .muted'))),
+    ...each(
+      stage.world,
+      ['displayName'],
+      'the export button’s label',
+      find(row, '[part~="export"]')?.getAttribute('aria-label'),
+    ),
+  ];
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: '<rm-enrollment-form program-id>, as the mentor, the accepted application',
@@ -335,6 +363,34 @@ export const SCENARIOS: readonly Scenario[] = [
           inReason(stage.world.texts.department),
         ),
         ...each(stage.world, ['topicLabel'], 'the proposal’s reasons', text(find(proposal, '.reasons'))),
+      ];
+    },
+  },
+
+  {
+    name: '<rm-person-data view="people">, as the admin, a person found',
+    viewer: 'admin',
+    locale: 'en',
+    render: () => html`<rm-person-data view="people"></rm-person-data>`,
+    open: personFound,
+    shown: personShows,
+  },
+  {
+    name: '<rm-person-data view="people">, in Italian, the erase dialog open',
+    viewer: 'admin',
+    locale: 'it',
+    render: () => html`<rm-person-data view="people"></rm-person-data>`,
+    open: async (stage) => {
+      await personFound(stage);
+      find(personData(stage), '[part~="erase"]')?.click();
+      await until(() => Boolean(find<HTMLDialogElement>(personData(stage), 'dialog')?.open), WAIT);
+    },
+    shown: (stage) => {
+      const dialog = find(personData(stage), 'dialog');
+      return [
+        ...personShows(stage),
+        ...each(stage.world, ['displayName'], 'the dialog’s title', text(find(dialog, 'h2'))),
+        ...each(stage.world, ['displayName'], 'the typed confirmation’s label', text(find(dialog, 'label'))),
       ];
     },
   },

@@ -57,6 +57,10 @@ export interface PeopleTable extends TenantRow, SoftDeleted {
   timeZone: string;
   photoUrl: string | null;
   isAdmin: Flag;
+  /** When the person was erased (their identity removed, their pairs' history kept); null if never. */
+  erasedAt: string | null;
+  /** Who erased them: an admin's person id or a service token's id. */
+  erasedBy: string | null;
 }
 
 export interface ProgramsTable extends TenantRow, SoftDeleted {

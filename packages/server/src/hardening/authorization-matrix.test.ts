@@ -202,6 +202,22 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       expect: [204, 204, 404, 404, 404, 404, 404],
       target: async () => p(`/v1/people/${await freshPerson()}`),
     },
+    // Everyone takes their own data; a service token is nobody and has none (403).
+    {
+      route: 'GET /v1/me/export',
+      expect: [200, 403, 200, 200, 200, 200, 403],
+      target: fixed('/v1/me/export'),
+    },
+    {
+      route: 'GET /v1/people/{personId}/export',
+      expect: [200, 200, 403, 403, 404, 404, 404],
+      target: async () => p(`/v1/people/${w.people.mentee}/export`),
+    },
+    {
+      route: 'POST /v1/people/{personId}/erasure',
+      expect: [200, 200, 404, 404, 404, 404, 404],
+      target: async () => p(`/v1/people/${await freshPerson()}/erasure`, { confirm: 'erase' }),
+    },
     {
       route: 'GET /v1/programs',
       expect: [200, 200, 200, 200, 200, 200, 200],

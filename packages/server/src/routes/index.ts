@@ -11,6 +11,7 @@ import { registerNotes } from './notes/notes.handlers.js';
 import { registerOrganization } from './organization/organization.handlers.js';
 import { registerPairs } from './pairs/pairs.handlers.js';
 import { registerPeople } from './people/people.handlers.js';
+import { registerPersonData } from './person-data/person-data.handlers.js';
 import { registerPrograms } from './programs/programs.handlers.js';
 import { registerReports } from './reports/reports.handlers.js';
 import { serviceTokensApp } from './service-tokens/service-tokens.handlers.js';
@@ -24,6 +25,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerOrganization(app);
   registerMe(app, { demo: Boolean(deps.demo) });
   registerPeople(app);
+  registerPersonData(app);
   registerPrograms(app);
   registerEnrollments(app);
   registerPairs(app);

@@ -207,3 +207,31 @@ export async function findVisibleEnrollment(db: Kysely<Database>, caller: Caller
     throw notFound('enrollment');
   }
 }
+
+/** A person's enrolments in every program, oldest first: their export's `enrollments`. */
+export async function enrollmentsOfPerson(db: Kysely<Database>, orgId: string, personId: string) {
+  const rows = await db
+    .selectFrom('enrollments')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('personId', '=', personId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toEnrollment);
+}
+
+/**
+ * Empties the motivation of every enrolment a person made, removed ones too (erasure): their
+ * own words about themselves. Role, topics and status stay, so the program's counts do.
+ */
+export async function clearMotivations(db: Kysely<Database>, orgId: string, personId: string, now: string) {
+  const result = await db
+    .updateTable('enrollments')
+    .set((eb) => ({ motivation: '', updatedAt: now, version: eb('version', '+', 1) }))
+    .where('orgId', '=', orgId)
+    .where('personId', '=', personId)
+    .where('motivation', '!=', '')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

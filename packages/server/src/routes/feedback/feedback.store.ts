@@ -217,3 +217,39 @@ export function updateFeedback(db: Kysely<Database>, row: Row<'feedback'>, chang
     }),
   });
 }
+
+/** Every answer a person gave, never their partner's: their export's `feedback`. */
+export async function feedbackByAuthor(db: Kysely<Database>, orgId: string, authorId: string) {
+  const rows = await db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('authorId', '=', authorId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toFeedback);
+}
+
+/**
+ * Erasure of a person's answers: their free text is emptied and no answer stays shared,
+ * so the ratings remain only inside aggregates. The ratings themselves stay as they were,
+ * so no release of any aggregate moves (a release traces ratings alone, see feedbackTrace).
+ */
+export async function clearAnswerTexts(db: Kysely<Database>, orgId: string, authorId: string, now: string) {
+  const result = await db
+    .updateTable('feedback')
+    .set((eb) => ({
+      learned: '',
+      improve: '',
+      shareWithPartner: toFlag(false),
+      updatedAt: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('orgId', '=', orgId)
+    .where('authorId', '=', authorId)
+    .where((eb) =>
+      eb.or([eb('learned', '!=', ''), eb('improve', '!=', ''), eb('shareWithPartner', '=', toFlag(true))]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -154,3 +154,16 @@ export async function findOwnGoal(db: Kysely<Database>, caller: Caller, goalId: 
     throw error;
   }
 }
+
+/** The goals of some pairs: a member's export's `goals`. */
+export async function goalsOfPairs(db: Kysely<Database>, pairIds: readonly string[]) {
+  if (pairIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('goals')
+    .selectAll()
+    .where('pairId', 'in', pairIds)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toGoal);
+}

@@ -98,3 +98,25 @@ export function updateNote(db: Kysely<Database>, row: Row<'privateNotes'>, chang
     columns: (note) => ({ text: note.text }),
   });
 }
+
+/** Every note a person wrote, on any session: their export's `privateNotes`. */
+export async function notesByAuthor(db: Kysely<Database>, orgId: string, authorId: string) {
+  const rows = await db
+    .selectFrom('privateNotes')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('authorId', '=', authorId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toNote);
+}
+
+/** Deletes every note a person wrote (erasure): a note is its author's alone, and goes with them. */
+export async function deleteNotesByAuthor(db: Kysely<Database>, orgId: string, authorId: string) {
+  const result = await db
+    .deleteFrom('privateNotes')
+    .where('orgId', '=', orgId)
+    .where('authorId', '=', authorId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

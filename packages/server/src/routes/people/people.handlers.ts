@@ -18,10 +18,12 @@ import {
 } from './people.routes.js';
 import {
   addPerson,
+  asSeenAfterErasure,
   checkManager,
   checkUnique,
   findVisiblePerson,
   listVisiblePeople,
+  readerLocale,
   toPerson,
   updatePerson,
 } from './people.store.js';
@@ -120,8 +122,10 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
   app.openapi(getPersonRoute, async (c) => {
     const db = c.get('db');
     const caller = c.get('caller');
-    const row = await findVisiblePerson(db, caller, c.req.valid('param').personId);
-    return c.json(toPerson(row, await photoHostsOf(db, caller.orgId)), 200, { ETag: etagOf(row.version) });
+    const row = await findVisiblePerson(db, caller, c.req.valid('param').personId, { erased: true });
+    const person = toPerson(row, await photoHostsOf(db, caller.orgId));
+    const shown = row.erasedAt === null ? person : asSeenAfterErasure(person, await readerLocale(db, caller));
+    return c.json(shown, 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updatePersonRoute, async (c) => {

@@ -56,7 +56,8 @@ export const getPersonRoute = createRoute({
   path: '/v1/people/{personId}',
   tags,
   summary: 'One person',
-  description: 'Admins read anyone; anyone else reads themselves and their pair partners.',
+  description:
+    'Admins read anyone; anyone else reads themselves and their pair partners. An erased person is still found by the people of their pairs and by admins, as "Former participant" (in the reader\'s language) with no identity left.',
   request: { params: personParams },
   responses: { 200: jsonResponse(Person, 'The person, with its ETag'), ...errorResponses(404) },
 });

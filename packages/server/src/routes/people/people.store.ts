@@ -1,5 +1,7 @@
 import {
+  FORMER_PARTICIPANT,
   type List,
+  type Locale,
   newId,
   type Person,
   type PersonUpdate,
@@ -45,6 +47,27 @@ export function toPerson(row: Row<'people'>, photoHosts: readonly string[]): Per
     updatedAt: row.updatedAt,
     version: row.version,
   });
+}
+
+/**
+ * An erased person as the people of their pairs and admins see them: the placeholder name
+ * in the reader's language (the stored one is English, for whatever reads the row itself).
+ */
+export function asSeenAfterErasure(person: Person, readerLocale: Locale): Person {
+  return { ...person, displayName: FORMER_PARTICIPANT[readerLocale] };
+}
+
+/** The language a caller reads in: their own, or the organisation's for a service token. */
+export async function readerLocale(db: Kysely<Database>, caller: Caller): Promise<Locale> {
+  const row =
+    caller.kind === 'person'
+      ? await db.selectFrom('people').select('locale').where('id', '=', caller.personId).executeTakeFirst()
+      : await db
+          .selectFrom('organizations')
+          .select('defaultLocale as locale')
+          .where('id', '=', caller.orgId)
+          .executeTakeFirst();
+  return row?.locale ?? 'en';
 }
 
 /** The columns written when a person is added or changed. */
@@ -199,14 +222,27 @@ export async function listVisiblePeople(
   );
 }
 
-/** A person the caller may read; anyone else is the same 404 as nobody. */
-export async function findVisiblePerson(db: Kysely<Database>, caller: Caller, personId: string) {
+/**
+ * A person the caller may read; anyone else is the same 404 as nobody. With `erased`, an
+ * erased person too, whose pairs' history still names them (by the placeholder, see
+ * asSeenAfterErasure); every change and every list leaves them out.
+ */
+export async function findVisiblePerson(
+  db: Kysely<Database>,
+  caller: Caller,
+  personId: string,
+  { erased = false }: { erased?: boolean } = {},
+) {
   let query = db
     .selectFrom('people')
     .selectAll()
     .where('people.id', '=', personId)
     .where('people.orgId', '=', caller.orgId)
-    .where('people.deletedAt', 'is', null);
+    .where((eb) =>
+      erased
+        ? eb.or([eb('people.deletedAt', 'is', null), eb('people.erasedAt', 'is not', null)])
+        : eb('people.deletedAt', 'is', null),
+    );
   if (!caller.isAdmin) query = query.where(selfOrPartnerOf(caller.personId));
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('person');

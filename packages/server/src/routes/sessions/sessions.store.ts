@@ -183,3 +183,18 @@ export async function findOwnSession(db: Kysely<Database>, caller: Caller, sessi
     throw notFound('session');
   }
 }
+
+/** The sessions of some pairs, in each pair's log order: a member's export's `sessions`. */
+export async function sessionsOfPairs(db: Kysely<Database>, pairIds: readonly string[]) {
+  if (pairIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('pairId', 'in', pairIds)
+    .where('deletedAt', 'is', null)
+    .orderBy('pairId')
+    .orderBy('sortAt')
+    .orderBy('id')
+    .execute();
+  return rows.map(toSession);
+}
