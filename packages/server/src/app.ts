@@ -26,6 +26,7 @@ import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
 import { wellFormedInput } from './http/well-formed-input.js';
+import { registerCalendarFeed } from './routes/calendar/calendar-feed.handlers.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
 import { registerHealth } from './routes/health/health.handlers.js';
@@ -77,6 +78,13 @@ export function createApp(deps: AppDeps) {
   const isPage = (path: string) =>
     !path.startsWith('/v1/') && !path.startsWith('/demo/') && path !== '/openapi.json';
   app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
+  // Before authentication and the API's other rules: calendar apps send no token.
+  registerCalendarFeed(app, {
+    db: storage.db,
+    limit: config.RMKIT_RATE_LIMIT,
+    windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
+    trustedProxies: proxies,
+  });
   const crossOrigin = cors({
     origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
