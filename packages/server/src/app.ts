@@ -78,13 +78,6 @@ export function createApp(deps: AppDeps) {
   const isPage = (path: string) =>
     !path.startsWith('/v1/') && !path.startsWith('/demo/') && path !== '/openapi.json';
   app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
-  // Before authentication and the API's other rules: calendar apps send no token.
-  registerCalendarFeed(app, {
-    db: storage.db,
-    limit: config.RMKIT_RATE_LIMIT,
-    windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
-    trustedProxies: proxies,
-  });
   const crossOrigin = cors({
     origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
@@ -101,6 +94,13 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', crossOrigin);
   app.use('/demo/*', crossOrigin);
+  // After CORS, before authentication and the API's other rules: calendar apps send no token.
+  registerCalendarFeed(app, {
+    db: storage.db,
+    limit: config.RMKIT_RATE_LIMIT,
+    windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
+    trustedProxies: proxies,
+  });
   app.use('/v1/*', noStore());
   app.use('/demo/*', noStore());
   app.use(

@@ -24,8 +24,9 @@ const noFeed = () => new Problem('not_found', 'No calendar feed at this link');
 
 /**
  * The feed itself, for calendar apps, which send no token: the secret in its path is the
- * credential. Registered before authentication, so it answers without one; the
- * organisation's other rules (CORS, no-store) are for the API's callers and do not apply.
+ * credential. Registered before authentication, so it answers without one, and before
+ * no-store, which is for the API's own answers; CORS is the API's (a page of an allowed
+ * origin may read a feed whose link it holds).
  * Limited per client address, which is all there is to tell its callers apart by.
  */
 export function registerCalendarFeed(app: OpenAPIHono<AppEnv>, options: CalendarFeedOptions) {
