@@ -16,6 +16,8 @@ export type RmErrorAction =
   | 'load-part'
   | 'notes.load'
   | 'proposals.load'
+  /** Reading, making or turning off a calendar link (the session log's "Add to calendar"). */
+  | 'calendar'
   | OutboxOperation;
 
 /** Every `rm-*` event: they bubble, cross shadow roots (composed) and carry a typed detail. */
