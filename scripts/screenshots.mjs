@@ -7,7 +7,10 @@
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
 // flow); and Chiara Ferri, the admin (the match board of the program taking applications,
 // with matching run).
-// Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
+// Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png; the
+// session log's "Add to calendar" dialog, a modal, as the screen shows it:
+// session-log-calendar-<lang>-<theme>-<width>.png. RMKIT_SCREENSHOTS_DIR takes them elsewhere
+// than docs/images (to look at them without touching the committed set).
 // `pnpm build` runs first (see package.json).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { startRmServer } from './rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'docs/images');
+const out = process.env.RMKIT_SCREENSHOTS_DIR ?? join(root, 'docs/images');
 const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
 /** The page as someone else, and the element they see there: shot name, person, element. */
 const VIEWS = [
@@ -110,6 +113,17 @@ try {
             await ready([name]);
             await element.screenshot({ path: file(name), animations: 'disabled' });
           }
+          // A link made in the dialog: at once when there is none, after asking when one is on.
+          const calendar = page.locator('rm-session-log dialog[part~="calendar"]');
+          await page.locator('rm-session-log [part~="calendar-button"]').click();
+          await calendar.locator('#feed-mine button').first().waitFor();
+          await calendar.locator('#feed-pair button').first().click();
+          await calendar.locator('#feed-pair input, #feed-pair button.danger').first().waitFor();
+          if (await calendar.locator('#feed-pair button.danger').count())
+            await calendar.locator('#feed-pair button.danger').click();
+          await calendar.locator('#feed-pair input').waitFor();
+          await page.screenshot({ path: file('session-log-calendar'), animations: 'disabled' });
+          await page.keyboard.press('Escape');
           // The whole page, loaded again in a viewport as tall as the page so that all of it
           // is in view (the virtualizer does not render again on a mere resize).
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
