@@ -8,9 +8,11 @@
 // flow); and Chiara Ferri, the admin (the match board of the program taking applications,
 // with matching run, and the people part of `<rm-person-data>` with a search made); and
 // Giulia's own "my data" at the bottom of her page.
-// Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
-// `pnpm build` runs first (see package.json). RMKIT_SCREENSHOTS_DIR puts them in another
-// folder (a scratch one, to look at them without touching docs/images).
+// Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png; the
+// session log's "Add to calendar" dialog, a modal, as the screen shows it:
+// session-log-calendar-<lang>-<theme>-<width>.png. RMKIT_SCREENSHOTS_DIR takes them elsewhere
+// than docs/images (to look at them without touching the committed set).
+// `pnpm build` runs first (see package.json).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +117,17 @@ try {
             await ready([name]);
             await element.screenshot({ path: file(name), animations: 'disabled' });
           }
+          // A link made in the dialog: at once when there is none, after asking when one is on.
+          const calendar = page.locator('rm-session-log dialog[part~="calendar"]');
+          await page.locator('rm-session-log [part~="calendar-button"]').click();
+          await calendar.locator('#feed-mine button').first().waitFor();
+          await calendar.locator('#feed-pair button').first().click();
+          await calendar.locator('#feed-pair input, #feed-pair button.danger').first().waitFor();
+          if (await calendar.locator('#feed-pair button.danger').count())
+            await calendar.locator('#feed-pair button.danger').click();
+          await calendar.locator('#feed-pair input').waitFor();
+          await page.screenshot({ path: file('session-log-calendar'), animations: 'disabled' });
+          await page.keyboard.press('Escape');
           // The whole page, loaded again in a viewport as tall as the page so that all of it
           // is in view (the virtualizer does not render again on a mere resize).
           const height = await page.evaluate(() => document.documentElement.scrollHeight);

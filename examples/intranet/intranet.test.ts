@@ -113,6 +113,32 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('gives the pair’s calendar link from the session log, under the CSP, to a feed of the seeded sessions', async () => {
+    const page = await intranet.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example&lang=en`);
+    const log = page.locator('rm-session-log');
+    await log.getByRole('button', { name: 'Add to calendar' }).click();
+    const dialog = log.getByRole('dialog', { name: 'Add your sessions to a calendar' });
+    await dialog.locator('#feed-pair').getByRole('button', { name: 'Make a link' }).click();
+    const link = dialog.getByLabel('Link for your calendar app');
+    await expect.poll(() => link.inputValue(), { timeout: 10_000 }).toMatch(/\.ics$/);
+
+    // As a calendar app fetches it: no token, no page.
+    const feed = await fetch(await link.inputValue());
+    expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await feed.text();
+    expect(text.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(2);
+    expect(text).toContain('SUMMARY:Mentoring · Marco Rinaldi');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  }, 60_000);
+
   it('opens in demo mode as a seeded mentor, with the page’s own words in the chosen language', async () => {
     const page = await intranet.newPage();
     const errors: string[] = [];

@@ -9,6 +9,7 @@ export * from './rules/pair-progress.js';
 export * from './rules/photo-url.js';
 export * from './rules/program-report.js';
 export * from './rules/progress.js';
+export * from './schemas/calendar-feed.js';
 export * from './schemas/common.js';
 export * from './schemas/enrollment.js';
 export * from './schemas/events.js';

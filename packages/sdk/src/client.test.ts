@@ -180,6 +180,26 @@ describe('the SDK against the reference server', () => {
     unsubscribe();
     await waitFor(() => statuses.includes('closed'));
   });
+
+  it('makes a calendar link whose URL a calendar app opens without a token, and turns it off', async () => {
+    const rm = client();
+    expect(await rm.calendar.pairFeed(pairId)).toMatchObject({ active: false, createdAt: null });
+    const link = await rm.calendar.newPairLink(pairId);
+    expect(link.url).toBe(`${server.url}${link.path}`);
+    const feed = await fetch(link.url);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    expect(await rm.calendar.pairFeed(pairId)).toMatchObject({ active: true, createdAt: link.createdAt });
+
+    const mine = await rm.calendar.newMyLink();
+    expect(mine).toMatchObject({ scope: 'person', pairId: null });
+    await rm.calendar.turnOffPairLink(pairId);
+    expect((await fetch(link.url)).status).toBe(404);
+    expect((await fetch(mine.url)).status).toBe(200);
+    await rm.calendar.turnOffMyLink();
+    expect((await fetch(mine.url)).status).toBe(404);
+    expect(await rm.calendar.myFeed()).toMatchObject({ active: false });
+  });
 });
 
 describe('the SDK while the server is away', () => {

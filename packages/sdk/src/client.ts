@@ -1,4 +1,6 @@
 import type {
+  CalendarFeed,
+  CalendarFeedLink,
   Enrollment,
   EnrollmentCreate,
   EnrollmentListQuery,
@@ -113,6 +115,12 @@ function apiPath(parts: TemplateStringsArray, ...ids: string[]): string {
     '',
   );
 }
+
+/** A new link to a calendar feed, with the whole URL to give a calendar app. */
+export type CalendarLink = CalendarFeedLink & {
+  /** The feed's address on this client's server: what to paste into Outlook or Google Calendar. */
+  url: string;
+};
 
 /** An entity, or its id; an entity's version is sent as If-Match. */
 export type Ref = string | { id: string; version?: number };
@@ -622,6 +630,39 @@ export class RmClient extends EventTarget {
     program: (programId: string, options?: RequestOptions) =>
       this.read<ProgramReport>(apiPath`v1/programs/${programId}/report`, {}, options),
   };
+
+  /**
+   * Links to calendar feeds (iCalendar) of your sessions: of one of your pairs, or of all of
+   * them ("my"). A link is shown only when it is made, since only a hash of it is stored;
+   * making one turns off the one you had. Sent at once and never queued offline: a link
+   * that arrives later is of no use to someone waiting to paste it.
+   */
+  readonly calendar = {
+    /** Whether you have a link to this pair's feed, and since when. */
+    pairFeed: (pair: Ref, options?: RequestOptions) =>
+      this.read<CalendarFeed>(apiPath`v1/pairs/${refId(pair)}/calendar-feed`, {}, options),
+    /** Whether you have a link to the feed of all your sessions, and since when. */
+    myFeed: (options?: RequestOptions) => this.read<CalendarFeed>('v1/me/calendar-feed', {}, options),
+    newPairLink: (pair: Ref, options?: RequestOptions) =>
+      this.newCalendarLink(apiPath`v1/pairs/${refId(pair)}/calendar-feed`, options),
+    newMyLink: (options?: RequestOptions) => this.newCalendarLink('v1/me/calendar-feed', options),
+    /** From now on your link to this pair's feed answers 404. */
+    turnOffPairLink: (pair: Ref, options?: RequestOptions) =>
+      send<undefined>(
+        this.transport,
+        { method: 'DELETE', path: apiPath`v1/pairs/${refId(pair)}/calendar-feed` },
+        options,
+      ),
+    turnOffMyLink: (options?: RequestOptions) =>
+      send<undefined>(this.transport, { method: 'DELETE', path: 'v1/me/calendar-feed' }, options),
+  };
+
+  private async newCalendarLink(path: string, options?: RequestOptions): Promise<CalendarLink> {
+    const link = await send<CalendarFeedLink>(this.transport, { method: 'POST', path }, options);
+    // Resolved as every API path is, so a server behind a path prefix gives a working link.
+    const base = this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`;
+    return { ...link, url: new URL(link.path.slice(1), base).toString() };
+  }
 
   readonly serviceTokens = {
     page: (query?: ListQuery, options?: RequestOptions) =>

@@ -1,6 +1,7 @@
 export type * from '@rm-kit/core';
 export { isStale, staleSince } from './cache.js';
 export {
+  type CalendarLink,
   type ClientEventMap,
   type ClientOptions,
   createClient,

@@ -26,6 +26,7 @@ import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
 import { wellFormedInput } from './http/well-formed-input.js';
+import { registerCalendarFeed } from './routes/calendar/calendar-feed.handlers.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
 import { registerHealth } from './routes/health/health.handlers.js';
@@ -93,6 +94,13 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', crossOrigin);
   app.use('/demo/*', crossOrigin);
+  // After CORS, before authentication and the API's other rules: calendar apps send no token.
+  registerCalendarFeed(app, {
+    db: storage.db,
+    limit: config.RMKIT_RATE_LIMIT,
+    windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
+    trustedProxies: proxies,
+  });
   app.use('/v1/*', noStore());
   app.use('/demo/*', noStore());
   app.use(

@@ -30,6 +30,8 @@ export type RmErrorAction =
   | 'me.export'
   | 'people.export'
   | 'people.erase'
+  /** Reading, making or turning off a calendar link (the session log's "Add to calendar"). */
+  | 'calendar'
   | OutboxOperation;
 
 /** Every `rm-*` event: they bubble, cross shadow roots (composed) and carry a typed detail. */

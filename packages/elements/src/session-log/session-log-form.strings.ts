@@ -1,6 +1,10 @@
 import type { Strings } from '../base/localize.js';
 
 export type SessionLogFormKey =
+  | 'sharedWithPartner'
+  | 'actionItems'
+  | 'savedOffline'
+  | 'saveFailed'
   | 'formTitle'
   | 'status'
   | 'whenHeld'
@@ -40,6 +44,10 @@ export type SessionLogFormKey =
  */
 export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
   en: {
+    sharedWithPartner: 'Visible to both of you',
+    actionItems: 'Agreed action items',
+    savedOffline: 'Saved offline: it will be sent when you are back online',
+    saveFailed: 'The session could not be saved. Try again.',
     formTitle: 'Log or plan a session',
     status: 'Status',
     whenHeld: 'When it took place',
@@ -74,6 +82,10 @@ export const sessionLogFormStrings: Strings<SessionLogFormKey> = {
     discardDraft: 'Discard draft',
   },
   it: {
+    sharedWithPartner: 'Visibile a entrambi',
+    actionItems: 'Azioni concordate',
+    savedOffline: 'Salvata offline: sarà inviata quando tornerai online',
+    saveFailed: 'Non è stato possibile salvare la sessione. Riprova.',
     formTitle: 'Registra o pianifica una sessione',
     status: 'Stato',
     whenHeld: 'Quando si è svolta',

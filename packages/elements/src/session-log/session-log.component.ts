@@ -17,6 +17,7 @@ import { type Entry, isProvisional, loadSessionSchemas } from './provisional-ses
 import { type SessionLogKey, sessionLogStrings } from './session-log.strings.js';
 import { sessionLogStyles } from './session-log.styles.js';
 import type { SessionActions } from './session-log-actions.js';
+import type { SessionCalendar } from './session-log-calendar.js';
 import { SessionLogData } from './session-log-data.js';
 import type { SessionLogForm } from './session-log-form.js';
 import type { SessionItemHost } from './session-log-item.js';
@@ -47,6 +48,8 @@ const loadRevealModule = loadOnce(() => import('./reveal-in-list.js'));
 const loadActionsModule = loadOnce(() => import('./session-log-actions.js'));
 /** Ticking action items off, likewise: the list shows them without it. */
 const loadItemWritesModule = loadOnce(() => import('./action-item-writes.js'));
+/** The "Add to calendar" dialog: fetched when first opened, as it needs the server anyway. */
+const loadCalendarModule = loadOnce(() => import('./session-log-calendar.js'));
 
 /**
  * @tagname rm-session-log
@@ -63,12 +66,14 @@ const loadItemWritesModule = loadOnce(() => import('./action-item-writes.js'));
  * @fires rm-action-item-toggled - An action item was ticked off or reopened. detail: `{ session, itemId, done, pending }`
  * @fires rm-note-saved - A private note was saved, or queued offline. detail: `{ note, pending }`
  * @fires rm-load - The first page (and each later page) of sessions loaded. detail: `{ count, stale }` (sessions loaded so far; whether they are an offline copy)
- * @fires rm-error - Loading or saving failed, or the server refused a queued write. detail: `{ error, action }` (an `RmErrorAction`)
+ * @fires rm-error - Loading or saving failed, the server refused a queued write, or a calendar link could not be read or changed. detail: `{ error, action }` (an `RmErrorAction`)
  *
- * @csspart header - The title row with the Live indicator, the Presenting switch and the log button.
+ * @csspart header - The title row with the Live indicator, the Presenting switch, the "Add to calendar" button and the log button.
  * @csspart live - The "Live" indicator, shown while the live-update stream is open.
  * @csspart presenting - The Presenting switch (a toggle button).
  * @csspart log-button - The button that opens the form.
+ * @csspart calendar-button - The "Add to calendar" button, which opens the calendar dialog.
+ * @csspart calendar - The dialog with the links to calendar feeds (iCalendar) of the pair's sessions and of all yours, to make, copy, replace or turn off.
  * @csspart form - The form to log or plan a session.
  * @csspart scroller - The scroll container around the list (its height is `--rm-session-log-max-height`).
  * @csspart list - The list of sessions.
@@ -160,6 +165,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
   private shownStale: Date | null = null;
   /** The list, loaded with the first page. */
   private list: SessionList | undefined;
+  /** The "Add to calendar" dialog, once opened. */
+  private calendar: SessionCalendar | undefined;
 
   private readonly loadTask = new Task(this, {
     args: () => [this.api, this.pairId] as const,
@@ -306,6 +313,16 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   // ---------------------------------------------------------------- other actions
 
+  private openCalendar() {
+    loadCalendarModule().then(
+      ({ SessionCalendar }) => {
+        this.calendar ??= new SessionCalendar(this, this.parts);
+        void this.calendar.open();
+      },
+      (error: unknown) => this.partFailed(error),
+    );
+  }
+
   private togglePresenting() {
     this.presenting = !this.presenting;
     void this.announcer.announce(this.localize.t(this.presenting ? 'presentingOn' : 'presentingOff'));
@@ -369,6 +386,9 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
               <span class="track" aria-hidden="true"><span class="thumb"></span></span>${t('presenting')}
             </button>
             <span id="presenting-hint" class="visually-hidden">${t('presentingHint')}</span>
+            <button part="calendar-button" type="button" aria-haspopup="dialog" @click=${this.openCalendar}>
+              ${t('addToCalendar')}
+            </button>
             <button
               id="log-toggle"
               part="log-button"
@@ -397,7 +417,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
           </div>`
           : nothing
       }
-      ${this.formOpen ? this.sessionForm?.render() : nothing}
+      ${this.calendar?.render()} ${this.formOpen ? this.sessionForm?.render() : nothing}
       ${
         this.data.sessions.length === 0
           ? html`<p part="empty" class="empty muted">${this.localize.t('empty')}</p>`

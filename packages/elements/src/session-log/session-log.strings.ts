@@ -14,6 +14,7 @@ export type SessionLogKey =
   | 'presentingOn'
   | 'presentingOff'
   | 'logSession'
+  | 'addToCalendar'
   | 'status.held'
   | 'status.planned'
   | 'status.cancelled'
@@ -23,16 +24,12 @@ export type SessionLogKey =
   | 'format.phone'
   | 'format.async'
   | 'topics'
-  | 'sharedWithPartner'
-  | 'actionItems'
   | 'actionItemsShared'
   | 'privateNote'
   | 'saving'
   | 'saved'
-  | 'savedOffline'
   | 'sent'
   | 'refused'
-  | 'saveFailed'
   | 'markedDone'
   | 'markedNotDone'
   | 'toggleFailed'
@@ -64,6 +61,7 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     presentingHint: 'Hides private notes while you share your screen',
     presentingOn: 'Presenting mode is on: private notes are hidden',
     presentingOff: 'Private notes are shown again',
+    addToCalendar: 'Add to calendar',
     logSession: 'Add a session',
     'status.held': 'Held',
     'status.planned': 'Planned',
@@ -74,16 +72,12 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     'format.phone': 'Phone call',
     'format.async': 'In writing (chat, email)',
     topics: 'Topics',
-    sharedWithPartner: 'Visible to both of you',
-    actionItems: 'Agreed action items',
     actionItemsShared: 'Agreed action items · visible to both of you',
     privateNote: 'Private note',
     saving: 'Saving…',
     saved: 'Session saved',
-    savedOffline: 'Saved offline: it will be sent when you are back online',
     sent: 'A session saved offline has been sent',
     refused: 'This session could not be saved. Discard it and log it again.',
-    saveFailed: 'The session could not be saved. Try again.',
     markedDone: 'Action item done: {text}',
     markedNotDone: 'Action item reopened: {text}',
     toggleFailed: 'This action item could not be changed.',

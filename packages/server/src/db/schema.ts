@@ -236,6 +236,20 @@ export interface AggregateReleasesTable {
   version: number;
 }
 
+/**
+ * A person's link to a calendar feed (see migration 0012): of one of their pairs, or of all
+ * their sessions. Only a SHA-256 of the link's secret is kept; a replaced or revoked link is deleted.
+ */
+export interface CalendarFeedsTable {
+  orgId: string;
+  personId: string;
+  /** The pair id for a pair feed, `person` for the person's own: one link per person and scope. */
+  scope: string;
+  pairId: string | null;
+  tokenHash: string;
+  createdAt: string;
+}
+
 /** Demo mode's signing key (RMKIT_DEMO=1 only): the private JWK, so its tokens outlive a restart. */
 export interface DemoSigningKeysTable {
   kid: string;
@@ -260,6 +274,7 @@ export interface Database {
   eventCounter: EventCounterTable;
   aggregateReleases: AggregateReleasesTable;
   demoSigningKeys: DemoSigningKeysTable;
+  calendarFeeds: CalendarFeedsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

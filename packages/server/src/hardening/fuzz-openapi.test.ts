@@ -40,6 +40,7 @@ const TABLES: (keyof Database)[] = [
   'eventCounter',
   'aggregateReleases',
   'demoSigningKeys',
+  'calendarFeeds',
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document as JSON

@@ -8,8 +8,11 @@ import { isEventStream } from './in-flight.js';
 /** Polled every few seconds by load balancers: at info they would bury every other line. */
 const PROBES = new Set(['/healthz', '/readyz']);
 
+/** A calendar feed's path is its secret: whoever reads the log must not be able to subscribe. */
+const loggedPath = (path: string) => path.replace(/^\/v1\/calendar\/[^/]+$/, '/v1/calendar/(secret)');
+
 /**
- * One structured line per request: never bodies or tokens, which may hold private notes.
+ * One structured line per request: never bodies, tokens or secrets, which may hold private notes.
  * An event stream gets a second line when it closes, with how long it was open.
  */
 export function requestLog(logger: Logger, trustedProxies: BlockList): MiddlewareHandler<AppEnv> {
@@ -20,7 +23,7 @@ export function requestLog(logger: Logger, trustedProxies: BlockList): Middlewar
     const line = {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       caller: caller ? (caller.personId ?? caller.kind) : undefined,

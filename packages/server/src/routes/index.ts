@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app.js';
 import type { AppEnv } from '../http/env.js';
+import { registerCalendarFeeds } from './calendar/calendar.handlers.js';
 import { registerEnrollments } from './enrollments/enrollments.handlers.js';
 import { registerEvents } from './events/events.handlers.js';
 import { registerFeedback } from './feedback/feedback.handlers.js';
@@ -34,6 +35,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerNotes(app);
   registerGoals(app);
   registerFeedback(app);
+  registerCalendarFeeds(app);
   registerReports(app);
   app.route('/v1/service-tokens', serviceTokensApp());
   registerEvents(app, deps.bus);
