@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.js';
 import { registerEnrollments } from './enrollments/enrollments.handlers.js';
 import { registerEvents } from './events/events.handlers.js';
 import { registerFeedback } from './feedback/feedback.handlers.js';
+import { registerGoalTemplates } from './goal-templates/goal-templates.handlers.js';
 import { registerGoals } from './goals/goals.handlers.js';
 import { registerMatching } from './matching/matching.handlers.js';
 import { registerMe } from './me/me.handlers.js';
@@ -31,6 +32,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerSessions(app);
   registerNotes(app);
   registerGoals(app);
+  registerGoalTemplates(app);
   registerFeedback(app);
   registerReports(app);
   app.route('/v1/service-tokens', serviceTokensApp());
