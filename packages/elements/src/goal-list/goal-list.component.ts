@@ -43,7 +43,8 @@ const fieldsOf = (event: Event) => {
  * @csspart list - The frame around everything.
  * @csspart goal - One goal.
  * @csspart badge - Every badge (also `owner`, `topic`, `due`, `pending`).
- * @csspart status - The status select of a goal.
+ * @csspart goal-status - The status select of a goal.
+ * @csspart status - The confirmation line ("Saved."), shown for a few seconds and read out politely.
  * @csspart progress - The progress slider of a goal.
  * @csspart assessment - The self-assessment, at the start and now.
  * @csspart commitments - The senior's commitments of a goal; `commitment` one of them.
@@ -160,14 +161,20 @@ export class RmGoalList extends RmElement {
       </p>
       <div class="controls">
         <label>${this.t('status')}
-          <select part="status" @change=${(e: Event) => change(() => ({ status: (e.target as HTMLSelectElement).value as GoalStatus }))}>
+          <select part="goal-status" @change=${(e: Event) => {
+            const status = (e.target as HTMLSelectElement).value as GoalStatus;
+            change(() => ({ status }));
+          }}>
             ${GOAL_STATUSES.map((s) => html`<option value=${s} ?selected=${s === goal.status}>${this.t(`status.${s}`)}</option>`)}
           </select>
         </label>
         <label class="progress">${this.t('progress')}
           <input part="progress" type="range" min="0" max="100" step="10" .value=${String(goal.progress)}
             aria-valuetext=${percent} ?disabled=${goal.status === 'achieved'}
-            @change=${(e: Event) => change(() => ({ progress: Number((e.target as HTMLInputElement).value) }))} />
+            @change=${(e: Event) => {
+              const progress = Number((e.target as HTMLInputElement).value);
+              change(() => ({ progress }));
+            }} />
           <span aria-hidden="true">${percent}</span>
         </label>
       </div>
@@ -305,7 +312,7 @@ export class RmGoalList extends RmElement {
             </select></label>`
           : nothing
       }
-      <label>${this.t('title')} <input name="title" maxlength="200" required .value=${this.draft.title} /></label>
+      <label>${this.t('title')} <input name="title" maxlength="200" .value=${this.draft.title} /></label>
       <label>${this.t('topic')}
         <select name="topic">
           <option value="">${this.t('noTopic')}</option>
