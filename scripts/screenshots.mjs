@@ -3,10 +3,10 @@
 // server in demo mode, the example intranet page, the shipped bundle), opens the page as
 // Giulia Rossi, a seeded mentor, and captures each element by its own box, and the whole
 // page, in English and Italian, light and dark, on a phone (375 px) and a desktop (1280 px).
-// Then the page as three other seeded people, for the elements they see: Paolo Ricci, in no
+// Then the page as four other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
-// flow); and Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run).
+// flow); Chiara Ferri, the admin (the match board of the program taking applications, with
+// matching run); and Marco Rinaldi, a mentee (the goal list with his commitments to tick off).
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
 // `pnpm build` runs first (see package.json).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -18,12 +18,13 @@ import { startRmServer } from './rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/images');
-const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
+const ELEMENTS = ['pair-card', 'goal-list', 'session-log', 'feedback-form'];
 /** The page as someone else, and the element they see there: shot name, person, element. */
 const VIEWS = [
   { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
   { shot: 'pair-card-proposed', as: 'elena.moretti@contoso.example', element: 'pair-card' },
   { shot: 'match-board', as: 'chiara.ferri@contoso.example', element: 'match-board' },
+  { shot: 'goal-list-mentee', as: 'marco.rinaldi@contoso.example', element: 'goal-list' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -53,6 +54,7 @@ function rendered(elements) {
     // The card with its life-cycle part, a module fetched when the browser is idle (pause, consent).
     if (name === 'pair-card') return !!root.querySelector('[part~="life"], [part~="consent"]');
     if (name === 'feedback-form') return !!root.querySelector('[part~="base"]');
+    if (name === 'goal-list') return !!root.querySelector('[part~="goal"], [part~="template"]');
     if (name === 'enrollment-form') return !!root.querySelector('[part~="form"], [part~="application"]');
     // The board once matching has run (the shot clicks "Run matching" first).
     if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');
