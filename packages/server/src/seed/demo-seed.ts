@@ -263,10 +263,11 @@ function buildDemo(now: Date): Demo {
     }
 
     const goalsSet = at(history.startedDay + 1, 10);
-    for (const g of history.goals) {
+    for (const [i, g] of history.goals.entries()) {
       demo.goals.push(
         goalSchema.parse({
-          id: idAt('goal', goalsSet),
+          // A millisecond apart, so the list shows them in the order they are written here.
+          id: newId('goal', Date.parse(goalsSet) + i),
           ...stored(goalsSet),
           pairId: pair.id,
           owner: g.owner,
