@@ -3,11 +3,12 @@
 // server in demo mode, the example intranet page, the shipped bundle), opens the page as
 // Giulia Rossi, a seeded mentor, and captures each element by its own box, and the whole
 // page, in English and Italian, light and dark, on a phone (375 px) and a desktop (1280 px).
-// Then the page as three other seeded people, for the elements they see: Paolo Ricci, in no
+// Then the page as four other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
-// flow); and Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run, and the people part of `<rm-person-data>` with a search made); and
-// Giulia's own "my data" at the bottom of her page.
+// flow); Chiara Ferri, the admin (the match board of the program taking applications,
+// with matching run, and the people part of `<rm-person-data>` with a search made); Marco
+// Rinaldi, a mentee (the goal list with his commitments to tick off); and Giulia's own "my
+// data" at the bottom of her page.
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png; the
 // session log's "Add to calendar" dialog, a modal, as the screen shows it:
 // session-log-calendar-<lang>-<theme>-<width>.png. RMKIT_SCREENSHOTS_DIR takes them elsewhere
@@ -22,7 +23,7 @@ import { startRmServer } from './rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.env.RMKIT_SCREENSHOTS_DIR ?? join(root, 'docs/images');
-const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
+const ELEMENTS = ['pair-card', 'goal-list', 'session-log', 'feedback-form'];
 /** The page as someone else, and the element they see there: shot name, person, element. */
 const VIEWS = [
   { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
@@ -30,6 +31,7 @@ const VIEWS = [
   { shot: 'match-board', as: 'chiara.ferri@contoso.example', element: 'match-board' },
   { shot: 'person-data', as: 'chiara.ferri@contoso.example', element: 'person-data[view="people"]' },
   { shot: 'person-data-mine', as: 'giulia.rossi@contoso.example', element: 'person-data[view="mine"]' },
+  { shot: 'goal-list-mentee', as: 'marco.rinaldi@contoso.example', element: 'goal-list' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -60,6 +62,7 @@ function rendered(elements) {
     // The card with its life-cycle part, a module fetched when the browser is idle (pause, consent).
     if (name === 'pair-card') return !!root.querySelector('[part~="life"], [part~="consent"]');
     if (name === 'feedback-form') return !!root.querySelector('[part~="base"]');
+    if (name === 'goal-list') return !!root.querySelector('[part~="goal"], [part~="template"]');
     if (name === 'enrollment-form') return !!root.querySelector('[part~="form"], [part~="application"]');
     // The board once matching has run (the shot clicks "Run matching" first).
     if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');

@@ -118,13 +118,19 @@ async function show(email) {
   setStatus('viewing', { name });
   $('widgets').className = '';
   if (me.roles.includes('admin')) {
-    // The program manager's page: a match board for each program that is taking people in or running.
+    // The program manager's page: for each program that is taking people in or running, its
+    // match board and the goals it suggests to its pairs (never the pairs' own goals).
     const programs = (
       await (await fetch('/v1/programs', { headers: { Authorization: `Bearer ${token}` } })).json()
     ).items;
     const running = programs.filter((p) => ['enrolling', 'matching', 'active'].includes(p.status));
     running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
-    provider.append(...running.map((p) => el('rm-match-board', { 'program-id': p.id })));
+    provider.append(
+      ...running.flatMap((p) => [
+        el('rm-match-board', { 'program-id': p.id }),
+        el('rm-goal-list', { 'program-id': p.id }),
+      ]),
+    );
     // HR answers a colleague's request for their data, or erases them, from the same page.
     provider.append(el('rm-person-data', { view: 'people' }));
     $('widgets').className = 'stack';
@@ -139,6 +145,7 @@ async function show(email) {
   } else {
     const side = el('div', { class: 'column' }, [
       el('rm-pair-card', { 'pair-id': pair.id }),
+      el('rm-goal-list', { 'pair-id': pair.id }),
       // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).
       el('rm-feedback-form', { 'pair-id': pair.id }),
     ]);

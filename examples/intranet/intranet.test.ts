@@ -223,6 +223,23 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("a mentor sees the pair's goals with the senior's commitments, and the admin the program's suggested goals", async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example`);
+    const goals = page.locator('rm-goal-list');
+    await expect
+      .poll(() => goals.getByText('Marco Rinaldi’s commitments').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await goals.getByText('Bloccare in agenda mezz’ora il venerdì per scrivere').count()).toBe(1);
+    expect(await goals.getByText('At the start: 2 of 5').count()).toBe(1);
+
+    await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example&lang=it`);
+    const suggested = page.locator('rm-goal-list').getByText('Pubblicare un primo post su LinkedIn');
+    await expect.poll(() => suggested.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('rm-goal-list [part~="goal"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);

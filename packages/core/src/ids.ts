@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   enrollment: 'enr',
   pair: 'par',
   goal: 'gol',
+  goalTemplate: 'gtp',
   session: 'ses',
   privateNote: 'not',
   feedback: 'fbk',

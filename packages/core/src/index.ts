@@ -15,6 +15,7 @@ export * from './schemas/enrollment.js';
 export * from './schemas/events.js';
 export * from './schemas/feedback.js';
 export * from './schemas/goal.js';
+export * from './schemas/goal-template.js';
 export * from './schemas/matching.js';
 export * from './schemas/me.js';
 export * from './schemas/organization.js';

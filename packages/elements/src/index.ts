@@ -11,6 +11,7 @@ export type {
 export { RmElement } from './base/rm-element.js';
 export { RmEnrollmentForm } from './enrollment-form/enrollment-form.component.js';
 export { RmFeedbackForm } from './feedback-form/feedback-form.component.js';
+export { RmGoalList } from './goal-list/goal-list.component.js';
 export { RmMatchBoard } from './match-board/match-board.component.js';
 export { RmPairCard } from './pair-card/pair-card.component.js';
 export { RmProvider } from './provider/provider.component.js';

@@ -20,7 +20,13 @@ describe('rm-kit.js with elements added after it ran', () => {
 
   it('fetches none of them until the page uses one', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const tag of ['rm-match-board', 'rm-enrollment-form', 'rm-feedback-form', 'rm-person-data'])
+    for (const tag of [
+      'rm-match-board',
+      'rm-enrollment-form',
+      'rm-feedback-form',
+      'rm-goal-list',
+      'rm-person-data',
+    ])
       expect(customElements.get(tag), tag).to.equal(undefined);
   });
 
@@ -43,6 +49,17 @@ describe('rm-kit.js with elements added after it ran', () => {
       10_000,
     );
     expect(text(form)).to.not.equal('');
+  });
+
+  it("defines a goal list put in the page with its pair, which shows the pair's goals", async () => {
+    const list = document.createElement('rm-goal-list');
+    list.setAttribute(
+      'pair-id',
+      (await meOf(PEOPLE.giulia)).pairs.find((p) => p.status === 'active')?.id ?? '',
+    );
+    provider.append(list);
+    await until(() => Boolean(list.shadowRoot?.querySelector('[part~="goal"]')), 10_000);
+    expect(text(list)).to.include('Marco Rinaldi’s goal');
   });
 
   it('loads a feedback form that page code waits for before making one', async () => {

@@ -5,8 +5,9 @@
  *
  * The provider, the pair card and the session log are defined at once. The feedback form
  * (a page of its own, or opened from the session log, which loads it itself), the
- * enrolment form (once a year), the match board (admins only) and the person-data element
- * (a download now and then) are defined once a page
+ * enrolment form (once a year), the match board (admins only), the goal list (a pair's
+ * page, or an admin's for a program's suggested goals) and the person-data element (a
+ * download now and then) are defined once a page
  * uses one (see defineWhenUsed): their classes are not exported here, and
  * `customElements.whenDefined(tag)` gives them.
  */
@@ -26,6 +27,7 @@ export type {
 export { RmElement } from './base/rm-element.js';
 export type { RmEnrollmentForm } from './enrollment-form/enrollment-form.js';
 export type { RmFeedbackForm } from './feedback-form/feedback-form.js';
+export type { RmGoalList } from './goal-list/goal-list.js';
 export type { RmMatchBoard } from './match-board/match-board.js';
 export { RmPairCard } from './pair-card/pair-card.js';
 export type { RmPersonData } from './person-data/person-data.js';
@@ -36,5 +38,6 @@ defineWhenUsed({
   'feedback-form': () => import('./feedback-form/feedback-form.js'),
   'enrollment-form': () => import('./enrollment-form/enrollment-form.js'),
   'match-board': () => import('./match-board/match-board.js'),
+  'goal-list': () => import('./goal-list/goal-list.js'),
   'person-data': () => import('./person-data/person-data.js'),
 });

@@ -12,6 +12,10 @@ import type {
   Goal,
   GoalCreate,
   GoalListQuery,
+  GoalTemplate,
+  GoalTemplateCreate,
+  GoalTemplateListQuery,
+  GoalTemplateUpdate,
   GoalUpdate,
   List,
   MatchConstraint,
@@ -377,6 +381,13 @@ export class RmClient extends EventTarget {
     update: (id, body) => ({ operation: 'goals.update', id, body }),
     remove: (id) => ({ operation: 'goals.remove', id }),
   });
+  private readonly goalTemplatesEntity = this.entity<GoalTemplate, GoalTemplateUpdate>(
+    (id) => apiPath`v1/goal-templates/${id}`,
+    {
+      update: (id, body) => ({ operation: 'goalTemplates.update', id, body }),
+      remove: (id) => ({ operation: 'goalTemplates.remove', id }),
+    },
+  );
   private readonly notesEntity = this.entity<PrivateNote, PrivateNoteUpdate>(
     (id) => apiPath`v1/notes/${id}`,
     {
@@ -565,6 +576,24 @@ export class RmClient extends EventTarget {
     /** Goals of this pair created offline that wait in the outbox, or that the server refused there. */
     pending: async (pairId: string) =>
       (await this.queued('goals.create')).filter((entry) => entry.write.pairId === pairId),
+  };
+
+  /**
+   * Goals an admin suggests to a program's pairs (a title per language, a topic): anyone who
+   * sees the program reads them; only admins create, change (`update`) and withdraw (`remove`) them.
+   */
+  readonly goalTemplates = {
+    ...this.collectionOf<GoalTemplate, GoalTemplateListQuery>(
+      (programId) => apiPath`v1/programs/${programId}/goal-templates`,
+    ),
+    update: this.goalTemplatesEntity.update,
+    remove: this.goalTemplatesEntity.remove,
+    create: (programId: string, body: GoalTemplateCreate, options?: RequestOptions) =>
+      this.write<GoalTemplate, GoalTemplateCreate>(
+        { operation: 'goalTemplates.create', programId, body },
+        { method: 'POST', path: apiPath`v1/programs/${programId}/goal-templates`, body },
+        options,
+      ),
   };
 
   readonly feedback = {

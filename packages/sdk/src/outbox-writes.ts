@@ -7,6 +7,9 @@ import type {
   FeedbackUpdate,
   Goal,
   GoalCreate,
+  GoalTemplate,
+  GoalTemplateCreate,
+  GoalTemplateUpdate,
   GoalUpdate,
   MatchConstraint,
   MatchConstraintCreate,
@@ -49,6 +52,7 @@ export type OutboxOperations = Crud<'sessions', Session, SessionCreate, SessionU
   Crud<'notes', PrivateNote, PrivateNoteCreate, PrivateNoteUpdate, { sessionId: string }> &
   Crud<'feedback', Feedback, FeedbackCreate, FeedbackUpdate, { pairId: string }> &
   Crud<'goals', Goal, GoalCreate, GoalUpdate, { pairId: string }> &
+  Crud<'goalTemplates', GoalTemplate, GoalTemplateCreate, GoalTemplateUpdate, { programId: string }> &
   Crud<'pairs', Pair, PairCreate, PairUpdate, { programId: string }> &
   Crud<'people', Person, PersonCreate, PersonUpdate, object> &
   Crud<'programs', Program, ProgramCreate, ProgramUpdate, object> &

@@ -4,7 +4,6 @@ import type { Payload } from './payloads.js';
 
 /**
  * Every text field a person, a program or a pair's life can hold, with the contract's limit.
- * No element shows a goal's title yet; it is written all the same, for the element that will.
  * A department reaches the match board's reasons too ("Same department: …"), which matching
  * writes from it.
  */
@@ -24,6 +23,8 @@ export const TEXT_FIELDS = {
   learned: 4000,
   improve: 4000,
   goalTitle: 200,
+  commitment: 300,
+  templateTitle: 200,
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;
 /** The text fields, and the one URL field a page loads: a person's photo. */
@@ -73,7 +74,8 @@ const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * day).
 /**
  * Writes `payload` into every text field through the API, as the people allowed to write
  * each one would: the admin (people, the program, its topics and charter, enrolments, the
- * pair), the mentor (sessions, a note, feedback) and the mentee (a note, feedback, a goal).
+ * pair, a suggested goal), the mentor (sessions, a note, feedback) and the mentee (a note,
+ * feedback, a goal and its commitment).
  * Both people carry the same texts. `clientFor` gives a client signed in as a person, once
  * the admin has created them.
  */
@@ -197,7 +199,19 @@ export async function hostileWorld(
       ),
     ),
   );
-  const goal = sent(await menteeClient.goals.create(pair.id, { title: v.goalTitle, topic: TOPIC }));
+  const goal = sent(
+    await menteeClient.goals.create(pair.id, {
+      title: v.goalTitle,
+      topic: TOPIC,
+      commitments: [{ text: v.commitment }],
+    }),
+  );
+  const template = sent(
+    await admin.goalTemplates.create(program.id, {
+      title: { en: v.templateTitle, it: v.templateTitle },
+      topic: TOPIC,
+    }),
+  );
 
   const labels = program.customTopics.find((t) => t.key === TOPIC)?.labels;
   return {
@@ -225,6 +239,8 @@ export async function hostileWorld(
       learned: answers.map((a) => a.learned),
       improve: answers.map((a) => a.improve),
       goalTitle: [goal.title],
+      commitment: goal.commitments.map((c) => c.text),
+      templateTitle: [template.title.en, template.title.it],
       photoUrl: [mentee.photoUrl ?? ''],
     },
   };

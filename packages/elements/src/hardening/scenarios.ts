@@ -4,6 +4,7 @@ import { until } from '../test-support/server.js';
 import { type HostileWorld, photoAsServed, type StoredField, TOPIC } from './hostile-world.js';
 import '../enrollment-form/enrollment-form.js';
 import '../feedback-form/feedback-form.js';
+import '../goal-list/goal-list.js';
 import '../match-board/match-board.js';
 import '../pair-card/pair-card.js';
 import '../person-data/person-data.js';
@@ -298,7 +299,86 @@ function personShows(stage: Stage): Shown[] {
   ];
 }
 
+// ---- <rm-goal-list> -------------------------------------------------------------------
+
+const goals = (stage: Stage) => root(stage.element);
+
+/** The pair's goal in view, and the form of a new goal opened, where the suggestions are. */
+async function goalsWithForm(stage: Stage) {
+  await until(() => Boolean(find(goals(stage), '[part~="goal"]')), WAIT);
+  find(goals(stage), '[part~="add"]')?.click();
+  await until(() => Boolean(find(goals(stage), '[part~="form"] optgroup')), WAIT);
+}
+
+function goalShows(stage: Stage, commitmentsAt: string): Shown[] {
+  const goal = find(goals(stage), '[part~="goal"]');
+  return [
+    ...each(stage.world, ['goalTitle'], 'the goal', text(find(goal, '.goal-title'))),
+    ...each(stage.world, ['displayName'], 'its owner', text(find(goal, '[part~="owner"]'))),
+    ...each(stage.world, ['topicLabel'], 'its topic', text(find(goal, '[part~="topic"]'))),
+    ...each(stage.world, ['commitment'], 'its commitment', text(find(goal, commitmentsAt))),
+  ];
+}
+
+function suggestionsShow(stage: Stage): Shown[] {
+  const form = find(goals(stage), '[part~="form"]');
+  return [
+    ...each(stage.world, ['templateTitle'], 'the suggestion', text(find(form, 'optgroup option'))),
+    ...each(stage.world, ['topicLabel'], 'its group', find(form, 'optgroup')?.getAttribute('label')),
+    ...each(stage.world, ['displayName'], 'whose goal', text(find(form, 'select[name="owner"] option'))),
+  ];
+}
+
 export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: '<rm-goal-list>, as the mentee, a goal, its commitment and the suggestions',
+    viewer: 'mentee',
+    locale: 'en',
+    render: (world) => html`<rm-goal-list pair-id=${world.pairId}></rm-goal-list>`,
+    open: goalsWithForm,
+    shown: (stage) => [...goalShows(stage, '[part~="commitment"] label'), ...suggestionsShow(stage)],
+  },
+  {
+    name: '<rm-goal-list>, in Italian, as the mentor, the mentee’s commitments to read',
+    viewer: 'mentor',
+    locale: 'it',
+    render: (world) => html`<rm-goal-list pair-id=${world.pairId}></rm-goal-list>`,
+    open: goalsWithForm,
+    shown: (stage) => [
+      ...goalShows(stage, '[part~="commitment"]'),
+      ...each(
+        stage.world,
+        ['displayName'],
+        'the commitments',
+        text(find(goals(stage), '[part~="commitments"] .label')),
+      ),
+      ...suggestionsShow(stage),
+    ],
+  },
+  {
+    name: '<rm-goal-list program-id>, as the admin, the suggested goals',
+    viewer: 'admin',
+    locale: 'en',
+    render: (world) => html`<rm-goal-list program-id=${world.programId}></rm-goal-list>`,
+    open: async (stage) => {
+      await until(() => Boolean(find(goals(stage), '[part~="template"]')), WAIT);
+    },
+    shown: (stage) => {
+      const template = find(goals(stage), '[part~="template"]');
+      return [
+        ...each(stage.world, ['programName'], 'the heading', text(find(goals(stage), '.label'))),
+        ...each(stage.world, ['templateTitle'], 'the suggestion', text(find(template, '.goal-title'))),
+        ...each(
+          stage.world,
+          ['templateTitle'],
+          'its button',
+          find(template, '[part~="withdraw"]')?.getAttribute('aria-label'),
+        ),
+        ...each(stage.world, ['topicLabel'], 'its topic', text(find(template, '[part~="topic"]'))),
+        ...each(stage.world, ['topicLabel'], 'the topics', text(find(goals(stage), 'select[name="topic"]'))),
+      ];
+    },
+  },
   {
     name: '<rm-enrollment-form program-id>, as the mentor, the accepted application',
     viewer: 'mentor',

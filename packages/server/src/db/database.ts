@@ -13,6 +13,7 @@ import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
 import * as photoHosts from './migrations/0007-photo-hosts.js';
 import * as matchingAndConsent from './migrations/0008-matching-and-consent.js';
 import * as pairResumedOn from './migrations/0009-pair-resumed-on.js';
+import * as goalReflection from './migrations/0010-goal-reflection.js';
 import * as calendarFeeds from './migrations/0012-calendar-feeds.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
 import type { Database } from './schema.js';
@@ -84,6 +85,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-photo-hosts': photoHosts,
   '0008-matching-and-consent': matchingAndConsent,
   '0009-pair-resumed-on': pairResumedOn,
+  '0010-goal-reflection': goalReflection,
   '0012-calendar-feeds': calendarFeeds,
   '0014-person-erasure': personErasure,
 };

@@ -128,6 +128,18 @@ export interface GoalsTable extends TenantRow, SoftDeleted {
   targetDate: string | null;
   status: GoalStatus;
   progress: number;
+  /** The owner's self-assessment, 1-5, when the goal was set and now; null until given. */
+  assessmentBefore: number | null;
+  assessmentAfter: number | null;
+  commitments: Json;
+}
+
+/** A goal an admin suggests to a program's pairs. */
+export interface GoalTemplatesTable extends TenantRow, SoftDeleted {
+  programId: string;
+  /** The title per language, as core's goalTemplateTitleSchema. */
+  title: Json;
+  topic: string | null;
 }
 
 export interface SessionsTable extends TenantRow, SoftDeleted {
@@ -265,6 +277,7 @@ export interface Database {
   pairs: PairsTable;
   matchConstraints: MatchConstraintsTable;
   goals: GoalsTable;
+  goalTemplates: GoalTemplatesTable;
   sessions: SessionsTable;
   privateNotes: PrivateNotesTable;
   feedback: FeedbackTable;

@@ -3,7 +3,7 @@ import { assertWritten, stale } from '../http/etag.js';
 import { nowIso } from './json.js';
 import type { Database } from './schema.js';
 
-type SoftDeletable = 'people' | 'pairs' | 'programs' | 'enrollments' | 'goals' | 'sessions';
+type SoftDeletable = 'people' | 'pairs' | 'programs' | 'enrollments' | 'goals' | 'goalTemplates' | 'sessions';
 
 /**
  * Removes a row from every list and read while keeping it for history, only if nobody

@@ -13,6 +13,7 @@ type Versioned =
   | 'enrollments'
   | 'pairs'
   | 'goals'
+  | 'goalTemplates'
   | 'sessions'
   | 'privateNotes'
   | 'feedback';

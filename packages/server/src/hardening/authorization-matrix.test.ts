@@ -107,7 +107,13 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     f.note = await post(`/v1/sessions/${f.session}/notes`, w.tokens.mentor, {
       text: 'He lit up at the AI demo',
     });
-    f.goal = await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Post on LinkedIn weekly' });
+    f.goal = await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, {
+      title: 'Post on LinkedIn weekly',
+      commitments: [{ text: 'Block Friday mornings to write' }],
+    });
+    f.goalTemplate = await post(`/v1/programs/${w.programId}/goal-templates`, w.tokens.admin, {
+      title: { en: 'Publish a first post on LinkedIn', it: '' },
+    });
     f.feedback = await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentor, feedbackBody(f.session, true));
     f.menteeFeedback = await post(`/v1/pairs/${w.pairId}/feedback`, w.tokens.mentee, feedbackBody(f.session));
     f.lonelySession = await freshSession();
@@ -462,6 +468,39 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
         p(`/v1/goals/${await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Temp' })}`),
     },
     {
+      route: 'GET /v1/programs/{programId}/goal-templates',
+      expect: [200, 200, 200, 200, 200, 404, 404],
+      target: async () => ({
+        path: `/v1/programs/${w.programId}/goal-templates`,
+        listed: {
+          id: f.goalTemplate ?? '',
+          by: ['admin', 'serviceToken', 'mentor', 'mentee', 'otherMentor'],
+        },
+      }),
+    },
+    {
+      route: 'POST /v1/programs/{programId}/goal-templates',
+      expect: [201, 201, 403, 403, 403, 404, 404],
+      target: fixed('/v1/programs/{programId}/goal-templates', {
+        title: { en: 'Try an AI assistant', it: '' },
+      }),
+    },
+    {
+      route: 'PATCH /v1/goal-templates/{templateId}',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/goal-templates/${f.goalTemplate}`, { topic: null }),
+    },
+    {
+      route: 'DELETE /v1/goal-templates/{templateId}',
+      expect: [204, 204, 403, 403, 403, 404, 404],
+      target: async () =>
+        p(
+          `/v1/goal-templates/${await post(`/v1/programs/${w.programId}/goal-templates`, w.tokens.admin, {
+            title: { en: 'Temp', it: '' },
+          })}`,
+        ),
+    },
+    {
       route: 'POST /v1/pairs/{pairId}/feedback',
       expect: [404, 404, 201, 201, 404, 404, 404],
       target: async () => p(`/v1/pairs/${w.pairId}/feedback`, feedbackBody(await freshSession())),
@@ -614,12 +653,22 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     ];
     const otherPair = [w.otherPairId, w.people.otherMentor, w.people.otherMentee];
     const ids = {
-      admin: [...otherOrg, f.session, f.lonelySession, f.note, f.feedback, f.menteeFeedback, f.unrevealed],
+      admin: [
+        ...otherOrg,
+        f.session,
+        f.lonelySession,
+        f.note,
+        f.goal,
+        f.feedback,
+        f.menteeFeedback,
+        f.unrevealed,
+      ],
       serviceToken: [
         ...otherOrg,
         f.session,
         f.lonelySession,
         f.note,
+        f.goal,
         f.feedback,
         f.menteeFeedback,
         f.unrevealed,
@@ -645,6 +694,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       f.enrollingProgram,
       f.matchingProgram,
       f.serviceToken,
+      f.goalTemplate,
     ];
     const hidden = actor === 'otherOrgAdmin' || actor === 'otherOrgServiceToken' ? thisOrg : ids[actor];
     return hidden.filter((id): id is string => id !== undefined);

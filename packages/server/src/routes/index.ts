@@ -5,6 +5,7 @@ import { registerCalendarFeeds } from './calendar/calendar.handlers.js';
 import { registerEnrollments } from './enrollments/enrollments.handlers.js';
 import { registerEvents } from './events/events.handlers.js';
 import { registerFeedback } from './feedback/feedback.handlers.js';
+import { registerGoalTemplates } from './goal-templates/goal-templates.handlers.js';
 import { registerGoals } from './goals/goals.handlers.js';
 import { registerMatching } from './matching/matching.handlers.js';
 import { registerMe } from './me/me.handlers.js';
@@ -34,6 +35,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerSessions(app);
   registerNotes(app);
   registerGoals(app);
+  registerGoalTemplates(app);
   registerFeedback(app);
   registerCalendarFeeds(app);
   registerReports(app);

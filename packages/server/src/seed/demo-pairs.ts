@@ -46,6 +46,10 @@ export interface GoalSpec {
   targetDay?: number;
   status: GoalStatus;
   progress: number;
+  /** The owner's self-assessment, 1-5, when the goal was set and now. */
+  assessed?: [before: number, after: number | null];
+  /** What the mentee (senior) will change, and whether it is done. */
+  commitments?: [text: string, done: boolean][];
 }
 
 export interface PhaseAnswerSpec {
@@ -231,6 +235,11 @@ export const PAIRS: PairSpec[] = [
           targetDay: -45,
           status: 'achieved',
           progress: 100,
+          assessed: [1, 4],
+          commitments: [
+            ['Leggere ogni mattina i post di tre colleghi e commentarne uno', true],
+            ['Scrivere io la bozza, senza passarla all’ufficio comunicazione', true],
+          ],
         },
         {
           owner: 'mentee',
@@ -239,6 +248,11 @@ export const PAIRS: PairSpec[] = [
           targetDay: 30,
           status: 'in-progress',
           progress: 60,
+          assessed: [2, 3],
+          commitments: [
+            ['Bloccare in agenda mezz’ora il venerdì per scrivere', true],
+            ['Rispondere di persona ai commenti entro un giorno', false],
+          ],
         },
         {
           owner: 'mentee',
@@ -247,6 +261,8 @@ export const PAIRS: PairSpec[] = [
           targetDay: 45,
           status: 'in-progress',
           progress: 40,
+          assessed: [1, null],
+          commitments: [['Usare l’assistente di IA per riassumere la riunione del lunedì', false]],
         },
         {
           owner: 'mentor',
@@ -369,6 +385,11 @@ export const PAIRS: PairSpec[] = [
           targetDay: 30,
           status: 'in-progress',
           progress: 30,
+          assessed: [1, 2],
+          commitments: [
+            ['Provare l’assistente su un accordo già firmato, prima che su uno nuovo', true],
+            ['Annotare ogni errore dell’assistente da discutere con Luca', false],
+          ],
         },
         {
           owner: 'mentee',

@@ -38,6 +38,8 @@ export interface ProgramSpec {
   sessionMinutes: number;
   status: ProgramStatus;
   matching: ProgramMatching;
+  /** Goals an admin suggests to the program's pairs, by topic. */
+  goalTemplates?: { title: { en: string; it: string }; topic: TopicKey }[];
   /** When the first enrolment came in; one more each day after. */
   firstEnrollmentDay: number;
   enrollments: EnrollmentSpec[];
@@ -171,6 +173,26 @@ export const DIGITAL_BRIDGE: ProgramSpec = {
   sessionMinutes: 60,
   status: 'active',
   matching: DEFAULT_MATCHING,
+  goalTemplates: [
+    {
+      title: { en: 'Publish a first post on LinkedIn', it: 'Pubblicare un primo post su LinkedIn' },
+      topic: 'social-media',
+    },
+    {
+      title: {
+        en: 'Use an AI assistant for one recurring task',
+        it: 'Usare un assistente di IA per un’attività ricorrente',
+      },
+      topic: 'ai-tools',
+    },
+    {
+      title: {
+        en: 'Run a meeting fully on our collaboration tools',
+        it: 'Gestire una riunione solo con gli strumenti di collaborazione',
+      },
+      topic: 'new-ways-of-working',
+    },
+  ],
   firstEnrollmentDay: -95,
   enrollments: BRIDGE_ENROLLMENTS,
 };

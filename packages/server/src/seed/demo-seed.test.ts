@@ -37,6 +37,7 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
       pairs: await db.selectFrom('pairs').selectAll().execute(),
       sessions: await db.selectFrom('sessions').selectAll().execute(),
       goals: await db.selectFrom('goals').selectAll().execute(),
+      goalTemplates: await db.selectFrom('goalTemplates').selectAll().execute(),
       feedback: await db.selectFrom('feedback').selectAll().execute(),
     };
   }
@@ -82,6 +83,13 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
       if (goal.status === 'open') expect(goal.progress).toBe(0);
     }
     expect(new Set(all.goals.map((g) => g.owner))).toEqual(new Set(['mentor', 'mentee']));
+    // Goals that show the self-assessment and the senior's commitments, some done, some not.
+    const committed = all.goals.filter((g) => g.owner === 'mentee' && g.assessmentBefore !== null);
+    expect(committed).toHaveLength(4);
+    const commitments = committed.flatMap((g) => fromJson<{ done: boolean }[]>(g.commitments));
+    expect(countBy(commitments.map((c) => String(c.done)))).toEqual({ true: 4, false: 3 });
+    const active = all.programs.find((p) => p.status === 'active');
+    expect(all.goalTemplates.map((t) => t.programId)).toEqual([active?.id, active?.id, active?.id]);
     expect(countBy(all.feedback.map((f) => f.kind))).toEqual({ session: 27, midpoint: 4 });
   });
 

@@ -5,7 +5,9 @@ import {
   type FeedbackKind,
   feedbackSchema,
   type Goal,
+  type GoalTemplate,
   goalSchema,
+  goalTemplateSchema,
   type IdKind,
   newId,
   type Organization,
@@ -71,6 +73,7 @@ interface Demo {
   pairs: Pair[];
   sessions: Session[];
   goals: Goal[];
+  goalTemplates: GoalTemplate[];
   feedback: Feedback[];
 }
 
@@ -162,6 +165,16 @@ function buildDemo(now: Date): Demo {
     pairs: [],
     sessions: [],
     goals: [],
+    goalTemplates: [digitalBridge, greenLeaders].flatMap((program, i) =>
+      ([DIGITAL_BRIDGE, GREEN_LEADERS][i]?.goalTemplates ?? []).map((template) =>
+        goalTemplateSchema.parse({
+          id: idAt('goalTemplate', program.createdAt),
+          ...stored(program.createdAt),
+          programId: program.id,
+          ...template,
+        }),
+      ),
+    ),
     feedback: [],
   };
 
@@ -250,10 +263,11 @@ function buildDemo(now: Date): Demo {
     }
 
     const goalsSet = at(history.startedDay + 1, 10);
-    for (const g of history.goals) {
+    for (const [i, g] of history.goals.entries()) {
       demo.goals.push(
         goalSchema.parse({
-          id: idAt('goal', goalsSet),
+          // A millisecond apart, so the list shows them in the order they are written here.
+          id: newId('goal', Date.parse(goalsSet) + i),
           ...stored(goalsSet),
           pairId: pair.id,
           owner: g.owner,
@@ -262,6 +276,9 @@ function buildDemo(now: Date): Demo {
           targetDate: g.targetDay === undefined ? null : day(g.targetDay),
           status: g.status,
           progress: g.progress,
+          assessmentBefore: g.assessed?.[0] ?? null,
+          assessmentAfter: g.assessed?.[1] ?? null,
+          commitments: (g.commitments ?? []).map(([text, done], i) => ({ id: `cm_${i + 1}`, text, done })),
         }),
       );
     }
@@ -290,7 +307,13 @@ const personRow = (p: Person): NewRow<'people'> => ({
   ...personColumns(p),
 });
 
-const goalRow = (g: Goal): NewRow<'goals'> => ({ ...g, deletedAt: null });
+const goalRow = (g: Goal): NewRow<'goals'> => ({ ...g, commitments: toJson(g.commitments), deletedAt: null });
+
+const goalTemplateRow = (t: GoalTemplate): NewRow<'goalTemplates'> => ({
+  ...t,
+  title: toJson(t.title),
+  deletedAt: null,
+});
 
 const sessionRow = (s: Session): NewRow<'sessions'> => ({
   ...s,
@@ -330,6 +353,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     await trx.insertInto('pairs').values(demo.pairs.map(pairRow)).execute();
     await trx.insertInto('sessions').values(demo.sessions.map(sessionRow)).execute();
     await trx.insertInto('goals').values(demo.goals.map(goalRow)).execute();
+    await trx.insertInto('goalTemplates').values(demo.goalTemplates.map(goalTemplateRow)).execute();
     await trx.insertInto('feedback').values(demo.feedback.map(feedbackRow)).execute();
   });
 }

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import {
+  type Commitment,
+  type CommitmentInput,
   type Goal,
   type GoalStatus,
   type GoalUpdate,
@@ -11,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
-import { nowIso } from '../../db/json.js';
+import { fromJson, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
@@ -29,6 +32,9 @@ export function toGoal(row: Row<'goals'>): Goal {
     targetDate: row.targetDate,
     status: row.status,
     progress: row.progress,
+    assessmentBefore: row.assessmentBefore,
+    assessmentAfter: row.assessmentAfter,
+    commitments: fromJson(row.commitments),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
@@ -44,9 +50,21 @@ function goalColumns(goal: Goal) {
     targetDate: goal.targetDate,
     status: goal.status,
     progress: goal.progress,
+    assessmentBefore: goal.assessmentBefore,
+    assessmentAfter: goal.assessmentAfter,
+    commitments: toJson(goal.commitments),
     updatedAt: goal.updatedAt,
     version: goal.version,
   };
+}
+
+/** New commitments get an id so they can be ticked off later; existing ones keep theirs. */
+function numberCommitments(commitments: CommitmentInput[]): Commitment[] {
+  return commitments.map((commitment) => ({
+    id: commitment.id ?? `cm_${randomBytes(6).toString('base64url')}`,
+    text: commitment.text,
+    done: commitment.done ?? false,
+  }));
 }
 
 /** An achieved goal is done, so its progress reads 100 whatever was last reported. */
@@ -69,7 +87,9 @@ export async function checkTopicOffered(db: Kysely<Database>, pair: Row<'pairs'>
 export async function insertGoal(
   db: Kysely<Database>,
   pair: Row<'pairs'>,
-  body: Pick<Goal, 'owner' | 'title' | 'topic' | 'targetDate' | 'status' | 'progress'>,
+  body: Omit<Goal, 'id' | 'orgId' | 'pairId' | 'commitments' | 'createdAt' | 'updatedAt' | 'version'> & {
+    commitments: CommitmentInput[];
+  },
 ): Promise<Goal> {
   const now = nowIso();
   const goal = goalSchema.parse({
@@ -82,6 +102,9 @@ export async function insertGoal(
     targetDate: body.targetDate,
     status: body.status,
     progress: progressFor(body.status, body.progress),
+    assessmentBefore: body.assessmentBefore,
+    assessmentAfter: body.assessmentAfter,
+    commitments: numberCommitments(body.commitments),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -130,6 +153,7 @@ export function updateGoal(db: Kysely<Database>, row: Row<'goals'>, changes: Goa
     current,
     patch: {
       ...changes,
+      commitments: changes.commitments ? numberCommitments(changes.commitments) : current.commitments,
       progress: progressFor(changes.status ?? current.status, changes.progress ?? current.progress),
     },
     columns: goalColumns,

@@ -35,6 +35,9 @@ describe.each(testDatabases())('goals on $dialect', (database) => {
       ...linkedIn,
       status: 'open',
       progress: 0,
+      assessmentBefore: null,
+      assessmentAfter: null,
+      commitments: [],
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       version: 1,
@@ -86,6 +89,65 @@ describe.each(testDatabases())('goals on $dialect', (database) => {
     expect(achieved.body).toMatchObject({ status: 'achieved', progress: 100, version: 3 });
     const read = await api.call('GET', `/v1/goals/${id}`, { token: world.tokens.mentee });
     expect(read.body).toEqual(achieved.body);
+  });
+
+  it("keeps the owner's self-assessment before and after, and the mentee's commitments ticked off one by one", async () => {
+    const created = await api.call('POST', goalsOf(world.pairId), {
+      token: world.tokens.mentee,
+      body: {
+        ...linkedIn,
+        assessmentBefore: 1,
+        commitments: [
+          { text: 'Read three colleagues’ posts every morning' },
+          { text: 'Write my own drafts' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ assessmentBefore: 1, assessmentAfter: null });
+    const [read, write] = created.body.commitments;
+    expect([read, write]).toEqual([
+      { id: expect.stringMatching(/^cm_/), text: 'Read three colleagues’ posts every morning', done: false },
+      { id: expect.stringMatching(/^cm_/), text: 'Write my own drafts', done: false },
+    ]);
+    expect(read.id).not.toBe(write.id);
+
+    // The partner's view changes too: the mentor reads the same list, and one more commitment keeps the ids.
+    const ticked = await api.call('PATCH', `/v1/goals/${created.body.id}`, {
+      token: world.tokens.mentee,
+      headers: { 'If-Match': '"1"' },
+      body: {
+        assessmentAfter: 4,
+        commitments: [{ ...read, done: true }, write, { text: 'Answer comments within a day' }],
+      },
+    });
+    expect(ticked.status).toBe(200);
+    expect(ticked.body.assessmentAfter).toBe(4);
+    expect(ticked.body.commitments.map((c: { id: string; done: boolean }) => [c.id, c.done])).toEqual([
+      [read.id, true],
+      [write.id, false],
+      [expect.stringMatching(/^cm_/), false],
+    ]);
+    const seen = await api.call('GET', `/v1/goals/${created.body.id}`, { token: world.tokens.mentor });
+    expect(seen.body).toEqual(ticked.body);
+  });
+
+  it('refuses a self-assessment outside 1-5 and an empty commitment with their paths, changing nothing', async () => {
+    const created = await api.call('POST', goalsOf(world.pairId), {
+      token: world.tokens.mentee,
+      body: { ...linkedIn, assessmentBefore: 2 },
+    });
+    const bad = await api.call('PATCH', `/v1/goals/${created.body.id}`, {
+      token: world.tokens.mentee,
+      body: { assessmentBefore: 0, assessmentAfter: 6, commitments: [{ text: '  ' }] },
+    });
+    expect(bad.status).toBe(400);
+    const paths = bad.body.error.issues.map((i: { path: (string | number)[] }) => i.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['assessmentBefore', 'assessmentAfter', 'commitments.0.text']),
+    );
+    const read = await api.call('GET', `/v1/goals/${created.body.id}`, { token: world.tokens.mentee });
+    expect(read.body).toEqual(created.body);
   });
 
   it('creates a goal set as already achieved at 100%', async () => {
