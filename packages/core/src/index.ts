@@ -1,4 +1,5 @@
 export * from './csv/csv.js';
+export * from './csv/report-csv.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './rules/aggregate-release.js';
@@ -7,9 +8,11 @@ export * from './rules/feedback-opening.js';
 export * from './rules/pair-life-cycle.js';
 export * from './rules/pair-progress.js';
 export * from './rules/photo-url.js';
+export * from './rules/program-dashboard.js';
 export * from './rules/program-report.js';
 export * from './rules/progress.js';
 export * from './schemas/common.js';
+export * from './schemas/dashboard.js';
 export * from './schemas/enrollment.js';
 export * from './schemas/events.js';
 export * from './schemas/feedback.js';
