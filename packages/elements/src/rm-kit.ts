@@ -5,7 +5,7 @@
  *
  * The provider, the pair card and the session log are defined at once. The feedback form
  * (a page of its own, or opened from the session log, which loads it itself), the
- * enrolment form (once a year) and the match board (admins only) are defined once a page
+ * enrolment form (once a year), the match board and the program dashboard (admins only) are defined once a page
  * uses one (see defineWhenUsed): their classes are not exported here, and
  * `customElements.whenDefined(tag)` gives them.
  */
@@ -27,6 +27,7 @@ export type { RmEnrollmentForm } from './enrollment-form/enrollment-form.js';
 export type { RmFeedbackForm } from './feedback-form/feedback-form.js';
 export type { RmMatchBoard } from './match-board/match-board.js';
 export { RmPairCard } from './pair-card/pair-card.js';
+export type { RmProgramDashboard } from './program-dashboard/program-dashboard.js';
 export { RmProvider } from './provider/provider.js';
 export { RmSessionLog } from './session-log/session-log.js';
 
@@ -34,4 +35,5 @@ defineWhenUsed({
   'feedback-form': () => import('./feedback-form/feedback-form.js'),
   'enrollment-form': () => import('./enrollment-form/enrollment-form.js'),
   'match-board': () => import('./match-board/match-board.js'),
+  'program-dashboard': () => import('./program-dashboard/program-dashboard.js'),
 });
