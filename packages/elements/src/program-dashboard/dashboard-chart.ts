@@ -49,14 +49,15 @@ function legend(chart: Chart): TemplateResult | typeof nothing {
 function columns(chart: Chart): TemplateResult {
   const top = largest(chart);
   const width = chart.rows.length * 10;
-  return html`<svg
+  return html`<p class="scale muted" aria-hidden="true">${top}</p>
+    <svg
       class="columns"
       viewBox="0 0 ${width} 100"
       preserveAspectRatio="none"
       role="img"
       aria-labelledby="${chart.id}-summary"
     >
-      ${svg`<line class="axis" x1="0" x2=${width} y1="100" y2="100" />`}
+      ${svg`<line class="axis" x1="0" x2=${width} y1="100" y2="100"></line>`}
       ${chart.rows.map((row, i) => {
         let base = 100;
         return chart.series.map((s, k) => {
@@ -85,10 +86,10 @@ function bars(chart: Chart): TemplateResult {
       (row) => html`<li>
         <span class="bar-label">${row.label}</span>
         <span class="bar-value">${row.text ?? row.values.join(' · ')}</span>
-        <svg class="bar" viewBox="0 0 100 ${height}" preserveAspectRatio="none" aria-hidden="true">
+        <svg class="bar n${chart.series.length}" viewBox="0 0 100 ${height}" preserveAspectRatio="none" aria-hidden="true">
           ${chart.series.map(
             (s, k) =>
-              svg`<rect class="track" x="0" y=${k * 8} width="100" height="6" /><rect class=${s.tone} x="0" y=${k * 8} width=${((row.values[k] ?? 0) / (row.max ?? top)) * 100} height="6" />`,
+              svg`<rect class="track" x="0" y=${k * 8} width="100" height="6"></rect><rect class=${s.tone} x="0" y=${k * 8} width=${((row.values[k] ?? 0) / (row.max ?? top)) * 100} height="6"></rect>`,
           )}
         </svg>
         ${row.note ? html`<span class="bar-note">${row.note}</span>` : nothing}

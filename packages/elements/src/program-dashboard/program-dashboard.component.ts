@@ -100,11 +100,11 @@ export class RmProgramDashboard extends RmElement {
   }
 
   private async toggle(id: string) {
+    // A table needs the part: it arrives first (or its error shows where the table goes).
+    if (!this.tables.has(id)) await this.extras.get().catch(() => undefined);
+    // Read after the wait, so two charts switched at once both keep their change.
     const tables = new Set(this.tables);
-    if (!tables.delete(id)) {
-      await this.extras.get().catch(() => undefined);
-      tables.add(id);
-    }
+    if (!tables.delete(id)) tables.add(id);
     this.tables = tables;
   }
 

@@ -61,7 +61,7 @@ export const programDashboardStyles = css`
 
   .figures {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(9.5em, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
     gap: 0.6em;
   }
 
@@ -216,6 +216,11 @@ export const programDashboardStyles = css`
     height: 9em;
   }
 
+  .scale {
+    font-size: 0.8em;
+    border-bottom: 1px dashed var(--_border);
+  }
+
   .ends {
     display: flex;
     justify-content: space-between;
@@ -244,6 +249,14 @@ export const programDashboardStyles = css`
     display: block;
     width: 100%;
     height: 0.5em;
+  }
+
+  .bar.n2 {
+    height: 0.9em;
+  }
+
+  .bar.n3 {
+    height: 1.3em;
   }
 
   .bar-note {

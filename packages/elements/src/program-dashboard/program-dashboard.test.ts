@@ -102,6 +102,16 @@ describe('<rm-program-dashboard>', () => {
     expect(chart(el, 'weeks').querySelector('svg')).to.not.equal(null);
   });
 
+  it('keeps both tables when two charts are switched at once, before the table part has arrived', async () => {
+    const el = await mount();
+    for (const id of ['topics', 'pairs'])
+      chart(el, id).querySelector<HTMLButtonElement>('[part~="table-toggle"]')?.click();
+    await until(() =>
+      Boolean(chart(el, 'topics').querySelector('table') && chart(el, 'pairs').querySelector('table')),
+    );
+    expect(text(chart(el, 'topics').querySelector('thead'))).to.include('Mentees who want it');
+  });
+
   it('exports the pairs as a CSV file with ; and a byte order mark in Italian', async () => {
     const el = await mount({ lang: 'it' });
     const clicked: HTMLAnchorElement[] = [];
