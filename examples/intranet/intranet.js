@@ -118,13 +118,19 @@ async function show(email) {
   setStatus('viewing', { name });
   $('widgets').className = '';
   if (me.roles.includes('admin')) {
-    // The program manager's page: a match board for each program that is taking people in or running.
+    // The program manager's page: for each program that is taking people in or running, its
+    // dashboard above its match board.
     const programs = (
       await (await fetch('/v1/programs', { headers: { Authorization: `Bearer ${token}` } })).json()
     ).items;
     const running = programs.filter((p) => ['enrolling', 'matching', 'active'].includes(p.status));
     running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
-    provider.append(...running.map((p) => el('rm-match-board', { 'program-id': p.id })));
+    provider.append(
+      ...running.flatMap((p) => [
+        el('rm-program-dashboard', { 'program-id': p.id }),
+        el('rm-match-board', { 'program-id': p.id }),
+      ]),
+    );
     $('widgets').className = 'stack';
   } else if (!pair) {
     // Not in a pair yet: the programs open for enrolment, to take part.
