@@ -6,7 +6,7 @@
 // Then the page as four other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
 // flow); Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run, and the people part of `<rm-person-data>` with a search made); Marco
+// with matching run, the running program's dashboard, and the people part of `<rm-person-data>` with a search made); Marco
 // Rinaldi, a mentee (the goal list with his commitments to tick off); and Giulia's own "my
 // data" at the bottom of her page.
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png; the
@@ -32,6 +32,7 @@ const VIEWS = [
   { shot: 'person-data', as: 'chiara.ferri@contoso.example', element: 'person-data[view="people"]' },
   { shot: 'person-data-mine', as: 'giulia.rossi@contoso.example', element: 'person-data[view="mine"]' },
   { shot: 'goal-list-mentee', as: 'marco.rinaldi@contoso.example', element: 'goal-list' },
+  { shot: 'program-dashboard', as: 'chiara.ferri@contoso.example', element: 'program-dashboard' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -66,6 +67,7 @@ function rendered(elements) {
     if (name === 'enrollment-form') return !!root.querySelector('[part~="form"], [part~="application"]');
     // The board once matching has run (the shot clicks "Run matching" first).
     if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');
+    if (name === 'program-dashboard') return !!root.querySelector('[part~="figures"]');
     // The sessions' Change buttons come in a module loaded when the browser is idle.
     if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
     const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
@@ -144,7 +146,11 @@ try {
             const other = await browser.newPage();
             await other.setViewportSize({ width, height: 900 });
             await other.goto(`${server.url}/?as=${view.as}&lang=${lang}&theme=${theme}`);
-            const element = other.locator(`rm-${view.element}`).first();
+            // The admin's dashboard of the running program: the one with sessions to show.
+            const element =
+              view.element === 'program-dashboard'
+                ? other.locator('rm-program-dashboard').filter({ hasText: 'Digital Bridge' })
+                : other.locator(`rm-${view.element}`).first();
             if (view.element === 'match-board') {
               await element.locator('[part~="run"]').click();
             }

@@ -119,7 +119,8 @@ async function show(email) {
   $('widgets').className = '';
   if (me.roles.includes('admin')) {
     // The program manager's page: for each program that is taking people in or running, its
-    // match board and the goals it suggests to its pairs (never the pairs' own goals).
+    // dashboard, its match board and the goals it suggests to its pairs (never the pairs' own
+    // goals).
     const programs = (
       await (await fetch('/v1/programs', { headers: { Authorization: `Bearer ${token}` } })).json()
     ).items;
@@ -127,6 +128,7 @@ async function show(email) {
     running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
     provider.append(
       ...running.flatMap((p) => [
+        el('rm-program-dashboard', { 'program-id': p.id }),
         el('rm-match-board', { 'program-id': p.id }),
         el('rm-goal-list', { 'program-id': p.id }),
       ]),

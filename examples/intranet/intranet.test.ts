@@ -240,6 +240,34 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("the admin sees each program's dashboard above its match board, with the seeded program's numbers", async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example`);
+    const dashboards = page.locator('rm-program-dashboard');
+    await expect
+      .poll(() => dashboards.count(), { timeout: 15_000 })
+      .toBe(await page.locator('rm-match-board').count());
+    // Each dashboard comes right before the board of its own program.
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('rm-program-dashboard, rm-match-board')].map(
+        (node) => `${node.localName} ${node.getAttribute('program-id')}`,
+      ),
+    );
+    for (let i = 0; i < order.length; i += 2) {
+      expect(order[i]?.replace('rm-program-dashboard', '')).toBe(order[i + 1]?.replace('rm-match-board', ''));
+    }
+    const running = dashboards.filter({ hasText: 'Digital Bridge' });
+    await expect
+      .poll(() => running.locator('[part~="risk-pair"]').first().textContent(), { timeout: 15_000 })
+      .toMatch(/Luca Esposito with Francesca Galli[\s\S]*the last two sessions were cancelled/);
+    // The weeks' chart is drawn under the page's Content-Security-Policy, and reads as a table too.
+    const weeks = running.locator('[data-chart="weeks"]');
+    expect(await weeks.locator('svg rect').count()).toBeGreaterThan(3);
+    await weeks.locator('[part~="table-toggle"]').click();
+    await expect.poll(() => weeks.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);

@@ -17,6 +17,7 @@ const TARGETS = [
     'match-board',
     'goal-list',
     'person-data',
+    'program-dashboard',
   ].map((element) => ({
     name: `<rm-${element}> alone`,
     entry: `packages/elements/src/${element}/${element}.ts`,

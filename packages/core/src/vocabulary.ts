@@ -114,6 +114,11 @@ export const DEFAULT_CADENCE_DAYS = 14;
 export const DEFAULT_SESSION_MINUTES = 60;
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
 export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
+/**
+ * Why a pair is at risk: no session held for more than twice the cadence, low trust in
+ * the answers the viewer may read, or its last two sessions both cancelled.
+ */
+export const AT_RISK_REASONS = ['no-recent-session', 'low-trust', 'two-cancellations'] as const;
 export * from './availability.js';
 
 /** The name an erased person's pairs show in their place: the history stays, the identity goes. */

@@ -14,5 +14,6 @@ export { RmFeedbackForm } from './feedback-form/feedback-form.component.js';
 export { RmGoalList } from './goal-list/goal-list.component.js';
 export { RmMatchBoard } from './match-board/match-board.component.js';
 export { RmPairCard } from './pair-card/pair-card.component.js';
+export { RmProgramDashboard } from './program-dashboard/program-dashboard.component.js';
 export { RmProvider } from './provider/provider.component.js';
 export { RmSessionLog } from './session-log/session-log.component.js';

@@ -5,9 +5,9 @@
  *
  * The provider, the pair card and the session log are defined at once. The feedback form
  * (a page of its own, or opened from the session log, which loads it itself), the
- * enrolment form (once a year), the match board (admins only), the goal list (a pair's
- * page, or an admin's for a program's suggested goals) and the person-data element (a
- * download now and then) are defined once a page
+ * enrolment form (once a year), the match board and the program dashboard (admins only),
+ * the goal list (a pair's page, or an admin's for a program's suggested goals) and the
+ * person-data element (a download now and then) are defined once a page
  * uses one (see defineWhenUsed): their classes are not exported here, and
  * `customElements.whenDefined(tag)` gives them.
  */
@@ -31,6 +31,7 @@ export type { RmGoalList } from './goal-list/goal-list.js';
 export type { RmMatchBoard } from './match-board/match-board.js';
 export { RmPairCard } from './pair-card/pair-card.js';
 export type { RmPersonData } from './person-data/person-data.js';
+export type { RmProgramDashboard } from './program-dashboard/program-dashboard.js';
 export { RmProvider } from './provider/provider.js';
 export { RmSessionLog } from './session-log/session-log.js';
 
@@ -40,4 +41,5 @@ defineWhenUsed({
   'match-board': () => import('./match-board/match-board.js'),
   'goal-list': () => import('./goal-list/goal-list.js'),
   'person-data': () => import('./person-data/person-data.js'),
+  'program-dashboard': () => import('./program-dashboard/program-dashboard.js'),
 });

@@ -5,6 +5,7 @@ import type {
   EnrollmentCreate,
   EnrollmentListQuery,
   EnrollmentUpdate,
+  ExportQuery,
   Feedback,
   FeedbackCreate,
   FeedbackListQuery,
@@ -43,6 +44,7 @@ import type {
   PrivateNoteUpdate,
   Program,
   ProgramCreate,
+  ProgramDashboard,
   ProgramListQuery,
   ProgramReport,
   ProgramUpdate,
@@ -658,6 +660,28 @@ export class RmClient extends EventTarget {
     /** A program's aggregates for HR (admins only). */
     program: (programId: string, options?: RequestOptions) =>
       this.read<ProgramReport>(apiPath`v1/programs/${programId}/report`, {}, options),
+    /** A program's dashboard: applications, pairs, sessions, risk, goals, topics, feedback (admins only). */
+    dashboard: (programId: string, options?: RequestOptions) =>
+      this.read<ProgramDashboard>(apiPath`v1/programs/${programId}/dashboard`, {}, options),
+    /**
+     * The dashboard's pairs as CSV text, one a line, for a download. `semicolon` and a byte
+     * order mark suit Excel in Italian. Never cached: an export is of now, or fails.
+     */
+    dashboardCsv: (
+      programId: string,
+      csv: Omit<ExportQuery, 'format'> = {},
+      options?: RequestOptions,
+    ): Promise<string> =>
+      send<string>(
+        this.transport,
+        {
+          method: 'GET',
+          path: apiPath`v1/programs/${programId}/dashboard`,
+          query: { format: 'csv', ...csv },
+          accept: 'text/csv',
+        },
+        options,
+      ),
   };
 
   /**

@@ -34,6 +34,8 @@ export interface Request {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A text answer (an export) instead of JSON: the body is returned as it came. */
+  accept?: 'text/csv';
 }
 
 const UNSAFE = new Set(['POST', 'PATCH', 'DELETE']);
@@ -82,7 +84,7 @@ export async function send<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const policy = { ...transport.retry, ...options.retry };
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };
   if (transport.locale) headers['Accept-Language'] = transport.locale;
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(request.method)) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
@@ -153,7 +155,11 @@ async function attemptOnce<T>(
   if (response.status === 204) return undefined as T;
   let text: string;
   try {
-    text = await response.text();
+    // An export keeps its byte order mark (Excel needs it), which text() would take off.
+    text =
+      headers.Accept === 'application/json'
+        ? await response.text()
+        : new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
   } catch (cause) {
     if (options.signal?.aborted)
       throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
@@ -164,6 +170,7 @@ async function attemptOnce<T>(
       cause,
     });
   }
+  if (response.ok && headers.Accept !== 'application/json') return text as T;
   const parsed: unknown = text ? safeJson(text) : null;
   if (response.ok) return parsed as T;
   const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));

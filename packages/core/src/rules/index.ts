@@ -6,5 +6,6 @@ export * from './feedback-phase.js';
 export * from './pair-life-cycle.js';
 export * from './pair-progress.js';
 export * from './photo-url.js';
+export * from './program-dashboard.js';
 export * from './program-report.js';
 export * from './progress.js';

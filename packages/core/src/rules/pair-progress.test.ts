@@ -54,4 +54,21 @@ describe('pairProgress', () => {
     expect(progress.atRiskReasons).toEqual(['low-trust']);
     expect(progress.goalCompletion).toBeNull();
   });
+
+  it('flags a pair whose executive cancelled the last two sessions, though it met recently', () => {
+    const progress = pairProgress({
+      pair: { startedOn: '2026-01-05', resumedOn: null, status: 'active' },
+      cadenceDays: 14,
+      now: new Date('2026-02-20T12:00:00Z'),
+      sessions: [
+        { status: 'held', occurredAt: '2026-02-02T10:00:00Z', scheduledAt: '2026-02-02T10:00:00Z' },
+        { status: 'cancelled', occurredAt: null, scheduledAt: '2026-02-09T10:00:00Z' },
+        { status: 'cancelled', occurredAt: null, scheduledAt: '2026-02-16T10:00:00Z' },
+      ],
+      goals: [],
+      feedback: [],
+    });
+    expect(progress).toMatchObject({ atRisk: true, atRiskReasons: ['two-cancellations'] });
+    expect(pairProgressSchema.parse(progress)).toEqual(progress);
+  });
 });

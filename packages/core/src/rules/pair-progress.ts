@@ -2,14 +2,17 @@ import type { Goal } from '../schemas/goal.js';
 import type { Pair } from '../schemas/pair.js';
 import type { PairProgress } from '../schemas/progress.js';
 import type { Session } from '../schemas/session.js';
-import { atRisk, cadenceAdherence, expectedSessions, goalCompletion } from './progress.js';
+import { atRisk, cadenceAdherence, cancelledInARow, expectedSessions, goalCompletion } from './progress.js';
 
 export interface PairProgressInput {
   pair: Pick<Pair, 'startedOn' | 'resumedOn' | 'status'>;
   cadenceDays: number;
   sessions: readonly Pick<Session, 'status' | 'occurredAt' | 'scheduledAt'>[];
   goals: readonly Pick<Goal, 'status'>[];
-  /** The trust rating (1-5) of each feedback answer on the pair, and when it was given. */
+  /**
+   * The trust rating (1-5) of each feedback answer on the pair the viewer may read, and
+   * when it was given; none for an admin or a service token.
+   */
   feedback: readonly { trust: number; createdAt: string }[];
   now: Date;
 }
@@ -38,6 +41,7 @@ export function pairProgress(input: PairProgressInput): PairProgress {
     lastHeldAt: lastSessionAt,
     cadenceDays: input.cadenceDays,
     trustRatings,
+    cancelledInARow: cancelledInARow(input.sessions),
     now: input.now,
   });
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atRisk, cadenceAdherence, expectedSessions, goalCompletion } from './progress.js';
+import { atRisk, cadenceAdherence, cancelledInARow, expectedSessions, goalCompletion } from './progress.js';
 
 const DAY = 86_400_000;
 const start = new Date('2026-01-05T00:00:00Z');
@@ -66,6 +66,7 @@ describe('atRisk', () => {
     resumedOn: null,
     cadenceDays: 14,
     trustRatings: [] as number[],
+    cancelledInARow: 0,
   };
 
   it('flags a pair with no held session for more than twice the cadence', () => {
@@ -120,8 +121,56 @@ describe('atRisk', () => {
     }
   });
 
+  it('flags an active pair whose two latest sessions were both cancelled', () => {
+    const now = day(20);
+    const recent = { ...base, lastHeldAt: day(10), now };
+    expect(atRisk({ ...recent, cancelledInARow: 1 })).toEqual({ atRisk: false, reasons: [] });
+    expect(atRisk({ ...recent, cancelledInARow: 2 })).toEqual({
+      atRisk: true,
+      reasons: ['two-cancellations'],
+    });
+    expect(atRisk({ ...recent, cancelledInARow: 3 }).reasons).toEqual(['two-cancellations']);
+    for (const status of ['paused', 'completed', 'dissolved', 'proposed'] as const)
+      expect(atRisk({ ...recent, status, cancelledInARow: 2 }).atRisk).toBe(false);
+  });
+
   it('never flags a pair that has not started and has no feedback', () => {
     expect(atRisk({ ...base, startedOn: null, now: day(400) }).atRisk).toBe(false);
+  });
+});
+
+describe('cancelledInARow', () => {
+  const held = (at: string) => ({ status: 'held' as const, occurredAt: at, scheduledAt: null });
+  const cancelled = (at: string | null) => ({
+    status: 'cancelled' as const,
+    occurredAt: null,
+    scheduledAt: at,
+  });
+
+  it('counts the cancellations after the latest held session, by date and not by the order given', () => {
+    expect(
+      cancelledInARow([
+        cancelled('2026-03-02T10:00:00Z'),
+        held('2026-02-02T10:00:00Z'),
+        cancelled('2026-02-16T10:00:00Z'),
+      ]),
+    ).toBe(2);
+    expect(cancelledInARow([cancelled('2026-02-16T10:00:00Z'), held('2026-03-02T10:00:00Z')])).toBe(0);
+    expect(cancelledInARow([cancelled('2026-02-16T10:00:00Z'), cancelled('2026-03-02T10:00:00Z')])).toBe(2);
+  });
+
+  it('lets neither a planned or missed session nor an undated one break or lengthen a run', () => {
+    expect(
+      cancelledInARow([
+        held('2026-02-02T10:00:00Z'),
+        cancelled('2026-02-16T10:00:00Z'),
+        { status: 'missed', occurredAt: null, scheduledAt: '2026-02-23T10:00:00Z' },
+        { status: 'planned', occurredAt: null, scheduledAt: '2026-03-09T10:00:00Z' },
+        cancelled(null),
+        cancelled('2026-03-02T10:00:00Z'),
+      ]),
+    ).toBe(2);
+    expect(cancelledInARow([])).toBe(0);
   });
 });
 

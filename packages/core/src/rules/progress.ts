@@ -1,5 +1,7 @@
 import type { Goal } from '../schemas/goal.js';
 import type { PairStatus } from '../schemas/pair.js';
+import type { Session } from '../schemas/session.js';
+import type { AT_RISK_REASONS } from '../vocabulary.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,8 +37,29 @@ export function cadenceAdherence(held: number, expected: number): number {
 export const AT_RISK_CADENCE_FACTOR = 2;
 export const LOW_TRUST_THRESHOLD = 3;
 export const TRUST_WINDOW = 3;
+export const CANCELLATIONS_IN_A_ROW = 2;
 
-export type AtRiskReason = 'no-recent-session' | 'low-trust';
+export type AtRiskReason = (typeof AT_RISK_REASONS)[number];
+
+type DatedSession = Pick<Session, 'status' | 'occurredAt' | 'scheduledAt'>;
+
+/** When a session took place or was meant to: held ones by when they were held. */
+export function sessionDate(session: DatedSession): string | null {
+  return session.occurredAt ?? session.scheduledAt;
+}
+
+/**
+ * How many of the pair's latest sessions that were held or cancelled, by date, were
+ * cancelled: 0 when the latest was held. Planned and missed sessions do not break a run,
+ * and a session with no date cannot be placed in one.
+ */
+export function cancelledInARow(sessions: readonly DatedSession[]): number {
+  const outcomes = sessions
+    .filter((s) => (s.status === 'held' || s.status === 'cancelled') && sessionDate(s) !== null)
+    .sort((a, b) => toTime(sessionDate(b) as string) - toTime(sessionDate(a) as string));
+  const held = outcomes.findIndex((s) => s.status === 'held');
+  return held === -1 ? outcomes.length : held;
+}
 
 export interface AtRiskInput {
   /**
@@ -54,8 +77,13 @@ export interface AtRiskInput {
    */
   resumedOn: Date | string | null;
   cadenceDays: number;
-  /** Trust ratings (1-5) of the pair's feedback, oldest first. */
+  /**
+   * Trust ratings (1-5) of the pair's feedback that the viewer may read, oldest first;
+   * none for an admin or a service token, whose view never rests on private answers.
+   */
   trustRatings: readonly number[];
+  /** How many of its latest held-or-cancelled sessions were cancelled (see cancelledInARow). */
+  cancelledInARow: number;
   now: Date | string;
 }
 
@@ -67,7 +95,10 @@ export interface AtRisk {
 /**
  * A pair is at risk when, while active, no session was held for more than twice the
  * cadence (counted from the latest of its last session, its start and its resumption
- * after a pause), or when the average trust rating of its last three answers is under 3.
+ * after a pause), or its two latest sessions were both cancelled (executives cancelling
+ * is the first way these programs fail); or when the average trust rating of its last
+ * three answers is under 3. A paused or ended pair has said why it does not meet, so
+ * neither quiet time nor cancellations flag it.
  */
 export function atRisk(input: AtRiskInput): AtRisk {
   const reasons: AtRiskReason[] = [];
@@ -84,6 +115,8 @@ export function atRisk(input: AtRiskInput): AtRisk {
     const average = recent.reduce((sum, r) => sum + r, 0) / recent.length;
     if (average < LOW_TRUST_THRESHOLD) reasons.push('low-trust');
   }
+  if (input.status === 'active' && input.cancelledInARow >= CANCELLATIONS_IN_A_ROW)
+    reasons.push('two-cancellations');
   return { atRisk: reasons.length > 0, reasons };
 }
 

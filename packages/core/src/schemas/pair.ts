@@ -102,5 +102,11 @@ export const pairListQuerySchema = pageQuerySchema.extend({
   programId: idOf('program').optional(),
   status: pairStatusSchema.optional(),
   personId: idOf('person').optional().describe('Only pairs this person is in, on either side'),
+  atRisk: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      "Only pairs at risk (true) or not (false), as an admin sees it: from sessions alone, never 'low-trust'",
+    ),
 });
 export type PairListQuery = z.input<typeof pairListQuerySchema>;

@@ -1,3 +1,4 @@
+import { AT_RISK_REASONS } from '../vocabulary.js';
 import { z } from '../zod.js';
 import { instantSchema } from './common.js';
 
@@ -13,7 +14,7 @@ export const pairProgressSchema = z
     lastSessionAt: instantSchema.nullable(),
     nextSessionAt: instantSchema.nullable(),
     atRisk: z.boolean(),
-    atRiskReasons: z.array(z.enum(['no-recent-session', 'low-trust'])),
+    atRiskReasons: z.array(z.enum(AT_RISK_REASONS)),
   })
   .describe("A pair's progress");
 export type PairProgress = z.infer<typeof pairProgressSchema>;

@@ -8,6 +8,7 @@ import '../goal-list/goal-list.js';
 import '../match-board/match-board.js';
 import '../pair-card/pair-card.js';
 import '../person-data/person-data.js';
+import '../program-dashboard/program-dashboard.js';
 import '../session-log/session-log.js';
 
 /** An element as the suite shows it, once `open` has brought its texts into view. */
@@ -329,6 +330,29 @@ function suggestionsShow(stage: Stage): Shown[] {
   ];
 }
 
+// ---- <rm-program-dashboard> -----------------------------------------------------------
+
+const dashboard = (stage: Stage) => root(stage.element);
+const dashboardChart = (stage: Stage, id: string) => find(dashboard(stage), `[data-chart="${id}"]`);
+
+async function dashboardLoaded(stage: Stage) {
+  await until(() => Boolean(find(dashboardChart(stage, 'cancellations'), '.bar-label')), WAIT);
+}
+
+/** The program's name, the pair in its cancellations and the program's own topic, drawn or as tables. */
+function dashboardShows(stage: Stage, cell: string): Shown[] {
+  return [
+    ...each(stage.world, ['programName'], 'the dashboard', text(find(dashboard(stage), '#dashboard-title'))),
+    ...each(
+      stage.world,
+      ['displayName'],
+      'the cancellations per pair',
+      text(find(dashboardChart(stage, 'cancellations'), cell)),
+    ),
+    ...each(stage.world, ['topicLabel'], 'the topics', text(dashboardChart(stage, 'topics'))),
+  ];
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: '<rm-goal-list>, as the mentee, a goal, its commitment and the suggestions',
@@ -623,5 +647,33 @@ export const SCENARIOS: readonly Scenario[] = [
       await until(() => Boolean(find(stage.element.shadowRoot, 'textarea[name="learned"]')), WAIT);
     },
     shown: (stage) => questionsShow(stage.world, stage.element),
+  },
+  {
+    name: '<rm-program-dashboard>, as the admin, its charts',
+    viewer: 'admin',
+    locale: 'en',
+    render: (world) => html`<rm-program-dashboard program-id=${world.programId}></rm-program-dashboard>`,
+    open: dashboardLoaded,
+    shown: (stage) => dashboardShows(stage, '.bar-label'),
+  },
+  {
+    name: '<rm-program-dashboard>, in Italian, its charts shown as tables',
+    viewer: 'admin',
+    locale: 'it',
+    render: (world) => html`<rm-program-dashboard program-id=${world.programId}></rm-program-dashboard>`,
+    open: async (stage) => {
+      await dashboardLoaded(stage);
+      for (const id of ['cancellations', 'topics'])
+        find(dashboardChart(stage, id), '[part~="table-toggle"]')?.click();
+      await until(
+        () =>
+          Boolean(
+            find(dashboardChart(stage, 'cancellations'), 'table') &&
+              find(dashboardChart(stage, 'topics'), 'table'),
+          ),
+        WAIT,
+      );
+    },
+    shown: (stage) => dashboardShows(stage, 'tbody th'),
   },
 ];

@@ -30,6 +30,7 @@ function goalsText(localize: Localize, progress: PairProgress): string {
 export function riskReasons(localize: Localize, view: PairView): string {
   const reasons = view.progress.atRiskReasons.map((reason) => {
     if (reason === 'low-trust') return localize.t('risk.lowTrust');
+    if (reason === 'two-cancellations') return localize.t('risk.twoCancellations');
     const cadence = view.program?.cadenceDays;
     if (!cadence) return localize.t('risk.noRecentSessionCadence');
     const days = cadence * AT_RISK_CADENCE_FACTOR;

@@ -23,6 +23,7 @@ export const pairCardItalian: Record<PairCardKey, string> = {
   'risk.noRecentSession': 'nessuna sessione da oltre {duration}',
   'risk.noRecentSessionCadence': 'nessuna sessione da più del doppio dell’intervallo concordato',
   'risk.lowTrust': 'clima di fiducia debole nei feedback recenti',
+  'risk.twoCancellations': 'le ultime due sessioni sono state annullate',
   progress: 'Andamento',
   sessions: 'Sessioni svolte: {held} su {expected}',
   sessionsHeld: 'Sessioni svolte: {held}',

@@ -21,6 +21,7 @@ export type PairCardKey =
   | 'risk.noRecentSession'
   | 'risk.noRecentSessionCadence'
   | 'risk.lowTrust'
+  | 'risk.twoCancellations'
   | 'progress'
   | 'sessions'
   | 'sessionsHeld'
@@ -71,6 +72,7 @@ export const pairCardStrings: Strings<PairCardKey> = {
     'risk.noRecentSession': 'no session for over {duration}',
     'risk.noRecentSessionCadence': 'no session for over twice the agreed interval',
     'risk.lowTrust': 'low trust in recent feedback',
+    'risk.twoCancellations': 'the last two sessions were cancelled',
     progress: 'Progress',
     sessions: 'Sessions held: {held} of {expected}',
     sessionsHeld: 'Sessions held: {held}',

@@ -149,7 +149,9 @@ describe('<rm-pair-card>', () => {
       );
       await loaded(quiet);
       // The program meets every 14 days: at risk after twice that.
-      expect(text(part(quiet, 'risk'))).to.equal('! At risk: no session for over 4 weeks');
+      expect(text(part(quiet, 'risk'))).to.equal(
+        '! At risk: no session for over 4 weeks and the last two sessions were cancelled',
+      );
       // Trust counts only the answers this viewer may read, so the card says the verdict is theirs.
       const why = shadow(quiet).getElementById(part(quiet, 'risk')?.getAttribute('aria-describedby') ?? '');
       expect(text(why)).to.include('on the feedback you may read');
@@ -214,7 +216,7 @@ describe('<rm-pair-card>', () => {
       expect(part(el, 'progress')).to.equal(null);
       expect(parts(el, 'avatar')).to.have.length(2);
       expect(part(el, 'risk')?.getAttribute('aria-label')).to.match(
-        /^At risk: no session for over 4 weeks\. Based on the sessions and on the feedback you may read/,
+        /^At risk: no session for over 4 weeks and the last two sessions were cancelled\. Based on the sessions and on the feedback you may read/,
       );
       const ring = part(el, 'ring') as unknown as SVGElement;
       expect(ring.getBoundingClientRect().height).to.be.lessThan(40);

@@ -537,6 +537,11 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       target: fixed('/v1/programs/{programId}/report'),
     },
     {
+      route: 'GET /v1/programs/{programId}/dashboard',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: fixed('/v1/programs/{programId}/dashboard'),
+    },
+    {
       route: 'POST /v1/service-tokens',
       expect: [201, 403, 403, 403, 403, 201, 403],
       target: fixed('/v1/service-tokens', { name: 'Nightly export' }),

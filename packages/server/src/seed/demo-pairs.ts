@@ -301,7 +301,7 @@ export const PAIRS: PairSpec[] = [
       ],
     },
   },
-  // At risk: has not met for six weeks, since one cancellation was never rebooked.
+  // At risk: has not met for six weeks; Francesca cancelled the session and then its new date.
   {
     mentor: 'luca',
     mentee: 'francesca',
@@ -375,6 +375,16 @@ export const PAIRS: PairSpec[] = [
           topics: ['digital-transformation'],
           summary:
             'Annullata da Francesca per le revisioni dei contratti di fine trimestre. Da riprogrammare.',
+        },
+        {
+          day: -18,
+          hour: 13,
+          status: 'cancelled',
+          format: 'video',
+          minutes: null,
+          topics: ['digital-transformation'],
+          summary:
+            'Annullata di nuovo da Francesca il giorno stesso: riunione urgente con il collegio sindacale.',
         },
       ],
       goals: [

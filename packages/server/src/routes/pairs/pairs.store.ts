@@ -15,6 +15,7 @@ import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
+import { atRiskAsAdminSees } from './pair-risk.store.js';
 
 /** The pair as stored, every field: for the server's own decisions, never answered as such. */
 export function pairOf(row: Row<'pairs'>): Pair {
@@ -80,13 +81,20 @@ export function pairRow(pair: Pair): NewRow<'pairs'> {
   };
 }
 
-/** One page of the pairs a caller may see (an admin: all of the organisation's), each as they may read it. */
+/** How many pairs a list filtered by risk weighs at a time. */
+const RISK_BATCH = 100;
+
+/**
+ * One page of the pairs a caller may see (an admin: all of the organisation's), each as
+ * they may read it. Risk is no column: a list filtered by it reads pairs in batches and
+ * keeps those whose risk (see atRiskAsAdminSees) is the one asked for.
+ */
 export function listPairs(
   db: Kysely<Database>,
   caller: Caller,
-  { personId, programId, status, ...page }: z.output<typeof pairListQuerySchema>,
+  { personId, programId, status, atRisk, ...page }: z.output<typeof pairListQuerySchema>,
 ): Promise<List<Pair>> {
-  const read = (after: CursorPosition | null, rows: number) => {
+  const readRows = (after: CursorPosition | null, rows: number) => {
     let select = db
       .selectFrom('pairs')
       .selectAll()
@@ -105,6 +113,19 @@ export function listPairs(
     if (status) select = select.where('status', '=', status);
     if (after) select = select.where('id', '>', after.id);
     return select.execute();
+  };
+  const read = async (after: CursorPosition | null, rows: number) => {
+    if (atRisk === undefined) return readRows(after, rows);
+    const now = new Date();
+    const kept: Row<'pairs'>[] = [];
+    for (let position = after; ; ) {
+      const batch = await readRows(position, RISK_BATCH);
+      const risk = await atRiskAsAdminSees(db, batch, now);
+      kept.push(...batch.filter((row) => risk.get(row.id) === (atRisk === 'true')));
+      const last = batch.at(-1);
+      if (kept.length >= rows || batch.length < RISK_BATCH || !last) return kept.slice(0, rows);
+      position = { sort: last.id, id: last.id };
+    }
   };
   return readPage(page, read, (row) => toPair(row, actorIn(row, caller)));
 }
