@@ -216,10 +216,20 @@ describe('rm-kit, run as its own process against the built server with a service
     const run = await world.run(['export', 'report', '--program', digitalBridge]);
     expect(run.code).toBe(0);
     const rows = run.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('metric,value');
-    expect(rows).toContain('feedback.minGroupSize,3');
-    expect(rows.some((row) => /^pairs\.byStatus\.active,\d+$/.test(row))).toBe(true);
-    expect(rows.some((row) => row.startsWith('feedback.overall.trust,'))).toBe(true);
+    expect(rows[0]).toBe('figure,group,value');
+    expect(rows).toContain('feedback.minGroupSize,,3');
+    expect(rows.some((row) => /^pairs,active,\d+$/.test(row))).toBe(true);
+  });
+
+  it("exports each pair's sessions held, cancelled and planned, as the dashboard counts them", async () => {
+    const run = await world.run(['export', 'sessions', '--program', digitalBridge, '--delimiter', ';']);
+    expect(run.code).toBe(0);
+    const [header, ...rows] = run.stdout.trimEnd().split('\r\n');
+    expect(header).toBe(
+      'pairId;mentorName;menteeName;status;startedOn;sessionsHeld;sessionsCancelled;sessionsPlanned;lastHeldAt;cancelledInARow;atRisk;atRiskReasons',
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.includes(';Giulia Rossi;Marco Rinaldi;active;'))).toBe(true);
   });
 
   it('ends with exit codes a script can branch on', async () => {

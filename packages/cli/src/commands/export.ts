@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { type CsvDelimiter, toCsv } from '@rm-kit/core';
+import { type CsvDelimiter, type CsvOptions, pairRowsCsv, programReportCsv, toCsv } from '@rm-kit/core';
 import { collect } from '../collect.js';
 import type { Connection } from '../connection.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { dashboardPairRows, sessionsRows } from '../export/dashboard-pair-rows.js';
 import { pairsRows } from '../export/pairs-rows.js';
-import { reportRows } from '../export/report-rows.js';
 
 export const EXPORTS = ['report', 'pairs', 'sessions'] as const;
 export type ExportKind = (typeof EXPORTS)[number];
@@ -18,21 +16,26 @@ export interface ExportOptions {
   bom: boolean;
 }
 
-async function rowsOf(connection: Connection, kind: ExportKind, programId: string): Promise<unknown[][]> {
+/**
+ * The report and the per-pair session counts are written by core's functions, the ones the
+ * server's `?format=csv` uses, so a sheet from the CLI and one from the dashboard's
+ * "Export as CSV" have the same columns.
+ */
+async function csvOf(connection: Connection, kind: ExportKind, programId: string, csv: CsvOptions) {
   const { client } = connection;
-  if (kind === 'report') return reportRows(await client.reports.program(programId));
-  if (kind === 'sessions') return sessionsRows(await dashboardPairRows(connection, programId));
+  if (kind === 'report') return programReportCsv(await client.reports.program(programId), csv);
+  if (kind === 'sessions') return pairRowsCsv((await client.reports.dashboard(programId)).pairRows, csv);
   // Reading the program first turns an unknown id into a 404, not an empty list.
   await client.programs.get(programId);
   const [pairs, people] = await Promise.all([
     collect(client.pairs.list({ programId })),
     collect(client.people.list()),
   ]);
-  return pairsRows(pairs, people);
+  return toCsv(pairsRows(pairs, people), csv);
 }
 
 /**
- * `rm-kit export`: a program's figures as CSV through core's `toCsv`, the kit's one CSV
+ * `rm-kit export`: a program's figures as CSV through core's writer, the kit's one CSV
  * writer, which neutralises cells a spreadsheet would run as formulas.
  */
 export async function exportCsv(
@@ -40,8 +43,10 @@ export async function exportCsv(
   options: ExportOptions,
   write: (text: string) => void,
 ): Promise<string | null> {
-  const rows = await rowsOf(connection, options.kind, options.programId);
-  const csv = toCsv(rows, { delimiter: options.delimiter, bom: options.bom });
+  const csv = await csvOf(connection, options.kind, options.programId, {
+    delimiter: options.delimiter,
+    bom: options.bom,
+  });
   if (!options.out) {
     write(csv);
     return null;
@@ -51,5 +56,5 @@ export async function exportCsv(
   } catch (error) {
     throw new CliError(`Cannot write ${options.out}: ${(error as Error).message}`, EXIT.failed);
   }
-  return `Wrote ${rows.length - 1} rows to ${options.out}.`;
+  return `Wrote ${csv.trimEnd().split('\r\n').length - 1} rows to ${options.out}.`;
 }
