@@ -1,5 +1,6 @@
 import { idOf } from '../ids.js';
 import { z } from '../zod.js';
+import { calendarFeedSchema } from './calendar-feed.js';
 import { instantSchema } from './common.js';
 import { enrollmentSchema } from './enrollment.js';
 import { feedbackSchema } from './feedback.js';
@@ -24,6 +25,10 @@ export const personDataSectionsSchema = z.strictObject({
     .array(feedbackSchema)
     .optional()
     .describe("Their own answers, never the other person's (the person's export only)"),
+  calendarFeeds: z
+    .array(calendarFeedSchema)
+    .optional()
+    .describe("Their links to calendar feeds, without the secret (the person's export only)"),
 });
 export type PersonDataSections = z.infer<typeof personDataSectionsSchema>;
 export type PersonDataSection = keyof PersonDataSections;

@@ -156,3 +156,31 @@ export async function partnerName(db: Kysely<Database>, owner: FeedOwner): Promi
   if (!pair) return undefined;
   return pair.mentorId === owner.personId ? pair.menteeName : pair.mentorName;
 }
+
+/** The person's links, as they may see them (never a secret): for their own data export. */
+export async function feedsOfPerson(
+  db: Kysely<Database>,
+  orgId: string,
+  personId: string,
+): Promise<CalendarFeed[]> {
+  const rows = await db
+    .selectFrom('calendarFeeds')
+    .select(['scope', 'createdAt'])
+    .where('orgId', '=', orgId)
+    .where('personId', '=', personId)
+    .orderBy('createdAt')
+    .execute();
+  return rows.map((row) => {
+    const pairId = row.scope === 'person' ? null : row.scope;
+    return { scope: scopeOf({ pairId }), pairId, active: true, createdAt: row.createdAt };
+  });
+}
+
+/** Turns off every link of the person: an erased person's feeds open nothing. */
+export async function revokeFeedsOfPerson(
+  db: Kysely<Database>,
+  orgId: string,
+  personId: string,
+): Promise<void> {
+  await db.deleteFrom('calendarFeeds').where('orgId', '=', orgId).where('personId', '=', personId).execute();
+}

@@ -1,6 +1,7 @@
 import type { PairActor, PersonDataSections } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Database, Row } from '../../db/schema.js';
+import { feedsOfPerson } from '../calendar/calendar.store.js';
 import { enrollmentsOfPerson } from '../enrollments/enrollments.store.js';
 import { feedbackByAuthor } from '../feedback/feedback.store.js';
 import { goalsOfPairs } from '../goals/goals.store.js';
@@ -34,7 +35,7 @@ const viewerOf = (pair: Row<'pairs'>, subject: PersonDataSubject): PairActor =>
 
 /**
  * One reader per kind of data kept about a person, each reading from its own store. A new
- * kind of data (stories, calendar feeds) is one more key in core's personDataSectionsSchema
+ * kind of data is one more key in core's personDataSectionsSchema
  * and one more reader here; the export and its tests take every section listed.
  */
 export const PERSON_DATA_SECTIONS: { [K in keyof PersonDataSections]-?: SectionReader<K> } = {
@@ -50,6 +51,7 @@ export const PERSON_DATA_SECTIONS: { [K in keyof PersonDataSections]-?: SectionR
   goals: { private: true, read: (db, subject) => goalsOfPairs(db, pairIdsOf(subject)) },
   privateNotes: { private: true, read: (db, subject) => notesByAuthor(db, subject.orgId, subject.personId) },
   feedback: { private: true, read: (db, subject) => feedbackByAuthor(db, subject.orgId, subject.personId) },
+  calendarFeeds: { private: true, read: (db, subject) => feedsOfPerson(db, subject.orgId, subject.personId) },
 };
 
 /** Every section the subject's scope may read, each from its reader. */

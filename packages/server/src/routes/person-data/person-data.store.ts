@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { nowIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { notFound } from '../../http/problem.js';
+import { revokeFeedsOfPerson } from '../calendar/calendar.store.js';
 import { clearMotivations } from '../enrollments/enrollments.store.js';
 import { clearAnswerTexts } from '../feedback/feedback.store.js';
 import { deleteNotesByAuthor } from '../notes/notes.store.js';
@@ -58,6 +59,7 @@ export async function erasePerson(
   const enrollmentMotivations = await clearMotivations(db, row.orgId, row.id, now);
   // Answers replayed for their keys hold what the person wrote: they go with the rest.
   await db.deleteFrom('idempotencyKeys').where('scope', '=', row.id).execute();
+  await revokeFeedsOfPerson(db, row.orgId, row.id);
   const erased = await db
     .updateTable('people')
     .set((eb) => ({

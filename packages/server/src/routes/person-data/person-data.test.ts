@@ -83,6 +83,8 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
       w.tokens.mentor,
       answer(ids.second, 'Giulia kept this to herself', false),
     );
+    const feed = await api.call('POST', `/v1/pairs/${w.pairId}/calendar-feed`, { token: w.tokens.mentee });
+    ids.feedPath = feed.body.path;
     // Two more answers in the program, so its report releases figures over five.
     const other = await post(`/v1/pairs/${w.otherPairId}/sessions`, w.tokens.otherMentor, {
       status: 'held',
@@ -118,8 +120,10 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
       { id: ids.menteeNote, text: 'Roberto: ask about the board pack' },
     ]);
     expect(idsIn(sections.feedback)).toEqual([ids.menteeAnswer]);
+    expect(sections.calendarFeeds).toMatchObject([{ scope: 'pair', pairId: w.pairId, active: true }]);
     const text = JSON.stringify(data);
-    for (const hidden of [ids.mentorNote, ids.mentorShared, ids.mentorUnshared, w.otherPairId]) {
+    const feedSecret = ids.feedPath.replace(/^.*\//, '').replace('.ics', '');
+    for (const hidden of [ids.mentorNote, ids.mentorShared, ids.mentorUnshared, w.otherPairId, feedSecret]) {
       expect(text).not.toContain(hidden);
     }
     expect(text).not.toContain('Giulia');
@@ -182,8 +186,10 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
       removed: { privateNotes: 1, feedbackTexts: 1, enrollmentMotivations: 1 },
     });
 
-    // He can no longer sign in, and nobody finds him by name or email.
+    // He can no longer sign in, nobody finds him by name or email, and his calendar link opens nothing.
     expect((await api.call('GET', '/v1/me', { token: w.tokens.mentee })).status).toBe(401);
+    expect((await api.call('GET', ids.feedPath)).status).toBe(404);
+    expect(await api.storage.db.selectFrom('calendarFeeds').selectAll().execute()).toEqual([]);
     for (const q of ['Roberto', 'roberto.', 'Bianchi']) {
       const found = await api.call('GET', `/v1/people?q=${q}`, { token: w.tokens.admin });
       expect([q, found.body.items]).toEqual([q, []]);
