@@ -115,3 +115,15 @@ export const DEFAULT_SESSION_MINUTES = 60;
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
 export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
 export * from './availability.js';
+
+/** The events a webhook subscription may choose; `ping` is sent only on request, to one subscription. */
+export const WEBHOOK_EVENT_TYPES = [
+  'session.held',
+  'feedback.submitted',
+  'pair.at-risk',
+  'match.published',
+  'story.published',
+] as const;
+
+/** Where a webhook delivery is: waiting for its next attempt, being sent, done, or given up. */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivering', 'succeeded', 'failed'] as const;

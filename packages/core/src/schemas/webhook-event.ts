@@ -1,4 +1,5 @@
 import { idOf } from '../ids.js';
+import { WEBHOOK_EVENT_TYPES } from '../vocabulary.js';
 import { z } from '../zod.js';
 import { instantSchema } from './common.js';
 import { pairRoleSchema } from './enrollment.js';
@@ -43,14 +44,6 @@ export const webhookEventData = {
   }),
 } as const;
 
-/** The events a subscription may choose; `ping` is sent only on request, to one subscription. */
-export const WEBHOOK_EVENT_TYPES = [
-  'session.held',
-  'feedback.submitted',
-  'pair.at-risk',
-  'match.published',
-  'story.published',
-] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 

@@ -1,4 +1,5 @@
 import { idOf } from '../ids.js';
+import { WEBHOOK_DELIVERY_STATUSES } from '../vocabulary.js';
 import { z } from '../zod.js';
 import { instantSchema, pageQuerySchema, storedFields } from './common.js';
 import { webhookEventTypeSchema } from './webhook-event.js';
@@ -59,7 +60,6 @@ export const webhookWithSecretSchema = webhookSchema
   .describe('A webhook subscription, with its signing secret');
 export type WebhookWithSecret = z.infer<typeof webhookWithSecretSchema>;
 
-export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivering', 'succeeded', 'failed'] as const;
 export const webhookDeliveryStatusSchema = z.enum(WEBHOOK_DELIVERY_STATUSES);
 export type WebhookDeliveryStatus = z.infer<typeof webhookDeliveryStatusSchema>;
 
