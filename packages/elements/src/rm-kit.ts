@@ -5,9 +5,9 @@
  *
  * The provider, the pair card and the session log are defined at once. The feedback form
  * (a page of its own, or opened from the session log, which loads it itself), the
- * enrolment form (once a year) and the match board (admins only) are defined once a page
- * uses one (see defineWhenUsed): their classes are not exported here, and
- * `customElements.whenDefined(tag)` gives them.
+ * enrolment form (once a year), the match board and the webhook settings (admins only) are
+ * defined once a page uses one (see defineWhenUsed): their classes are not exported here,
+ * and `customElements.whenDefined(tag)` gives them.
  */
 
 import { defineWhenUsed } from './base/define-when-used.js';
@@ -29,9 +29,11 @@ export type { RmMatchBoard } from './match-board/match-board.js';
 export { RmPairCard } from './pair-card/pair-card.js';
 export { RmProvider } from './provider/provider.js';
 export { RmSessionLog } from './session-log/session-log.js';
+export type { RmWebhookSettings } from './webhook-settings/webhook-settings.js';
 
 defineWhenUsed({
   'feedback-form': () => import('./feedback-form/feedback-form.js'),
   'enrollment-form': () => import('./enrollment-form/enrollment-form.js'),
   'match-board': () => import('./match-board/match-board.js'),
+  'webhook-settings': () => import('./webhook-settings/webhook-settings.js'),
 });
