@@ -5,6 +5,7 @@ import type { Payload } from './payloads.js';
 /**
  * Every text field a person, a program or a pair's life can hold, with the contract's limit.
  * No element shows a goal's title yet; it is written all the same, for the element that will.
+ * An admin describes a webhook subscription (for the webhook settings).
  * A department reaches the match board's reasons too ("Same department: …"), which matching
  * writes from it.
  */
@@ -24,6 +25,7 @@ export const TEXT_FIELDS = {
   learned: 4000,
   improve: 4000,
   goalTitle: 200,
+  webhookDescription: 200,
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;
 /** The text fields, and the one URL field a page loads: a person's photo. */
@@ -59,6 +61,8 @@ export interface HostileWorld {
   heldId: string;
   /** A cancelled session with its reason. */
   cancelledId: string;
+  /** A webhook subscription of the organisation, described with the payload. */
+  webhookId: string;
   /** What was sent, field by field; the mentee's photo is an allowed https URL whose query carries the payload. */
   texts: Record<StoredField, string>;
   /** Every copy of each field as the server answered with it: the suite checks they are what was sent. */
@@ -199,6 +203,15 @@ export async function hostileWorld(
   );
   const goal = sent(await menteeClient.goals.create(pair.id, { title: v.goalTitle, topic: TOPIC }));
 
+  // An event no part of the suite causes, so nothing is ever sent to this made-up host.
+  const webhook = sent(
+    await admin.webhooks.create({
+      url: `https://hooks.contoso.example/rm-kit/${tag}`,
+      events: ['story.published'],
+      description: v.webhookDescription,
+    }),
+  );
+
   const labels = program.customTopics.find((t) => t.key === TOPIC)?.labels;
   return {
     programId: program.id,
@@ -208,6 +221,7 @@ export async function hostileWorld(
     mentee: { id: mentee.id, email: mentee.email },
     heldId: held.id,
     cancelledId: cancelled.id,
+    webhookId: webhook.id,
     texts: { ...v, photoUrl },
     stored: {
       displayName: [mentor.displayName, mentee.displayName],
@@ -225,6 +239,7 @@ export async function hostileWorld(
       learned: answers.map((a) => a.learned),
       improve: answers.map((a) => a.improve),
       goalTitle: [goal.title],
+      webhookDescription: [webhook.description],
       photoUrl: [mentee.photoUrl ?? ''],
     },
   };

@@ -7,6 +7,7 @@ import '../feedback-form/feedback-form.js';
 import '../match-board/match-board.js';
 import '../pair-card/pair-card.js';
 import '../session-log/session-log.js';
+import '../webhook-settings/webhook-settings.js';
 
 /** An element as the suite shows it, once `open` has brought its texts into view. */
 export interface Stage {
@@ -270,7 +271,44 @@ function applicationsShow(stage: Stage): Shown[] {
   ];
 }
 
+// ---- <rm-webhook-settings> ------------------------------------------------------------
+
+const webhookCard = (stage: Stage) =>
+  find(root(stage.element), `[part~="webhook"][data-webhook="${stage.world.webhookId}"]`);
+
+/** The world's webhook listed, its delivery log open, and the delete question asked about it. */
+async function webhookOpen(stage: Stage) {
+  await until(() => Boolean(webhookCard(stage)), WAIT);
+  find(webhookCard(stage), '[part~="toggle-log"]')?.click();
+  await until(() => Boolean(find(webhookCard(stage), '[part~="log"] p, [part~="log"] ul')), WAIT);
+}
+
+function webhookShows(stage: Stage): Shown[] {
+  return each(
+    stage.world,
+    ['webhookDescription'],
+    'its card',
+    text(find(webhookCard(stage), '.description')),
+  );
+}
+
 export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: '<rm-webhook-settings>, as the admin, a webhook and its delivery log',
+    viewer: 'admin',
+    locale: 'en',
+    render: () => html`<rm-webhook-settings></rm-webhook-settings>`,
+    open: webhookOpen,
+    shown: webhookShows,
+  },
+  {
+    name: '<rm-webhook-settings>, in Italian',
+    viewer: 'admin',
+    locale: 'it',
+    render: () => html`<rm-webhook-settings></rm-webhook-settings>`,
+    open: webhookOpen,
+    shown: webhookShows,
+  },
   {
     name: '<rm-enrollment-form program-id>, as the mentor, the accepted application',
     viewer: 'mentor',

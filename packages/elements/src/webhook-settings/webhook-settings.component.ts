@@ -335,7 +335,7 @@ export class RmWebhookSettings extends RmElement {
     const log = this.logs.get(webhook.id);
     const busy = this.busy !== null;
     const logId = `log-${webhook.id}`;
-    return html`<li part="webhook" class="webhook">
+    return html`<li part="webhook" class="webhook" data-webhook=${webhook.id}>
       <div class="head">
         <span class="url">${webhook.url}</span>
         <span part="webhook-status badge" class="badge ${webhook.active ? 'active' : 'paused'}">

@@ -57,7 +57,9 @@ export const webhookSettingsStyles = css`
   }
 
   .url,
-  .detail {
+  .detail,
+  .secret h3,
+  .confirm-dialog p {
     overflow-wrap: anywhere;
   }
 

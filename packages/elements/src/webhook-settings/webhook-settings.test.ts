@@ -232,8 +232,15 @@ describe('<rm-webhook-settings>', () => {
     ($(el, 'details summary') as HTMLElement).click();
     await el.updateComplete;
     expect(text($(el, 'legend'))).to.equal('Eventi');
+    // A long address, whose secret then shows: both wrap within the screen.
+    ($(el, '#url') as HTMLInputElement).value = `${uniqueUrl()}/${'percorso'.repeat(8)}`;
+    (part(el, 'create') as HTMLButtonElement).click();
+    await until(() => part(el, 'secret') !== null);
+    expect(text($(el, '.secret p'))).to.equal(
+      'Copialo ora e consegnalo a chi gestisce il destinatario: non verrà più mostrato.',
+    );
     const box = el.getBoundingClientRect();
-    for (const node of $$(el, 'button, input, label, .webhook, .url, .badge')) {
+    for (const node of $$(el, 'button, input, label, h3, p, .webhook, .url, .badge')) {
       const r = node.getBoundingClientRect();
       if (r.width === 0) continue;
       expect(r.right, node.outerHTML.slice(0, 80)).to.be.at.most(box.right + 0.5);
