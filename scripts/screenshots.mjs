@@ -6,7 +6,7 @@
 // Then the page as three other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
 // flow); and Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run).
+// with matching run, and the webhook settings with the seeded webhook's delivery log open).
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
 // `pnpm build` runs first (see package.json).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -24,6 +24,7 @@ const VIEWS = [
   { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
   { shot: 'pair-card-proposed', as: 'elena.moretti@contoso.example', element: 'pair-card' },
   { shot: 'match-board', as: 'chiara.ferri@contoso.example', element: 'match-board' },
+  { shot: 'webhook-settings', as: 'chiara.ferri@contoso.example', element: 'webhook-settings' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -56,6 +57,8 @@ function rendered(elements) {
     if (name === 'enrollment-form') return !!root.querySelector('[part~="form"], [part~="application"]');
     // The board once matching has run (the shot clicks "Run matching" first).
     if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');
+    // The seeded webhook with its delivery log open (the shot opens it first).
+    if (name === 'webhook-settings') return !!root.querySelector('[part~="delivery"]');
     // The sessions' Change buttons come in a module loaded when the browser is idle.
     if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
     const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
@@ -126,6 +129,9 @@ try {
             const element = other.locator(`rm-${view.element}`).first();
             if (view.element === 'match-board') {
               await element.locator('[part~="run"]').click();
+            }
+            if (view.element === 'webhook-settings') {
+              await element.locator('[part~="toggle-log"]').first().click();
             }
             await other.waitForFunction(rendered, [view.element], { timeout: 30_000 });
             await other.evaluate(() => document.fonts.ready.then(() => true));

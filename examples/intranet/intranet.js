@@ -125,6 +125,8 @@ async function show(email) {
     const running = programs.filter((p) => ['enrolling', 'matching', 'active'].includes(p.status));
     running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
     provider.append(...running.map((p) => el('rm-match-board', { 'program-id': p.id })));
+    // Below the boards, the organisation's webhooks: what Teams, Slack or other systems are told.
+    provider.append(el('rm-webhook-settings'));
     $('widgets').className = 'stack';
   } else if (!pair) {
     // Not in a pair yet: the programs open for enrolment, to take part.
