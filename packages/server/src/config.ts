@@ -58,7 +58,7 @@ export const configSchema = z
     RMKIT_WEBHOOK_ALLOW_HTTP: flag,
     RMKIT_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
     RMKIT_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
-    RMKIT_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+    RMKIT_WEBHOOK_WAIT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
     RMKIT_WEBHOOK_POLL_SECONDS: z.coerce.number().min(0.05).max(300).default(2),
     RMKIT_WEBHOOK_SWEEP_MINUTES: z.coerce.number().min(0.01).max(1440).default(5),
     RMKIT_TRUSTED_PROXIES: list.refine((entries) => entries.every((e) => parseAddressBlock(e) !== null), {

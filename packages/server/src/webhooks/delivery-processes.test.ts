@@ -43,7 +43,7 @@ describe.each(testDatabases())('webhook deliveries and server processes on $dial
   };
 
   it('gives a delivery cut off by a shutdown back, uncounted, and the next process sends it', async () => {
-    const first = await start({ RMKIT_SHUTDOWN_SECONDS: '0.5', RMKIT_WEBHOOK_TIMEOUT_SECONDS: '30' });
+    const first = await start({ RMKIT_SHUTDOWN_SECONDS: '0.5', RMKIT_WEBHOOK_WAIT_SECONDS: '30' });
     const webhookId = await subscribe(first, '/slow');
     // The receiver takes the request and never answers it.
     receiver.answer('/slow', () => {});

@@ -23,7 +23,7 @@ export interface WebhooksService {
  * at-risk sweep (at start, then every RMKIT_WEBHOOK_SWEEP_MINUTES) and the pruning of the log.
  */
 export function startWebhooks(db: Kysely<Database>, config: Config, logger: Logger): WebhooksService {
-  const totalMs = config.RMKIT_WEBHOOK_TIMEOUT_SECONDS * 1000;
+  const totalMs = config.RMKIT_WEBHOOK_WAIT_SECONDS * 1000;
   const worker = startWebhookWorker(
     db,
     {
