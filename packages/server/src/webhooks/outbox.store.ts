@@ -100,12 +100,10 @@ export async function queueRedelivery(
   trx: Kysely<Database>,
   delivery: Row<'webhookDeliveries'>,
 ): Promise<Row<'webhookDeliveries'>> {
-  const row = {
-    ...deliveryRow({ id: delivery.eventId, createdAt: nowIso() }, delivery.eventType, {
-      id: delivery.webhookId,
-      orgId: delivery.orgId,
-    }),
-  };
+  const row = deliveryRow({ id: delivery.eventId, createdAt: nowIso() }, delivery.eventType, {
+    id: delivery.webhookId,
+    orgId: delivery.orgId,
+  });
   await trx.insertInto('webhookDeliveries').values(row).execute();
   return row;
 }
