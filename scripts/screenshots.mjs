@@ -6,7 +6,8 @@
 // Then the page as four other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
 // flow); Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run, the running program's dashboard, and the people part of `<rm-person-data>` with a search made); Marco
+// with matching run, the running program's dashboard, the webhook settings with the seeded webhook's
+// delivery log open, and the people part of `<rm-person-data>` with a search made); Marco
 // Rinaldi, a mentee (the goal list with his commitments to tick off); and Giulia's own "my
 // data" at the bottom of her page.
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png; the
@@ -33,6 +34,7 @@ const VIEWS = [
   { shot: 'person-data-mine', as: 'giulia.rossi@contoso.example', element: 'person-data[view="mine"]' },
   { shot: 'goal-list-mentee', as: 'marco.rinaldi@contoso.example', element: 'goal-list' },
   { shot: 'program-dashboard', as: 'chiara.ferri@contoso.example', element: 'program-dashboard' },
+  { shot: 'webhook-settings', as: 'chiara.ferri@contoso.example', element: 'webhook-settings' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -68,6 +70,8 @@ function rendered(elements) {
     // The board once matching has run (the shot clicks "Run matching" first).
     if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');
     if (name === 'program-dashboard') return !!root.querySelector('[part~="figures"]');
+    // The seeded webhook with its delivery log open (the shot opens it first).
+    if (name === 'webhook-settings') return !!root.querySelector('[part~="delivery"]');
     // The sessions' Change buttons come in a module loaded when the browser is idle.
     if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
     const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
@@ -158,6 +162,9 @@ try {
               await element.locator('#q').fill('Rossi');
               await element.locator('[part~="search"] button').click();
               await element.locator('[part~="person"]').first().waitFor();
+            }
+            if (view.element === 'webhook-settings') {
+              await element.locator('[part~="toggle-log"]').first().click();
             }
             await other.waitForFunction(rendered, [view.element], { timeout: 30_000 });
             await other.evaluate(() => document.fonts.ready.then(() => true));

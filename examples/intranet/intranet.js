@@ -135,6 +135,8 @@ async function show(email) {
     );
     // HR answers a colleague's request for their data, or erases them, from the same page.
     provider.append(el('rm-person-data', { view: 'people' }));
+    // Below the boards, the organisation's webhooks: what Teams, Slack or other systems are told.
+    provider.append(el('rm-webhook-settings'));
     $('widgets').className = 'stack';
   } else if (!pair) {
     // Not in a pair yet: the programs open for enrolment, to take part.

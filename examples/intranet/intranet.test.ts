@@ -268,6 +268,29 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('the admin adds a webhook below the match boards and sees its secret once, in Italian', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example&lang=it`);
+    const settings = page.locator('rm-webhook-settings');
+    await expect.poll(() => settings.getByText('Aggiungi un webhook').count(), { timeout: 15_000 }).toBe(1);
+    // Last on the page, after every board.
+    expect(
+      await page.evaluate(() => document.querySelector('rm-provider')?.lastElementChild?.localName),
+    ).toBe('rm-webhook-settings');
+    const details = settings.locator('details');
+    if ((await details.getAttribute('open')) === null)
+      await settings.getByText('Aggiungi un webhook').click();
+    await settings.getByLabel('Indirizzo (URL)').fill('https://relay.contoso.example/rm-kit');
+    await settings.getByLabel('Descrizione (facoltativa)').fill('Canale HR su Teams');
+    await settings.getByRole('button', { name: 'Aggiungi webhook' }).click();
+    const secret = settings.getByLabel('Codice segreto di firma', { exact: true });
+    await expect.poll(() => secret.inputValue(), { timeout: 15_000 }).toMatch(/^whsec_/);
+    await settings.getByRole('button', { name: 'L’ho copiato' }).click();
+    await expect.poll(() => secret.count()).toBe(0);
+    expect(await settings.getByText('https://relay.contoso.example/rm-kit').count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);

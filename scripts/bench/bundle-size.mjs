@@ -18,6 +18,7 @@ const TARGETS = [
     'goal-list',
     'person-data',
     'program-dashboard',
+    'webhook-settings',
   ].map((element) => ({
     name: `<rm-${element}> alone`,
     entry: `packages/elements/src/${element}/${element}.ts`,

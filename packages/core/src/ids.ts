@@ -22,6 +22,8 @@ export const ID_PREFIXES = {
   request: 'req',
   event: 'evt',
   matchConstraint: 'mcn',
+  webhook: 'whk',
+  webhookDelivery: 'whd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

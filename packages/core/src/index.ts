@@ -32,5 +32,7 @@ export * from './schemas/reason.js';
 export * from './schemas/report.js';
 export * from './schemas/service-token.js';
 export * from './schemas/session.js';
+export * from './schemas/webhook.js';
+export * from './schemas/webhook-event.js';
 export * from './topics.js';
 export * from './vocabulary.js';

@@ -123,3 +123,15 @@ export * from './availability.js';
 
 /** The name an erased person's pairs show in their place: the history stays, the identity goes. */
 export const FORMER_PARTICIPANT: LocalizedText = { en: 'Former participant', it: 'Ex partecipante' };
+
+/** The events a webhook subscription may choose; `ping` is sent only on request, to one subscription. */
+export const WEBHOOK_EVENT_TYPES = [
+  'session.held',
+  'feedback.submitted',
+  'pair.at-risk',
+  'match.published',
+  'story.published',
+] as const;
+
+/** Where a webhook delivery is: waiting for its next attempt, being sent, done, or given up. */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivering', 'succeeded', 'failed'] as const;

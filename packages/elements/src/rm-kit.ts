@@ -5,7 +5,8 @@
  *
  * The provider, the pair card and the session log are defined at once. The feedback form
  * (a page of its own, or opened from the session log, which loads it itself), the
- * enrolment form (once a year), the match board and the program dashboard (admins only),
+ * enrolment form (once a year), the match board, the program dashboard and the webhook settings
+ * (admins only),
  * the goal list (a pair's page, or an admin's for a program's suggested goals) and the
  * person-data element (a download now and then) are defined once a page
  * uses one (see defineWhenUsed): their classes are not exported here, and
@@ -34,6 +35,7 @@ export type { RmPersonData } from './person-data/person-data.js';
 export type { RmProgramDashboard } from './program-dashboard/program-dashboard.js';
 export { RmProvider } from './provider/provider.js';
 export { RmSessionLog } from './session-log/session-log.js';
+export type { RmWebhookSettings } from './webhook-settings/webhook-settings.js';
 
 defineWhenUsed({
   'feedback-form': () => import('./feedback-form/feedback-form.js'),
@@ -42,4 +44,5 @@ defineWhenUsed({
   'goal-list': () => import('./goal-list/goal-list.js'),
   'person-data': () => import('./person-data/person-data.js'),
   'program-dashboard': () => import('./program-dashboard/program-dashboard.js'),
+  'webhook-settings': () => import('./webhook-settings/webhook-settings.js'),
 });

@@ -54,6 +54,12 @@ import type {
   SessionCreate,
   SessionListQuery,
   SessionUpdate,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+  WebhookDeliveryListQuery,
+  WebhookUpdate,
+  WebhookWithSecret,
 } from '@rm-kit/core';
 import { cacheScope, ReadCache } from './cache.js';
 import { isOriginRefused, RmNetworkError } from './errors.js';
@@ -416,6 +422,10 @@ export class RmClient extends EventTarget {
     update: (id, body) => ({ operation: 'programs.update', id, body }),
     remove: (id) => ({ operation: 'programs.remove', id }),
   });
+  private readonly webhooksEntity = this.entity<Webhook, WebhookUpdate>((id) => apiPath`v1/webhooks/${id}`, {
+    update: (id, body) => ({ operation: 'webhooks.update', id, body }),
+    remove: (id) => ({ operation: 'webhooks.remove', id }),
+  });
   private readonly enrollmentsEntity = this.entity<Enrollment, EnrollmentUpdate>(
     (id) => apiPath`v1/enrollments/${id}`,
     {
@@ -733,6 +743,47 @@ export class RmClient extends EventTarget {
         { ...options, entityId: tokenId },
       );
     },
+  };
+
+  /**
+   * The organisation's webhook subscriptions and their delivery logs (admins and service
+   * tokens). A create or a rotation answers with the signing secret, the only time it is shown.
+   */
+  readonly webhooks = {
+    ...this.collection<Webhook, ListQuery>('v1/webhooks'),
+    ...this.webhooksEntity,
+    create: (body: WebhookCreate, options?: RequestOptions) =>
+      this.write<WebhookWithSecret, WebhookCreate>(
+        { operation: 'webhooks.create', body },
+        { method: 'POST', path: 'v1/webhooks', body },
+        options,
+      ),
+    rotateSecret: (ref: Ref, options: RequestOptions = {}) => {
+      const ifMatch = options.ifMatch ?? refVersion(ref);
+      const id = refId(ref);
+      return this.write<WebhookWithSecret>(
+        { operation: 'webhooks.rotateSecret', id },
+        { method: 'POST', path: apiPath`v1/webhooks/${id}/rotate-secret` },
+        { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
+      );
+    },
+    /** Queues a test event for one subscription; follow it in its delivery log. */
+    ping: (webhookId: string, options?: RequestOptions) =>
+      this.write<WebhookDelivery>(
+        { operation: 'webhooks.ping', id: webhookId },
+        { method: 'POST', path: apiPath`v1/webhooks/${webhookId}/ping` },
+        { ...options, entityId: webhookId },
+      ),
+    deliveries: this.collectionOf<WebhookDelivery, WebhookDeliveryListQuery>(
+      (webhookId) => apiPath`v1/webhooks/${webhookId}/deliveries`,
+    ),
+    /** Sends a delivery's event again, as a new entry of the log. */
+    redeliver: (deliveryId: string, options?: RequestOptions) =>
+      this.write<WebhookDelivery>(
+        { operation: 'webhookDeliveries.redeliver', id: deliveryId },
+        { method: 'POST', path: apiPath`v1/webhook-deliveries/${deliveryId}/redeliver` },
+        { ...options, entityId: deliveryId },
+      ),
   };
 }
 

@@ -33,6 +33,11 @@ import type {
   Session,
   SessionCreate,
   SessionUpdate,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+  WebhookUpdate,
+  WebhookWithSecret,
 } from '@rm-kit/core';
 
 /** The create, update and remove of one resource: what each names, sends and gets back. */
@@ -69,6 +74,11 @@ export type OutboxOperations = Crud<'sessions', Session, SessionCreate, SessionU
     'organization.update': { args: { body: OrganizationUpdate }; result: Organization };
     'serviceTokens.create': { args: { body: { name: string } }; result: ServiceTokenCreated };
     'serviceTokens.revoke': { args: { id: string }; result: undefined };
+    'webhooks.rotateSecret': { args: { id: string }; result: WebhookWithSecret };
+    'webhooks.ping': { args: { id: string }; result: WebhookDelivery };
+    'webhookDeliveries.redeliver': { args: { id: string }; result: WebhookDelivery };
+  } & Omit<Crud<'webhooks', Webhook, WebhookCreate, WebhookUpdate, object>, 'webhooks.create'> & {
+    'webhooks.create': { args: { body: WebhookCreate }; result: WebhookWithSecret };
   };
 
 export type OutboxOperation = keyof OutboxOperations;

@@ -54,6 +54,13 @@ export const configSchema = z
     RMKIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RMKIT_SHUTDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
     RMKIT_DRAIN_DELAY_SECONDS: z.coerce.number().min(0).max(600).default(0),
+    RMKIT_WEBHOOK_ALLOW_PRIVATE: flag,
+    RMKIT_WEBHOOK_ALLOW_HTTP: flag,
+    RMKIT_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    RMKIT_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
+    RMKIT_WEBHOOK_WAIT_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
+    RMKIT_WEBHOOK_POLL_SECONDS: z.coerce.number().min(0.05).max(300).default(2),
+    RMKIT_WEBHOOK_SWEEP_MINUTES: z.coerce.number().min(0.01).max(1440).default(5),
     RMKIT_TRUSTED_PROXIES: list.refine((entries) => entries.every((e) => parseAddressBlock(e) !== null), {
       message: 'Give addresses or CIDR blocks, comma-separated, e.g. 10.0.0.0/8,127.0.0.1,::1',
     }),

@@ -20,6 +20,7 @@ import { pruneIdempotencyKeys } from './http/idempotency.js';
 import { InFlight } from './http/in-flight.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { shutDown } from './shutdown.js';
+import { startWebhooks } from './webhooks/webhooks-service.js';
 
 /** Where versions before the key moved into the database kept it: beside a SQLite file. */
 function legacyDemoKeyFile(databaseUrl: string): string | undefined {
@@ -147,6 +148,8 @@ export async function startServer(
   );
   prune.unref();
 
+  const webhooks = startWebhooks(storage.db, config, logger);
+
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
     s.once('error', (error) =>
@@ -173,6 +176,7 @@ export async function startServer(
           server: server as Server,
           inFlight,
           bus,
+          webhooks,
           storage,
           logger,
           drainDelaySeconds: config.RMKIT_DRAIN_DELAY_SECONDS,

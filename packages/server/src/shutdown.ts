@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Storage } from './db/database.js';
 import type { EventBus } from './events/event-bus.js';
 import type { InFlight } from './http/in-flight.js';
+import type { WebhooksService } from './webhooks/webhooks-service.js';
 
 /** A pool that still waits for a connection after this long is holding one a cut-off request took. */
 const DATABASE_CLOSE_MS = 5000;
@@ -14,6 +15,8 @@ export interface ShutdownParts {
   server: Server;
   inFlight: InFlight;
   bus: EventBus;
+  /** Webhook deliveries under way; absent where none are sent. */
+  webhooks?: Pick<WebhooksService, 'stop'>;
   storage: Storage;
   logger: Logger;
   /** How long new connections are still served, while /readyz already answers 503. */
@@ -27,11 +30,12 @@ export interface ShutdownParts {
  * connection; new connections are still served for `drainDelaySeconds` (the time a load balancer
  * polling /readyz needs to stop sending). Then the listener closes and requests in flight
  * finish, for at most `drainSeconds`, so every write committed is answered and its event
- * published. Event streams end after that, carrying the events of those last writes; the
- * database closes last, when nothing uses it any more.
+ * published. Webhook deliveries under way finish in the time left, or are given back. Event
+ * streams end after that, carrying the events of those last writes; the database closes
+ * last, when nothing uses it any more.
  */
 export async function shutDown(parts: ShutdownParts, reason: string): Promise<void> {
-  const { server, inFlight, bus, storage, logger, drainDelaySeconds, drainSeconds } = parts;
+  const { server, inFlight, bus, webhooks, storage, logger, drainDelaySeconds, drainSeconds } = parts;
   const started = performance.now();
   inFlight.startDraining();
   logger.info(
@@ -55,6 +59,10 @@ export async function shutDown(parts: ShutdownParts, reason: string): Promise<vo
     if (unfinished > 0) {
       logger.warn({ unfinished }, 'requests still running after RMKIT_SHUTDOWN_SECONDS are cut off');
     }
+    // Deliveries in flight get what is left of the drain time; those cut off are given back
+    // to the outbox, uncounted, for the next process to send.
+    const drainLeft = drainSeconds * 1000 - (performance.now() - started - drainDelaySeconds * 1000);
+    await webhooks?.stop(Math.max(0, drainLeft));
     const streams = inFlight.streamCount;
     await bus.close();
     // Streams never end by themselves; clients reconnect (EventSource does, after the `retry`

@@ -4,6 +4,7 @@ import type { Payload } from './payloads.js';
 
 /**
  * Every text field a person, a program or a pair's life can hold, with the contract's limit.
+ * An admin describes a webhook subscription (for the webhook settings).
  * A department reaches the match board's reasons too ("Same department: …"), which matching
  * writes from it.
  */
@@ -25,6 +26,7 @@ export const TEXT_FIELDS = {
   goalTitle: 200,
   commitment: 300,
   templateTitle: 200,
+  webhookDescription: 200,
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;
 /** The text fields, and the one URL field a page loads: a person's photo. */
@@ -60,6 +62,8 @@ export interface HostileWorld {
   heldId: string;
   /** A cancelled session with its reason. */
   cancelledId: string;
+  /** A webhook subscription of the organisation, described with the payload. */
+  webhookId: string;
   /** What was sent, field by field; the mentee's photo is an allowed https URL whose query carries the payload. */
   texts: Record<StoredField, string>;
   /** Every copy of each field as the server answered with it: the suite checks they are what was sent. */
@@ -213,6 +217,15 @@ export async function hostileWorld(
     }),
   );
 
+  // An event no part of the suite causes, so nothing is ever sent to this made-up host.
+  const webhook = sent(
+    await admin.webhooks.create({
+      url: `https://hooks.contoso.example/rm-kit/${tag}`,
+      events: ['story.published'],
+      description: v.webhookDescription,
+    }),
+  );
+
   const labels = program.customTopics.find((t) => t.key === TOPIC)?.labels;
   return {
     programId: program.id,
@@ -222,6 +235,7 @@ export async function hostileWorld(
     mentee: { id: mentee.id, email: mentee.email },
     heldId: held.id,
     cancelledId: cancelled.id,
+    webhookId: webhook.id,
     texts: { ...v, photoUrl },
     stored: {
       displayName: [mentor.displayName, mentee.displayName],
@@ -241,6 +255,7 @@ export async function hostileWorld(
       goalTitle: [goal.title],
       commitment: goal.commitments.map((c) => c.text),
       templateTitle: [template.title.en, template.title.it],
+      webhookDescription: [webhook.description],
       photoUrl: [mentee.photoUrl ?? ''],
     },
   };

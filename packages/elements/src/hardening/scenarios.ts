@@ -10,6 +10,7 @@ import '../pair-card/pair-card.js';
 import '../person-data/person-data.js';
 import '../program-dashboard/program-dashboard.js';
 import '../session-log/session-log.js';
+import '../webhook-settings/webhook-settings.js';
 
 /** An element as the suite shows it, once `open` has brought its texts into view. */
 export interface Stage {
@@ -353,6 +354,27 @@ function dashboardShows(stage: Stage, cell: string): Shown[] {
   ];
 }
 
+// ---- <rm-webhook-settings> ------------------------------------------------------------
+
+const webhookCard = (stage: Stage) =>
+  find(root(stage.element), `[part~="webhook"][data-webhook="${stage.world.webhookId}"]`);
+
+/** The world's webhook listed, its delivery log open, and the delete question asked about it. */
+async function webhookOpen(stage: Stage) {
+  await until(() => Boolean(webhookCard(stage)), WAIT);
+  find(webhookCard(stage), '[part~="toggle-log"]')?.click();
+  await until(() => Boolean(find(webhookCard(stage), '[part~="log"] p, [part~="log"] ul')), WAIT);
+}
+
+function webhookShows(stage: Stage): Shown[] {
+  return each(
+    stage.world,
+    ['webhookDescription'],
+    'its card',
+    text(find(webhookCard(stage), '.description')),
+  );
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: '<rm-goal-list>, as the mentee, a goal, its commitment and the suggestions',
@@ -402,6 +424,22 @@ export const SCENARIOS: readonly Scenario[] = [
         ...each(stage.world, ['topicLabel'], 'the topics', text(find(goals(stage), 'select[name="topic"]'))),
       ];
     },
+  },
+  {
+    name: '<rm-webhook-settings>, as the admin, a webhook and its delivery log',
+    viewer: 'admin',
+    locale: 'en',
+    render: () => html`<rm-webhook-settings></rm-webhook-settings>`,
+    open: webhookOpen,
+    shown: webhookShows,
+  },
+  {
+    name: '<rm-webhook-settings>, in Italian',
+    viewer: 'admin',
+    locale: 'it',
+    render: () => html`<rm-webhook-settings></rm-webhook-settings>`,
+    open: webhookOpen,
+    shown: webhookShows,
   },
   {
     name: '<rm-enrollment-form program-id>, as the mentor, the accepted application',

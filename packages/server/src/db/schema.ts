@@ -11,6 +11,7 @@ import type {
   ProgramStatus,
   SessionFormat,
   SessionStatus,
+  WebhookDeliveryStatus,
 } from '@rm-kit/core';
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 
@@ -269,6 +270,57 @@ export interface DemoSigningKeysTable {
   createdAt: string;
 }
 
+/** An organisation's webhook subscription (migration 0013). */
+export interface WebhooksTable extends TenantRow {
+  url: string;
+  /** JSON array of event types. */
+  events: Json;
+  description: string;
+  active: Flag;
+  /** Signs every delivery; kept as it is, since signing needs it. */
+  secret: string;
+  /** The secret a rotation replaced, which signs beside the new one until `previousSecretUntil`. */
+  previousSecret: string | null;
+  previousSecretUntil: string | null;
+  secretRotatedAt: string | null;
+}
+
+/** The outbox: an event written in its write's transaction, with the body as signed and sent. */
+export interface WebhookEventsTable {
+  id: string;
+  orgId: string;
+  type: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  orgId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  responseStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  /** While delivering: when the process that claimed it is presumed gone, and another may take it. */
+  leaseUntil: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A pair whose at-risk episode was announced; removed when the episode ends. */
+export interface WebhookPairRisksTable {
+  pairId: string;
+  orgId: string;
+  since: string;
+  /** JSON array of the reasons announced. */
+  reasons: Json;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   people: PeopleTable;
@@ -288,6 +340,10 @@ export interface Database {
   aggregateReleases: AggregateReleasesTable;
   demoSigningKeys: DemoSigningKeysTable;
   calendarFeeds: CalendarFeedsTable;
+  webhooks: WebhooksTable;
+  webhookEvents: WebhookEventsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  webhookPairRisks: WebhookPairRisksTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -16,7 +16,8 @@ type Versioned =
   | 'goalTemplates'
   | 'sessions'
   | 'privateNotes'
-  | 'feedback';
+  | 'feedback'
+  | 'webhooks';
 
 type Stored = { id: string; updatedAt: string; version: number };
 

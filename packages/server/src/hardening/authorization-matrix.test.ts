@@ -61,10 +61,12 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
 
   const post = async (path: string, token: string, body: unknown) => {
     const res = await api.call('POST', path, { token, body });
-    if (res.status !== 201 && res.status !== 200)
+    if (res.status !== 201 && res.status !== 200 && res.status !== 202)
       throw new Error(`fixture ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
   };
+  // Chooses an event no fixture causes, so its log holds only the pings and redeliveries tried here.
+  const hook = { url: 'https://hooks.example.com/rm-kit', events: ['story.published'] };
   const unique = () => newId('request').slice(-8).toLowerCase();
   const freshSession = () =>
     post(`/v1/pairs/${w.pairId}/sessions`, w.tokens.mentor, {
@@ -131,6 +133,8 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     f.enrollingProgram = enrolling;
     f.serviceToken = await post('/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
     f.matchingProgram = await freshProgram();
+    f.webhook = await post('/v1/webhooks', w.tokens.admin, hook);
+    f.webhookDelivery = await post(`/v1/webhooks/${f.webhook}/ping`, w.tokens.admin, undefined);
     const serviceToken = async (adminToken: string) => {
       const res = await api.call('POST', '/v1/service-tokens', {
         token: adminToken,
@@ -161,6 +165,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     menteeId: await freshEnrolled('mentee'),
   });
   afterAll(() => api.close());
+  const freshWebhook = () => post('/v1/webhooks', w.tokens.admin, hook);
 
   const p = (path: string, body?: unknown): Target => ({ path, ...(body === undefined ? {} : { body }) });
   const fixed = (path: string, body?: unknown) => async () => p(path, body);
@@ -565,6 +570,58 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       target: async () =>
         p(`/v1/service-tokens/${await post('/v1/service-tokens', w.tokens.admin, { name: 'Temp' })}`),
     },
+    // Webhooks are the organisation's, managed by admins and service tokens alike.
+    {
+      route: 'GET /v1/webhooks',
+      expect: [200, 200, 403, 403, 403, 200, 200],
+      target: async () => ({
+        path: '/v1/webhooks',
+        listed: { id: f.webhook ?? '', by: ['admin', 'serviceToken'] },
+      }),
+    },
+    {
+      route: 'POST /v1/webhooks',
+      expect: [201, 201, 403, 403, 403, 201, 201],
+      target: fixed('/v1/webhooks', hook),
+    },
+    {
+      route: 'GET /v1/webhooks/{webhookId}',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/webhooks/${f.webhook}`),
+    },
+    {
+      route: 'PATCH /v1/webhooks/{webhookId}',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/webhooks/${f.webhook}`, { description: 'HR channel' }),
+    },
+    {
+      route: 'DELETE /v1/webhooks/{webhookId}',
+      expect: [204, 204, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/webhooks/${await freshWebhook()}`),
+    },
+    {
+      route: 'POST /v1/webhooks/{webhookId}/rotate-secret',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/webhooks/${await freshWebhook()}/rotate-secret`),
+    },
+    {
+      route: 'GET /v1/webhooks/{webhookId}/deliveries',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => ({
+        path: `/v1/webhooks/${f.webhook}/deliveries`,
+        listed: { id: f.webhookDelivery ?? '', by: ['admin', 'serviceToken'] },
+      }),
+    },
+    {
+      route: 'POST /v1/webhooks/{webhookId}/ping',
+      expect: [202, 202, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/webhooks/${f.webhook}/ping`),
+    },
+    {
+      route: 'POST /v1/webhook-deliveries/{deliveryId}/redeliver',
+      expect: [202, 202, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/webhook-deliveries/${f.webhookDelivery}/redeliver`),
+    },
     {
       route: 'GET /v1/pairs/{pairId}/calendar-feed',
       expect: [404, 404, 200, 200, 404, 404, 404],
@@ -700,6 +757,8 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       f.matchingProgram,
       f.serviceToken,
       f.goalTemplate,
+      f.webhook,
+      f.webhookDelivery,
     ];
     const hidden = actor === 'otherOrgAdmin' || actor === 'otherOrgServiceToken' ? thisOrg : ids[actor];
     return hidden.filter((id): id is string => id !== undefined);

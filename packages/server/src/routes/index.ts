@@ -18,10 +18,11 @@ import { registerPrograms } from './programs/programs.handlers.js';
 import { registerReports } from './reports/reports.handlers.js';
 import { serviceTokensApp } from './service-tokens/service-tokens.handlers.js';
 import { registerSessions } from './sessions/sessions.handlers.js';
+import { webhookDeliveriesApp, webhooksApp } from './webhooks/webhooks.handlers.js';
 
 /**
  * Every /v1 resource. Each registers its own routes, or is a sub-app mounted at its path
- * when one rule holds for all its routes (service tokens: admins only); order does not matter.
+ * when one rule holds for all its routes (service tokens, webhooks: admins only); order does not matter.
  */
 export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerOrganization(app);
@@ -40,5 +41,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerCalendarFeeds(app);
   registerReports(app);
   app.route('/v1/service-tokens', serviceTokensApp());
+  app.route('/v1/webhooks', webhooksApp(deps.config));
+  app.route('/v1/webhook-deliveries', webhookDeliveriesApp());
   registerEvents(app, deps.bus);
 }

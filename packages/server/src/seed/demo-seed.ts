@@ -35,6 +35,7 @@ import { sortKey } from '../routes/sessions/sessions.store.js';
 import { type AnswerSpec, PAIRS } from './demo-pairs.js';
 import { PEOPLE, type PersonKey } from './demo-people.js';
 import { CHARTER, DIGITAL_BRIDGE, GREEN_LEADERS, type ProgramSpec } from './demo-programs.js';
+import { seedDemoWebhook } from './demo-webhooks.js';
 
 /**
  * Fixed, unlike every other id here: finding it is how a restart knows the demo is
@@ -355,5 +356,6 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     await trx.insertInto('goals').values(demo.goals.map(goalRow)).execute();
     await trx.insertInto('goalTemplates').values(demo.goalTemplates.map(goalTemplateRow)).execute();
     await trx.insertInto('feedback').values(demo.feedback.map(feedbackRow)).execute();
+    await seedDemoWebhook(trx, { orgId: DEMO_ORG_ID, ...demo }, now);
   });
 }

@@ -6,6 +6,7 @@ import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { forbidden, Problem } from '../../http/problem.js';
+import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { checkFeedbackOpen } from '../pairs/pair-life-cycle.js';
 import { feedbackGround } from '../pairs/pairs.store.js';
 import {
@@ -55,6 +56,12 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
         issues: [{ path: body.kind === 'session' ? ['sessionId'] : ['kind'], message: 'Already answered' }],
       });
     }
+    // No content: that an answer came, of which kind, from which side.
+    await queueWebhook(db, {
+      orgId: pair.orgId,
+      type: 'feedback.submitted',
+      data: { pairId: pair.id, kind: feedback.kind, side: role },
+    });
     const me = memberId(pair, role);
     const partner = partnerId(pair, role);
     const events = c.get('events');

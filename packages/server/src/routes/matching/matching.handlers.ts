@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch } from '../../http/etag.js';
+import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { makePairs } from '../pairs/pairing.js';
 import { findVisibleProgram, toProgram } from '../programs/programs.store.js';
 import {
@@ -72,6 +73,13 @@ export function registerMatching(app: OpenAPIHono<AppEnv>) {
     const { pairs: requests } = c.req.valid('json');
     const pairs = await makePairs(db, program, requests, (index, side) => ['pairs', index, side]);
     for (const pair of pairs) c.get('events').push(domainEvent('pair.created', pair, pair));
+    if (pairs.length > 0) {
+      await queueWebhook(db, {
+        orgId: program.orgId,
+        type: 'match.published',
+        data: { programId: program.id, pairIds: pairs.map((pair) => pair.id) },
+      });
+    }
     return c.json({ items: pairs }, 201);
   });
 }

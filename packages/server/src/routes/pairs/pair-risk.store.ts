@@ -1,17 +1,18 @@
-import { pairProgress } from '@rm-kit/core';
+import { type AtRiskReason, pairProgress } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Database, Row } from '../../db/schema.js';
 
 /**
- * Whether each pair is at risk as an admin sees it (core's atRisk over its sessions, no
- * trust ratings): the one view `GET /v1/pairs?atRisk=` filters by, whoever asks, so the
- * filter never tells anyone about answers they may not read.
+ * Why each pair is at risk as an admin sees it (core's atRisk over its sessions, no trust
+ * ratings; an empty list when it is not): the one view `GET /v1/pairs?atRisk=` filters by,
+ * whoever asks, and the one the `pair.at-risk` webhook announces, so neither tells anyone
+ * about answers they may not read.
  */
-export async function atRiskAsAdminSees(
+export async function riskAsAdminSees(
   db: Kysely<Database>,
   pairs: readonly Row<'pairs'>[],
   now: Date,
-): Promise<Map<string, boolean>> {
+): Promise<Map<string, AtRiskReason[]>> {
   if (pairs.length === 0) return new Map();
   const [programs, sessions] = await Promise.all([
     db
@@ -41,7 +42,7 @@ export async function atRiskAsAdminSees(
         goals: [],
         feedback: [],
         now,
-      }).atRisk,
+      }).atRiskReasons,
     ]),
   );
 }

@@ -15,7 +15,7 @@ import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
-import { atRiskAsAdminSees } from './pair-risk.store.js';
+import { riskAsAdminSees } from './pair-risk.store.js';
 
 /** The pair as stored, every field: for the server's own decisions, never answered as such. */
 export function pairOf(row: Row<'pairs'>): Pair {
@@ -87,7 +87,7 @@ const RISK_BATCH = 100;
 /**
  * One page of the pairs a caller may see (an admin: all of the organisation's), each as
  * they may read it. Risk is no column: a list filtered by it reads pairs in batches and
- * keeps those whose risk (see atRiskAsAdminSees) is the one asked for.
+ * keeps those whose risk (see riskAsAdminSees) is the one asked for.
  */
 export function listPairs(
   db: Kysely<Database>,
@@ -120,8 +120,8 @@ export function listPairs(
     const kept: Row<'pairs'>[] = [];
     for (let position = after; ; ) {
       const batch = await readRows(position, RISK_BATCH);
-      const risk = await atRiskAsAdminSees(db, batch, now);
-      kept.push(...batch.filter((row) => risk.get(row.id) === (atRisk === 'true')));
+      const risk = await riskAsAdminSees(db, batch, now);
+      kept.push(...batch.filter((row) => (risk.get(row.id)?.length ?? 0) > 0 === (atRisk === 'true')));
       const last = batch.at(-1);
       if (kept.length >= rows || batch.length < RISK_BATCH || !last) return kept.slice(0, rows);
       position = { sort: last.id, id: last.id };

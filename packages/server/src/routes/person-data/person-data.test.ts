@@ -122,7 +122,7 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
     expect(idsIn(sections.feedback)).toEqual([ids.menteeAnswer]);
     expect(sections.calendarFeeds).toMatchObject([{ scope: 'pair', pairId: w.pairId, active: true }]);
     const text = JSON.stringify(data);
-    const feedSecret = ids.feedPath.replace(/^.*\//, '').replace('.ics', '');
+    const feedSecret = String(ids.feedPath).replace(/^.*\//, '').replace('.ics', '');
     for (const hidden of [ids.mentorNote, ids.mentorShared, ids.mentorUnshared, w.otherPairId, feedSecret]) {
       expect(text).not.toContain(hidden);
     }
@@ -188,7 +188,7 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
 
     // He can no longer sign in, nobody finds him by name or email, and his calendar link opens nothing.
     expect((await api.call('GET', '/v1/me', { token: w.tokens.mentee })).status).toBe(401);
-    expect((await api.call('GET', ids.feedPath)).status).toBe(404);
+    expect((await api.call('GET', String(ids.feedPath))).status).toBe(404);
     expect(await api.storage.db.selectFrom('calendarFeeds').selectAll().execute()).toEqual([]);
     for (const q of ['Roberto', 'roberto.', 'Bianchi']) {
       const found = await api.call('GET', `/v1/people?q=${q}`, { token: w.tokens.admin });

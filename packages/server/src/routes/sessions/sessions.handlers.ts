@@ -1,9 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Session } from '@rm-kit/core';
+import type { Kysely } from 'kysely';
 import { findOwnPair } from '../../auth/access.js';
+import type { Database, Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { checkSessionStatus } from '../pairs/pair-life-cycle.js';
 import {
   createSessionRoute,
@@ -14,6 +18,20 @@ import {
 } from './sessions.routes.js';
 import { findOwnSession, insertSession, listSessions, toSession, updateSession } from './sessions.store.js';
 
+/** Tells subscribers a session took place: which, of which pair, when; never what was said. */
+function queueSessionHeld(db: Kysely<Database>, pair: Row<'pairs'>, session: Session) {
+  return queueWebhook(db, {
+    orgId: pair.orgId,
+    type: 'session.held',
+    data: {
+      sessionId: session.id,
+      pairId: pair.id,
+      programId: pair.programId,
+      occurredAt: session.occurredAt,
+    },
+  });
+}
+
 export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(createSessionRoute, async (c) => {
     const db = c.get('db');
@@ -21,6 +39,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid('json');
     checkSessionStatus(pair, body.status);
     const session = await insertSession(db, pair, body);
+    if (session.status === 'held') await queueSessionHeld(db, pair, session);
     c.get('events').push(domainEvent('session.created', pair, session));
     return c.json(session, 201, { ETag: etagOf(session.version), Location: `/v1/sessions/${session.id}` });
   });
@@ -44,6 +63,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const changes = c.req.valid('json');
     if (changes.status) checkSessionStatus(pair, changes.status);
     const session = await updateSession(db, row, changes);
+    if (session.status === 'held' && row.status !== 'held') await queueSessionHeld(db, pair, session);
     c.get('events').push(domainEvent('session.updated', pair, session));
     return c.json(session, 200, { ETag: etagOf(session.version) });
   });
