@@ -21,6 +21,7 @@ export const ID_PREFIXES = {
   request: 'req',
   event: 'evt',
   matchConstraint: 'mcn',
+  story: 'sty',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -114,4 +114,13 @@ export const DEFAULT_CADENCE_DAYS = 14;
 export const DEFAULT_SESSION_MINUTES = 60;
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const;
 export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const;
+/**
+ * Where a success story is on its way to the intranet: written (`draft`), agreed by both
+ * sides and waiting for an admin (`awaiting-approval`), sent back by an admin with a note
+ * (`returned`), or `published` for the whole organisation.
+ */
+export const STORY_STATUSES = ['draft', 'awaiting-approval', 'returned', 'published'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+/** How long a story and its parts may be, in characters: short enough to read on a home page. */
+export const STORY_LIMITS = { title: 120, text: 2000, quote: 300, note: 1000 } as const;
 export * from './availability.js';

@@ -8,3 +8,4 @@ export * from './pair-progress.js';
 export * from './photo-url.js';
 export * from './program-report.js';
 export * from './progress.js';
+export * from './story-status.js';

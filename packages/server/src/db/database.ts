@@ -13,6 +13,7 @@ import * as demoSigningKey from './migrations/0006-demo-signing-key.js';
 import * as photoHosts from './migrations/0007-photo-hosts.js';
 import * as matchingAndConsent from './migrations/0008-matching-and-consent.js';
 import * as pairResumedOn from './migrations/0009-pair-resumed-on.js';
+import * as stories from './migrations/0011-stories.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -82,6 +83,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-photo-hosts': photoHosts,
   '0008-matching-and-consent': matchingAndConsent,
   '0009-pair-resumed-on': pairResumedOn,
+  '0011-stories': stories,
 };
 
 /**

@@ -15,7 +15,8 @@ type Versioned =
   | 'goals'
   | 'sessions'
   | 'privateNotes'
-  | 'feedback';
+  | 'feedback'
+  | 'stories';
 
 type Stored = { id: string; updatedAt: string; version: number };
 

@@ -118,6 +118,9 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     });
     f.enrollingProgram = enrolling;
     f.serviceToken = await post('/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
+    f.story = await post(`/v1/pairs/${w.pairId}/stories`, w.tokens.mentor, storyBody);
+    f.publishedStory = await agreedStory();
+    await post(`/v1/stories/${f.publishedStory}/approval`, w.tokens.admin, undefined);
     f.matchingProgram = await freshProgram();
     const serviceToken = async (adminToken: string) => {
       const res = await api.call('POST', '/v1/service-tokens', {
@@ -132,6 +135,15 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       otherOrgServiceToken: await serviceToken(w.tokens.otherOrgAdmin),
     });
   });
+
+  const storyBody = { title: 'What changed for us', text: 'He posts, she argues budgets.', language: 'en' };
+  /** A story of the pair under test that both sides agreed to: waiting for an admin. */
+  const agreedStory = async () => {
+    const id = await post(`/v1/pairs/${w.pairId}/stories`, w.tokens.mentor, storyBody);
+    await post(`/v1/stories/${id}/agreement`, w.tokens.mentor, undefined);
+    await post(`/v1/stories/${id}/agreement`, w.tokens.mentee, undefined);
+    return id;
+  };
 
   /** Someone new, enrolled and accepted in the matching program: a mentor and a mentee to pair, pin or ban. */
   const freshEnrolled = async (role: 'mentor' | 'mentee') => {
@@ -440,6 +452,60 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
         p(`/v1/goals/${await post(`/v1/pairs/${w.pairId}/goals`, w.tokens.mentee, { title: 'Temp' })}`),
     },
     {
+      route: 'POST /v1/pairs/{pairId}/stories',
+      expect: [404, 404, 201, 201, 404, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/stories', storyBody),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}/stories',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => ({
+        path: `/v1/pairs/${w.pairId}/stories`,
+        listed: { id: f.story ?? '', by: ['mentor', 'mentee'] },
+      }),
+    },
+    {
+      route: 'GET /v1/stories',
+      expect: [200, 200, 200, 200, 200, 200, 200],
+      target: async () => ({
+        path: '/v1/stories',
+        listed: {
+          id: f.publishedStory ?? '',
+          by: ['admin', 'serviceToken', 'mentor', 'mentee', 'otherMentor'],
+        },
+      }),
+    },
+    {
+      route: 'GET /v1/stories/{storyId}',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}`),
+    },
+    {
+      route: 'PATCH /v1/stories/{storyId}',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}`, { title: 'What changed for the two of us' }),
+    },
+    {
+      route: 'POST /v1/stories/{storyId}/agreement',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}/agreement`),
+    },
+    {
+      route: 'DELETE /v1/stories/{storyId}/agreement',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}/agreement`),
+    },
+    {
+      route: 'POST /v1/stories/{storyId}/approval',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/stories/${await agreedStory()}/approval`),
+    },
+    {
+      route: 'POST /v1/stories/{storyId}/return',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/stories/${await agreedStory()}/return`, { note: 'Leave out the figures.' }),
+    },
+    {
       route: 'POST /v1/pairs/{pairId}/feedback',
       expect: [404, 404, 201, 201, 404, 404, 404],
       target: async () => p(`/v1/pairs/${w.pairId}/feedback`, feedbackBody(await freshSession())),
@@ -558,10 +624,20 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       f.feedback,
       f.menteeFeedback,
       f.unrevealed,
+      f.story,
     ];
     const otherPair = [w.otherPairId, w.people.otherMentor, w.people.otherMentee];
     const ids = {
-      admin: [...otherOrg, f.session, f.lonelySession, f.note, f.feedback, f.menteeFeedback, f.unrevealed],
+      admin: [
+        ...otherOrg,
+        f.session,
+        f.lonelySession,
+        f.note,
+        f.feedback,
+        f.menteeFeedback,
+        f.unrevealed,
+        f.story,
+      ],
       serviceToken: [
         ...otherOrg,
         f.session,
@@ -570,6 +646,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
         f.feedback,
         f.menteeFeedback,
         f.unrevealed,
+        f.story,
       ],
       mentor: [...otherOrg, ...otherPair, f.menteeFeedback],
       mentee: [...otherOrg, ...otherPair, f.note, f.unrevealed],
@@ -592,6 +669,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       f.enrollingProgram,
       f.matchingProgram,
       f.serviceToken,
+      f.publishedStory,
     ];
     const hidden = actor === 'otherOrgAdmin' || actor === 'otherOrgServiceToken' ? thisOrg : ids[actor];
     return hidden.filter((id): id is string => id !== undefined);

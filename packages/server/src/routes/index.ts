@@ -15,6 +15,7 @@ import { registerPrograms } from './programs/programs.handlers.js';
 import { registerReports } from './reports/reports.handlers.js';
 import { serviceTokensApp } from './service-tokens/service-tokens.handlers.js';
 import { registerSessions } from './sessions/sessions.handlers.js';
+import { registerStories } from './stories/stories.handlers.js';
 
 /**
  * Every /v1 resource. Each registers its own routes, or is a sub-app mounted at its path
@@ -33,6 +34,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerGoals(app);
   registerFeedback(app);
   registerReports(app);
+  registerStories(app);
   app.route('/v1/service-tokens', serviceTokensApp());
   registerEvents(app, deps.bus);
 }
