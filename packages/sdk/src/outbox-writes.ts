@@ -30,6 +30,11 @@ import type {
   Session,
   SessionCreate,
   SessionUpdate,
+  SharedStory,
+  Story,
+  StoryCreate,
+  StoryReturn,
+  StoryUpdate,
 } from '@rm-kit/core';
 
 /** The create, update and remove of one resource: what each names, sends and gets back. */
@@ -65,6 +70,12 @@ export type OutboxOperations = Crud<'sessions', Session, SessionCreate, SessionU
     'organization.update': { args: { body: OrganizationUpdate }; result: Organization };
     'serviceTokens.create': { args: { body: { name: string } }; result: ServiceTokenCreated };
     'serviceTokens.revoke': { args: { id: string }; result: undefined };
+    'stories.create': { args: { pairId: string; body: StoryCreate }; result: Story };
+    'stories.update': { args: { id: string; body: StoryUpdate }; result: Story };
+    'stories.agree': { args: { id: string }; result: Story };
+    'stories.withdrawAgreement': { args: { id: string }; result: Story };
+    'stories.approve': { args: { id: string }; result: SharedStory };
+    'stories.return': { args: { id: string; body: StoryReturn }; result: SharedStory };
   };
 
 export type OutboxOperation = keyof OutboxOperations;
