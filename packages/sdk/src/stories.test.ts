@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type RmClient } from './client.js';
+import { createClient, type RmClient, type Written } from './client.js';
 import { RmForbiddenError, RmPreconditionError } from './errors.js';
 import { memoryStore } from './store.js';
 import { demoServer, demoToken, MENTEE, MENTOR, type RmServerProcess } from './test-support/server.js';
@@ -19,9 +19,9 @@ describe('success stories through the SDK', () => {
     clients.push(client);
     return client;
   };
-  const sent = <T>(written: T | { pending: true }): T => {
-    if ((written as { pending?: boolean }).pending) throw new Error('queued, not sent');
-    return written as T;
+  const sent = <T>(written: Written<T, unknown>): T => {
+    if (written.pending) throw new Error('queued, not sent');
+    return written;
   };
 
   beforeAll(async () => {

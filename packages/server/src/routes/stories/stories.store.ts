@@ -81,7 +81,7 @@ export function toSharedStory(story: Story): SharedStory {
 }
 
 /** The columns of a story that a change may set; `approvedBy` goes with the publication. */
-function storyColumns(story: Story, approvedBy: string | null) {
+export function storyColumns(story: Story, approvedBy: string | null) {
   return {
     title: story.title,
     text: story.text,
