@@ -9,7 +9,7 @@ import { build } from 'esbuild';
  */
 const TARGETS = [
   { name: '@rm-kit/sdk', entry: 'packages/sdk/src/index.ts', budgetKb: 8 },
-  ...['provider', 'pair-card', 'session-log', 'enrollment-form', 'match-board'].map((element) => ({
+  ...['provider', 'pair-card', 'session-log', 'enrollment-form', 'match-board', 'stories'].map((element) => ({
     name: `<rm-${element}> alone`,
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,

@@ -20,7 +20,7 @@ describe('rm-kit.js with elements added after it ran', () => {
 
   it('fetches none of them until the page uses one', async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const tag of ['rm-match-board', 'rm-enrollment-form', 'rm-feedback-form'])
+    for (const tag of ['rm-match-board', 'rm-enrollment-form', 'rm-feedback-form', 'rm-stories'])
       expect(customElements.get(tag), tag).to.equal(undefined);
   });
 
@@ -43,6 +43,14 @@ describe('rm-kit.js with elements added after it ran', () => {
       10_000,
     );
     expect(text(form)).to.not.equal('');
+  });
+
+  it('defines the stories of an intranet home page once the page shows them', async () => {
+    const stories = document.createElement('rm-stories');
+    provider.append(stories);
+    await customElements.whenDefined('rm-stories');
+    await until(() => Boolean(stories.shadowRoot?.querySelector('[part~="list"], [part~="empty"]')), 10_000);
+    expect(text(stories)).to.include('Il CFO che risponde ai commenti');
   });
 
   it('loads a feedback form that page code waits for before making one', async () => {

@@ -5,8 +5,9 @@
  *
  * The provider, the pair card and the session log are defined at once. The feedback form
  * (a page of its own, or opened from the session log, which loads it itself), the
- * enrolment form (once a year) and the match board (admins only) are defined once a page
- * uses one (see defineWhenUsed): their classes are not exported here, and
+ * enrolment form (once a year), the match board (admins only) and the stories (a home page,
+ * a pair's page) are defined once a page uses one (see defineWhenUsed): their classes are
+ * not exported here, and
  * `customElements.whenDefined(tag)` gives them.
  */
 
@@ -21,6 +22,7 @@ export type {
   RmEventDetails,
   RmEventName,
   SessionChange,
+  StoryChange,
 } from './base/events.js';
 export { RmElement } from './base/rm-element.js';
 export type { RmEnrollmentForm } from './enrollment-form/enrollment-form.js';
@@ -29,9 +31,11 @@ export type { RmMatchBoard } from './match-board/match-board.js';
 export { RmPairCard } from './pair-card/pair-card.js';
 export { RmProvider } from './provider/provider.js';
 export { RmSessionLog } from './session-log/session-log.js';
+export type { RmStories } from './stories/stories.js';
 
 defineWhenUsed({
   'feedback-form': () => import('./feedback-form/feedback-form.js'),
   'enrollment-form': () => import('./enrollment-form/enrollment-form.js'),
   'match-board': () => import('./match-board/match-board.js'),
+  stories: () => import('./stories/stories.js'),
 });

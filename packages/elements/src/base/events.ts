@@ -1,4 +1,12 @@
-import type { EnrollmentStatus, Feedback, Pair, PairStatus, PrivateNote, Session } from '@rm-kit/core';
+import type {
+  EnrollmentStatus,
+  Feedback,
+  Pair,
+  PairStatus,
+  PrivateNote,
+  Session,
+  StoryStatus,
+} from '@rm-kit/core';
 import type { OutboxOperation } from '@rm-kit/sdk';
 
 /**
@@ -51,6 +59,11 @@ export interface RmEventDetails {
    * queued offline (`pending`); `status` is the one the change leaves it in.
    */
   'rm-pair-changed': { pairId: string; status: PairStatus; change: PairChange; pending: boolean };
+  /**
+   * A story was written, edited, agreed to, its agreement withdrawn, approved or returned,
+   * or the write was queued offline (`pending`); `status` is the one it leaves the story in.
+   */
+  'rm-story-changed': { storyId: string; status: StoryStatus; change: StoryChange; pending: boolean };
   /** An admin published proposals: the pairs now proposed to their members. */
   'rm-pairs-published': { programId: string; pairs: Pair[] };
   /**
@@ -68,6 +81,9 @@ export type SessionChange = 'edited' | 'rescheduled' | 'held' | 'cancelled' | 'd
 /** What a change did to an application. */
 export type EnrollmentChange = 'applied' | 'edited' | 'withdrawn' | 'accepted' | 'declined';
 
+/** What a change did to a story. */
+export type StoryChange = 'written' | 'edited' | 'agreed' | 'withdrawn' | 'approved' | 'returned';
+
 /** What a change did to a pair. */
 export type PairChange = 'created' | 'consented' | 'declined' | 'paused' | 'resumed';
 
@@ -84,6 +100,7 @@ declare global {
     'rm-enrollment-changed': CustomEvent<RmEventDetails['rm-enrollment-changed']>;
     'rm-pair-changed': CustomEvent<RmEventDetails['rm-pair-changed']>;
     'rm-pairs-published': CustomEvent<RmEventDetails['rm-pairs-published']>;
+    'rm-story-changed': CustomEvent<RmEventDetails['rm-story-changed']>;
     'rm-load': CustomEvent<RmEventDetails['rm-load']>;
     'rm-error': CustomEvent<RmEventDetails['rm-error']>;
   }
