@@ -6,7 +6,10 @@
 // Then the page as three other seeded people, for the elements they see: Paolo Ricci, in no
 // pair (the enrolment form); Elena Moretti, the mentee of a proposed pair (the card's consent
 // flow); and Chiara Ferri, the admin (the match board of the program taking applications,
-// with matching run).
+// with matching run), who also sees the success stories waiting for approval. Giulia's page
+// has the intranet home's published stories and her pair's own.
+// RMKIT_SCREENSHOTS_DIR puts the shots elsewhere than docs/images, to look at them without
+// touching the committed ones.
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png.
 // `pnpm build` runs first (see package.json).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -17,13 +20,29 @@ import { chromium } from 'playwright-core';
 import { startRmServer } from './rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'docs/images');
+const out = process.env.RMKIT_SCREENSHOTS_DIR ?? join(root, 'docs/images');
 const ELEMENTS = ['pair-card', 'session-log', 'feedback-form'];
-/** The page as someone else, and the element they see there: shot name, person, element. */
+/**
+ * The page as someone, and the element they see there: shot name, person, element, and
+ * which of its kind on the page when there are several (`selector`).
+ */
 const VIEWS = [
   { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
   { shot: 'pair-card-proposed', as: 'elena.moretti@contoso.example', element: 'pair-card' },
   { shot: 'match-board', as: 'chiara.ferri@contoso.example', element: 'match-board' },
+  {
+    shot: 'stories',
+    as: 'giulia.rossi@contoso.example',
+    element: 'stories',
+    selector: 'rm-stories:not([pair-id])',
+  },
+  {
+    shot: 'stories-pair',
+    as: 'giulia.rossi@contoso.example',
+    element: 'stories',
+    selector: 'rm-stories[pair-id]',
+  },
+  { shot: 'stories-approval', as: 'chiara.ferri@contoso.example', element: 'stories' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -56,6 +75,12 @@ function rendered(elements) {
     if (name === 'enrollment-form') return !!root.querySelector('[part~="form"], [part~="application"]');
     // The board once matching has run (the shot clicks "Run matching" first).
     if (name === 'match-board') return !!root.querySelector('[part~="proposal"]');
+    // Every one of them on the page (the home page's and the pair's), with its stories or its empty sentence.
+    if (name === 'stories') {
+      return [...document.querySelectorAll('rm-stories')].every((stories) =>
+        stories.shadowRoot?.querySelector('[part~="list"], [part~="empty"]'),
+      );
+    }
     // The sessions' Change buttons come in a module loaded when the browser is idle.
     if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
     const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
@@ -123,7 +148,7 @@ try {
             const other = await browser.newPage();
             await other.setViewportSize({ width, height: 900 });
             await other.goto(`${server.url}/?as=${view.as}&lang=${lang}&theme=${theme}`);
-            const element = other.locator(`rm-${view.element}`).first();
+            const element = other.locator(view.selector ?? `rm-${view.element}`).first();
             if (view.element === 'match-board') {
               await element.locator('[part~="run"]').click();
             }
