@@ -66,7 +66,7 @@ export class RmStories extends RmElement {
   static override styles = [baseStyles, confirmDialogStyles, storiesStyles];
 
   /** The pair whose stories to show and write (`par_…`); without it, the organisation's published stories. */
-  @property({ attribute: 'pair-id', reflect: true }) pairId = '';
+  @property({ attribute: 'pair-id' }) pairId = '';
 
   /** How many published stories to show, newest first (1-100). */
   @property({ type: Number }) limit = 10;
