@@ -45,7 +45,7 @@ export const storiesItalian: Record<StoriesKey, string> = {
   agree: 'Acconsento alla pubblicazione',
   withdraw: 'Ritira il mio consenso',
   withdrawTitle: 'Vuoi ritirare il tuo consenso?',
-  withdrawBodyPublished: 'La storia sarà tolta subito dalla intranet.',
+  withdrawBodyPublished: 'La storia sarà tolta subito dall’intranet.',
   withdrawBody: 'La storia non sarà pubblicata finché non darai di nuovo il consenso.',
   edit: 'Modifica',
   returnNote: 'Nota dei referenti HR del programma: {note}',

@@ -7,7 +7,7 @@ export const storiesStyles = css`
     padding: 0;
     display: grid;
     gap: var(--_space);
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr));
   }
 
   .story {
@@ -37,7 +37,7 @@ export const storiesStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.15em;
+    gap: 0.35em;
     font-size: 0.92em;
   }
 
@@ -50,6 +50,10 @@ export const storiesStyles = css`
 
   .name {
     font-weight: 600;
+  }
+
+  .job {
+    flex-basis: 100%;
   }
 
   .badge {

@@ -19,8 +19,8 @@ export function renderStory(t: T, story: SharedStory, headingId: string): Templa
       ${SIDES.map(
         (side) => html`<li class="person">
           <span class="name">${story[side].displayName}</span>
-          ${story[side].title ? html`<span class="muted">${story[side].title}</span>` : nothing}
           <span part="badge role" class="badge role ${side}">${t.t(side === 'mentor' ? 'mentorRole' : 'menteeRole')}</span>
+          ${story[side].title ? html`<span class="job muted">${story[side].title}</span>` : nothing}
         </li>`,
       )}
     </ul>
