@@ -94,8 +94,14 @@ function rendered(elements) {
 const work = mkdtempSync(join(tmpdir(), 'rm-kit-screenshots-'));
 // As `pnpm start` serves it, on a fresh demo seed in a temporary SQLite file, on a free port.
 const staticDirs = [join(root, 'examples/intranet'), join(root, 'packages/elements/dist/bundle')];
+// The shots load Giulia's page a few dozen times a minute, more than a person's rate limit
+// allows (a 429 leaves an element in its error state, and its shot waits forever).
 const server = await startRmServer(
-  { DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`, RMKIT_STATIC_DIRS: staticDirs.join(',') },
+  {
+    DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`,
+    RMKIT_STATIC_DIRS: staticDirs.join(','),
+    RMKIT_RATE_LIMIT: '100000',
+  },
   { built: true },
 );
 try {

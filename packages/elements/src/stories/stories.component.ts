@@ -225,7 +225,7 @@ export class RmStories extends RmElement {
   // A pair's own stories.
 
   private renderPair(view: PairView): TemplateResult {
-    return html`<section class="pair" aria-label=${this.t('pairLabel')}>
+    return html`<div class="pair">
       ${
         this.editing === 'new'
           ? this.renderForm(view, null)
@@ -241,7 +241,7 @@ export class RmStories extends RmElement {
             : html`<p part="empty" class="muted">${this.t('pairEmpty')}</p>`
       }
       <p class="muted privacy"><small>${this.t('privacy')}</small></p>
-    </section>`;
+    </div>`;
   }
 
   private renderOwn(view: PairView, story: Story): TemplateResult {
