@@ -9,7 +9,8 @@
 // with matching run, the running program's dashboard, the webhook settings with the seeded webhook's
 // delivery log open, and the people part of `<rm-person-data>` with a search made); Marco
 // Rinaldi, a mentee (the goal list with his commitments to tick off); and Giulia's own "my
-// data" at the bottom of her page.
+// data" at the bottom of her page, with the intranet home's published stories and her
+// pair's own; Chiara also sees the success stories waiting for approval.
 // Names: <element>-<lang>-<theme>-<width>.png, and intranet-<lang>-<theme>-<width>.png; the
 // session log's "Add to calendar" dialog, a modal, as the screen shows it:
 // session-log-calendar-<lang>-<theme>-<width>.png. RMKIT_SCREENSHOTS_DIR takes them elsewhere
@@ -25,7 +26,10 @@ import { startRmServer } from './rm-server-process.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.env.RMKIT_SCREENSHOTS_DIR ?? join(root, 'docs/images');
 const ELEMENTS = ['pair-card', 'goal-list', 'session-log', 'feedback-form'];
-/** The page as someone else, and the element they see there: shot name, person, element. */
+/**
+ * The page as someone, and the element they see there: shot name, person, element, and
+ * which of its kind on the page when there are several (`selector`).
+ */
 const VIEWS = [
   { shot: 'enrollment-form', as: 'paolo.ricci@contoso.example', element: 'enrollment-form' },
   { shot: 'pair-card-proposed', as: 'elena.moretti@contoso.example', element: 'pair-card' },
@@ -35,6 +39,19 @@ const VIEWS = [
   { shot: 'goal-list-mentee', as: 'marco.rinaldi@contoso.example', element: 'goal-list' },
   { shot: 'program-dashboard', as: 'chiara.ferri@contoso.example', element: 'program-dashboard' },
   { shot: 'webhook-settings', as: 'chiara.ferri@contoso.example', element: 'webhook-settings' },
+  {
+    shot: 'stories',
+    as: 'giulia.rossi@contoso.example',
+    element: 'stories',
+    selector: 'rm-stories:not([pair-id])',
+  },
+  {
+    shot: 'stories-pair',
+    as: 'giulia.rossi@contoso.example',
+    element: 'stories',
+    selector: 'rm-stories[pair-id]',
+  },
+  { shot: 'stories-approval', as: 'chiara.ferri@contoso.example', element: 'stories' },
 ];
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
@@ -72,6 +89,12 @@ function rendered(elements) {
     if (name === 'program-dashboard') return !!root.querySelector('[part~="figures"]');
     // The seeded webhook with its delivery log open (the shot opens it first).
     if (name === 'webhook-settings') return !!root.querySelector('[part~="delivery"]');
+    // Every one of them on the page (the home page's and the pair's), with its stories or its empty sentence.
+    if (name === 'stories') {
+      return [...document.querySelectorAll('rm-stories')].every((stories) =>
+        stories.shadowRoot?.querySelector('[part~="list"], [part~="empty"]'),
+      );
+    }
     // The sessions' Change buttons come in a module loaded when the browser is idle.
     if (!root.querySelector('[part~="item"] button[id^="manage-"]')) return false;
     const boxes = [...root.querySelectorAll('[part~="item"]')].map((item) => item.getBoundingClientRect());
@@ -85,8 +108,14 @@ function rendered(elements) {
 const work = mkdtempSync(join(tmpdir(), 'rm-kit-screenshots-'));
 // As `pnpm start` serves it, on a fresh demo seed in a temporary SQLite file, on a free port.
 const staticDirs = [join(root, 'examples/intranet'), join(root, 'packages/elements/dist/bundle')];
+// The shots load Giulia's page a few dozen times a minute, more than a person's rate limit
+// allows (a 429 leaves an element in its error state, and its shot waits forever).
 const server = await startRmServer(
-  { DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`, RMKIT_STATIC_DIRS: staticDirs.join(',') },
+  {
+    DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`,
+    RMKIT_STATIC_DIRS: staticDirs.join(','),
+    RMKIT_RATE_LIMIT: '100000',
+  },
   { built: true },
 );
 try {
@@ -154,7 +183,7 @@ try {
             const element =
               view.element === 'program-dashboard'
                 ? other.locator('rm-program-dashboard').filter({ hasText: 'Digital Bridge' })
-                : other.locator(`rm-${view.element}`).first();
+                : other.locator(view.selector ?? `rm-${view.element}`).first();
             if (view.element === 'match-board') {
               await element.locator('[part~="run"]').click();
             }

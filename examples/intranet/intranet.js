@@ -26,6 +26,7 @@ const TEXT = {
     mentee: 'mentee',
     admin: 'HR lead',
     inNoPair: 'no pair',
+    stories: 'Success stories',
   },
   it: {
     news: 'Notizie',
@@ -49,6 +50,7 @@ const TEXT = {
     mentee: 'mentee',
     admin: 'referente HR',
     inNoPair: 'nessuna coppia',
+    stories: 'Storie di successo',
   },
 };
 /** The match boards' order on the admin's page: the program taking people in first. */
@@ -152,10 +154,19 @@ async function show(email) {
       el('rm-goal-list', { 'pair-id': pair.id }),
       // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).
       el('rm-feedback-form', { 'pair-id': pair.id }),
+      // The pair's own success stories: write one, agree to publish it.
+      el('rm-stories', { 'pair-id': pair.id }),
     ]);
     provider.append(el('div', { class: 'column' }, [el('rm-session-log', { 'pair-id': pair.id })]));
     provider.prepend(side);
   }
+  // The intranet home's success stories, on everyone's page; the admin's, first, also holds the approval queue.
+  const stories = el('section', { class: 'stories', 'aria-labelledby': 'stories-heading' }, [
+    el('h2', { id: 'stories-heading', 'data-text': 'stories' }, [say('stories')]),
+    el('rm-stories'),
+  ]);
+  if (me.roles.includes('admin')) provider.prepend(stories);
+  else provider.append(stories);
   // Everyone's own data, small at the bottom of every page.
   provider.append(el('rm-person-data', { view: 'mine', class: 'my-data' }));
   $('widgets').replaceChildren(provider);

@@ -316,6 +316,61 @@ describe('the example intranet page shows each person what is theirs to do', () 
   }, 60_000);
 });
 
+describe('the example intranet page shares the pairs’ successes', () => {
+  const intranet = servedIntranetPage('rm-kit-intranet-stories-');
+
+  it('shows everyone the published stories on the home page, and a mentor the pair’s own stories', async () => {
+    const page = await intranet.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${intranet.url}/?as=luca.esposito@contoso.example&lang=it`);
+    const home = page.locator('section.stories rm-stories');
+    await expect
+      .poll(() => home.getByRole('heading', { name: 'Il CFO che risponde ai commenti' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await page.getByRole('heading', { name: 'Storie di successo' }).count()).toBe(1);
+    // What waits for approval, and drafts, are on nobody's home page.
+    expect(await home.getByText('R&D measures its carbon footprint').count()).toBe(0);
+
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example`);
+    const own = page.locator('rm-stories[pair-id]');
+    await expect
+      .poll(() => own.getByText('Marco Rinaldi has not agreed yet.').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await own.getByRole('button', { name: 'Write a story' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('shows the admin the story waiting for approval, and publishes it for the home page', async () => {
+    const page = await intranet.newPage();
+    await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example`);
+    const queue = page.locator('rm-stories').locator('[part~="queue"]');
+    const waiting = queue.locator('article', { hasText: 'R&D measures its carbon footprint' });
+    await expect.poll(() => waiting.count(), { timeout: 15_000 }).toBe(1);
+    await waiting.getByRole('button', { name: 'Approve and publish' }).click();
+    await page.locator('rm-stories').locator('dialog [part~="confirm"]').click();
+    await expect.poll(() => waiting.count(), { timeout: 10_000 }).toBe(0);
+
+    await page.goto(`${intranet.url}/?as=luca.esposito@contoso.example`);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('rm-stories')
+            .getByRole('heading', { name: 'R&D measures its carbon footprint' })
+            .count(),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(1);
+  }, 60_000);
+});
+
 /** WCAG contrast ratio of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {

@@ -19,6 +19,7 @@ const TARGETS = [
     'person-data',
     'program-dashboard',
     'webhook-settings',
+    'stories',
   ].map((element) => ({
     name: `<rm-${element}> alone`,
     entry: `packages/elements/src/${element}/${element}.ts`,

@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   matchConstraint: 'mcn',
   webhook: 'whk',
   webhookDelivery: 'whd',
+  story: 'sty',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

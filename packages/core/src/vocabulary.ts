@@ -119,6 +119,16 @@ export const SESSION_FORMATS = ['in-person', 'video', 'phone', 'async'] as const
  * the answers the viewer may read, or its last two sessions both cancelled.
  */
 export const AT_RISK_REASONS = ['no-recent-session', 'low-trust', 'two-cancellations'] as const;
+
+/**
+ * Where a success story is on its way to the intranet: written (`draft`), agreed by both
+ * sides and waiting for an admin (`awaiting-approval`), sent back by an admin with a note
+ * (`returned`), or `published` for the whole organisation.
+ */
+export const STORY_STATUSES = ['draft', 'awaiting-approval', 'returned', 'published'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+/** How long a story and its parts may be, in characters: short enough to read on a home page. */
+export const STORY_LIMITS = { title: 120, text: 2000, quote: 300, note: 1000 } as const;
 export * from './availability.js';
 
 /** The name an erased person's pairs show in their place: the history stays, the identity goes. */

@@ -7,6 +7,7 @@ export type {
   RmEventDetails,
   RmEventName,
   SessionChange,
+  StoryChange,
 } from './base/events.js';
 export { RmElement } from './base/rm-element.js';
 export { RmEnrollmentForm } from './enrollment-form/enrollment-form.component.js';
@@ -17,3 +18,4 @@ export { RmPairCard } from './pair-card/pair-card.component.js';
 export { RmProgramDashboard } from './program-dashboard/program-dashboard.component.js';
 export { RmProvider } from './provider/provider.component.js';
 export { RmSessionLog } from './session-log/session-log.component.js';
+export { RmStories } from './stories/stories.component.js';

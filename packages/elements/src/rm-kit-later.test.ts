@@ -26,6 +26,7 @@ describe('rm-kit.js with elements added after it ran', () => {
       'rm-feedback-form',
       'rm-goal-list',
       'rm-person-data',
+      'rm-stories',
     ])
       expect(customElements.get(tag), tag).to.equal(undefined);
   });
@@ -60,6 +61,14 @@ describe('rm-kit.js with elements added after it ran', () => {
     provider.append(list);
     await until(() => Boolean(list.shadowRoot?.querySelector('[part~="goal"]')), 10_000);
     expect(text(list)).to.include('Marco Rinaldi’s goal');
+  });
+
+  it('defines the stories of an intranet home page once the page shows them', async () => {
+    const stories = document.createElement('rm-stories');
+    provider.append(stories);
+    await customElements.whenDefined('rm-stories');
+    await until(() => Boolean(stories.shadowRoot?.querySelector('[part~="list"], [part~="empty"]')), 10_000);
+    expect(text(stories)).to.include('Il CFO che risponde ai commenti');
   });
 
   it('loads a feedback form that page code waits for before making one', async () => {

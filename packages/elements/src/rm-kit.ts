@@ -8,7 +8,8 @@
  * enrolment form (once a year), the match board, the program dashboard and the webhook settings
  * (admins only),
  * the goal list (a pair's page, or an admin's for a program's suggested goals) and the
- * person-data element (a download now and then) are defined once a page
+ * person-data element (a download now and then), and the stories (a home page, a pair's
+ * page) are defined once a page
  * uses one (see defineWhenUsed): their classes are not exported here, and
  * `customElements.whenDefined(tag)` gives them.
  */
@@ -24,6 +25,7 @@ export type {
   RmEventDetails,
   RmEventName,
   SessionChange,
+  StoryChange,
 } from './base/events.js';
 export { RmElement } from './base/rm-element.js';
 export type { RmEnrollmentForm } from './enrollment-form/enrollment-form.js';
@@ -35,6 +37,7 @@ export type { RmPersonData } from './person-data/person-data.js';
 export type { RmProgramDashboard } from './program-dashboard/program-dashboard.js';
 export { RmProvider } from './provider/provider.js';
 export { RmSessionLog } from './session-log/session-log.js';
+export type { RmStories } from './stories/stories.js';
 export type { RmWebhookSettings } from './webhook-settings/webhook-settings.js';
 
 defineWhenUsed({
@@ -45,4 +48,5 @@ defineWhenUsed({
   'person-data': () => import('./person-data/person-data.js'),
   'program-dashboard': () => import('./program-dashboard/program-dashboard.js'),
   'webhook-settings': () => import('./webhook-settings/webhook-settings.js'),
+  stories: () => import('./stories/stories.js'),
 });

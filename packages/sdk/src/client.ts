@@ -54,6 +54,12 @@ import type {
   SessionCreate,
   SessionListQuery,
   SessionUpdate,
+  SharedStory,
+  Story,
+  StoryCreate,
+  StoryListQuery,
+  StoryReturn,
+  StoryUpdate,
   Webhook,
   WebhookCreate,
   WebhookDelivery,
@@ -621,6 +627,81 @@ export class RmClient extends EventTarget {
     pending: async (pairId: string) =>
       (await this.queued('feedback.create')).filter((entry) => entry.write.pairId === pairId),
   };
+
+  /**
+   * Success stories: a pair writes one, both sides agree to publish it, an admin approves it,
+   * and the organisation reads it. Every change carries the version read as If-Match (pass
+   * the story), so nobody agrees to, or approves, words they have not seen.
+   */
+  readonly stories = {
+    /** The organisation's published stories (everyone), or `{ status: 'awaiting-approval' }` (admins). */
+    ...this.collection<SharedStory, StoryListQuery>('v1/stories'),
+    /** A pair's own stories, drafts included (its members only). */
+    ofPair: this.collectionOf<Story, ListQuery>((pairId) => apiPath`v1/pairs/${pairId}/stories`),
+    get: (ref: Ref, options?: RequestOptions) =>
+      this.read<Story>(apiPath`v1/stories/${refId(ref)}`, {}, options),
+    create: (pairId: string, body: StoryCreate, options?: RequestOptions) =>
+      this.write<Story, StoryCreate>(
+        { operation: 'stories.create', pairId, body },
+        { method: 'POST', path: apiPath`v1/pairs/${pairId}/stories`, body },
+        options,
+      ),
+    /** Changes the story; the other side's agreement is withdrawn by any change of its words. */
+    update: (story: Ref, changes: StoryUpdate, options: RequestOptions = {}) =>
+      this.storyWrite<Story, StoryUpdate>(story, 'PATCH', '', options, {
+        operation: 'stories.update',
+        id: refId(story),
+        body: changes,
+      }),
+    /** Agrees to publish the story as read, for your own side. */
+    agree: (story: Ref, options: RequestOptions = {}) =>
+      this.storyWrite<Story>(story, 'POST', '/agreement', options, {
+        operation: 'stories.agree',
+        id: refId(story),
+      }),
+    /** Withdraws your agreement; a published story is taken down. */
+    withdrawAgreement: (story: Ref, options: RequestOptions = {}) =>
+      this.storyWrite<Story>(story, 'DELETE', '/agreement', options, {
+        operation: 'stories.withdrawAgreement',
+        id: refId(story),
+      }),
+    /** Publishes a story both sides agreed to (admins). */
+    approve: (story: Ref, options: RequestOptions = {}) =>
+      this.storyWrite<SharedStory>(story, 'POST', '/approval', options, {
+        operation: 'stories.approve',
+        id: refId(story),
+      }),
+    /** Returns a story to its pair with a note, or takes a published one down (admins). */
+    return: (story: Ref, note: string, options: RequestOptions = {}) => {
+      const body: StoryReturn = { note };
+      return this.storyWrite<SharedStory, StoryReturn>(story, 'POST', '/return', options, {
+        operation: 'stories.return',
+        id: refId(story),
+        body,
+      });
+    },
+  };
+
+  /** A write to one story, sent with the version read as If-Match. */
+  private storyWrite<T, B = undefined>(
+    story: Ref,
+    method: 'POST' | 'PATCH' | 'DELETE',
+    action: string,
+    options: RequestOptions,
+    write: OutboxWrite & { body?: B },
+  ) {
+    const ifMatch = options.ifMatch ?? refVersion(story);
+    const id = refId(story);
+    return this.write<T, B>(
+      write,
+      {
+        method,
+        path: `${apiPath`v1/stories/${id}`}${action}`,
+        ...(write.body === undefined ? {} : { body: write.body }),
+      },
+      { ...options, entityId: id, ...(ifMatch === undefined ? {} : { ifMatch }) },
+    );
+  }
 
   /** Matching for program admins: proposals computed by the server, pins and bans, publishing. */
   readonly matching = {

@@ -33,6 +33,11 @@ import type {
   Session,
   SessionCreate,
   SessionUpdate,
+  SharedStory,
+  Story,
+  StoryCreate,
+  StoryReturn,
+  StoryUpdate,
   Webhook,
   WebhookCreate,
   WebhookDelivery,
@@ -79,6 +84,12 @@ export type OutboxOperations = Crud<'sessions', Session, SessionCreate, SessionU
     'webhookDeliveries.redeliver': { args: { id: string }; result: WebhookDelivery };
   } & Omit<Crud<'webhooks', Webhook, WebhookCreate, WebhookUpdate, object>, 'webhooks.create'> & {
     'webhooks.create': { args: { body: WebhookCreate }; result: WebhookWithSecret };
+    'stories.create': { args: { pairId: string; body: StoryCreate }; result: Story };
+    'stories.update': { args: { id: string; body: StoryUpdate }; result: Story };
+    'stories.agree': { args: { id: string }; result: Story };
+    'stories.withdrawAgreement': { args: { id: string }; result: Story };
+    'stories.approve': { args: { id: string }; result: SharedStory };
+    'stories.return': { args: { id: string; body: StoryReturn }; result: SharedStory };
   };
 
 export type OutboxOperation = keyof OutboxOperations;

@@ -9,3 +9,4 @@ export * from './photo-url.js';
 export * from './program-dashboard.js';
 export * from './program-report.js';
 export * from './progress.js';
+export * from './story-status.js';

@@ -9,6 +9,7 @@ import { pairSchema } from './pair.js';
 import { personSchema } from './person.js';
 import { privateNoteSchema } from './private-note.js';
 import { sessionSchema } from './session.js';
+import { storySchema } from './story.js';
 
 /**
  * Each kind of data kept about a person, one key each. The private sections (what only
@@ -25,6 +26,10 @@ export const personDataSectionsSchema = z.strictObject({
     .array(feedbackSchema)
     .optional()
     .describe("Their own answers, never the other person's (the person's export only)"),
+  stories: z
+    .array(storySchema)
+    .optional()
+    .describe("Their pairs' success stories, in every state (the person's export only)"),
   calendarFeeds: z
     .array(calendarFeedSchema)
     .optional()

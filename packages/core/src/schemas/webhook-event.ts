@@ -35,7 +35,7 @@ export const webhookEventData = {
     pairIds: z.array(idOf('pair')).min(1).describe('The pairs proposed by this publication'),
   }),
   'story.published': z.strictObject({
-    storyId: z.string().min(1),
+    storyId: idOf('story'),
     pairId: idOf('pair'),
     programId: idOf('program'),
   }),

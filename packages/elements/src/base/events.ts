@@ -7,6 +7,7 @@ import type {
   PersonErasure,
   PrivateNote,
   Session,
+  StoryStatus,
 } from '@rm-kit/core';
 import type { OutboxOperation } from '@rm-kit/sdk';
 
@@ -67,6 +68,11 @@ export interface RmEventDetails {
    * queued offline (`pending`); `status` is the one the change leaves it in.
    */
   'rm-pair-changed': { pairId: string; status: PairStatus; change: PairChange; pending: boolean };
+  /**
+   * A story was written, edited, agreed to, its agreement withdrawn, approved or returned,
+   * or the write was queued offline (`pending`); `status` is the one it leaves the story in.
+   */
+  'rm-story-changed': { storyId: string; status: StoryStatus; change: StoryChange; pending: boolean };
   /** An admin published proposals: the pairs now proposed to their members. */
   'rm-pairs-published': { programId: string; pairs: Pair[] };
   /** A person's data was downloaded as a file: the caller's own (`self`) or, by an admin, someone's (`admin`). */
@@ -88,6 +94,9 @@ export type SessionChange = 'edited' | 'rescheduled' | 'held' | 'cancelled' | 'd
 /** What a change did to an application. */
 export type EnrollmentChange = 'applied' | 'edited' | 'withdrawn' | 'accepted' | 'declined';
 
+/** What a change did to a story. */
+export type StoryChange = 'written' | 'edited' | 'agreed' | 'withdrawn' | 'approved' | 'returned';
+
 /** What a change did to a pair. */
 export type PairChange = 'created' | 'consented' | 'declined' | 'paused' | 'resumed';
 
@@ -106,6 +115,7 @@ declare global {
     'rm-pairs-published': CustomEvent<RmEventDetails['rm-pairs-published']>;
     'rm-data-exported': CustomEvent<RmEventDetails['rm-data-exported']>;
     'rm-person-erased': CustomEvent<RmEventDetails['rm-person-erased']>;
+    'rm-story-changed': CustomEvent<RmEventDetails['rm-story-changed']>;
     'rm-load': CustomEvent<RmEventDetails['rm-load']>;
     'rm-error': CustomEvent<RmEventDetails['rm-error']>;
   }

@@ -27,6 +27,10 @@ export const TEXT_FIELDS = {
   commitment: 300,
   templateTitle: 200,
   webhookDescription: 200,
+  storyTitle: 120,
+  storyText: 2000,
+  storyQuote: 300,
+  storyNote: 1000,
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;
 /** The text fields, and the one URL field a page loads: a person's photo. */
@@ -64,6 +68,8 @@ export interface HostileWorld {
   cancelledId: string;
   /** A webhook subscription of the organisation, described with the payload. */
   webhookId: string;
+  /** The pair's stories, each with the story texts: published, waiting for approval, returned with a note. */
+  stories: { published: string; waiting: string; returned: string };
   /** What was sent, field by field; the mentee's photo is an allowed https URL whose query carries the payload. */
   texts: Record<StoredField, string>;
   /** Every copy of each field as the server answered with it: the suite checks they are what was sent. */
@@ -78,8 +84,8 @@ const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * day).
 /**
  * Writes `payload` into every text field through the API, as the people allowed to write
  * each one would: the admin (people, the program, its topics and charter, enrolments, the
- * pair, a suggested goal), the mentor (sessions, a note, feedback) and the mentee (a note,
- * feedback, a goal and its commitment).
+ * pair, a suggested goal, a story's approval and return note), the mentor (sessions, a
+ * note, feedback, the stories) and the mentee (a note, feedback, a goal and its commitment).
  * Both people carry the same texts. `clientFor` gives a client signed in as a person, once
  * the admin has created them.
  */
@@ -225,6 +231,22 @@ export async function hostileWorld(
       description: v.webhookDescription,
     }),
   );
+  /** A story the mentor writes and both agree to: waiting for the admin. */
+  const agreedStory = async () => {
+    const written = sent(
+      await mentorClient.stories.create(pair.id, {
+        title: v.storyTitle,
+        text: v.storyText,
+        language: 'en',
+        quote: { text: v.storyQuote, by: 'mentee' },
+      }),
+    );
+    return sent(await menteeClient.stories.agree(sent(await mentorClient.stories.agree(written))));
+  };
+  const published = sent(await admin.stories.approve(await agreedStory()));
+  const waiting = await agreedStory();
+  const sentBack = sent(await admin.stories.return(await agreedStory(), v.storyNote));
+  const returned = await menteeClient.stories.get(sentBack.id);
 
   const labels = program.customTopics.find((t) => t.key === TOPIC)?.labels;
   return {
@@ -236,6 +258,7 @@ export async function hostileWorld(
     heldId: held.id,
     cancelledId: cancelled.id,
     webhookId: webhook.id,
+    stories: { published: published.id, waiting: waiting.id, returned: returned.id },
     texts: { ...v, photoUrl },
     stored: {
       displayName: [mentor.displayName, mentee.displayName],
@@ -256,6 +279,10 @@ export async function hostileWorld(
       commitment: goal.commitments.map((c) => c.text),
       templateTitle: [template.title.en, template.title.it],
       webhookDescription: [webhook.description],
+      storyTitle: [published, waiting, returned].map((story) => story.title),
+      storyText: [published, waiting, returned].map((story) => story.text),
+      storyQuote: [published, waiting, returned].map((story) => story.quote?.text ?? ''),
+      storyNote: [returned.returnNote ?? ''],
       photoUrl: [mentee.photoUrl ?? ''],
     },
   };

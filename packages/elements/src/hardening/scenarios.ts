@@ -10,6 +10,7 @@ import '../pair-card/pair-card.js';
 import '../person-data/person-data.js';
 import '../program-dashboard/program-dashboard.js';
 import '../session-log/session-log.js';
+import '../stories/stories.js';
 import '../webhook-settings/webhook-settings.js';
 
 /** An element as the suite shows it, once `open` has brought its texts into view. */
@@ -193,6 +194,40 @@ function editFormShows(stage: Stage): Shown[] {
 /** The feedback form a session of the log holds, inside the log's shadow root. */
 const nestedForm = (stage: Stage) =>
   find(sessionItem(stage, stage.world.heldId), 'rm-feedback-form') as HTMLElement | null;
+
+// ---- <rm-stories> ---------------------------------------------------------------------
+
+const storyCard = (stage: Stage, id: string) =>
+  find(root(stage.element), `article[aria-labelledby="story-${CSS.escape(id)}"]`);
+
+/** The stories loaded, with every one of `ids` on screen. */
+const storiesShown =
+  (...ids: (keyof HostileWorld['stories'])[]) =>
+  async (stage: Stage) => {
+    await until(() => ids.every((id) => storyCard(stage, stage.world.stories[id])), WAIT);
+  };
+
+/** One story's texts, and both people by name, as its card shows them. */
+function storyShows(stage: Stage, id: keyof HostileWorld['stories']): Shown[] {
+  const story = storyCard(stage, stage.world.stories[id]);
+  const where = `the ${id} story`;
+  return [
+    ...each(stage.world, ['storyTitle'], where, text(find(story, '[part~="title"]'))),
+    ...each(stage.world, ['storyText'], where, text(find(story, '[part~="text"]'))),
+    ...each(
+      stage.world,
+      ['storyQuote', 'displayName'],
+      `the quote of ${where}`,
+      text(find(story, '[part~="quote"]')),
+    ),
+    ...each(
+      stage.world,
+      ['displayName', 'title'],
+      `the people of ${where}`,
+      text(find(story, '[part~="people"]')),
+    ),
+  ];
+}
 
 // ---- <rm-feedback-form> ---------------------------------------------------------------
 
@@ -648,6 +683,57 @@ export const SCENARIOS: readonly Scenario[] = [
       await answered(() => nestedForm(stage));
     },
     shown: (stage) => answersShow(stage.world, nestedForm(stage)),
+  },
+  {
+    name: '<rm-stories>, as the admin, a story waiting for approval and a published one',
+    viewer: 'admin',
+    locale: 'en',
+    render: () => html`<rm-stories limit="100"></rm-stories>`,
+    open: storiesShown('waiting', 'published'),
+    shown: (stage) => [...storyShows(stage, 'waiting'), ...storyShows(stage, 'published')],
+  },
+  {
+    name: '<rm-stories pair-id>, in Italian, as the mentee, the stories and the admin’s note',
+    viewer: 'mentee',
+    locale: 'it',
+    render: (world) => html`<rm-stories pair-id=${world.pairId}></rm-stories>`,
+    open: storiesShown('published', 'waiting', 'returned'),
+    shown: (stage) => [
+      ...storyShows(stage, 'returned'),
+      ...each(
+        stage.world,
+        ['storyNote'],
+        'the note',
+        text(find(storyCard(stage, stage.world.stories.returned), '[part~="note"]')),
+      ),
+      ...each(
+        stage.world,
+        ['displayName'],
+        'the agreement',
+        text(find(storyCard(stage, stage.world.stories.returned), '[part~="agreement"]')),
+      ),
+    ],
+  },
+  {
+    name: '<rm-stories pair-id>, as the mentor, editing the returned story',
+    viewer: 'mentor',
+    locale: 'en',
+    render: (world) => html`<rm-stories pair-id=${world.pairId}></rm-stories>`,
+    open: async (stage) => {
+      await storiesShown('returned')(stage);
+      const edit = find<HTMLButtonElement>(storyCard(stage, stage.world.stories.returned), 'button.edit');
+      edit?.click();
+      await until(() => Boolean(find(root(stage.element), 'form input[name="title"]')), WAIT);
+    },
+    shown: (stage) => {
+      const form = find(root(stage.element), 'form');
+      return [
+        ...each(stage.world, ['storyTitle'], 'the title field', value(find(form, 'input[name="title"]'))),
+        ...each(stage.world, ['storyText'], 'the text field', value(find(form, 'textarea[name="text"]'))),
+        ...each(stage.world, ['storyQuote'], 'the quote field', value(find(form, 'textarea[name="quote"]'))),
+        ...each(stage.world, ['displayName'], 'who said it', text(find(form, 'select[name="by"]'))),
+      ];
+    },
   },
   {
     name: '<rm-feedback-form>, answered, with the partner’s shared answers',

@@ -14,6 +14,7 @@ import * as photoHosts from './migrations/0007-photo-hosts.js';
 import * as matchingAndConsent from './migrations/0008-matching-and-consent.js';
 import * as pairResumedOn from './migrations/0009-pair-resumed-on.js';
 import * as goalReflection from './migrations/0010-goal-reflection.js';
+import * as stories from './migrations/0011-stories.js';
 import * as calendarFeeds from './migrations/0012-calendar-feeds.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
@@ -87,6 +88,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-matching-and-consent': matchingAndConsent,
   '0009-pair-resumed-on': pairResumedOn,
   '0010-goal-reflection': goalReflection,
+  '0011-stories': stories,
   '0012-calendar-feeds': calendarFeeds,
   '0013-webhooks': webhooks,
   '0014-person-erasure': personErasure,

@@ -143,6 +143,22 @@ export interface GoalTemplatesTable extends TenantRow, SoftDeleted {
   topic: string | null;
 }
 
+/** A pair's success story; its status follows from the agreements, the return note and the publication. */
+export interface StoriesTable extends TenantRow {
+  pairId: string;
+  title: string;
+  text: string;
+  language: Locale;
+  /** JSON: `{ text, by }` (core's StoryQuote), or null. */
+  quote: Json | null;
+  agreedMentorAt: string | null;
+  agreedMenteeAt: string | null;
+  returnNote: string | null;
+  publishedAt: string | null;
+  /** Who approved it: a person's id, or a service token's. */
+  approvedBy: string | null;
+}
+
 export interface SessionsTable extends TenantRow, SoftDeleted {
   pairId: string;
   status: SessionStatus;
@@ -330,6 +346,7 @@ export interface Database {
   matchConstraints: MatchConstraintsTable;
   goals: GoalsTable;
   goalTemplates: GoalTemplatesTable;
+  stories: StoriesTable;
   sessions: SessionsTable;
   privateNotes: PrivateNotesTable;
   feedback: FeedbackTable;

@@ -17,6 +17,7 @@ type Versioned =
   | 'sessions'
   | 'privateNotes'
   | 'feedback'
+  | 'stories'
   | 'webhooks';
 
 type Stored = { id: string; updatedAt: string; version: number };

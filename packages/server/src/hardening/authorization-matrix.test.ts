@@ -132,6 +132,9 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
     });
     f.enrollingProgram = enrolling;
     f.serviceToken = await post('/v1/service-tokens', w.tokens.admin, { name: 'HR sync' });
+    f.story = await post(`/v1/pairs/${w.pairId}/stories`, w.tokens.mentor, storyBody);
+    f.publishedStory = await agreedStory();
+    await post(`/v1/stories/${f.publishedStory}/approval`, w.tokens.admin, undefined);
     f.matchingProgram = await freshProgram();
     f.webhook = await post('/v1/webhooks', w.tokens.admin, hook);
     f.webhookDelivery = await post(`/v1/webhooks/${f.webhook}/ping`, w.tokens.admin, undefined);
@@ -148,6 +151,15 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       otherOrgServiceToken: await serviceToken(w.tokens.otherOrgAdmin),
     });
   });
+
+  const storyBody = { title: 'What changed for us', text: 'He posts, she argues budgets.', language: 'en' };
+  /** A story of the pair under test that both sides agreed to: waiting for an admin. */
+  const agreedStory = async () => {
+    const id = await post(`/v1/pairs/${w.pairId}/stories`, w.tokens.mentor, storyBody);
+    await post(`/v1/stories/${id}/agreement`, w.tokens.mentor, undefined);
+    await post(`/v1/stories/${id}/agreement`, w.tokens.mentee, undefined);
+    return id;
+  };
 
   /** Someone new, enrolled and accepted in the matching program: a mentor and a mentee to pair, pin or ban. */
   const freshEnrolled = async (role: 'mentor' | 'mentee') => {
@@ -484,6 +496,30 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       }),
     },
     {
+      route: 'POST /v1/pairs/{pairId}/stories',
+      expect: [404, 404, 201, 201, 404, 404, 404],
+      target: fixed('/v1/pairs/{pairId}/stories', storyBody),
+    },
+    {
+      route: 'GET /v1/pairs/{pairId}/stories',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => ({
+        path: `/v1/pairs/${w.pairId}/stories`,
+        listed: { id: f.story ?? '', by: ['mentor', 'mentee'] },
+      }),
+    },
+    {
+      route: 'GET /v1/stories',
+      expect: [200, 200, 200, 200, 200, 200, 200],
+      target: async () => ({
+        path: '/v1/stories',
+        listed: {
+          id: f.publishedStory ?? '',
+          by: ['admin', 'serviceToken', 'mentor', 'mentee', 'otherMentor'],
+        },
+      }),
+    },
+    {
       route: 'POST /v1/programs/{programId}/goal-templates',
       expect: [201, 201, 403, 403, 403, 404, 404],
       target: fixed('/v1/programs/{programId}/goal-templates', {
@@ -504,6 +540,36 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
             title: { en: 'Temp', it: '' },
           })}`,
         ),
+    },
+    {
+      route: 'GET /v1/stories/{storyId}',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}`),
+    },
+    {
+      route: 'PATCH /v1/stories/{storyId}',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}`, { title: 'What changed for the two of us' }),
+    },
+    {
+      route: 'POST /v1/stories/{storyId}/agreement',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}/agreement`),
+    },
+    {
+      route: 'DELETE /v1/stories/{storyId}/agreement',
+      expect: [404, 404, 200, 200, 404, 404, 404],
+      target: async () => p(`/v1/stories/${f.story}/agreement`),
+    },
+    {
+      route: 'POST /v1/stories/{storyId}/approval',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/stories/${await agreedStory()}/approval`),
+    },
+    {
+      route: 'POST /v1/stories/{storyId}/return',
+      expect: [200, 200, 403, 403, 403, 404, 404],
+      target: async () => p(`/v1/stories/${await agreedStory()}/return`, { note: 'Leave out the figures.' }),
     },
     {
       route: 'POST /v1/pairs/{pairId}/feedback',
@@ -712,6 +778,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       f.feedback,
       f.menteeFeedback,
       f.unrevealed,
+      f.story,
     ];
     const otherPair = [w.otherPairId, w.people.otherMentor, w.people.otherMentee];
     const ids = {
@@ -724,6 +791,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
         f.feedback,
         f.menteeFeedback,
         f.unrevealed,
+        f.story,
       ],
       serviceToken: [
         ...otherOrg,
@@ -734,6 +802,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
         f.feedback,
         f.menteeFeedback,
         f.unrevealed,
+        f.story,
       ],
       mentor: [...otherOrg, ...otherPair, f.menteeFeedback],
       mentee: [...otherOrg, ...otherPair, f.note, f.unrevealed],
@@ -759,6 +828,7 @@ describe.each(testDatabases())('the authorization matrix on $dialect', (database
       f.goalTemplate,
       f.webhook,
       f.webhookDelivery,
+      f.publishedStory,
     ];
     const hidden = actor === 'otherOrgAdmin' || actor === 'otherOrgServiceToken' ? thisOrg : ids[actor];
     return hidden.filter((id): id is string => id !== undefined);

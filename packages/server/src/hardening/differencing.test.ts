@@ -102,7 +102,11 @@ describe.each(testDatabases())('the differencing attack on every aggregate, on $
       token: world.tokens.mentor,
       body: { text: 'Ask about the board pack' },
     });
-    expect([goal.status, note.status]).toEqual([201, 201]);
+    const story = await api.call('POST', `/v1/pairs/${P(1)}/stories`, {
+      token: world.tokens.mentor,
+      body: { title: 'What changed', text: 'He posts weekly now.', language: 'en' },
+    });
+    expect([goal.status, note.status, story.status]).toEqual([201, 201, 201]);
     // Every event but `feedback.submitted`, which by design (issue 12) tells of each answer as
     // it comes, never of what it says: its delivery log moves with every answer, which this
     // attack would rightly see. The other events must not move with an answer.
@@ -121,6 +125,7 @@ describe.each(testDatabases())('the differencing attack on every aggregate, on $
       sessionId: [sessionsOf.get(P(1))?.[0] ?? ''],
       goalId: [goal.body.id],
       noteId: [note.body.id],
+      storyId: [story.body.id],
       enrollmentId: [newId('enrollment')],
       feedbackId: [seeded],
       tokenId: [service.id],

@@ -18,6 +18,7 @@ import { registerPrograms } from './programs/programs.handlers.js';
 import { registerReports } from './reports/reports.handlers.js';
 import { serviceTokensApp } from './service-tokens/service-tokens.handlers.js';
 import { registerSessions } from './sessions/sessions.handlers.js';
+import { registerStories } from './stories/stories.handlers.js';
 import { webhookDeliveriesApp, webhooksApp } from './webhooks/webhooks.handlers.js';
 
 /**
@@ -40,6 +41,7 @@ export function registerApi(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerFeedback(app);
   registerCalendarFeeds(app);
   registerReports(app);
+  registerStories(app);
   app.route('/v1/service-tokens', serviceTokensApp());
   app.route('/v1/webhooks', webhooksApp(deps.config));
   app.route('/v1/webhook-deliveries', webhookDeliveriesApp());

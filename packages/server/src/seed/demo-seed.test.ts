@@ -5,6 +5,7 @@ import { fromJson } from '../db/json.js';
 import { loadMatchGround } from '../routes/matching/match-ground.store.js';
 import { proposalsOf } from '../routes/matching/match-input.js';
 import { toProgram } from '../routes/programs/programs.store.js';
+import { listSharedStories } from '../routes/stories/stories.store.js';
 import { DEMO_ORG_ID, seedDemo } from './demo-seed.js';
 
 // Everything is dated from `now`: check a quiet morning and the last moment of a year alike.
@@ -39,6 +40,7 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
       goals: await db.selectFrom('goals').selectAll().execute(),
       goalTemplates: await db.selectFrom('goalTemplates').selectAll().execute(),
       feedback: await db.selectFrom('feedback').selectAll().execute(),
+      stories: await db.selectFrom('stories').selectAll().execute(),
     };
   }
 
@@ -140,6 +142,23 @@ describe.each(MOMENTS)('seedDemo at %s', (moment) => {
     ).toBeGreaterThan(4);
     const paolo = people.find((p) => p.email === 'paolo.ricci@contoso.example');
     expect(enrollments.filter((e) => e.personId === paolo?.id)).toEqual([]);
+  });
+
+  it('gives the intranet home two published stories, the HR lead one to approve, and Giulia and Marco a draft', async () => {
+    const { people } = await everything();
+    const lead = people.find((p) => p.isAdmin === 1);
+    if (!lead) throw new Error('no HR lead');
+    const caller = { kind: 'person', orgId: DEMO_ORG_ID, personId: lead.id, isAdmin: true } as const;
+    const published = await listSharedStories(storage.db, caller, { status: 'published', limit: 25 });
+    expect(published.items.map((s) => s.mentee.displayName)).toEqual(['Marco Rinaldi', 'James Whitfield']);
+    for (const story of published.items)
+      expect(Date.parse(story.publishedAt ?? '')).toBeLessThan(now.getTime());
+    const waiting = await listSharedStories(storage.db, caller, { status: 'awaiting-approval', limit: 25 });
+    expect(waiting.items.map((s) => s.status)).toEqual(['awaiting-approval']);
+    const { stories } = await everything();
+    const drafts = stories.filter((s) => s.agreedMenteeAt === null);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ language: 'it', agreedMenteeAt: null, publishedAt: null });
   });
 
   it('changes nothing when run a second time', async () => {

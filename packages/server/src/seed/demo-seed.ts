@@ -21,7 +21,10 @@ import {
   personSchema,
   programSchema,
   type Session,
+  type Story,
   sessionSchema,
+  storySchema,
+  storyStatus,
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { toFlag, toJson } from '../db/json.js';
@@ -32,9 +35,11 @@ import { pairRow } from '../routes/pairs/pairs.store.js';
 import { personColumns } from '../routes/people/people.store.js';
 import { programRow } from '../routes/programs/programs.store.js';
 import { sortKey } from '../routes/sessions/sessions.store.js';
+import { storyColumns } from '../routes/stories/stories.store.js';
 import { type AnswerSpec, PAIRS } from './demo-pairs.js';
 import { PEOPLE, type PersonKey } from './demo-people.js';
 import { CHARTER, DIGITAL_BRIDGE, GREEN_LEADERS, type ProgramSpec } from './demo-programs.js';
+import { STORIES } from './demo-stories.js';
 import { seedDemoWebhook } from './demo-webhooks.js';
 
 /**
@@ -76,6 +81,7 @@ interface Demo {
   goals: Goal[];
   goalTemplates: GoalTemplate[];
   feedback: Feedback[];
+  stories: Story[];
 }
 
 /** Every entity goes through its core schema, so a change in the contract breaks the seed loudly. */
@@ -177,6 +183,7 @@ function buildDemo(now: Date): Demo {
       ),
     ),
     feedback: [],
+    stories: [],
   };
 
   const answer = (
@@ -290,6 +297,37 @@ function buildDemo(now: Date): Demo {
       );
     }
   }
+
+  for (const spec of STORIES) {
+    const pair = demo.pairs.find((p) => p.mentorId === personId[spec.mentor]);
+    const person = (id: string | undefined) => people.find((p) => p.id === id);
+    const [mentor, mentee] = [person(pair?.mentorId), person(pair?.menteeId)];
+    if (!pair || !mentor || !mentee) throw new Error(`No pair of ${spec.mentor} for a demo story`);
+    const agreedAt = {
+      mentor: spec.agreed.mentor === undefined ? null : at(spec.agreed.mentor, 9),
+      mentee: spec.agreed.mentee === undefined ? null : at(spec.agreed.mentee, 18),
+    };
+    const publishedAt = spec.publishedDay === undefined ? null : at(spec.publishedDay, 11);
+    const writtenAt = at(spec.writtenDay, 16);
+    demo.stories.push(
+      storySchema.parse({
+        id: idAt('story', writtenAt),
+        ...stored(writtenAt),
+        updatedAt: publishedAt ?? agreedAt.mentee ?? agreedAt.mentor ?? writtenAt,
+        pairId: pair.id,
+        title: spec.title,
+        text: spec.text,
+        language: spec.language,
+        quote: spec.quote ?? null,
+        mentor: { displayName: mentor.displayName, title: mentor.title },
+        mentee: { displayName: mentee.displayName, title: mentee.title },
+        status: storyStatus({ agreedAt, returnNote: null, publishedAt }),
+        agreedAt,
+        returnNote: null,
+        publishedAt,
+      }),
+    );
+  }
   return demo;
 }
 
@@ -316,6 +354,16 @@ const goalTemplateRow = (t: GoalTemplate): NewRow<'goalTemplates'> => ({
   deletedAt: null,
 });
 
+const storyRow =
+  (approvedBy: string) =>
+  (s: Story): NewRow<'stories'> => ({
+    id: s.id,
+    orgId: s.orgId,
+    pairId: s.pairId,
+    createdAt: s.createdAt,
+    ...storyColumns(s, approvedBy),
+  });
+
 const sessionRow = (s: Session): NewRow<'sessions'> => ({
   ...s,
   sortAt: sortKey(s, s.createdAt),
@@ -333,7 +381,8 @@ const feedbackRow = ({ ratings, shareWithPartner, ...f }: Feedback): NewRow<'fee
 
 /**
  * Seeds Contoso Italia: 16 people, an active program with six pairs at different stages
- * (healthy, quiet for six weeks, losing trust, proposed, paused, completed) and a second
+ * (healthy, quiet for six weeks, losing trust, proposed, paused, completed), their success
+ * stories (two published, one waiting for approval, one draft) and a second
  * program taking applications, ready for matching. Does nothing when the demo organisation
  * already exists.
  */
@@ -357,5 +406,10 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
     await trx.insertInto('goalTemplates').values(demo.goalTemplates.map(goalTemplateRow)).execute();
     await trx.insertInto('feedback').values(demo.feedback.map(feedbackRow)).execute();
     await seedDemoWebhook(trx, { orgId: DEMO_ORG_ID, ...demo }, now);
+    const lead = demo.people.find((p) => p.isAdmin)?.id ?? '';
+    await trx
+      .insertInto('stories')
+      .values(demo.stories.map(storyRow(lead)))
+      .execute();
   });
 }

@@ -8,6 +8,7 @@ import { goalsOfPairs } from '../goals/goals.store.js';
 import { notesByAuthor } from '../notes/notes.store.js';
 import { toPair } from '../pairs/pairs.store.js';
 import { sessionsOfPairs } from '../sessions/sessions.store.js';
+import { storiesOfPairs } from '../stories/stories.store.js';
 
 /** Whose data is read, and for whom: the person themselves, or an admin answering for them. */
 export interface PersonDataSubject {
@@ -51,6 +52,7 @@ export const PERSON_DATA_SECTIONS: { [K in keyof PersonDataSections]-?: SectionR
   goals: { private: true, read: (db, subject) => goalsOfPairs(db, pairIdsOf(subject)) },
   privateNotes: { private: true, read: (db, subject) => notesByAuthor(db, subject.orgId, subject.personId) },
   feedback: { private: true, read: (db, subject) => feedbackByAuthor(db, subject.orgId, subject.personId) },
+  stories: { private: true, read: (db, subject) => storiesOfPairs(db, subject.orgId, pairIdsOf(subject)) },
   calendarFeeds: { private: true, read: (db, subject) => feedsOfPerson(db, subject.orgId, subject.personId) },
 };
 

@@ -83,6 +83,11 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
       w.tokens.mentor,
       answer(ids.second, 'Giulia kept this to herself', false),
     );
+    const story = await api.call('POST', `/v1/pairs/${w.pairId}/stories`, {
+      token: w.tokens.mentor,
+      body: { title: 'Roberto posts weekly', text: 'What changed for both of us.', language: 'en' },
+    });
+    ids.story = story.body.id;
     const feed = await api.call('POST', `/v1/pairs/${w.pairId}/calendar-feed`, { token: w.tokens.mentee });
     ids.feedPath = feed.body.path;
     // Two more answers in the program, so its report releases figures over five.
@@ -120,13 +125,17 @@ describe.each(testDatabases())("a person's own data on $dialect", (database) => 
       { id: ids.menteeNote, text: 'Roberto: ask about the board pack' },
     ]);
     expect(idsIn(sections.feedback)).toEqual([ids.menteeAnswer]);
+    expect(idsIn(sections.stories)).toEqual([ids.story]);
     expect(sections.calendarFeeds).toMatchObject([{ scope: 'pair', pairId: w.pairId, active: true }]);
     const text = JSON.stringify(data);
     const feedSecret = String(ids.feedPath).replace(/^.*\//, '').replace('.ics', '');
     for (const hidden of [ids.mentorNote, ids.mentorShared, ids.mentorUnshared, w.otherPairId, feedSecret]) {
       expect(text).not.toContain(hidden);
     }
-    expect(text).not.toContain('Giulia');
+    // Her name is there (the pair's story shows both), but nothing she wrote for herself.
+    for (const hers of ['he seemed tired', 'Giulia shared this', 'Giulia kept this to herself']) {
+      expect(text).not.toContain(hers);
+    }
   });
 
   it("gives an admin what admins may read about someone, and another organisation's admin a 404", async () => {
