@@ -52,12 +52,16 @@ describe('<rm-session-log> Add to calendar', () => {
     return el;
   }
 
-  /** Opens the dialog as a keyboard user does, and waits for both links to be read. */
+  /**
+   * Opens the dialog as a keyboard user does, and waits for both links to be read. The
+   * dialog is a part fetched on the first open (with its words in the page's language), which
+   * takes longer than a render when the browser tests share two cores.
+   */
   async function open(el: RmSessionLog) {
     $(el, '[part="calendar-button"]')?.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => dialog(el)?.open === true);
-    await until(() => !root(el).querySelector('dialog [role="status"]'));
+    await until(() => dialog(el)?.open === true, 15_000);
+    await until(() => !root(el).querySelector('dialog [role="status"]'), 15_000);
   }
 
   before(async () => {
