@@ -30,19 +30,37 @@ export function renderTable(chart: Chart, rowHeading: string): TemplateResult {
 }
 
 /**
+ * A name HR recognises in a downloads folder, e.g. `digital-bridge-2026-coppie-2026-11-30.csv`:
+ * the program's name in plain letters, what the file holds and the day it was taken.
+ */
+export function csvFileName(programName: string, italian: boolean, today = new Date()): string {
+  const plain = programName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${plain || 'program'}-${italian ? 'coppie' : 'pairs'}-${today.toISOString().slice(0, 10)}.csv`;
+}
+
+/**
  * Downloads the program's pairs as a CSV file, as the server writes it (formula cells
  * neutralised). With a byte order mark, so Excel reads accented names; with `;` in Italian,
  * where Excel splits columns on semicolons.
  */
-export async function downloadCsv(client: RmClient, programId: string, italian: boolean): Promise<void> {
-  const csv = await client.reports.dashboardCsv(programId, {
+export async function downloadCsv(
+  client: RmClient,
+  program: { id: string; name: string },
+  italian: boolean,
+): Promise<void> {
+  const csv = await client.reports.dashboardCsv(program.id, {
     delimiter: italian ? 'semicolon' : 'comma',
     bom: 'true',
   });
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${programId}.csv`;
+  link.download = csvFileName(program.name, italian);
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

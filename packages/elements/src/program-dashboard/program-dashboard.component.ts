@@ -110,13 +110,14 @@ export class RmProgramDashboard extends RmElement {
 
   private async export() {
     const api = this.api;
-    if (!api || this.exporting) return;
+    const view = this.task.value;
+    if (!api || !view || !('program' in view) || this.exporting) return;
     const t = this.localize;
     this.exporting = true;
     void this.announcer.announce(t.t('exporting'));
     try {
       const extras = await this.extras.get();
-      await extras.downloadCsv(api, this.programId, t.locale === 'it');
+      await extras.downloadCsv(api, view.program, t.locale === 'it');
       void this.announcer.announce(t.t('exported'));
     } catch (error) {
       this.emit('rm-error', { error: toError(error), action: 'load-part' });

@@ -127,7 +127,7 @@ describe('<rm-program-dashboard>', () => {
       HTMLAnchorElement.prototype.click = click;
     }
     const [link] = clicked;
-    expect(link?.download).to.equal(`${programId}.csv`);
+    expect(link?.download).to.match(/^digital-bridge-2026-coppie-\d{4}-\d\d-\d\d\.csv$/);
     const bytes = new Uint8Array(await (await fetch(link?.href ?? '')).arrayBuffer());
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
