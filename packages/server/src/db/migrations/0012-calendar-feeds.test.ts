@@ -3,9 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { feedSessions, findFeed, findFeedOwner, replaceFeed } from '../../routes/calendar/calendar.store.js';
 import { testDatabases } from '../../test-support/harness.js';
 import { olderDatabases } from '../../test-support/older-database.js';
+import { insertPairAsOf0009, storedBefore as stored } from '../../test-support/pair-as-of-0009.js';
 import { migrate } from '../database.js';
-
-const stored = { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z', version: 1 };
 
 describe.each(testDatabases())('migration 0012-calendar-feeds on $dialect', (database) => {
   const older = olderDatabases(database);
@@ -15,86 +14,8 @@ describe.each(testDatabases())('migration 0012-calendar-feeds on $dialect', (dat
     const storage = await older.at('0009-pair-resumed-on');
     // biome-ignore lint/suspicious/noExplicitAny: the old schema, which the Database interface no longer describes
     const old = storage.db as any;
-    const orgId = newId('organization');
-    const [giulia, marco] = [newId('person'), newId('person')];
-    const programId = newId('program');
-    const pairId = newId('pair');
+    const { orgId, marco, pairId } = await insertPairAsOf0009(old);
     const sessionId = newId('session');
-    await old
-      .insertInto('organizations')
-      .values({ id: orgId, name: 'Contoso', defaultLocale: 'it', settings: '{}', ...stored })
-      .execute();
-    for (const [id, displayName, careerStage] of [
-      [giulia, 'Giulia', 'early'],
-      [marco, 'Marco', 'executive'],
-    ]) {
-      await old
-        .insertInto('people')
-        .values({
-          id,
-          orgId,
-          externalId: `sub-${id}`,
-          email: `${id}@example.com`,
-          displayName,
-          title: null,
-          department: 'Finance',
-          managerId: null,
-          careerStage,
-          locale: 'it',
-          languages: '["it"]',
-          timeZone: 'Europe/Rome',
-          photoUrl: null,
-          isAdmin: 0,
-          deletedAt: null,
-          ...stored,
-        })
-        .execute();
-    }
-    await old
-      .insertInto('programs')
-      .values({
-        id: programId,
-        orgId,
-        name: 'Digital Bridge',
-        description: '',
-        topics: '[]',
-        customTopics: '[]',
-        startsOn: '2026-01-05',
-        endsOn: '2026-12-18',
-        cadenceDays: 14,
-        sessionMinutes: 60,
-        status: 'active',
-        charter: '{"en":"","it":""}',
-        matching:
-          '{"weights":{"topics":4,"crossDepartment":2,"language":2,"availability":2},"separateDepartments":false}',
-        deletedAt: null,
-        ...stored,
-      })
-      .execute();
-    await old
-      .insertInto('pairs')
-      .values({
-        id: pairId,
-        orgId,
-        programId,
-        mentorId: giulia,
-        menteeId: marco,
-        status: 'active',
-        topics: '[]',
-        matchScore: null,
-        matchReasons: '[]',
-        menteeConsentedAt: '2026-01-02T10:00:00.000Z',
-        charterMentorAt: '2026-01-03T10:00:00.000Z',
-        charterMenteeAt: '2026-01-04T10:00:00.000Z',
-        override: 0,
-        startedOn: '2026-01-05',
-        resumedOn: null,
-        endedOn: null,
-        endedBy: null,
-        deletedAt: null,
-        ...stored,
-      })
-      .execute();
     await old
       .insertInto('sessions')
       .values({
