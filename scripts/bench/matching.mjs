@@ -1,6 +1,7 @@
 import { linearSumAssignment } from 'linear-sum-assignment';
 import { munkres } from 'munkres';
 import { solveAssignment } from '../../packages/core/dist/matching/index.js';
+import { markdownTable, writeSection } from './section.mjs';
 
 /**
  * solveAssignment beside the npm peers munkres and linear-sum-assignment, in one run:
@@ -137,4 +138,25 @@ for (const { n, cells } of rows) {
   console.log(`${String(n).padStart(5)}  ${cells.map(total).join(' ')}`);
 }
 console.log(unequal ? '\nTOTALS DIFFER' : '\nTotals equal.');
+const cell = (value) => (value === null ? 'skipped' : `${value.toFixed(1)} ms`);
+const times = (peer, ours) => (peer === null ? '—' : `${(peer / ours).toFixed(1)}x`);
+writeSection(
+  `## Matching
+
+\`solveAssignment\` (core) beside the npm peers on dense n × n matrices of random scores, the
+median of interleaved runs after a warm-up; "x" is how many times longer the peer took.
+${unequal ? '**The totals differ.**' : 'All three found assignments of the same total.'}
+
+${markdownTable(
+  ['n', 'solveAssignment', 'munkres', 'linear-sum-assignment', 'munkres ÷ ours', 'lsa ÷ ours'],
+  rows.map(({ n, cells: [ours, munkresCell, lsaCell] }) => [
+    n,
+    cell(ours.ms),
+    cell(munkresCell.ms),
+    cell(lsaCell.ms),
+    times(munkresCell.ms, ours.ms),
+    times(lsaCell.ms, ours.ms),
+  ]),
+)}`,
+);
 if (unequal) process.exitCode = 1;
