@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { PairRole } from '@rm-kit/core';
 import { findOwnPair } from '../../auth/access.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
@@ -11,13 +12,22 @@ import {
   listGoalsRoute,
   updateGoalRoute,
 } from './goals.routes.js';
-import { checkTopicOffered, findOwnGoal, insertGoal, listGoals, toGoal, updateGoal } from './goals.store.js';
+import {
+  checkAssessedByOwner,
+  checkTopicOffered,
+  findOwnGoal,
+  insertGoal,
+  listGoals,
+  toGoal,
+  updateGoal,
+} from './goals.store.js';
 
 export function registerGoals(app: OpenAPIHono<AppEnv>) {
   app.openapi(createGoalRoute, async (c) => {
     const db = c.get('db');
-    const { pair } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
+    const { pair, role } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
     const body = c.req.valid('json');
+    checkAssessedByOwner(role, body.owner, body);
     await checkTopicOffered(db, pair, body.topic);
     const goal = await insertGoal(db, pair, body);
     c.get('events').push(domainEvent('goal.created', pair, goal));
@@ -38,9 +48,10 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(updateGoalRoute, async (c) => {
     const db = c.get('db');
-    const { row, pair } = await findOwnGoal(db, c.get('caller'), c.req.valid('param').goalId);
+    const { row, pair, role } = await findOwnGoal(db, c.get('caller'), c.req.valid('param').goalId);
     checkIfMatch(c, row.version);
     const changes = c.req.valid('json');
+    checkAssessedByOwner(role, changes.owner ?? (row.owner as PairRole), changes, row);
     if (changes.topic !== undefined) await checkTopicOffered(db, pair, changes.topic);
     const goal = await updateGoal(db, row, changes);
     c.get('events').push(domainEvent('goal.updated', pair, goal));

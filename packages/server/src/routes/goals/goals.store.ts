@@ -9,6 +9,7 @@ import {
   goalSchema,
   type List,
   newId,
+  type PairRole,
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
@@ -177,6 +178,28 @@ export async function findOwnGoal(db: Kysely<Database>, caller: Caller, goalId: 
     if (error instanceof Problem) throw notFound('goal');
     throw error;
   }
+}
+
+/**
+ * A self-assessment says where the goal's owner is on it ("1: just starting"): only the
+ * owner gives it. The other member may send it back unchanged (a form that sends the whole
+ * goal), never a new value.
+ */
+export function checkAssessedByOwner(
+  role: PairRole,
+  owner: PairRole,
+  changes: { assessmentBefore?: number | null | undefined; assessmentAfter?: number | null | undefined },
+  current: { assessmentBefore: number | null; assessmentAfter: number | null } = {
+    assessmentBefore: null,
+    assessmentAfter: null,
+  },
+): void {
+  if (role === owner) return;
+  const issues = (['assessmentBefore', 'assessmentAfter'] as const)
+    .filter((field) => changes[field] !== undefined && changes[field] !== current[field])
+    .map((field) => ({ path: [field], message: `Only the goal's ${owner} says where they are on it` }));
+  if (issues.length > 0)
+    throw new Problem('forbidden', "A self-assessment is the goal owner's to give", { issues });
 }
 
 /** The goals of some pairs: a member's export's `goals`. */

@@ -132,6 +132,37 @@ describe.each(testDatabases())('goals on $dialect', (database) => {
     expect(seen.body).toEqual(ticked.body);
   });
 
+  it("leaves a goal's self-assessment to its owner: the partner may send it back unchanged, never a new one", async () => {
+    const created = await api.call('POST', goalsOf(world.pairId), {
+      token: world.tokens.mentee,
+      body: { ...linkedIn, assessmentBefore: 2 },
+    });
+    expect(created.status).toBe(201);
+    const byPartner = await api.call('PATCH', `/v1/goals/${created.body.id}`, {
+      token: world.tokens.mentor,
+      headers: { 'If-Match': '"1"' },
+      body: { assessmentBefore: 5, assessmentAfter: 5, progress: 50 },
+    });
+    expect(byPartner.status).toBe(403);
+    expect(byPartner.body.error.issues.map((i: { path: string[] }) => i.path)).toEqual([
+      ['assessmentBefore'],
+      ['assessmentAfter'],
+    ]);
+    const unchanged = await api.call('GET', `/v1/goals/${created.body.id}`, { token: world.tokens.mentee });
+    expect(unchanged.body).toEqual(created.body);
+    const sentBack = await api.call('PATCH', `/v1/goals/${created.body.id}`, {
+      token: world.tokens.mentor,
+      headers: { 'If-Match': '"1"' },
+      body: { assessmentBefore: 2, progress: 50 },
+    });
+    expect([sentBack.status, sentBack.body.progress, sentBack.body.assessmentBefore]).toEqual([200, 50, 2]);
+    const forHim = await api.call('POST', goalsOf(world.pairId), {
+      token: world.tokens.mentor,
+      body: { ...linkedIn, owner: 'mentee', assessmentBefore: 1 },
+    });
+    expect(forHim.status).toBe(403);
+  });
+
   it('refuses a self-assessment outside 1-5 and an empty commitment with their paths, changing nothing', async () => {
     const created = await api.call('POST', goalsOf(world.pairId), {
       token: world.tokens.mentee,
