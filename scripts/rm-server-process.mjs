@@ -8,10 +8,11 @@ const serverDir = fileURLToPath(new URL('../packages/server/', import.meta.url))
  * in production: over HTTP, never imported. From source by default; `built: true` runs
  * `dist/main.js` as an operator would. Resolves once it listens, with the URL it printed
  * itself (PORT=0 lets it choose a free port), so what answers there is this process.
+ * `nodeArgs` go to Node itself, e.g. `--cpu-prof` (which NODE_OPTIONS does not take).
  */
-export function startRmServer(env = {}, { built = false, args = [] } = {}) {
+export function startRmServer(env = {}, { built = false, args = [], nodeArgs = [] } = {}) {
   const entry = built ? ['dist/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, [...entry, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', RMKIT_DEMO: '1', RMKIT_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

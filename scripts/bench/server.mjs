@@ -1,0 +1,400 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openStorage } from '../../packages/server/dist/db/database.js';
+import { findPostgresBinaries, startPostgresCluster } from '../postgres-cluster.mjs';
+import { startRmServer } from '../rm-server-process.mjs';
+import { markdownTable, writeSection } from './section.mjs';
+
+/**
+ * The built rm-kit server beside a bare Hono route on @hono/node-server (scripts/bench/bare-hono.mjs,
+ * its own process) answering the same JSON, on SQLite (a file, synchronous=FULL as shipped) and
+ * on PostgreSQL (a throwaway cluster with fsync on), over loopback with autocannon. For the keyed
+ * POST the peer is a ceiling: one bare insert per request into the same kind of database.
+ *
+ * rm-kit runs as shipped (demo seed, request log at info) except for RMKIT_RATE_LIMIT, raised so
+ * that one caller's 50 connections measure the server rather than its 429s. Each row warms both
+ * up, then runs rm-kit and the peer back to back, so a busy machine slows both alike.
+ *
+ * RMKIT_BENCH_SECONDS: seconds per phase (default 10; the 200-connection mix runs three times as
+ * long). RMKIT_BENCH_CPU_PROFILE=<dir>: instead of the bench, profile the built server on SQLite
+ * under the GET of a pair (`node --cpu-prof`), write the .cpuprofile there and print the functions
+ * with the most self time.
+ *
+ * Exit code 1 only for a wrong result: a write acknowledged with 201 that is not stored.
+ */
+const SECONDS = Number(process.env.RMKIT_BENCH_SECONDS ?? 10);
+const MIX_SECONDS = SECONDS * 3;
+const WARM_UP_SECONDS = Math.min(3, Math.max(1, SECONDS / 5));
+const CONNECTIONS = 50;
+const MIX_CONNECTIONS = 200;
+/** Far above what one caller can send here: the limiter still runs, it never says 429. */
+const RATE_LIMIT = '1000000000';
+const KEYED_SUMMARY = 'Bench: keyed write';
+const MIX_SUMMARY = 'Bench: mixed write';
+const GET_PAIR = 'GET /v1/pairs/{id}';
+const GET_SESSIONS = 'GET /v1/pairs/{id}/sessions?limit=20';
+const POST_SESSION = 'POST /v1/pairs/{id}/sessions, keyed';
+const MIX = `mix, ${MIX_CONNECTIONS} connections`;
+
+const sessionBody = (summary) =>
+  JSON.stringify({ status: 'held', occurredAt: '2026-10-05T10:00:00Z', summary, durationMinutes: 45 });
+
+/** Starts scripts/bench/bare-hono.mjs and checks that what answers is that process. */
+async function startPeer(env) {
+  const nonce = randomUUID();
+  const child = spawn(process.execPath, [new URL('./bare-hono.mjs', import.meta.url).pathname], {
+    env: { ...process.env, ...env, RMKIT_PEER_NONCE: nonce },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((done) => child.once('exit', done));
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n').find((l) => l.includes('"listening"'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    child.once('exit', (code) => reject(new Error(`bare Hono peer exited (${code}) before listening`)));
+  });
+  const who = await (await fetch(`${url}/whoami`)).json();
+  if (who.nonce !== nonce || who.pid !== child.pid) {
+    child.kill();
+    throw new Error(`${url} is not the bare Hono peer this bench started`);
+  }
+  return {
+    url,
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+async function json(response) {
+  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The demo seed's members of active pairs, signed in; the first is a pair's mentor. */
+async function signIn(url) {
+  const people = await json(await fetch(`${url}/demo/people`));
+  const members = [];
+  for (const person of people.items.filter((p) => p.pairIds.length > 0)) {
+    const { token } = await json(
+      await fetch(`${url}/demo/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: person.email }),
+      }),
+    );
+    const me = await json(await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } }));
+    const active = me.pairs.find((pair) => pair.status === 'active');
+    if (active) members.push({ token, pairId: active.id, mentor: active.mentorId === me.person.id });
+  }
+  const mentor = members.find((member) => member.mentor);
+  if (!mentor) throw new Error('the demo seed has no mentor of an active pair');
+  return { mentor, members };
+}
+
+/** What rm-kit answers the measured requests with, for the peer to answer the same. */
+async function bodiesFor(url, { token, pairId }) {
+  const headers = { authorization: `Bearer ${token}` };
+  const pair = await json(await fetch(`${url}/v1/pairs/${pairId}`, { headers }));
+  const sessions = await json(await fetch(`${url}/v1/pairs/${pairId}/sessions?limit=20`, { headers }));
+  const session = await json(
+    await fetch(`${url}/v1/pairs/${pairId}/sessions`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: sessionBody('Bench: the body the peer answers'),
+    }),
+  );
+  return { pair, sessions, session };
+}
+
+/** Keyed writes by summary: sent, and acknowledged with 201, to check against the rows stored. */
+const writes = new Map();
+const tally = (summary) => {
+  if (!writes.has(summary)) writes.set(summary, { sent: 0, acknowledged: 0 });
+  return writes.get(summary);
+};
+
+/** The same GET on every connection, built once. */
+const get = (path, token) => ({
+  requests: [{ method: 'GET', path, headers: { authorization: `Bearer ${token}` } }],
+});
+
+function keyedPost(pairOf, summary, count) {
+  return {
+    method: 'POST',
+    setupRequest: (request, context) => {
+      if (count) tally(summary).sent++;
+      const { token, pairId } = pairOf(context);
+      return {
+        ...request,
+        path: `/v1/pairs/${pairId}/sessions`,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: sessionBody(summary),
+      };
+    },
+    onResponse: (status) => {
+      if (count && status === 201) tally(summary).acknowledged++;
+    },
+  };
+}
+
+async function run(url, connections, seconds, options) {
+  const result = await autocannon({ url, connections, duration: seconds, ...options });
+  return {
+    seconds: result.duration,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Warms both up, then measures rm-kit and the peer back to back. */
+async function phase(rmKit, peer, connections, seconds, optionsFor) {
+  await run(rmKit.url, connections, WARM_UP_SECONDS, optionsFor(rmKit));
+  await run(peer.url, connections, WARM_UP_SECONDS, optionsFor(peer));
+  const ours = await run(rmKit.url, connections, seconds, optionsFor(rmKit));
+  const theirs = await run(peer.url, connections, seconds, optionsFor(peer));
+  return { ours, theirs };
+}
+
+async function benchDatabase(name, rmKitDatabase, peerDatabase, work) {
+  const rmKit = await startRmServer(
+    { DATABASE_URL: rmKitDatabase, RMKIT_RATE_LIMIT: RATE_LIMIT },
+    { built: true },
+  );
+  let peer;
+  try {
+    const { mentor, members } = await signIn(rmKit.url);
+    const bodies = join(work, `${name}-bodies.json`);
+    writeFileSync(bodies, JSON.stringify(await bodiesFor(rmKit.url, mentor)));
+    peer = await startPeer({ RMKIT_PEER_BODIES: bodies, RMKIT_PEER_DATABASE: peerDatabase });
+    const rows = [];
+    const measure = async (request, connections, seconds, optionsFor) => {
+      const { ours, theirs } = await phase(rmKit, peer, connections, seconds, optionsFor);
+      rows.push({ database: name, request, ours, theirs });
+      console.log(`${name}: ${request}: ${describe(ours)} | peer ${describe(theirs)}`);
+    };
+
+    await measure(GET_PAIR, CONNECTIONS, SECONDS, () => get(`/v1/pairs/${mentor.pairId}`, mentor.token));
+    await measure(GET_SESSIONS, CONNECTIONS, SECONDS, () =>
+      get(`/v1/pairs/${mentor.pairId}/sessions?limit=20`, mentor.token),
+    );
+    await measure(POST_SESSION, CONNECTIONS, SECONDS, (target) => ({
+      requests: [keyedPost(() => mentor, KEYED_SUMMARY, target === rmKit)],
+    }));
+    // Each connection is one member of an active pair: four reads of their pair, then a keyed write.
+    await measure(MIX, MIX_CONNECTIONS, MIX_SECONDS, (target) => {
+      let next = 0;
+      const memberOf = (context) => {
+        context.member ??= members[next++ % members.length];
+        return context.member;
+      };
+      const read = (path) => ({
+        method: 'GET',
+        setupRequest: (request, context) => {
+          const { token, pairId } = memberOf(context);
+          return { ...request, path: path(pairId), headers: { authorization: `Bearer ${token}` } };
+        },
+      });
+      const pair = read((pairId) => `/v1/pairs/${pairId}`);
+      const sessions = read((pairId) => `/v1/pairs/${pairId}/sessions?limit=20`);
+      return {
+        requests: [pair, sessions, pair, sessions, keyedPost(memberOf, MIX_SUMMARY, target === rmKit)],
+      };
+    });
+    return rows;
+  } finally {
+    await peer?.stop();
+    await rmKit.stop();
+  }
+}
+
+/** Every keyed write rm-kit acknowledged is stored, and none it was never sent. */
+async function checkWrites(name, database) {
+  const storage = await openStorage(database);
+  const wrong = [];
+  try {
+    for (const [summary, { sent, acknowledged }] of writes) {
+      const { count } = await storage.db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('summary', '=', summary)
+        .executeTakeFirstOrThrow();
+      const stored = Number(count);
+      const ok = stored >= acknowledged && stored <= sent;
+      console.log(
+        `${name}: "${summary}": ${acknowledged} acknowledged, ${stored} stored, ${sent} sent${ok ? '' : '  WRONG'}`,
+      );
+      if (!ok) wrong.push(summary);
+    }
+  } finally {
+    await storage.close();
+    writes.clear();
+  }
+  return wrong;
+}
+
+const ms = (value) => `${Number(value).toFixed(value < 10 ? 1 : 0)} ms`;
+const perSecond = (value) => Math.round(value).toLocaleString('en-US');
+const describe = (r) =>
+  `${perSecond(r.rps)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ` +
+  `${r.errors} errors, ${r.non2xx} non-2xx (${r.connections} connections, ${r.seconds.toFixed(1)} s)`;
+
+/** Issue 13's goal for a row, and whether it is met; null where the issue sets none. */
+function goalOf({ database, request, ours, theirs }) {
+  const ratio = ours.rps / theirs.rps;
+  if (request === GET_PAIR) {
+    if (database !== 'SQLite') return { goal: 'set on SQLite', met: '—' };
+    const p99 = ours.p99 < 10;
+    const met =
+      ratio >= 0.4 && p99 ? 'yes' : ratio >= 0.25 && p99 ? 'the minimum (25 %), not the goal' : 'no';
+    return { goal: '≥ 25 % of bare, goal 40 %; p99 < 10 ms', met };
+  }
+  if (request === POST_SESSION) {
+    if (database !== 'SQLite') return { goal: 'set on SQLite', met: '—' };
+    return { goal: '≥ 2,000 durable writes/s', met: ours.rps >= 2000 ? 'yes' : 'no' };
+  }
+  if (request === MIX) {
+    const met = ours.p99 < 50 && ours.errors === 0 && ours.non2xx === 0;
+    return { goal: 'p99 < 50 ms, 0 errors', met: met ? 'yes' : 'no' };
+  }
+  return { goal: '—', met: '—' };
+}
+
+/** The functions with the most self time in a .cpuprofile, as a share of all samples. */
+function topSelfTime(file, count = 25) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    const { functionName, url, lineNumber } = byNode.get(id).callFrame;
+    const where = url
+      ? `${url.replace(/^.*node_modules\/\.pnpm\/|^.*packages\//, '')}:${lineNumber + 1}`
+      : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + delta);
+    total += delta;
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+async function profileGet(dir) {
+  mkdirSync(dir, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'rm-kit-bench-server-'));
+  const rmKit = await startRmServer(
+    { DATABASE_URL: `sqlite:${join(work, 'rm-kit.sqlite')}`, RMKIT_RATE_LIMIT: RATE_LIMIT },
+    { built: true, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] },
+  );
+  try {
+    const { mentor } = await signIn(rmKit.url);
+    const options = get(`/v1/pairs/${mentor.pairId}`, mentor.token);
+    await run(rmKit.url, CONNECTIONS, WARM_UP_SECONDS, options);
+    console.log(
+      `profiled: GET /v1/pairs/{id}: ${describe(await run(rmKit.url, CONNECTIONS, SECONDS, options))}`,
+    );
+  } finally {
+    // SIGTERM: the server shuts down and exits, and Node writes the profile as it does.
+    await rmKit.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  const file = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => join(dir, name))
+    .sort()
+    .at(-1);
+  console.log(`\n${file}, self time (start-up and warm-up included):`);
+  for (const line of topSelfTime(file)) console.log(line);
+}
+
+async function bench() {
+  const work = mkdtempSync(join(tmpdir(), 'rm-kit-bench-server-'));
+  const rows = [];
+  const wrong = [];
+  try {
+    const sqlite = `sqlite:${join(work, 'rm-kit.sqlite')}`;
+    rows.push(...(await benchDatabase('SQLite', sqlite, `sqlite:${join(work, 'peer.sqlite')}`, work)));
+    wrong.push(...(await checkWrites('SQLite', sqlite)));
+
+    const bin = findPostgresBinaries();
+    if (!bin) console.log('PostgreSQL: no binaries on this machine, skipped');
+    else {
+      // fsync on: acknowledged writes are durable there too, as in production.
+      const cluster = await startPostgresCluster(bin, { fsync: true });
+      try {
+        const admin = new pg.Client({ connectionString: cluster.url });
+        await admin.connect();
+        await admin.query('create database peer');
+        await admin.end();
+        const peerDatabase = cluster.url.replace(/\/postgres$/, '/peer');
+        rows.push(...(await benchDatabase('PostgreSQL', cluster.url, peerDatabase, work)));
+        wrong.push(...(await checkWrites('PostgreSQL', cluster.url)));
+      } finally {
+        cluster.destroy();
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  const table = rows.map((row) => {
+    const { goal, met } = goalOf(row);
+    const { ours, theirs } = row;
+    return [
+      row.database,
+      row.request,
+      `${perSecond(ours.rps)} req/s, p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, max ${ms(ours.max)}, ${ours.errors} errors, ${ours.non2xx} non-2xx`,
+      `${perSecond(theirs.rps)} req/s, p99 ${ms(theirs.p99)}`,
+      `${Math.round((100 * ours.rps) / theirs.rps)} %`,
+      goal,
+      met,
+    ];
+  });
+  const header = ['database', 'request', 'rm-kit', 'bare Hono (POST: bare insert)', 'ratio', 'goal', 'met'];
+  console.log('');
+  for (const cells of [header, ...table]) console.log(cells.join(' | '));
+  const phases = rows[0]
+    ? `${CONNECTIONS} connections for ${rows[0].ours.seconds.toFixed(0)} s per phase, ${MIX_CONNECTIONS} for ${rows.at(-1).ours.seconds.toFixed(0)} s in the mix`
+    : '';
+  writeSection(`## Server
+
+The built server (\`packages/server/dist/main.js\`, demo seed, request log at info; on SQLite a
+file with WAL and \`synchronous=FULL\` as shipped, on PostgreSQL a throwaway cluster with fsync on)
+beside a bare Hono route on \`@hono/node-server\` answering the same JSON, in its own process, over loopback with
+autocannon: ${phases}, each row after a warm-up of both, rm-kit and the peer back to back.
+\`RMKIT_RATE_LIMIT\` is raised to ${Number(RATE_LIMIT).toLocaleString('en-US')} for the bench, so one caller's
+connections measure the server, not its 429s. The GETs use a mentor's token. Each POST carries
+its own \`Idempotency-Key\`; its ceiling is one bare insert per request through the same bare
+Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
+a pool of 10, as rm-kit's. The mix: each connection a member of an active pair, reading their
+pair and its sessions four times, then writing a keyed session. ${
+    wrong.length ? '**An acknowledged write was not stored.**' : 'Every write rm-kit acknowledged was stored.'
+  }
+
+${markdownTable(header, table)}`);
+  if (wrong.length > 0) process.exitCode = 1;
+}
+
+if (process.env.RMKIT_BENCH_CPU_PROFILE) await profileGet(process.env.RMKIT_BENCH_CPU_PROFILE);
+else await bench();
