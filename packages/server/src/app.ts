@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { issuesFrom } from '@rm-kit/core';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
@@ -19,6 +18,7 @@ import type { Storage } from './db/database.js';
 import { describeDatabaseError, isDatabaseUnavailable } from './db/database-errors.js';
 import type { EventBus } from './events/event-bus.js';
 import { trustedProxies } from './http/client-address.js';
+import { crossOrigin } from './http/cross-origin.js';
 import type { AppEnv } from './http/env.js';
 import { transactionalWrites } from './http/idempotency.js';
 import { InFlight, streamsApart } from './http/in-flight.js';
@@ -81,22 +81,9 @@ export function createApp(deps: AppDeps) {
   const isPage = (path: string) =>
     !path.startsWith('/v1/') && !path.startsWith('/demo/') && path !== '/openapi.json';
   app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
-  const crossOrigin = cors({
-    origin: (origin) => (config.RMKIT_CORS_ORIGINS.includes(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: [
-      'Authorization',
-      'Content-Type',
-      'Idempotency-Key',
-      'If-Match',
-      'Last-Event-ID',
-      'X-Request-Id',
-    ],
-    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'RateLimit'],
-    maxAge: 600,
-  });
-  app.use('/v1/*', crossOrigin);
-  app.use('/demo/*', crossOrigin);
+  const cors = crossOrigin(config.RMKIT_CORS_ORIGINS);
+  app.use('/v1/*', cors);
+  app.use('/demo/*', cors);
   // After CORS, before authentication and the API's other rules: calendar apps send no token.
   registerCalendarFeed(app, {
     db: storage.db,
