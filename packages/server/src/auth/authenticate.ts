@@ -9,7 +9,8 @@ import { type Identity, identityFrom } from './identity.js';
 import { createOnSignIn, findByExternalId, refreshProfile, type SignedInPerson } from './just-in-time.js';
 import { hashServiceToken, SERVICE_TOKEN_PREFIX } from './service-tokens.js';
 import { isAdminByRole, refusal, type SignInPolicy } from './sign-in-policy.js';
-import { type TokenIssuer, verifyToken } from './tokens.js';
+import type { TokenIssuer } from './tokens.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 function unauthorized(description: string): Problem {
   return new Problem('unauthorized', description, {
@@ -129,6 +130,7 @@ export function authenticate(
   issuers: readonly TokenIssuer[],
   options: AuthenticateOptions = { bindByEmail: false },
 ): MiddlewareHandler<AppEnv> {
+  const tokens = new VerifiedTokens(issuers);
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -143,7 +145,7 @@ export function authenticate(
     } else {
       let claims: Record<string, unknown>;
       try {
-        claims = await verifyToken(token, issuers);
+        claims = await tokens.verify(token);
       } catch (error) {
         const code = (error as { code?: string }).code;
         throw unauthorized(

@@ -384,6 +384,36 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
     });
 
+    it('lets the allowed origin read every answer and its headers: a read, a refusal and a replayed write', async () => {
+      const origin = 'https://contoso.sharepoint.com';
+      const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+        api.call(method, path, {
+          token: world.tokens.mentor,
+          headers: { Origin: origin, ...headers },
+          ...(body === undefined ? {} : { body }),
+        });
+      const key = crypto.randomUUID();
+      await call('POST', sessions(), { 'Idempotency-Key': key }, held);
+      const answers = [
+        await call('GET', sessions()),
+        await call('GET', `/v1/pairs/${newId('pair')}`),
+        await call('POST', sessions(), { 'Idempotency-Key': key }, held),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([200, 404, 201]);
+      for (const { headers } of answers) {
+        expect(headers.get('Access-Control-Allow-Origin')).toBe(origin);
+        expect(headers.get('Access-Control-Expose-Headers')).toContain('Idempotent-Replayed');
+        expect(headers.get('Vary')).toBe('Origin');
+        expect(headers.get('Cache-Control')).toBe('no-store');
+      }
+      const elsewhere = await api.call('GET', sessions(), {
+        token: world.tokens.mentor,
+        headers: { Origin: 'https://evil.example' },
+      });
+      expect(elsewhere.status).toBe(200);
+      expect(elsewhere.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    });
+
     it('sends secure headers and echoes the request id', async () => {
       const res = await api.app.request(sessions(), {
         headers: { Authorization: `Bearer ${world.tokens.mentor}`, 'X-Request-Id': 'trace-42' },
