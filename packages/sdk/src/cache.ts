@@ -21,19 +21,40 @@ export function staleSince(value: unknown): Date | null {
   return isStale(value) ? new Date((value as { [cachedAt]: string })[cachedAt]) : null;
 }
 
-/** The last good answer of each read, per signed-in person, for reading offline. */
+/** Soon, once the browser has a moment: after the answer is rendered, not before. */
+const whenIdle: (work: () => void) => void =
+  typeof requestIdleCallback === 'function'
+    ? (work) => requestIdleCallback(work, { timeout: 1000 })
+    : (work) => setTimeout(work, 0);
+
+/**
+ * The last good answer of each read, per signed-in person, for reading offline. Storing one
+ * copies it whole (a page of ten thousand sessions is megabytes), so answers are stored
+ * when the browser is idle, the latest per key, and read from here until they are.
+ */
 export class ReadCache {
+  private readonly unsaved = new Map<string, CachedRead>();
+
   constructor(private readonly store: KeyValueStore) {}
 
-  async remember(scope: string, url: string, value: unknown): Promise<void> {
-    await this.store.set(`${PREFIX}${scope}:${url}`, {
-      at: new Date().toISOString(),
-      value,
-    } satisfies CachedRead);
+  remember(scope: string, url: string, value: unknown): void {
+    const key = `${PREFIX}${scope}:${url}`;
+    if (this.unsaved.size === 0) whenIdle(() => void this.save());
+    this.unsaved.set(key, { at: new Date().toISOString(), value });
+  }
+
+  private async save(): Promise<void> {
+    const unsaved = [...this.unsaved];
+    this.unsaved.clear();
+    // Remembering is a convenience: a full or private-mode IndexedDB must not fail a good read.
+    await Promise.all(unsaved.map(([key, read]) => this.store.set(key, read).catch(() => {})));
   }
 
   async recall<T>(scope: string, url: string): Promise<T | undefined> {
-    const cached = await this.store.get<CachedRead>(`${PREFIX}${scope}:${url}`);
+    const key = `${PREFIX}${scope}:${url}`;
+    const waiting = this.unsaved.get(key);
+    // A copy, as the store would give: the caller's own answer must not turn stale.
+    const cached = waiting ? structuredClone(waiting) : await this.store.get<CachedRead>(key);
     if (!cached || typeof cached.value !== 'object' || cached.value === null) return undefined;
     const value = cached.value as T & object;
     Object.defineProperty(value, cachedAt, { value: cached.at, enumerable: false });

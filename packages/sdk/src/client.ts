@@ -276,8 +276,7 @@ export class RmClient extends EventTarget {
     const scope = cacheScope(await this.transport.getToken());
     try {
       const value = await send<T>(this.transport, request, options);
-      // Remembering is a convenience: a full or private-mode IndexedDB must not fail a good read.
-      await this.cache.remember(scope, key, value).catch(() => {});
+      this.cache.remember(scope, key, value);
       return value;
     } catch (error) {
       // A refused origin is no network outage: an old copy would hide what to fix.

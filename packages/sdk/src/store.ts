@@ -1,4 +1,4 @@
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 
 /**
  * Where the SDK keeps its outbox and read cache. IndexedDB in browsers, memory in Node;
@@ -37,10 +37,16 @@ export function indexedDbStore(databaseName = 'rm-kit'): KeyValueStore {
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
     delete: (key) => del(key, store),
-    entries: async <T>(prefix: string) =>
-      ((await entries<string, T>(store)) as [string, T][])
-        .filter(([key]) => key.startsWith(prefix))
-        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    // Only the keys under the prefix, already in key order: the outbox is listed often, and
+    // reading every entry would also read (and copy) each cached page, some of them megabytes.
+    entries: <T>(prefix: string) =>
+      store('readonly', (objects) => {
+        const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+        return Promise.all([
+          promisifyRequest(objects.getAllKeys(range)),
+          promisifyRequest(objects.getAll(range)),
+        ]).then(([keys, values]) => keys.map((key, i) => [key as string, values[i] as T] as [string, T]));
+      }),
   };
 }
 

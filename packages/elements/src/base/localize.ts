@@ -72,6 +72,18 @@ export function toLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('it') ? 'it' : 'en';
 }
 
+/** Intl formatters made so far, by kind, locale and options: making one costs far more than using it. */
+const formatters = new Map<string, { format(value: never): string }>();
+
+function formatter<O, F extends { format(value: never): string }>(
+  kind: new (locale: string, options?: O) => F,
+  locale: string,
+  options?: O,
+): F {
+  const key = kind.name + locale + JSON.stringify(options);
+  return (formatters.get(key) ?? formatters.set(key, new kind(locale, options)).get(key)) as F;
+}
+
 /**
  * A small localisation controller in the spirit of Shoelace's: the element's strings in
  * English and Italian, picked from the provider's locale or the nearest `lang`, and
@@ -132,7 +144,7 @@ export class LocalizeController<K extends string> implements ReactiveController 
   }
 
   date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.locale, options).format(
+    return formatter(Intl.DateTimeFormat, this.locale, options).format(
       typeof value === 'string' ? new Date(value) : value,
     );
   }
@@ -142,6 +154,6 @@ export class LocalizeController<K extends string> implements ReactiveController 
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    return formatter(Intl.NumberFormat, this.locale, options).format(value);
   }
 }

@@ -13,16 +13,25 @@ const loadQueuedModule = loadOnce(() => import('./queued-sessions.js'));
 
 const PAGE_SIZE = 50;
 
+/** Each entry's place in time, read once: each page of older sessions sorts all of them again. */
+const sortTimes = new WeakMap<Entry, number>();
+
 /** Where a session sits in the log: newest first, by when it was held, else planned, else logged. */
-function sortTime(session: Session): number {
-  return Date.parse(session.occurredAt ?? session.scheduledAt ?? session.createdAt);
+function sortTime(session: Entry): number {
+  let time = sortTimes.get(session);
+  if (time === undefined) {
+    time = Date.parse(session.occurredAt ?? session.scheduledAt ?? session.createdAt);
+    sortTimes.set(session, time);
+  }
+  return time;
 }
 
+/**
+ * The log is already newest first and a page comes in that order too: the engine's sort
+ * (a merge sort of the runs it finds) merges them in one pass instead of sorting anew.
+ */
 function newestFirst(sessions: Entry[]): Entry[] {
-  const times = new Map(sessions.map((s) => [s.id, sortTime(s)]));
-  return [...sessions].sort(
-    (a, b) => (times.get(b.id) ?? 0) - (times.get(a.id) ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-  );
+  return [...sessions].sort((a, b) => sortTime(b) - sortTime(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
 /** What the data half needs from the log it serves. */
