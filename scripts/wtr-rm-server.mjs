@@ -58,6 +58,10 @@ export function rmServerPlugin() {
           PORT: String(port),
           DATABASE_URL: `sqlite:${database}`,
           RMKIT_CORS_ORIGINS: origin,
+          // Every test file acts as the same few seeded people, in parallel: at the default
+          // 600 requests a minute per person, a busy run got 429s and a widget kept waiting
+          // out the window. The limit itself is tested by the server's own tests.
+          RMKIT_RATE_LIMIT: '100000',
         });
       }
       if ((payload.action === 'stop' || payload.action === 'kill') && server) {
