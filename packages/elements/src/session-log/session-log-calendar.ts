@@ -3,7 +3,7 @@ import type { CalendarLink, RmClient } from '@rm-kit/sdk';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { confirmDialogStyles } from '../base/confirm-dialog.js';
 import { adoptLaterStyles } from '../base/later-styles.js';
-import type { LocalizeController } from '../base/localize.js';
+import { type LocalizeController, wordsReady } from '../base/localize.js';
 import { toError } from '../base/to-error.js';
 import type { SessionLogKey } from './session-log.strings.js';
 import { type SessionCalendarKey, sessionCalendarStrings } from './session-log-calendar.strings.js';
@@ -46,8 +46,11 @@ export class SessionCalendar {
   /** Opens the dialog and reads whether each link is on. */
   async open() {
     // The log renders nothing new until every part's words for its language are here: in
-    // Italian, this part's come with a fetch of their own, so the dialog waits for them.
-    while (!this.t.ready) await new Promise((resolve) => setTimeout(resolve, 16));
+    // Italian, this part's come with a fetch of their own, and so may another part's (the
+    // form's, fetched when the browser is idle), so the dialog waits for all of them. Waiting
+    // for its own alone, it found no dialog to open while another part's were on their way.
+    while (!this.t.ready || !wordsReady(this.element))
+      await new Promise((resolve) => setTimeout(resolve, 16));
     this.states = { pair: {}, mine: {} };
     this.shown = true;
     this.element.requestUpdate();
