@@ -23,7 +23,10 @@ import { markdownTable, writeSection } from './section.mjs';
  * RMKIT_BENCH_SECONDS: seconds per phase (default 10; the 200-connection mix runs three times as
  * long). RMKIT_BENCH_CPU_PROFILE=<dir>: instead of the bench, profile the built server on SQLite
  * under the GET of a pair (`node --cpu-prof`), write the .cpuprofile there and print the functions
- * with the most self time.
+ * with the most self time; RMKIT_BENCH_PROFILE_REQUEST=post profiles the keyed POST instead.
+ * For a quick look while working, RMKIT_BENCH_DATABASES=SQLite|PostgreSQL and
+ * RMKIT_BENCH_REQUESTS=<comma-separated starts of request names, e.g. "GET /v1/pairs/{id},mix">
+ * keep only those rows.
  *
  * Exit code 1 only for a wrong result: a write acknowledged with 201 that is not stored.
  */
@@ -40,6 +43,11 @@ const GET_PAIR = 'GET /v1/pairs/{id}';
 const GET_SESSIONS = 'GET /v1/pairs/{id}/sessions?limit=20';
 const POST_SESSION = 'POST /v1/pairs/{id}/sessions, keyed';
 const MIX = `mix, ${MIX_CONNECTIONS} connections`;
+/** Whether `name` is kept by the comma-separated starts of names in `variable` (all, when unset). */
+const kept = (variable, name) => {
+  const starts = (process.env[variable] ?? '').split(',').filter(Boolean);
+  return starts.length === 0 || starts.some((start) => name.startsWith(start));
+};
 
 const sessionBody = (summary) =>
   JSON.stringify({ status: 'held', occurredAt: '2026-10-05T10:00:00Z', summary, durationMinutes: 45 });
@@ -187,6 +195,7 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work) {
     peer = await startPeer({ RMKIT_PEER_BODIES: bodies, RMKIT_PEER_DATABASE: peerDatabase });
     const rows = [];
     const measure = async (request, connections, seconds, optionsFor) => {
+      if (!kept('RMKIT_BENCH_REQUESTS', request)) return;
       const { ours, theirs } = await phase(rmKit, peer, connections, seconds, optionsFor);
       rows.push({ database: name, request, ours, theirs });
       console.log(`${name}: ${request}: ${describe(ours)} | peer ${describe(theirs)}`);
@@ -309,10 +318,13 @@ async function profileGet(dir) {
   );
   try {
     const { mentor } = await signIn(rmKit.url);
-    const options = get(`/v1/pairs/${mentor.pairId}`, mentor.token);
+    const post = process.env.RMKIT_BENCH_PROFILE_REQUEST === 'post';
+    const options = post
+      ? { requests: [keyedPost(() => mentor, KEYED_SUMMARY, false)] }
+      : get(`/v1/pairs/${mentor.pairId}`, mentor.token);
     await run(rmKit.url, CONNECTIONS, WARM_UP_SECONDS, options);
     console.log(
-      `profiled: GET /v1/pairs/{id}: ${describe(await run(rmKit.url, CONNECTIONS, SECONDS, options))}`,
+      `profiled: ${post ? POST_SESSION : GET_PAIR}: ${describe(await run(rmKit.url, CONNECTIONS, SECONDS, options))}`,
     );
   } finally {
     // SIGTERM: the server shuts down and exits, and Node writes the profile as it does.
@@ -334,11 +346,14 @@ async function bench() {
   const wrong = [];
   try {
     const sqlite = `sqlite:${join(work, 'rm-kit.sqlite')}`;
-    rows.push(...(await benchDatabase('SQLite', sqlite, `sqlite:${join(work, 'peer.sqlite')}`, work)));
-    wrong.push(...(await checkWrites('SQLite', sqlite)));
+    if (kept('RMKIT_BENCH_DATABASES', 'SQLite')) {
+      rows.push(...(await benchDatabase('SQLite', sqlite, `sqlite:${join(work, 'peer.sqlite')}`, work)));
+      wrong.push(...(await checkWrites('SQLite', sqlite)));
+    }
 
     const bin = findPostgresBinaries();
-    if (!bin) console.log('PostgreSQL: no binaries on this machine, skipped');
+    if (!kept('RMKIT_BENCH_DATABASES', 'PostgreSQL')) console.log('PostgreSQL: left out');
+    else if (!bin) console.log('PostgreSQL: no binaries on this machine, skipped');
     else {
       // fsync on: acknowledged writes are durable there too, as in production.
       const cluster = await startPostgresCluster(bin, { fsync: true });
