@@ -128,7 +128,7 @@ try {
 ${WRITES.toLocaleString('en')} sessions logged through the SDK (in Node, its memory outbox: the same
 outbox the browser keeps in IndexedDB) while the server was down, then replayed in order by a
 new client on the same outbox once the built server was up again on SQLite; one write at a
-time, each with its idempotency key. No peer: the ceiling for durable writes one at a time is
+time, each with its idempotency key. The ceiling for durable writes one at a time is
 the disk's fsync rate (issue 13 measured about 3,500 a second). The peer: the same writes
 POSTed straight to the server right after, one at a time with an Idempotency-Key, without
 the SDK; "÷" is the replay's time over the peer's.

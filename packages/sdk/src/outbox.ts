@@ -54,6 +54,8 @@ export interface OutboxEvents {
 const PREFIX = 'outbox:';
 const ID_MAP_PREFIX = 'outbox-id:';
 const PROVISIONAL = /pending_[0-9a-f-]{36}/g;
+/** How long a replay lets its sent writes gather before announcing what is left: a tenth of a second is still live to a person. */
+const REPLAY_ANNOUNCE_MS = 100;
 let sequence = 0;
 
 function entryId(): string {
@@ -89,6 +91,9 @@ export class Outbox {
   /** What the caller asked of a write's first attempt (signal, timeout, retries); not kept for replays. */
   private readonly firstAttempt = new Map<string, RequestOptions>();
   private closed = false;
+  /** The announcement of the entries not yet begun, which every change made meanwhile joins. */
+  private nextAnnouncement: Promise<void> | null = null;
+  private lastAnnouncement: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -213,7 +218,9 @@ export class Outbox {
           await this.store.set(ID_MAP_PREFIX + current.provisionalId, (result as { id: string }).id);
         }
         await this.store.delete(PREFIX + current.id);
-        await this.changed();
+        // Not awaited, and a little later: a replay of many writes would otherwise list the
+        // whole outbox after each one; the writes sent meanwhile share one listing.
+        this.changed(REPLAY_ANNOUNCE_MS).catch(() => {});
         // The server's answer to this operation, as the contract types it.
         this.emit('synced', { operation: current.label, entry: current, result } as SyncedWrite);
         this.settle(current.id, { status: 'sent', result });
@@ -257,7 +264,17 @@ export class Outbox {
     this.waiters.delete(id);
   }
 
-  private async changed() {
-    this.emit('outbox-change', { entries: await this.entries() });
+  /**
+   * Announces the entries as they are once this change is stored, after `delayMs`; the
+   * changes made before the listing begins share it.
+   */
+  private changed(delayMs = 0): Promise<void> {
+    this.nextAnnouncement ??= this.lastAnnouncement.then(async () => {
+      if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+      this.nextAnnouncement = null;
+      this.emit('outbox-change', { entries: await this.entries() });
+    });
+    this.lastAnnouncement = this.nextAnnouncement.catch(() => {});
+    return this.nextAnnouncement;
   }
 }
