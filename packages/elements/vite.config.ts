@@ -3,7 +3,6 @@ import { defineConfig } from 'vite';
 
 const SHARED = [
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context|task))[\\/]/,
-  /rolldown[\\/]runtime/,
   /[\\/]elements[\\/]src[\\/]base[\\/](?!.*\.it\.ts$)/,
   /[\\/]sdk[\\/]src[\\/]/,
   /[\\/]core[\\/]src[\\/]((vocabulary|availability|errors)\.ts|rules[\\/])/,
@@ -22,8 +21,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    // Form validation (core's schemas, with zod) is a chunk of its own, loaded from beside
-    // rm-kit.js the first time someone sends a form.
+    // The forms' checks (core's, without zod) are a chunk of their own, loaded from beside
+    // rm-kit.js when a form is shown and the browser is idle.
     lib: { entry: 'src/rm-kit.ts', formats: ['es'], fileName: () => 'rm-kit.js' },
     // Library mode keeps the whitespace of ES output, so a bundler that re-bundles it still
     // sees its /*#__PURE__*/ marks. rm-kit.js goes to pages, not bundlers: minify it fully.
@@ -33,9 +32,13 @@ export default defineConfig({
         // Left alone, rolldown splits what the elements share into a dozen small chunks, each
         // gzipped on its own (so compressed without the others' words). Nearly all of it runs
         // at start anyway: one chunk, 5.9 kB gz less over everything at the same first load.
-        // Core's schemas stay out, or zod would come up front with them.
+        // Core's schemas stay out, or zod would come up front with them. The forms' checks
+        // (session and feedback) are one chunk too: their shared interpreter is most of it.
         codeSplitting: {
-          groups: [{ name: 'rm-kit-base', test: (id) => SHARED.some((part) => part.test(id)) }],
+          groups: [
+            { name: 'rm-kit-base', test: (id) => SHARED.some((part) => part.test(id)) },
+            { name: 'form-checks', test: /[\\/]core[\\/]src[\\/]checks[\\/]/ },
+          ],
         },
       },
     },

@@ -34,11 +34,11 @@ import type { FeedbackWriter, Mine } from './feedback-writer.js';
 
 /**
  * Modules of their own, fetched once the browser is idle after the form is shown, so that
- * sending, changing and withdrawing work offline: core's feedback schema (and zod), to check
- * answers before they are sent; the writer; and the answered view, fetched at once when the
- * reader has answered already.
+ * sending, changing and withdrawing work offline: core's check of an answer (as its schema
+ * checks it, without zod), to check answers before they are sent; the writer; and the
+ * answered view, fetched at once when the reader has answered already.
  */
-const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/schemas/feedback'));
+const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/checks/feedback'));
 const loadWriter = loadOnce(() => import('./feedback-writer.js'));
 const loadAnsweredView = loadOnce(() => import('./feedback-summary.js'));
 

@@ -188,18 +188,18 @@ export class FeedbackWriter {
   }
 
   /**
-   * Checks the answers against core's create schema, beside the questions they are about, then
+   * Checks the answers as core's create schema does, beside the questions they are about, then
    * sends them: a new answer, or a change of `current` (checked by the same rules, as it
    * replaces every field). Here rather than in the form, which thereby stays within 20 kB.
    */
   async send(
-    schemas: typeof import('@rm-kit/core/schemas/feedback'),
+    schemas: typeof import('@rm-kit/core/checks/feedback'),
     target: Target,
     answers: Answers,
     about: AnswersAbout,
     current: Feedback | undefined,
   ) {
-    const parsed = schemas.feedbackCreateSchema.safeParse(requestBody(answers, about));
+    const parsed = schemas.feedbackCreateCheck.safeParse(requestBody(answers, about));
     if (!parsed.success) {
       await this.form.showErrors(fieldErrors(parsed.error.issues));
       return;
