@@ -29,15 +29,34 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         minify: true,
-        // Left alone, rolldown splits what the elements share into a dozen small chunks, each
-        // gzipped on its own (so compressed without the others' words). Nearly all of it runs
-        // at start anyway: one chunk, 5.9 kB gz less over everything at the same first load.
-        // Core's schemas stay out, or zod would come up front with them. The forms' checks
-        // (session and feedback) are one chunk too: their shared interpreter is most of it.
+        // Left alone, rolldown splits the code into many small chunks, each gzipped on its
+        // own (so compressed without the others' words). Grouped here: what the elements
+        // share (nearly all of it runs at start; core's schemas stay out, or zod would come up
+        // front with them); the forms' checks; and the parts of an element that it always
+        // fetches together: the log's list with its virtualizer, the log's actions (fetched
+        // together once the browser is idle; the feedback form they open stays its own chunk),
+        // the feedback form's writer and answered view, the match board's Italian words.
         codeSplitting: {
           groups: [
             { name: 'rm-kit-base', test: (id) => SHARED.some((part) => part.test(id)) },
             { name: 'form-checks', test: /[\\/]core[\\/]src[\\/]checks[\\/]/ },
+            {
+              name: 'feedback-form',
+              test: /feedback-form[\\/](?!feedback-writer|feedback-summary)[\w-]+(?<!\.it)\.ts$/,
+            },
+            {
+              name: 'session-log-list',
+              test: /session-log[\\/](session-log-list|session-log-item|queued-sessions)|virtualizer[\\/]/,
+            },
+            {
+              name: 'session-log-later',
+              test: /session-log[\\/](session-log-form|session-draft|session-write|datetime-local|session-log-note|visibility-icons|reveal-in-list|action-item-writes|session-log-actions|session-log-manage)/,
+            },
+            { name: 'feedback-form-later', test: /feedback-form[\\/](feedback-writer|feedback-summary)/ },
+            {
+              name: 'match-board.strings.it',
+              test: /match-board[\\/]match-(board|rounds)\.strings\.it\.ts$/,
+            },
           ],
         },
       },
