@@ -53,6 +53,8 @@ export default defineConfig({
               test: /session-log[\\/](session-log-form|session-draft|session-write|datetime-local|session-log-note|visibility-icons|reveal-in-list|action-item-writes|session-log-actions|session-log-manage)/,
             },
             { name: 'feedback-form-later', test: /feedback-form[\\/](feedback-writer|feedback-summary)/ },
+            // Before the next group, which would otherwise take it along as a dependency.
+            { name: 'base.strings.it', test: /base[\\/]base\.strings\.it\.ts$/ },
             {
               name: 'match-board.strings.it',
               test: /match-board[\\/]match-(board|rounds)\.strings\.it\.ts$/,
