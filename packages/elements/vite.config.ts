@@ -1,6 +1,14 @@
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
 
+const SHARED = [
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context|task))[\\/]/,
+  /[\\/]elements[\\/]src[\\/]base[\\/](?!.*\.it\.ts$)/,
+  /[\\/]sdk[\\/]src[\\/]/,
+  /[\\/]core[\\/]src[\\/]((vocabulary|availability|errors)\.ts|rules[\\/])/,
+  /pair-card[\\/]pair-card\.strings\.ts$|session-log[\\/]provisional-session\.ts$/,
+];
+
 // rm-kit.js: every element and everything they need in one ES module, for a single
 // <script type="module"> on any page. npm users import the per-element modules that tsc
 // writes to dist/ instead, and let their bundler share lit with the rest of their app.
@@ -13,11 +21,47 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    // Form validation (core's schemas, with zod) is a chunk of its own, loaded from beside
-    // rm-kit.js the first time someone sends a form.
+    // The forms' checks (core's, without zod) are a chunk of their own, loaded from beside
+    // rm-kit.js when a form is shown and the browser is idle.
     lib: { entry: 'src/rm-kit.ts', formats: ['es'], fileName: () => 'rm-kit.js' },
     // Library mode keeps the whitespace of ES output, so a bundler that re-bundles it still
     // sees its /*#__PURE__*/ marks. rm-kit.js goes to pages, not bundlers: minify it fully.
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        // Left alone, rolldown splits the code into many small chunks, each gzipped on its
+        // own (so compressed without the others' words). Grouped here: what the elements
+        // share (nearly all of it runs at start; core's schemas stay out, or zod would come up
+        // front with them); the forms' checks; and the parts of an element that it always
+        // fetches together: the log's list with its virtualizer, the log's actions (fetched
+        // together once the browser is idle; the feedback form they open stays its own chunk),
+        // the feedback form's writer and answered view, the match board's Italian words.
+        codeSplitting: {
+          groups: [
+            { name: 'rm-kit-base', test: (id) => SHARED.some((part) => part.test(id)) },
+            { name: 'form-checks', test: /[\\/]core[\\/]src[\\/]checks[\\/]/ },
+            {
+              name: 'feedback-form',
+              test: /feedback-form[\\/](?!feedback-writer|feedback-summary)[\w-]+(?<!\.it)\.ts$/,
+            },
+            {
+              name: 'session-log-list',
+              test: /session-log[\\/](session-log-list|session-log-item|queued-sessions)|virtualizer[\\/]/,
+            },
+            {
+              name: 'session-log-later',
+              test: /session-log[\\/](session-log-form|session-draft|session-write|datetime-local|session-log-note|visibility-icons|reveal-in-list|action-item-writes|session-log-actions|session-log-manage)/,
+            },
+            { name: 'feedback-form-later', test: /feedback-form[\\/](feedback-writer|feedback-summary)/ },
+            // Before the next group, which would otherwise take it along as a dependency.
+            { name: 'base.strings.it', test: /base[\\/]base\.strings\.it\.ts$/ },
+            {
+              name: 'match-board.strings.it',
+              test: /match-board[\\/]match-(board|rounds)\.strings\.it\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

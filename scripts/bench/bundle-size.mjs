@@ -26,13 +26,10 @@ const TARGETS = [
     entry: `packages/elements/src/${element}/${element}.ts`,
     budgetKb: 20,
   })),
-  // Over issue 13's 20 kB by about a hundred bytes (20.12 kB): it asks whether the pair has
-  // held a session, to offer only what the server accepts (core's feedbackOpenings), and it
-  // shares base's cache of Intl formatters, which made paging the session log cheaper.
   {
     name: '<rm-feedback-form> alone',
     entry: 'packages/elements/src/feedback-form/feedback-form.ts',
-    budgetKb: 20.15,
+    budgetKb: 20,
   },
 ];
 
@@ -95,15 +92,24 @@ function measureShipped() {
     ].map((match) => match[1]);
   const upFront = closure('rm-kit.js', staticImports);
   const first = files.filter((file) => upFront.has(file));
+  const later = files.filter((file) => !upFront.has(file));
   const firstText = first.map((file) => read(file).toString()).join('\n');
+  const sum = (some) => some.reduce((total, file) => total + gz(read(file)), 0);
   return {
     minified: first.reduce((sum, file) => sum + read(file).length, 0),
-    gzipped: first.reduce((sum, file) => sum + gz(read(file)), 0),
-    lazyGzipped: files.filter((file) => !upFront.has(file)).reduce((sum, file) => sum + gz(read(file)), 0),
+    gzipped: sum(first),
+    lazyGzipped: sum(later),
+    // An English page never fetches the Italian words (`*.strings.it-*.js`); an Italian page
+    // fetches them, and the English ones too (they are part of each element's code).
+    laterEnglish: sum(later.filter((file) => !ITALIAN.test(file))),
+    // Core's schemas with zod, fetched the first time a form checks what it sends.
+    zodGzipped: sum(later.filter((file) => read(file).toString().includes('ZodError'))),
     includesZod: firstText.includes('ZodError'),
     includesIdbKeyval: firstText.includes('keyval-store'),
   };
 }
+
+const ITALIAN = /\.it-[\w-]+\.js$/;
 
 /** Gzipped size of one file, as a server would send it. */
 function gz(contents) {
@@ -119,6 +125,7 @@ function closure(start, next) {
 
 let overBudget = false;
 const tableRows = [];
+let everything = '';
 console.log(
   'bundle                                min        min+gz    budget       later (gz)  with idb-keyval  zod up front',
 );
@@ -140,14 +147,26 @@ for (const target of [{ name: 'rm-kit.js (all)', budgetKb: 40, shipped: true }, 
     `≤ ${target.budgetKb} kB ${within ? 'ok' : '**over**'}`,
     kb(size.lazyGzipped).trim(),
   ]);
+  if (target.shipped) {
+    // Issue 13's goal for all of it (at most 60 kB, stretch 45): a figure to meet, not a
+    // budget this script fails on yet.
+    const page = (later) => kb(size.gzipped + later).trim();
+    everything = `Everything a page may download from rm-kit.js, up front and later: ${page(size.laterEnglish)} on
+an English page, ${page(size.lazyGzipped)} on an Italian one (which also fetches the Italian words); the larger
+is the figure for issue 13's goal of at most 60 kB (stretch 45). Of it, core's schemas with zod: ${kb(size.zodGzipped).trim()}.`;
+    console.log(everything.replaceAll('\n', ' '));
+  }
 }
 writeSection(
   `## Size
 
 What a page downloads, minified and gzipped (level 9). "Later" is what the bundle may fetch
-afterwards: elements defined once a page uses one, and parts an element loads when first
-needed.
+afterwards: elements defined once a page uses one, parts an element loads when first needed,
+and the Italian words (on an Italian page only). An element alone is bundled by esbuild from
+its own module, as an npm user's bundler would.
 
-${markdownTable(['bundle', 'min', 'min+gz', 'budget', 'later (gz)'], tableRows)}`,
+${markdownTable(['bundle', 'min', 'min+gz', 'budget', 'later (gz)'], tableRows)}
+
+${everything}`,
 );
 if (overBudget) process.exitCode = 1;

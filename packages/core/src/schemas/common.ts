@@ -1,3 +1,4 @@
+import { INSTANT_RANGE_MESSAGE, isStorableInstant } from '../checks/refinements.js';
 import { z } from '../zod.js';
 
 /**
@@ -7,10 +8,7 @@ import { z } from '../zod.js';
  */
 export const instantSchema = z.iso
   .datetime({ offset: true })
-  .refine((value) => {
-    const year = new Date(value).getUTCFullYear();
-    return year >= 1 && year <= 9999;
-  }, 'Use a date between the years 1 and 9999 (in UTC)')
+  .refine(isStorableInstant, INSTANT_RANGE_MESSAGE)
   .describe('ISO 8601 date-time with offset');
 
 /** A calendar day (`2026-03-02`), for dates that have no time of day. */

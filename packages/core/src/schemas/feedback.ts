@@ -1,3 +1,4 @@
+import { checkFeedbackTarget } from '../checks/refinements.js';
 import { idOf } from '../ids.js';
 import { FEEDBACK_KINDS, type RATING_KEYS } from '../vocabulary.js';
 import { z } from '../zod.js';
@@ -30,21 +31,6 @@ const feedbackFields = {
     ),
 };
 
-type FeedbackTarget = { kind?: FeedbackKind | undefined; sessionId?: string | null | undefined };
-
-function checkTarget(feedback: FeedbackTarget, ctx: z.core.$RefinementCtx<FeedbackTarget>) {
-  if (feedback.kind === 'session' && !feedback.sessionId) {
-    ctx.addIssue({ code: 'custom', path: ['sessionId'], message: 'Session feedback names its session' });
-  }
-  if (feedback.kind && feedback.kind !== 'session' && feedback.sessionId) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sessionId'],
-      message: 'Mid-point and final feedback are about the program, not one session',
-    });
-  }
-}
-
 /**
  * One side's feedback. Raw answers are seen by their author only; the partner sees an
  * answer only if it is shared and they have answered too; admins see aggregates only.
@@ -61,7 +47,7 @@ export const feedbackSchema = z
     ...feedbackFields,
     ...storedFields,
   })
-  .superRefine(checkTarget)
+  .superRefine(checkFeedbackTarget)
   .describe('Feedback from one side of a pair');
 export type Feedback = z.infer<typeof feedbackSchema>;
 
@@ -74,7 +60,7 @@ export const feedbackCreateSchema = z
     improve: feedbackFields.improve.default(''),
     shareWithPartner: feedbackFields.shareWithPartner.default(false),
   })
-  .superRefine(checkTarget);
+  .superRefine(checkFeedbackTarget);
 export type FeedbackCreate = z.input<typeof feedbackCreateSchema>;
 
 export const feedbackUpdateSchema = z.strictObject(feedbackFields).partial();

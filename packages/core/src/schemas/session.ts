@@ -1,3 +1,4 @@
+import { checkSessionTiming } from '../checks/refinements.js';
 import { idOf } from '../ids.js';
 import { topicKeySchema } from '../topics.js';
 import { SESSION_FORMATS, SESSION_STATUSES } from '../vocabulary.js';
@@ -46,30 +47,6 @@ const sessionFields = {
     .nullable()
     .describe('Why it was cancelled, in words both sides read; null unless someone gave a reason'),
 };
-
-type SessionTiming = {
-  status?: SessionStatus | undefined;
-  scheduledAt?: string | null | undefined;
-  occurredAt?: string | null | undefined;
-};
-
-/** A held session says when it happened; a planned one says when it will. */
-export function checkSessionTiming(session: SessionTiming, ctx: z.core.$RefinementCtx<SessionTiming>) {
-  if (session.status === 'held' && !session.occurredAt) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['occurredAt'],
-      message: 'A held session needs the time it took place',
-    });
-  }
-  if (session.status === 'planned' && !session.scheduledAt) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['scheduledAt'],
-      message: 'A planned session needs a date and time',
-    });
-  }
-}
 
 /** One meeting of a pair, planned or held. */
 export const sessionSchema = z

@@ -65,20 +65,6 @@ export function formValue(answers: Answers, about: AnswersAbout): string {
   });
 }
 
-/** Which field a contract issue is about, and the sentence that tells the person what to do. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const { path } of issues) {
-    const [head, sub] = path;
-    if (head === 'ratings') {
-      const keys = RATING_KEYS.includes(sub as RatingKey) ? [sub as RatingKey] : RATING_KEYS;
-      for (const key of keys) errors[key] = 'error.rating';
-    } else if (head === 'recommend') errors.recommend = 'error.recommend';
-    else if (head === 'learned' || head === 'improve') errors[head] = 'error.tooLong';
-  }
-  return errors;
-}
-
 /** What must be answered and is not: every rating, and the recommendation. */
 export function missingErrors(answers: Answers): FieldErrors {
   const errors: FieldErrors = {};

@@ -13,11 +13,9 @@ import {
   emptyAnswers,
   FIELDS,
   type FieldErrors,
-  fieldErrors,
   firstMissing,
   formValue,
   missingErrors,
-  requestBody,
 } from './feedback-answers.js';
 import { feedbackFormStrings } from './feedback-form.strings.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
@@ -36,11 +34,11 @@ import type { FeedbackWriter, Mine } from './feedback-writer.js';
 
 /**
  * Modules of their own, fetched once the browser is idle after the form is shown, so that
- * sending, changing and withdrawing work offline: core's feedback schema (and zod), to check
- * answers before they are sent; the writer; and the answered view, fetched at once when the
- * reader has answered already.
+ * sending, changing and withdrawing work offline: core's check of an answer (as its schema
+ * checks it, without zod), to check answers before they are sent; the writer; and the
+ * answered view, fetched at once when the reader has answered already.
  */
-const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/schemas/feedback'));
+const loadFeedbackSchemas = loadOnce(() => import('@rm-kit/core/checks/feedback'));
 const loadWriter = loadOnce(() => import('./feedback-writer.js'));
 const loadAnsweredView = loadOnce(() => import('./feedback-summary.js'));
 
@@ -293,19 +291,7 @@ export class RmFeedbackForm extends RmElement {
       (error: unknown) => [this.partFailed(error, current ? 'changeFailed' : 'submitFailed')],
     );
     if (!schemas || !writer) return;
-    // A change is checked against the same rules as a new answer: it replaces every field.
-    const parsed = schemas.feedbackCreateSchema.safeParse(requestBody(this.ui.answers, this.about()));
-    if (!parsed.success) {
-      await this.showErrors(fieldErrors(parsed.error.issues));
-      return;
-    }
-    this.show({ ...NO_MESSAGES, notice: '' });
-    if (!current) {
-      await writer.create(target, parsed.data);
-      return;
-    }
-    const { ratings, recommend, learned, improve, shareWithPartner } = parsed.data;
-    await writer.change(current, { ratings, recommend, learned, improve, shareWithPartner });
+    await writer.send(schemas, target, this.ui.answers, this.about(), current);
   }
 
   private async startChange() {

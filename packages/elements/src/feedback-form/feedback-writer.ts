@@ -1,4 +1,5 @@
-import type { Feedback, FeedbackCreate, FeedbackUpdate, Issue } from '@rm-kit/core';
+import type { Feedback, FeedbackCreate, FeedbackUpdate, Issue, RatingKey } from '@rm-kit/core';
+import { RATING_KEYS } from '@rm-kit/core/vocabulary';
 import {
   type OutboxEntry,
   type RmClient,
@@ -11,7 +12,14 @@ import {
 import type { ReactiveControllerHost } from 'lit';
 import { ClientEventsController } from '../base/client-events.js';
 import { toError } from '../base/to-error.js';
-import { answersOf, emptyAnswers, fieldErrors } from './feedback-answers.js';
+import {
+  type Answers,
+  type AnswersAbout,
+  answersOf,
+  emptyAnswers,
+  type FieldErrors,
+  requestBody,
+} from './feedback-answers.js';
 import { type FormHost, NO_MESSAGES } from './feedback-form-state.js';
 import type { Target } from './feedback-target.js';
 
@@ -63,6 +71,20 @@ const FAILED = {
  * write in this visit needs it, and it is there when the write is made offline. It shows
  * what came of each write in the form (`FormHost`).
  */
+/** Which field a contract issue is about, and the sentence that tells the person what to do. */
+function fieldErrors(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { path } of issues) {
+    const [head, sub] = path;
+    if (head === 'ratings') {
+      const keys = RATING_KEYS.includes(sub as RatingKey) ? [sub as RatingKey] : RATING_KEYS;
+      for (const key of keys) errors[key] = 'error.rating';
+    } else if (head === 'recommend') errors.recommend = 'error.recommend';
+    else if (head === 'learned' || head === 'improve') errors[head] = 'error.tooLong';
+  }
+  return errors;
+}
+
 export class FeedbackWriter {
   /** The answer as written in this visit: newer than what was loaded until a reload catches up. */
   saved: Mine | undefined;
@@ -163,6 +185,32 @@ export class FeedbackWriter {
       this.saved = { feedback, pending: written.pending === true };
       return { feedback, id: feedback.id, pending: written.pending === true };
     });
+  }
+
+  /**
+   * Checks the answers as core's create schema does, beside the questions they are about, then
+   * sends them: a new answer, or a change of `current` (checked by the same rules, as it
+   * replaces every field). Here rather than in the form, which thereby stays within 20 kB.
+   */
+  async send(
+    schemas: typeof import('@rm-kit/core/checks/feedback'),
+    target: Target,
+    answers: Answers,
+    about: AnswersAbout,
+    current: Feedback | undefined,
+  ) {
+    const parsed = schemas.feedbackCreateCheck.safeParse(requestBody(answers, about));
+    if (!parsed.success) {
+      await this.form.showErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
+    this.form.show({ ...NO_MESSAGES, notice: '' });
+    if (!current) {
+      await this.create(target, parsed.data);
+      return;
+    }
+    const { ratings, recommend, learned, improve, shareWithPartner } = parsed.data;
+    await this.change(current, { ratings, recommend, learned, improve, shareWithPartner });
   }
 
   change(current: Feedback, changes: Required<FeedbackUpdate>) {

@@ -11,7 +11,7 @@ import type { RmSessionLog } from '../session-log/session-log.component.js';
 // The log's virtualizer makes Chromium report a benign "ResizeObserver loop" (see session-log.test.ts).
 setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 
-// Its own file, so its page has never loaded the form, the note panel or the validation:
+// Its own file, so its page has never loaded the form, the note panel or the checks:
 // it is a page a user has just opened, as the kit's offline promise is about.
 describe('a page opened online, then used offline', () => {
   let url: string;
@@ -72,8 +72,8 @@ describe('a page opened online, then used offline', () => {
         fetched('session-log-form') &&
         fetched('feedback-writer') &&
         fetched('feedback-summary') &&
-        fetched('core/src/schemas/session') &&
-        fetched('core/src/schemas/feedback'),
+        fetched('core/src/checks/session') &&
+        fetched('core/src/checks/feedback'),
       10_000,
     );
     // The elements started those fetches; importing the same modules here only waits until
@@ -83,8 +83,8 @@ describe('a page opened online, then used offline', () => {
       import('../session-log/session-log-note.js'),
       import('../feedback-form/feedback-writer.js'),
       import('../feedback-form/feedback-summary.js'),
-      import('@rm-kit/core/schemas/session'),
-      import('@rm-kit/core/schemas/feedback'),
+      import('@rm-kit/core/checks/session'),
+      import('@rm-kit/core/checks/feedback'),
     ]);
 
     await setOffline(true);

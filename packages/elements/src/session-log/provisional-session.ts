@@ -2,8 +2,8 @@ import type { Session, SessionUpdate } from '@rm-kit/core';
 import type { Queued } from '@rm-kit/sdk';
 import { loadOnce } from '../base/load-once.js';
 
-/** Core's session schemas (and zod): the form's validation, and the shape of a session queued offline. */
-export const loadSessionSchemas = loadOnce(() => import('@rm-kit/core/schemas/session'));
+/** Core's check of a new session (without zod): the form's validation, and the shape of a session queued offline. */
+export const loadSessionSchemas = loadOnce(() => import('@rm-kit/core/checks/session'));
 
 type SessionSchemas = Awaited<ReturnType<typeof loadSessionSchemas>>;
 
@@ -27,7 +27,7 @@ export function provisionalSession(
   pairId: string,
   queued: Pick<Queued<unknown>, 'id' | 'outboxId' | 'body' | 'createdAt'>,
 ): Entry {
-  const body = schemas.sessionCreateSchema.parse(queued.body);
+  const body = schemas.sessionCreateCheck.parse(queued.body);
   return {
     ...body,
     id: queued.id,

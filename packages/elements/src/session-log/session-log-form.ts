@@ -302,7 +302,7 @@ export class SessionLogForm {
       this.element.requestUpdate();
       return;
     }
-    const parsed = schemas.sessionCreateSchema.safeParse(this.draftBody());
+    const parsed = schemas.sessionCreateCheck.safeParse(this.draftBody());
     if (!parsed.success) {
       this.showIssues(
         parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })),
