@@ -40,6 +40,18 @@ export interface Request {
 
 const UNSAFE = new Set(['POST', 'PATCH', 'DELETE']);
 
+/** Each JSON answer's text as it came, for as long as its value lives. */
+const answerTexts = new WeakMap<object, string>();
+
+/**
+ * The JSON text an answer `send` gave was read from. The read cache stores that rather than
+ * the value: the browser's copy of a value for IndexedDB walks every object of it (a page of
+ * 10,000 sessions is 10,000 objects and their arrays), a string it copies whole.
+ */
+export function answerText(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? answerTexts.get(value) : undefined;
+}
+
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -172,7 +184,10 @@ async function attemptOnce<T>(
   }
   if (response.ok && headers.Accept !== 'application/json') return text as T;
   const parsed: unknown = text ? safeJson(text) : null;
-  if (response.ok) return parsed as T;
+  if (response.ok) {
+    if (typeof parsed === 'object' && parsed !== null) answerTexts.set(parsed, text);
+    return parsed as T;
+  }
   const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
   throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
 }
