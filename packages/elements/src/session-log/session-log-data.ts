@@ -94,7 +94,6 @@ export class SessionLogData {
       this.loadTopics(api, pairId, signal),
       this.readQueued(api, pairId),
     ]);
-    const loaded = new Set(page.items.map((s) => s.id));
     this.notices = new Map();
     this.topicKeys = topics.keys;
     this.customTopics = topics.custom;
@@ -103,11 +102,23 @@ export class SessionLogData {
     this.viewer = topics.viewer;
     this.pairId = pairId;
     this.set({
-      sessions: newestFirst([...this.overlay(page.items), ...waiting.filter((s) => !loaded.has(s.id))]),
+      sessions: this.withWaiting(this.overlay(page.items), waiting),
       nextCursor: page.nextCursor,
       staleAt: isStale(page) ? staleSince(page) : null,
       older: 'idle',
     });
+  }
+
+  /**
+   * A first page with the sessions logged offline put in their places. The server sends a
+   * page newest first by the log's own order (when, then id): with nothing of the outbox
+   * in or over it, it is shown as it came, and a page of ten thousand is not sorted again
+   * before the first of them can be shown.
+   */
+  private withWaiting(shown: Entry[], waiting: Entry[]): Entry[] {
+    if (waiting.length === 0 && !shown.some((s) => s.pending)) return shown;
+    const loaded = new Set(shown.map((s) => s.id));
+    return newestFirst([...shown, ...waiting.filter((s) => !loaded.has(s.id))]);
   }
 
   /**
