@@ -1,9 +1,20 @@
 import type { KeyValueStore } from './store.js';
-import { answerText } from './transport.js';
 
 const PREFIX = 'cache:';
 const served = new WeakSet<object>();
 const cachedAt = Symbol('rm-kit cachedAt');
+/** Each JSON answer's text as it came, for as long as its value lives. */
+const answerTexts = new WeakMap<object, string>();
+
+/**
+ * Keeps the JSON text an answer was read from (the transport tells). The cache stores that
+ * rather than the value: the browser's copy of a value for IndexedDB walks every object of
+ * it (a page of 10,000 sessions is 10,000 objects and their arrays), a string it copies whole.
+ */
+export function keepAnswerText(value: object, text: string): void {
+  answerTexts.set(value, text);
+}
+
 /** A stored answer: its JSON text as the server sent it, or (a text answer, an older entry) the value. */
 interface CachedRead {
   at: string;
@@ -58,7 +69,7 @@ export class ReadCache {
     const key = `${PREFIX}${scope}:${url}`;
     if (this.unsaved.size === 0) whenIdle(() => void this.save());
     const at = new Date().toISOString();
-    const json = answerText(value);
+    const json = typeof value === 'object' && value !== null ? answerTexts.get(value) : undefined;
     this.unsaved.set(key, json === undefined ? { at, value } : { at, json });
   }
 

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@rm-kit/core';
+import { keepAnswerText } from './cache.js';
 import { errorFromResponse, isTransient, RmError, RmNetworkError, RmRateLimitError } from './errors.js';
 
 export interface RetryPolicy {
@@ -39,18 +40,6 @@ export interface Request {
 }
 
 const UNSAFE = new Set(['POST', 'PATCH', 'DELETE']);
-
-/** Each JSON answer's text as it came, for as long as its value lives. */
-const answerTexts = new WeakMap<object, string>();
-
-/**
- * The JSON text an answer `send` gave was read from. The read cache stores that rather than
- * the value: the browser's copy of a value for IndexedDB walks every object of it (a page of
- * 10,000 sessions is 10,000 objects and their arrays), a string it copies whole.
- */
-export function answerText(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null ? answerTexts.get(value) : undefined;
-}
 
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
@@ -185,7 +174,7 @@ async function attemptOnce<T>(
   if (response.ok && headers.Accept !== 'application/json') return text as T;
   const parsed: unknown = text ? safeJson(text) : null;
   if (response.ok) {
-    if (typeof parsed === 'object' && parsed !== null) answerTexts.set(parsed, text);
+    if (typeof parsed === 'object' && parsed !== null) keepAnswerText(parsed, text);
     return parsed as T;
   }
   const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
