@@ -3,9 +3,23 @@ import type { KeyValueStore } from './store.js';
 const PREFIX = 'cache:';
 const served = new WeakSet<object>();
 const cachedAt = Symbol('rm-kit cachedAt');
+/** Each JSON answer's text as it came, for as long as its value lives. */
+const answerTexts = new WeakMap<object, string>();
+
+/**
+ * Keeps the JSON text an answer was read from (the transport tells). The cache stores that
+ * rather than the value: the browser's copy of a value for IndexedDB walks every object of
+ * it (a page of 10,000 sessions is 10,000 objects and their arrays), a string it copies whole.
+ */
+export function keepAnswerText(value: object, text: string): void {
+  answerTexts.set(value, text);
+}
+
+/** A stored answer: its JSON text as the server sent it, or (a text answer, an older entry) the value. */
 interface CachedRead {
   at: string;
-  value: unknown;
+  json?: string;
+  value?: unknown;
 }
 
 /**
@@ -21,16 +35,30 @@ export function staleSince(value: unknown): Date | null {
   return isStale(value) ? new Date((value as { [cachedAt]: string })[cachedAt]) : null;
 }
 
-/** Soon, once the browser has a moment: after the answer is rendered, not before. */
+/**
+ * Soon, once the browser has a moment after its next frame: after the answer is rendered,
+ * not before (a page waiting for its frame is idle too, and storing 4.5 MB takes 15 ms).
+ * A hidden page draws no frames: then within a second.
+ */
 const whenIdle: (work: () => void) => void =
-  typeof requestIdleCallback === 'function'
-    ? (work) => requestIdleCallback(work, { timeout: 1000 })
+  typeof requestIdleCallback === 'function' && typeof requestAnimationFrame === 'function'
+    ? (work) => {
+        let waiting = true;
+        const drawn = () => {
+          if (waiting) requestIdleCallback(work, { timeout: 1000 });
+          waiting = false;
+        };
+        requestAnimationFrame(drawn);
+        setTimeout(drawn, 1000);
+      }
     : (work) => setTimeout(work, 0);
 
 /**
- * The last good answer of each read, per signed-in person, for reading offline. Storing one
- * copies it whole (a page of ten thousand sessions is megabytes), so answers are stored
- * when the browser is idle, the latest per key, and read from here until they are.
+ * The last good answer of each read, per signed-in person, for reading offline. A page of ten
+ * thousand sessions is megabytes: an answer is stored as the JSON text it came as (copying
+ * one string spares walking every object parsed from it, and keeps it as it came even if the
+ * caller changes the value), when the browser is idle, the latest per key, and read from
+ * here until it is.
  */
 export class ReadCache {
   private readonly unsaved = new Map<string, CachedRead>();
@@ -40,7 +68,9 @@ export class ReadCache {
   remember(scope: string, url: string, value: unknown): void {
     const key = `${PREFIX}${scope}:${url}`;
     if (this.unsaved.size === 0) whenIdle(() => void this.save());
-    this.unsaved.set(key, { at: new Date().toISOString(), value });
+    const at = new Date().toISOString();
+    const json = typeof value === 'object' && value !== null ? answerTexts.get(value) : undefined;
+    this.unsaved.set(key, json === undefined ? { at, value } : { at, json });
   }
 
   private async save(): Promise<void> {
@@ -55,11 +85,11 @@ export class ReadCache {
     const waiting = this.unsaved.get(key);
     // A copy, as the store would give: the caller's own answer must not turn stale.
     const cached = waiting ? structuredClone(waiting) : await this.store.get<CachedRead>(key);
-    if (!cached || typeof cached.value !== 'object' || cached.value === null) return undefined;
-    const value = cached.value as T & object;
+    const value: unknown = cached?.json === undefined ? cached?.value : JSON.parse(cached.json);
+    if (!cached || typeof value !== 'object' || value === null) return undefined;
     Object.defineProperty(value, cachedAt, { value: cached.at, enumerable: false });
     served.add(value);
-    return value;
+    return value as T;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@rm-kit/core';
+import { keepAnswerText } from './cache.js';
 import { errorFromResponse, isTransient, RmError, RmNetworkError, RmRateLimitError } from './errors.js';
 
 export interface RetryPolicy {
@@ -172,7 +173,10 @@ async function attemptOnce<T>(
   }
   if (response.ok && headers.Accept !== 'application/json') return text as T;
   const parsed: unknown = text ? safeJson(text) : null;
-  if (response.ok) return parsed as T;
+  if (response.ok) {
+    if (typeof parsed === 'object' && parsed !== null) keepAnswerText(parsed, text);
+    return parsed as T;
+  }
   const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
   throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
 }

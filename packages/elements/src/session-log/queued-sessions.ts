@@ -61,6 +61,8 @@ export class QueuedSessions {
    */
   overlay(items: Session[]): Entry[] {
     const shown = new Map(this.data.sessions.filter((s) => s.pending).map((s) => [s.id, s]));
+    // Nothing waits in the outbox for them (the usual case): the page itself, in its order.
+    if (shown.size === 0 && this.changes.size === 0 && this.data.removing.size === 0) return items;
     return items
       .filter((s) => !this.data.removing.has(s.id))
       .map((s): Entry => {

@@ -68,7 +68,7 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
 
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     const access = new StreamAccess(db, caller);
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       /** Sends the event if the caller may have it; false once their credential no longer stands. */
       const deliver = async (event: LoggedEvent): Promise<boolean> => {
         access.saw(event);
@@ -140,5 +140,12 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
         if (!outgoing) said.shutdown?.();
       }
     });
+    // Hono says keep-alive, but an endless body never frees its connection for another
+    // request. A browser that stops listening keeps such a connection up to 5 s to drain
+    // it for reuse (Chromium), and six of them at once stall every request to the server
+    // (six connections per server over HTTP/1.1): a page that swaps its provider, or
+    // several web parts each with their own, waited 3.5-5 s for its next element.
+    response.headers.set('Connection', 'close');
+    return response;
   });
 }

@@ -45,6 +45,14 @@ describe.each(testDatabases())('live events on $dialect', (database) => {
     return stream;
   }
 
+  it("closes a stream's connection with it, so a page that stops listening frees it at once", async () => {
+    const response = await api.app.request('/v1/events', {
+      headers: { Authorization: `Bearer ${world.tokens.mentor}` },
+    });
+    expect(response.headers.get('Connection')).toBe('close');
+    streams.push(new EventStreamReader(response.body));
+  });
+
   it('tells the partner at once when a session is logged, and nobody outside the pair', async () => {
     const mentee = await subscribe(world.tokens.mentee);
     const outsider = await subscribe(world.tokens.otherMentor);
