@@ -2,10 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { issuesFrom } from '@rm-kit/core';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
-import { rateLimiter } from 'hono-rate-limiter';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
 import { callerKey } from './auth/caller.js';
@@ -18,13 +14,14 @@ import type { Storage } from './db/database.js';
 import { describeDatabaseError, isDatabaseUnavailable } from './db/database-errors.js';
 import type { EventBus } from './events/event-bus.js';
 import { trustedProxies } from './http/client-address.js';
-import { crossOrigin } from './http/cross-origin.js';
 import type { AppEnv } from './http/env.js';
+import { everyAnswer } from './http/every-answer.js';
 import { transactionalWrites } from './http/idempotency.js';
-import { InFlight, streamsApart } from './http/in-flight.js';
+import { InFlight } from './http/in-flight.js';
+import { allowedMethods } from './http/method-not-allowed.js';
 import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
-import { requestLog } from './http/request-log.js';
+import { rateLimit } from './http/rate-limit.js';
 import { wellFormedInput } from './http/well-formed-input.js';
 import { registerCalendarFeed } from './routes/calendar/calendar-feed.handlers.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
@@ -69,21 +66,8 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
   const proxies = trustedProxies(config.RMKIT_TRUSTED_PROXIES);
-  app.use(requestLog(logger, proxies));
-  app.use(streamsApart(inFlight));
-  const apiHeaders = secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    crossOriginResourcePolicy: 'cross-origin',
-  });
-  // Pages (the reference at /docs, the demo page) set their own, looser policy.
-  const isPage = (path: string) =>
-    !path.startsWith('/v1/') && !path.startsWith('/demo/') && path !== '/openapi.json';
-  app.use((c, next) => (isPage(c.req.path) ? next() : apiHeaders(c, next)));
-  const cors = crossOrigin(config.RMKIT_CORS_ORIGINS);
-  app.use('/v1/*', cors);
-  app.use('/demo/*', cors);
+  app.use(everyAnswer({ logger, trustedProxies: proxies, corsOrigins: config.RMKIT_CORS_ORIGINS, inFlight }));
   // After CORS, before authentication and the API's other rules: calendar apps send no token.
   registerCalendarFeed(app, {
     db: storage.db,
@@ -93,22 +77,6 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', noStore());
   app.use('/demo/*', noStore());
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        problemResponse(
-          c,
-          new Problem(
-            'method_not_allowed',
-            `${c.req.method} is not allowed here; use ${methods.join(', ')}`,
-            {
-              headers: { Allow: methods.join(', ') },
-            },
-          ),
-        ),
-    }),
-  );
   const limitBody = bodyLimit({
     maxSize: config.RMKIT_BODY_LIMIT,
     // The rest of the body is left unread, and Node then drops the connection: saying so
@@ -139,17 +107,10 @@ export function createApp(deps: AppDeps) {
   );
   app.use(
     '/v1/*',
-    rateLimiter<AppEnv>({
-      windowMs: config.RMKIT_RATE_WINDOW_SECONDS * 1000,
+    rateLimit({
       limit: config.RMKIT_RATE_LIMIT,
-      standardHeaders: 'draft-7',
-      keyGenerator: (c) => callerKey(c.get('caller')),
-      handler: (c) => {
-        const reset = c.res.headers.get('RateLimit')?.match(/reset=(\d+)/)?.[1];
-        throw new Problem('rate_limited', 'Too many requests: slow down and retry after the time given', {
-          headers: { 'Retry-After': reset ?? String(config.RMKIT_RATE_WINDOW_SECONDS) },
-        });
-      },
+      windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
+      keyOf: (c) => callerKey(c.get('caller')),
     }),
   );
   app.use('/v1/*', wellFormedInput());
@@ -161,7 +122,21 @@ export function createApp(deps: AppDeps) {
   if (deps.demo) registerDemo(app, deps.storage, deps.demo);
   if (config.RMKIT_STATIC_DIRS.length > 0) registerStatic(app, config.RMKIT_STATIC_DIRS);
 
-  app.notFound((c) => problemResponse(c, new Problem('not_found', `Nothing at ${c.req.path}`)));
+  // A path some route answers, asked with another method, is 405 with the methods it takes.
+  const allowedAt = allowedMethods(() => app.routes);
+  app.notFound((c) => {
+    const methods = allowedAt(c.req.path);
+    if (methods.length > 0 && !methods.includes(c.req.method)) {
+      const allow = methods.join(', ');
+      return problemResponse(
+        c,
+        new Problem('method_not_allowed', `${c.req.method} is not allowed here; use ${allow}`, {
+          headers: { Allow: allow },
+        }),
+      );
+    }
+    return problemResponse(c, new Problem('not_found', `Nothing at ${c.req.path}`));
+  });
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) return problemResponse(c, problemOf(error));

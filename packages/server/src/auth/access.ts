@@ -2,6 +2,7 @@ import type { PairActor, PairRole } from '@rm-kit/core';
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Kysely } from 'kysely';
+import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { forbidden, notFound } from '../http/problem.js';
@@ -58,6 +59,16 @@ export function actorIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, calle
   return side;
 }
 
+/** Read by nearly every request about a pair. */
+const pairById = compiledQuery((db: Kysely<Database>, { pairId, orgId }: { pairId: string; orgId: string }) =>
+  db
+    .selectFrom('pairs')
+    .selectAll()
+    .where('id', '=', pairId)
+    .where('orgId', '=', orgId)
+    .where('deletedAt', 'is', null),
+);
+
 /**
  * A pair the caller may see: their own, or, when `admins` is set, any pair of their
  * organisation for an admin. Anything else is the same 404 as a pair that does not exist.
@@ -68,13 +79,7 @@ export async function findPair(
   pairId: string,
   options: { admins: boolean },
 ): Promise<PairAccess> {
-  const pair = await db
-    .selectFrom('pairs')
-    .selectAll()
-    .where('id', '=', pairId)
-    .where('orgId', '=', caller.orgId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const pair = await pairById.first(db, { pairId, orgId: caller.orgId });
   if (pair) {
     const side = sideIn(pair, caller);
     if (side) return { pair, role: side };

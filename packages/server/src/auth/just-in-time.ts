@@ -1,5 +1,6 @@
 import { newId } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import { compiledQuery } from '../db/compiled-queries.js';
 import { nowIso, toFlag, toJson } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import { forbidden } from '../http/problem.js';
@@ -9,13 +10,13 @@ export type SignedInPerson = { id: string; orgId: string; isAdmin: number };
 
 const columns = ['id', 'orgId', 'isAdmin', 'externalId', 'email', 'displayName'] as const;
 
+/** Read on every request with a person's token. */
+const byExternalId = compiledQuery((db: Kysely<Database>, { externalId }: { externalId: string }) =>
+  db.selectFrom('people').select(columns).where('externalId', '=', externalId).where('deletedAt', 'is', null),
+);
+
 export function findByExternalId(db: Kysely<Database>, externalId: string) {
-  return db
-    .selectFrom('people')
-    .select(columns)
-    .where('externalId', '=', externalId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  return byExternalId.first(db, { externalId });
 }
 
 /**

@@ -414,6 +414,40 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       expect(elsewhere.headers.get('Access-Control-Allow-Origin')).toBeNull();
     });
 
+    it('gives every API answer the same security headers and a request id: a read, refusals, a replay, a preflight', async () => {
+      const origin = 'https://contoso.sharepoint.com';
+      const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+        api.call(method, path, {
+          token: world.tokens.mentor,
+          headers: { Origin: origin, ...headers },
+          ...(body === undefined ? {} : { body }),
+        });
+      const key = crypto.randomUUID();
+      await call('POST', sessions(), { 'Idempotency-Key': key }, held);
+      const answers = [
+        await call('GET', `/v1/pairs/${world.pairId}`),
+        await call('GET', `/v1/pairs/${newId('pair')}`),
+        await call('PUT', `/v1/sessions/${newId('session')}`, {}, held),
+        await call('GET', '/v1/nowhere'),
+        await api.call('GET', '/v1/me', { headers: { Origin: origin } }),
+        await call('POST', sessions(), { 'Idempotency-Key': key }, held),
+        await call('OPTIONS', sessions(), { 'Access-Control-Request-Method': 'POST' }),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([200, 404, 405, 404, 401, 201, 204]);
+      for (const { headers } of answers) {
+        expect(headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
+        expect(headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+        expect(headers.get('Strict-Transport-Security')).toBe('max-age=15552000; includeSubDomains');
+        expect(headers.get('Referrer-Policy')).toBe('no-referrer');
+        expect(headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+        expect(headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(headers.get('Access-Control-Allow-Origin')).toBe(origin);
+      }
+      expect(new Set(answers.map((a) => a.headers.get('X-Request-Id'))).size).toBe(answers.length);
+      expect(answers[0]?.headers.get('RateLimit')).toMatch(/^limit=\d+, remaining=\d+, reset=\d+$/);
+    });
+
     it('sends secure headers and echoes the request id', async () => {
       const res = await api.app.request(sessions(), {
         headers: { Authorization: `Bearer ${world.tokens.mentor}`, 'X-Request-Id': 'trace-42' },

@@ -1,6 +1,4 @@
 import type { Server, ServerResponse } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env.js';
 
 /**
  * The requests a server is answering, so that a shutdown can wait for them. Event streams
@@ -93,13 +91,4 @@ export class InFlight {
 
 export function isEventStream(response: Response): boolean {
   return response.headers.get('Content-Type')?.startsWith('text/event-stream') ?? false;
-}
-
-/** Tells the tracker which answers are event streams, once the app has made them. */
-export function streamsApart(inFlight: InFlight): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    const outgoing = c.env?.outgoing;
-    if (outgoing && isEventStream(c.res)) inFlight.markStream(outgoing);
-  };
 }

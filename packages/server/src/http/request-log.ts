@@ -1,9 +1,8 @@
 import type { BlockList } from 'node:net';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { clientAddress } from './client-address.js';
 import type { AppEnv } from './env.js';
-import { isEventStream } from './in-flight.js';
 
 /** Polled every few seconds by load balancers: at info they would bury every other line. */
 const PROBES = new Set(['/healthz', '/readyz']);
@@ -12,13 +11,12 @@ const PROBES = new Set(['/healthz', '/readyz']);
 const loggedPath = (path: string) => path.replace(/^\/v1\/calendar\/[^/]+$/, '/v1/calendar/(secret)');
 
 /**
- * One structured line per request: never bodies, tokens or secrets, which may hold private notes.
- * An event stream gets a second line when it closes, with how long it was open.
+ * One structured line per request, written once it is answered (see everyAnswer): never
+ * bodies, tokens or secrets, which may hold private notes. An event stream gets a second
+ * line when it closes, with how long it was open.
  */
-export function requestLog(logger: Logger, trustedProxies: BlockList): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const started = performance.now();
-    await next();
+export function requestLog(logger: Logger, trustedProxies: BlockList) {
+  return (c: Context<AppEnv>, started: number, eventStream: boolean): void => {
     const caller = c.get('caller');
     const line = {
       requestId: c.get('requestId'),
@@ -37,7 +35,7 @@ export function requestLog(logger: Logger, trustedProxies: BlockList): Middlewar
     else logger.info(line, 'request');
 
     const outgoing = c.env?.outgoing;
-    if (outgoing && isEventStream(c.res)) {
+    if (outgoing && eventStream) {
       outgoing.once('close', () =>
         logger.info({ ...line, ms: Math.round(performance.now() - started) }, 'stream closed'),
       );

@@ -17,18 +17,24 @@ import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { riskAsAdminSees } from './pair-risk.store.js';
 
-/** The pair as stored, every field: for the server's own decisions, never answered as such. */
+/**
+ * The pair as stored, every field: for the server's own decisions, never answered as such.
+ * Not parsed again with pairSchema (a fifteenth of a read's time): every pair reaches its
+ * row through the schema, made by makePairs or the demo seed and changed only by
+ * updatePair, which checks the changed pair with it before writing (see updateVersioned);
+ * the schema transforms nothing, so parsing a stored pair only gave back the same fields.
+ */
 export function pairOf(row: Row<'pairs'>): Pair {
-  return pairSchema.parse({
+  return {
     id: row.id,
     orgId: row.orgId,
     programId: row.programId,
     mentorId: row.mentorId,
     menteeId: row.menteeId,
     status: row.status,
-    topics: fromJson(row.topics),
+    topics: fromJson<Pair['topics']>(row.topics),
     matchScore: row.matchScore,
-    matchReasons: fromJson(row.matchReasons),
+    matchReasons: fromJson<Pair['matchReasons']>(row.matchReasons),
     menteeConsentedAt: row.menteeConsentedAt,
     charterAcceptedAt: { mentor: row.charterMentorAt, mentee: row.charterMenteeAt },
     override: fromFlag(row.override),
@@ -39,7 +45,7 @@ export function pairOf(row: Row<'pairs'>): Pair {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
-  });
+  };
 }
 
 /** The pair as `viewer` may read it (see pairAsSeenBy): what every answer gives. */
