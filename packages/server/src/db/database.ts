@@ -74,6 +74,9 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
+    // Each write is a savepoint (see grouped-sqlite.ts), which keeps the pages it changes in
+    // a journal of its own until released: in memory, not in a temporary file.
+    sqlite.pragma('temp_store = MEMORY');
     const writer = { sqlite, statements: reusingStatements(sqlite) };
     const db = new Kysely<Database>({
       dialect: groupCommitSqlite(writer, path === ':memory:' ? null : openReader(path)),
