@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
+import { groupCommitSqlite } from './grouped-sqlite.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
 import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
@@ -45,7 +46,8 @@ export interface OpenOptions {
 
 /**
  * Opens `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`. SQLite gets WAL,
- * foreign keys and synchronous=FULL, so a logged session survives a power cut.
+ * foreign keys and synchronous=FULL, so a logged session survives a power cut; its writes
+ * are committed in groups, each acknowledged after the fsync that covers it (grouped-sqlite.ts).
  */
 export async function openStorage(url: string, options: OpenOptions = {}): Promise<Storage> {
   const plugins = [new CamelCasePlugin()];
@@ -65,19 +67,32 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file !== ':memory:') prepareSqliteFile(resolve(file));
-    const sqlite = new SQLite(file === ':memory:' ? ':memory:' : resolve(file));
+    const path = file === ':memory:' ? ':memory:' : resolve(file);
+    if (path !== ':memory:') prepareSqliteFile(path);
+    const sqlite = new SQLite(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
+    // Each write is a savepoint (see grouped-sqlite.ts), which keeps the pages it changes in
+    // a journal of its own until released: in memory, not in a temporary file.
+    sqlite.pragma('temp_store = MEMORY');
+    const writer = { sqlite, statements: reusingStatements(sqlite) };
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: reusingStatements(sqlite) }),
+      dialect: groupCommitSqlite(writer, path === ':memory:' ? null : openReader(path)),
       plugins,
     });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);
+}
+
+/** A second connection to the file for reads: with WAL it sees only committed data and never waits for the writer. */
+function openReader(path: string) {
+  const reader = new SQLite(path);
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 5000');
+  return reusingStatements(reader);
 }
 
 /** Every migration this version knows, by name; a database may hold no other. */

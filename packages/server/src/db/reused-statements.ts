@@ -1,8 +1,13 @@
 import type SQLite from 'better-sqlite3';
-import type { SqliteDatabase } from 'kysely';
 
 /** Far more than the distinct queries the server sends; a list of ids of every length adds a few. */
 const KEPT_STATEMENTS = 500;
+
+/** A SQLite connection as the drivers use it: prepared statements, and closing. */
+export interface Statements {
+  prepare(sql: string): SQLite.Statement;
+  close(): void;
+}
 
 /**
  * The SQLite database as Kysely's dialect sees it, keeping each prepared statement for its
@@ -11,7 +16,7 @@ const KEPT_STATEMENTS = 500;
  * streaming rows; SQLite itself prepares it again if the schema changed since. At most
  * KEPT_STATEMENTS are kept, the least recently used dropped first.
  */
-export function reusingStatements(sqlite: SQLite.Database, capacity = KEPT_STATEMENTS): SqliteDatabase {
+export function reusingStatements(sqlite: SQLite.Database, capacity = KEPT_STATEMENTS): Statements {
   const kept = new Map<string, SQLite.Statement>();
   return {
     prepare(sql) {
