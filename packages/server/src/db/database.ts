@@ -73,7 +73,9 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('busy_timeout = 5000');
+    // The writer waits for another connection's lock in grouped-sqlite.ts, between turns of
+    // the event loop, rather than here, where the wait would stop this whole process.
+    sqlite.pragma('busy_timeout = 0');
     // Each write is a savepoint (see grouped-sqlite.ts), which keeps the pages it changes in
     // a journal of its own until released: in memory, not in a temporary file.
     sqlite.pragma('temp_store = MEMORY');

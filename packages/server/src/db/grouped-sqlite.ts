@@ -20,6 +20,12 @@ import type { Statements } from './reused-statements.js';
  */
 const GROUP_LIMIT = 200;
 const GROUP_MS = 20;
+/** How long a write waits for another connection (another process) to release the database, as busy_timeout did. */
+const LOCK_WAIT_MS = 5000;
+const LOCK_RETRY_MS = 2;
+
+const isBusy = (error: unknown) =>
+  (error as { code?: string } | null)?.code?.startsWith('SQLITE_BUSY') === true;
 
 /** The name of each logical transaction's savepoint; handlers may nest their own inside it. */
 const LOGICAL = 'rmkit_logical';
@@ -137,12 +143,30 @@ class Writer {
   }
 
   /** During the caller's turn: a savepoint in the open physical transaction, or in a new one. */
-  begin(): void {
+  async begin(): Promise<void> {
     if (!this.group) {
-      this.control.begin.run();
+      await this.lock();
       this.group = new Group();
     }
     this.control.savepoint.run();
+  }
+
+  /**
+   * BEGIN IMMEDIATE, waiting while another connection holds the database. The wait is
+   * asynchronous: a synchronous busy_timeout would stop this process's event loop, and with
+   * it any commit this process owes, for as long as it waits.
+   */
+  private async lock(): Promise<void> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        this.control.begin.run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+        await new Promise((retry) => setTimeout(retry, LOCK_RETRY_MS));
+      }
+    }
   }
 
   /** During the caller's turn: keeps its changes in the group; they are durable once the returned promise resolves. */
@@ -207,7 +231,7 @@ class Handle implements DatabaseConnection {
   async begin(): Promise<void> {
     await this.writer.take();
     try {
-      this.writer.begin();
+      await this.writer.begin();
     } catch (error) {
       this.writer.give();
       throw error;
