@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { issuesFrom } from '@rm-kit/core';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.js';
@@ -13,6 +12,7 @@ import type { Config } from './config.js';
 import type { Storage } from './db/database.js';
 import { describeDatabaseError, isDatabaseUnavailable } from './db/database-errors.js';
 import type { EventBus } from './events/event-bus.js';
+import { limitBody } from './http/body-limit.js';
 import { trustedProxies } from './http/client-address.js';
 import type { AppEnv } from './http/env.js';
 import { everyAnswer } from './http/every-answer.js';
@@ -77,19 +77,16 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', noStore());
   app.use('/demo/*', noStore());
-  const limitBody = bodyLimit({
-    maxSize: config.RMKIT_BODY_LIMIT,
-    // The rest of the body is left unread, and Node then drops the connection: saying so
-    // lets the client open a new one instead of losing its next request on this one.
-    onError: () => {
-      throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`, {
-        headers: { Connection: 'close' },
-      });
-    },
+  // The rest of the body is left unread, and Node then drops the connection: saying so
+  // lets the client open a new one instead of losing its next request on this one.
+  const limitWrites = limitBody(config.RMKIT_BODY_LIMIT, () => {
+    throw new Problem('payload_too_large', `The body is larger than ${config.RMKIT_BODY_LIMIT} bytes`, {
+      headers: { Connection: 'close' },
+    });
   });
   // Only a write's body is ever read. Asking a read for its body made @hono/node-server build
   // a whole web Request for it, a tenth of the time of GET /v1/pairs/{id}.
-  app.use('/v1/*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use('/v1/*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitWrites(c, next)));
   app.use(
     '/v1/*',
     limitFailedAuthentication(

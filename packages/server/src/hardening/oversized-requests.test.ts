@@ -39,6 +39,18 @@ describe('the server on the wire', () => {
     }
   });
 
+  it('refuses a chunked body over the limit with 413 too, counting it as it arrives', async () => {
+    const body = `{"summary":"${'x'.repeat(4096)}"}`;
+    const chunk = `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    const { text } = await rawExchange(server.url, [
+      `POST /v1/pairs/pair_01JA0000000000000000000000/sessions HTTP/1.1\r\nHost: ${host()}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunk}`,
+    ]);
+    const [tooLarge] = responsesIn(text);
+    expect(tooLarge?.status).toBe(413);
+    expect(JSON.parse(tooLarge?.body ?? '{}').error.code).toBe('payload_too_large');
+    expect(tooLarge?.headers.connection).toBe('close');
+  });
+
   it('answers a header too large with 431 and the contract error body, then closes', async () => {
     const { text, closedByServer } = await rawExchange(server.url, [
       `GET /v1/me HTTP/1.1\r\nHost: ${host()}\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,

@@ -152,7 +152,8 @@ function checkCharset(contentType: string | undefined): void {
   });
 }
 
-async function checkBody(bytes: Uint8Array): Promise<void> {
+/** The body's text, once it is found well-formed (or not JSON, for the route to refuse). */
+function checkBody(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     throw new Problem('bad_request', 'The body starts with a byte order mark (U+FEFF); send JSON without it');
   }
@@ -168,7 +169,7 @@ async function checkBody(bytes: Uint8Array): Promise<void> {
   } catch {
     // Not JSON: the route's validation says so (400 or 415), unless it holds a NUL.
     if (text.includes(NUL)) throw refuse('body', [{ path: [], flaw: 'nul' }]);
-    return;
+    return text;
   }
   const flaws = flawsIn(value);
   if (flaws.length > 0) throw refuse('body', flaws);
@@ -178,6 +179,7 @@ async function checkBody(bytes: Uint8Array): Promise<void> {
       issues: [{ path: repeated, message: 'This key appears more than once in its object; give it once' }],
     });
   }
+  return text;
 }
 
 /**
@@ -194,11 +196,16 @@ export function wellFormedInput(): MiddlewareHandler<AppEnv> {
     checkPath(url.pathname);
     checkQuery(url.search);
     checkCursor(c.req.query('cursor'));
-    if (WITH_BODY.has(c.req.method) && c.req.raw.body !== null) {
+    // Over HTTP every write has a body, empty or not; asking `c.req.raw.body` whether there is
+    // one made @hono/node-server build a whole web Request for every write.
+    if (WITH_BODY.has(c.req.method)) {
       checkCharset(c.req.header('Content-Type'));
-      // Read once and cached by Hono: the validators and idempotency read the same body.
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length > 0) await checkBody(bytes);
+      // Kept as text for the validators and idempotency, which read the same body: from the
+      // bytes alone Hono would decode it again through a new Response for each of them. Hono
+      // keeps the promise of each reading there, whatever its type says.
+      if (bytes.length > 0)
+        (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(checkBody(bytes));
     }
     await next();
   };
