@@ -70,6 +70,23 @@ describe('queries compiled once', () => {
     expect(await notesOf.all(other, { ownerId: 'ada', rows: 10 })).toEqual([]);
   });
 
+  it('writes with the values of each run and says how many rows each write changed', async () => {
+    const db = await open();
+    const add = compiledQuery((db: Kysely<Notes>, note: { id: number; ownerId: string; body: string }) =>
+      db
+        .insertInto('notes')
+        .values({ id: note.id, ownerId: note.ownerId, body: note.body, deletedAt: null })
+        .onConflict((oc) => oc.column('id').doNothing()),
+    );
+    expect((await add.execute(db, { id: 1, ownerId: 'ada', body: 'first' })).numAffectedRows).toBe(1n);
+    expect((await add.execute(db, { id: 1, ownerId: 'bob', body: 'again' })).numAffectedRows).toBe(0n);
+    expect((await add.execute(db, { id: 2, ownerId: 'bob', body: 'second' })).numAffectedRows).toBe(1n);
+    expect(await db.selectFrom('notes').select(['id', 'ownerId', 'body']).orderBy('id').execute()).toEqual([
+      { id: 1, ownerId: 'ada', body: 'first' },
+      { id: 2, ownerId: 'bob', body: 'second' },
+    ]);
+  });
+
   it('refuses a query that writes a value into its SQL instead of binding it', async () => {
     const db = await open();
     const inlined = compiledQuery((db: Kysely<Notes>, { body }: { body: string }) =>

@@ -1,4 +1,11 @@
-import { type Compilable, type CompiledQuery, createQueryId, type Kysely, type KyselyPlugin } from 'kysely';
+import {
+  type Compilable,
+  type CompiledQuery,
+  createQueryId,
+  type Kysely,
+  type KyselyPlugin,
+  type QueryResult,
+} from 'kysely';
 
 /** A query's values by name: each one is a single bound parameter (no lists). */
 type Values = Record<string, string | number | null>;
@@ -22,12 +29,14 @@ const MARK = '\u0000rm-kit compiled query value:';
  * never in a list or to choose what to build. The compiled SQL is the same on the
  * database itself and in its transactions (they share its dialect and plugins), so it is
  * kept per dialect adapter and plugin list; results go through the plugins as ever.
+ * `execute` gives the whole result, for writes: `numAffectedRows` says how many rows changed.
  */
 export function compiledQuery<DB, V extends Values, Row>(
   build: (db: Kysely<DB>, values: V) => Compilable<Row>,
 ): {
   all: (db: Kysely<DB>, values: V) => Promise<Row[]>;
   first: (db: Kysely<DB>, values: V) => Promise<Row | undefined>;
+  execute: (db: Kysely<DB>, values: V) => Promise<QueryResult<Row>>;
 } {
   const shapes = new WeakMap<object, Shape>();
 
@@ -49,13 +58,13 @@ export function compiledQuery<DB, V extends Values, Row>(
     return shape;
   };
 
-  const all = async (db: Kysely<DB>, values: V): Promise<Row[]> => {
+  const execute = (db: Kysely<DB>, values: V): Promise<QueryResult<Row>> => {
     const { compiled, slots } = shapeFor(db);
     const parameters = slots.map((slot) => ('name' in slot ? values[slot.name] : slot.constant));
-    const { rows } = await db.executeQuery<Row>({ ...compiled, parameters, queryId: createQueryId() });
-    return rows;
+    return db.executeQuery<Row>({ ...compiled, parameters, queryId: createQueryId() });
   };
-  return { all, first: async (db, values) => (await all(db, values))[0] };
+  const all = async (db: Kysely<DB>, values: V): Promise<Row[]> => (await execute(db, values)).rows;
+  return { all, first: async (db, values) => (await all(db, values))[0], execute };
 }
 
 function samePlugins(a: readonly KyselyPlugin[], b: readonly KyselyPlugin[]): boolean {

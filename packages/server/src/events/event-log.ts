@@ -1,5 +1,6 @@
 import type { LiveEventType } from '@rm-kit/core';
 import { type Kysely, sql } from 'kysely';
+import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
 import type { DomainEvent, LoggedEvent } from './event-bus.js';
 
@@ -16,33 +17,55 @@ const BATCH = 500;
  * Runs last in the transaction, to hold that lock as briefly as possible.
  */
 export async function appendEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<number> {
-  const counter = await trx
-    .updateTable('eventCounter')
-    .set({ lastSeq: sql<number>`last_seq + ${events.length}` })
-    .where('id', '=', 1)
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
+  const counter = await advanceCounter.first(trx, { count: events.length });
+  if (!counter) throw new Error('the event counter row is missing');
   const last = Number(counter.lastSeq);
-  await trx
-    .insertInto('events')
-    .values(
-      events.map((event, index) => ({
-        seq: last - events.length + 1 + index,
-        id: event.id,
-        type: event.type,
-        orgId: event.orgId,
-        pairId: event.pairId,
-        mentorId: event.mentorId,
-        menteeId: event.menteeId,
-        entityId: event.entityId,
-        version: event.version,
-        at: event.at,
-        onlyFor: event.onlyFor ? JSON.stringify(event.onlyFor) : null,
-      })),
-    )
-    .execute();
+  const rows = events.map(
+    (event, index): LogRow => ({
+      seq: last - events.length + 1 + index,
+      id: event.id,
+      type: event.type,
+      orgId: event.orgId,
+      pairId: event.pairId,
+      mentorId: event.mentorId,
+      menteeId: event.menteeId,
+      entityId: event.entityId,
+      version: event.version,
+      at: event.at,
+      onlyFor: event.onlyFor ? JSON.stringify(event.onlyFor) : null,
+    }),
+  );
+  const [only] = rows;
+  if (only && rows.length === 1) await insertOne.execute(trx, only);
+  else await trx.insertInto('events').values(rows).execute();
   return last;
 }
+
+type LogRow = Omit<Row<'events'>, 'seq'> & { seq: number };
+
+/** A write's events are nearly always one: its two queries are compiled once. */
+const advanceCounter = compiledQuery((db: Kysely<Database>, { count }: { count: number }) =>
+  db
+    .updateTable('eventCounter')
+    .set({ lastSeq: sql<number>`last_seq + ${count}` })
+    .where('id', '=', 1)
+    .returning('lastSeq'),
+);
+const insertOne = compiledQuery((db: Kysely<Database>, row: LogRow) =>
+  db.insertInto('events').values({
+    seq: row.seq,
+    id: row.id,
+    type: row.type,
+    orgId: row.orgId,
+    pairId: row.pairId,
+    mentorId: row.mentorId,
+    menteeId: row.menteeId,
+    entityId: row.entityId,
+    version: row.version,
+    at: row.at,
+    onlyFor: row.onlyFor,
+  }),
+);
 
 function toEvent(row: Row<'events'>): LoggedEvent {
   return {

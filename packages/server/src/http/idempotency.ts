@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { type Kysely, sql } from 'kysely';
 import { callerKey } from '../auth/caller.js';
+import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppEnv } from './env.js';
@@ -14,6 +15,59 @@ const ABANDONED_AFTER_MS = 60_000;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
 class RolledBack extends Error {}
+
+type KeyClaim = {
+  scope: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+  createdAt: string;
+};
+
+/** The queries every keyed write runs, compiled once (building them was a tenth of a write's time). */
+const claim = compiledQuery((db: Kysely<Database>, claimed: KeyClaim) =>
+  db
+    .insertInto('idempotencyKeys')
+    .values({
+      scope: claimed.scope,
+      key: claimed.key,
+      method: claimed.method,
+      path: claimed.path,
+      requestHash: claimed.requestHash,
+      createdAt: claimed.createdAt,
+      state: 'in-flight',
+      statusCode: null,
+      responseBody: null,
+      responseHeaders: null,
+    })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()),
+);
+const claimedRow = compiledQuery((db: Kysely<Database>, { scope, key }: { scope: string; key: string }) =>
+  db.selectFrom('idempotencyKeys').selectAll().where('scope', '=', scope).where('key', '=', key),
+);
+const store = compiledQuery(
+  (
+    db: Kysely<Database>,
+    answer: {
+      scope: string;
+      key: string;
+      statusCode: number;
+      responseBody: string | null;
+      responseHeaders: string;
+    },
+  ) =>
+    db
+      .updateTable('idempotencyKeys')
+      .set({
+        state: 'done',
+        statusCode: answer.statusCode,
+        responseBody: answer.responseBody,
+        responseHeaders: answer.responseHeaders,
+      })
+      .where('scope', '=', answer.scope)
+      .where('key', '=', answer.key),
+);
 
 /**
  * What makes two requests "the same" for an Idempotency-Key: method, path, query string,
@@ -140,19 +194,10 @@ async function claimKey(
       responseHeaders: null,
       createdAt: now.toISOString(),
     };
-    const inserted = await db
-      .insertInto('idempotencyKeys')
-      .values(claimed)
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+    const inserted = await claim.execute(db, { ...request, createdAt: claimed.createdAt });
+    if (Number(inserted.numAffectedRows ?? 0n) === 1) return null;
 
-    const existing = await db
-      .selectFrom('idempotencyKeys')
-      .selectAll()
-      .where('scope', '=', request.scope)
-      .where('key', '=', request.key)
-      .executeTakeFirst();
+    const existing = await claimedRow.first(db, request);
     if (!existing) continue; // freed since the insert: claim it again
     const age = now.getTime() - Date.parse(existing.createdAt);
     const expired = age > retentionHours * 3_600_000;
@@ -241,17 +286,13 @@ async function storeResponse(
       return value === null ? [] : [[name, value]];
     }),
   );
-  await db
-    .updateTable('idempotencyKeys')
-    .set({
-      state: 'done',
-      statusCode: response.status,
-      responseBody: response.status === 204 ? null : await bodyText(response),
-      responseHeaders: JSON.stringify(headers),
-    })
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
+  await store.execute(db, {
+    scope,
+    key,
+    statusCode: response.status,
+    responseBody: response.status === 204 ? null : await bodyText(response),
+    responseHeaders: JSON.stringify(headers),
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { newId, type WebhookEventData, type WebhookEventType, webhookEventData } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import { compiledQuery } from '../db/compiled-queries.js';
 import { fromJson, nowIso } from '../db/json.js';
 import type { Database, Row } from '../db/schema.js';
 
@@ -8,6 +9,20 @@ export type QueuedEvent<T extends WebhookEventType | 'ping'> = {
   type: T;
   data: WebhookEventData[T];
 };
+
+/** Asked by every write that may tell subscribers of it, so compiled once. */
+const activeWebhooks = compiledQuery((db: Kysely<Database>, { orgId }: { orgId: string }) =>
+  db
+    .selectFrom('webhooks')
+    .select(['id', 'orgId', 'events'])
+    .where('orgId', '=', orgId)
+    .where('active', '=', 1),
+);
+const insertWebhookEvent = compiledQuery((db: Kysely<Database>, row: Row<'webhookEvents'>) =>
+  db
+    .insertInto('webhookEvents')
+    .values({ id: row.id, orgId: row.orgId, type: row.type, body: row.body, createdAt: row.createdAt }),
+);
 
 /** Writes the event once, with the body exactly as every attempt will send and sign it. */
 async function insertEvent<T extends WebhookEventType | 'ping'>(
@@ -20,10 +35,7 @@ async function insertEvent<T extends WebhookEventType | 'ping'>(
   // free text) can reach a receiver through a writer that passed too much.
   const data = webhookEventData[event.type].parse(event.data);
   const body = JSON.stringify({ id, type: event.type, orgId: event.orgId, createdAt, data });
-  await trx
-    .insertInto('webhookEvents')
-    .values({ id, orgId: event.orgId, type: event.type, body, createdAt })
-    .execute();
+  await insertWebhookEvent.execute(trx, { id, orgId: event.orgId, type: event.type, body, createdAt });
   return { id, createdAt };
 }
 
@@ -60,14 +72,9 @@ export async function queueWebhook<T extends WebhookEventType>(
   trx: Kysely<Database>,
   event: QueuedEvent<T>,
 ): Promise<void> {
-  const subscribed = (
-    await trx
-      .selectFrom('webhooks')
-      .select(['id', 'orgId', 'events'])
-      .where('orgId', '=', event.orgId)
-      .where('active', '=', 1)
-      .execute()
-  ).filter((webhook) => fromJson<string[]>(webhook.events).includes(event.type));
+  const subscribed = (await activeWebhooks.all(trx, { orgId: event.orgId })).filter((webhook) =>
+    fromJson<string[]>(webhook.events).includes(event.type),
+  );
   if (subscribed.length === 0) return;
   const queued = await insertEvent(trx, event);
   await trx

@@ -109,19 +109,40 @@ export async function insertSession(
     updatedAt: now,
     version: 1,
   });
-  await db
-    .insertInto('sessions')
-    .values({
-      id: session.id,
-      orgId: session.orgId,
-      pairId: session.pairId,
-      createdAt: now,
-      deletedAt: null,
-      ...sessionColumns(session),
-    })
-    .execute();
+  await sessionInsert.execute(db, {
+    id: session.id,
+    orgId: session.orgId,
+    pairId: session.pairId,
+    createdAt: now,
+    ...sessionColumns(session),
+  });
   return session;
 }
+
+type StoredSession = Omit<Row<'sessions'>, 'deletedAt'>;
+
+/** Every logged session, compiled once. */
+const sessionInsert = compiledQuery((db: Kysely<Database>, row: StoredSession) =>
+  db.insertInto('sessions').values({
+    id: row.id,
+    orgId: row.orgId,
+    pairId: row.pairId,
+    status: row.status,
+    scheduledAt: row.scheduledAt,
+    occurredAt: row.occurredAt,
+    sortAt: row.sortAt,
+    durationMinutes: row.durationMinutes,
+    format: row.format,
+    topics: row.topics,
+    summary: row.summary,
+    cancellationReason: row.cancellationReason,
+    actionItems: row.actionItems,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    deletedAt: null,
+  }),
+);
 
 const newestOf = (db: Kysely<Database>, pairId: string, rows: number) =>
   db
