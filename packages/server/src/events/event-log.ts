@@ -83,6 +83,11 @@ function toEvent(row: Row<'events'>): LoggedEvent {
   };
 }
 
+/** What a process's follower reads after every write, compiled once. */
+const nextEvents = compiledQuery((db: Kysely<Database>, { after, rows }: { after: number; rows: number }) =>
+  db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(rows),
+);
+
 /** The events after `seq`, in commit order, a batch at a time; of one organisation (and pair) if given. */
 export async function* eventsAfter(
   db: Kysely<Database>,
@@ -90,10 +95,14 @@ export async function* eventsAfter(
   scope: { orgId?: string; pairId?: string } = {},
 ): AsyncGenerator<LoggedEvent> {
   for (let after = seq; ; ) {
-    let query = db.selectFrom('events').selectAll().where('seq', '>', after);
-    if (scope.orgId) query = query.where('orgId', '=', scope.orgId);
-    if (scope.pairId) query = query.where('pairId', '=', scope.pairId);
-    const rows = await query.orderBy('seq').limit(BATCH).execute();
+    let rows: Row<'events'>[];
+    if (!scope.orgId && !scope.pairId) rows = await nextEvents.all(db, { after, rows: BATCH });
+    else {
+      let query = db.selectFrom('events').selectAll().where('seq', '>', after);
+      if (scope.orgId) query = query.where('orgId', '=', scope.orgId);
+      if (scope.pairId) query = query.where('pairId', '=', scope.pairId);
+      rows = await query.orderBy('seq').limit(BATCH).execute();
+    }
     for (const row of rows) {
       const event = toEvent(row);
       after = event.seq;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { callerKey } from '../auth/caller.js';
 import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
@@ -15,6 +15,10 @@ const ABANDONED_AFTER_MS = 60_000;
 const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
 class RolledBack extends Error {}
+
+/** Where a refusal rolls back to, keeping the key's claim; run as they are, nothing to build. */
+const SAVEPOINT = CompiledQuery.raw('savepoint handler');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint handler');
 
 type KeyClaim = {
   scope: string;
@@ -137,7 +141,7 @@ export function transactionalWrites(
           );
           if (answer) return answer;
           // A refusal undoes the write but keeps the claim, to store the refusal under it.
-          await sql`savepoint handler`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
         }
         c.set('db', trx);
         await next();
@@ -145,7 +149,7 @@ export function transactionalWrites(
           // A refusal is an answer too (replayed like any other), but a server error is not:
           // rolling it all back frees the key for a retry.
           if (key === undefined || c.res.status >= 500) throw new RolledBack();
-          await sql`rollback to savepoint handler`.execute(trx);
+          await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
           await storeResponse(trx, scope, key, c.res, false);
           return null;
         }
