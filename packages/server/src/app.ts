@@ -117,7 +117,8 @@ export function createApp(deps: AppDeps) {
   registerApi(app, deps);
   registerDocs(app);
   if (deps.demo) registerDemo(app, deps.storage, deps.demo);
-  if (config.RMKIT_STATIC_DIRS.length > 0) registerStatic(app, config.RMKIT_STATIC_DIRS);
+  if (config.RMKIT_STATIC_DIRS.length > 0)
+    registerStatic(app, config.RMKIT_STATIC_DIRS, config.RMKIT_CORS_ORIGINS);
 
   // A path some route answers, asked with another method, is 405 with the methods it takes.
   const allowedAt = allowedMethods(() => app.routes);

@@ -6,6 +6,11 @@ const EXPOSED = ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-
   ',',
 );
 
+/** The Origin a request sent, if it is one of RMKIT_CORS_ORIGINS (exactly), else null. */
+export function allowedOrigin(allowedOrigins: readonly string[]) {
+  return (origin: string): string | null => (allowedOrigins.includes(origin) ? origin : null);
+}
+
 /**
  * CORS for the intranet pages allowed to call the API (see everyAnswer, which applies it).
  * A preflight is answered by Hono's own middleware. Every other request gets its headers
@@ -15,7 +20,7 @@ const EXPOSED = ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-
  * made elsewhere (a replayed write) gets them afterwards.
  */
 export function crossOrigin(allowedOrigins: readonly string[]) {
-  const allowed = (origin: string) => (allowedOrigins.includes(origin) ? origin : null);
+  const allowed = allowedOrigin(allowedOrigins);
   const set = (c: Context<AppEnv>, origin: string | null) => {
     if (origin) c.header('Access-Control-Allow-Origin', origin);
     c.header('Access-Control-Expose-Headers', EXPOSED);

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { allowedOrigin } from '../../http/cross-origin.js';
 import type { AppEnv } from '../../http/env.js';
 
 const TYPES: Record<string, string> = {
@@ -36,20 +37,31 @@ async function find(dirs: string[], path: string): Promise<string | null> {
 /**
  * Serves pages and the kit's bundle from directories (RMKIT_STATIC_DIRS), as `pnpm start`
  * does for the example intranet page, under the same strict policy an intranet would set.
+ * Pages of the origins allowed to call the API (RMKIT_CORS_ORIGINS) may load the bundle
+ * too: a module script, and every chunk it imports, is fetched with CORS, so each answer
+ * names an allowed Origin back. Files other than pages are open to any page's
+ * Cross-Origin-Embedder-Policy (CORP cross-origin): they are the same for everyone.
  */
-export function registerStatic(app: OpenAPIHono<AppEnv>, dirs: string[]) {
+export function registerStatic(app: OpenAPIHono<AppEnv>, dirs: string[], corsOrigins: readonly string[]) {
+  const allowed = allowedOrigin(corsOrigins);
   // Middleware rather than a GET route: a catch-all route would make every unknown path
   // "allowed for GET" and turn its 404s into 405s.
   app.use(async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const file = await find(dirs, c.req.path);
     if (!file) return next();
+    const type = extname(file);
+    const origin = allowed(c.req.header('Origin') ?? '');
     return c.body(await readFile(file), 200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': TYPES[type] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'Content-Security-Policy': PAGE_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
+      // The answer depends on the Origin sent, so a cache must not give one origin's to another.
+      Vary: 'Origin',
+      ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}),
+      ...(type === '.html' ? {} : { 'Cross-Origin-Resource-Policy': 'cross-origin' }),
     });
   });
 }

@@ -18,7 +18,7 @@ describe('pages served beside the API (RMKIT_STATIC_DIRS)', () => {
     writeFileSync(join(root, 'secret.txt'), 'not for the web');
     api = await createTestApi(
       { dialect: 'sqlite', url: 'sqlite::memory:' },
-      { RMKIT_STATIC_DIRS: `${page},${bundle}` },
+      { RMKIT_STATIC_DIRS: `${page},${bundle}`, RMKIT_CORS_ORIGINS: 'https://intranet.contoso.example' },
     );
   });
   afterAll(() => api.close());
@@ -32,6 +32,26 @@ describe('pages served beside the API (RMKIT_STATIC_DIRS)', () => {
     );
     const bundle = await api.app.request('/rm-kit.js');
     expect(bundle.headers.get('Content-Type')).toMatch(/javascript/);
+  });
+
+  it('lets a page of an allowed origin load the bundle, and names no other origin', async () => {
+    const allowed = await api.app.request('/rm-kit.js', {
+      headers: { Origin: 'https://intranet.contoso.example' },
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://intranet.contoso.example');
+    expect(allowed.headers.get('Vary')).toBe('Origin');
+    expect(allowed.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+
+    const other = await api.app.request('/rm-kit.js', { headers: { Origin: 'https://evil.example' } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect(other.headers.get('Vary')).toBe('Origin');
+  });
+
+  it('leaves pages to their own origin: no Cross-Origin-Resource-Policy opening them to others', async () => {
+    const page = await api.app.request('/', { headers: { Origin: 'https://intranet.contoso.example' } });
+    expect(page.headers.get('Cross-Origin-Resource-Policy')).toBeNull();
   });
 
   it('never serves a file outside the directories', async () => {
