@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const SHARED = [
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context|task))[\\/]/,
@@ -9,12 +12,49 @@ const SHARED = [
   /pair-card[\\/]pair-card\.strings\.ts$|session-log[\\/]provisional-session\.ts$/,
 ];
 
+const sha = (algorithm: 'sha256' | 'sha384', data: string | Buffer) =>
+  `${algorithm}-${createHash(algorithm).update(data).digest('base64')}`;
+
+/**
+ * Subresource Integrity for each build: integrity.json (every file's sha384, as written) and
+ * script-tag.html, the lines a page pastes: an import map whose `integrity` covers the chunks
+ * rm-kit.js imports (a script tag's own `integrity` covers its file alone), and the script
+ * tag. Their URLs start with RMKIT_BUNDLE_URL, where the page loads the bundle from (default
+ * `/`, the page's own server). The sha256 of the import map is what a page's CSP must allow.
+ * A plugin of our own: the SRI plugins for Vite add `integrity` to an app's index.html, and a
+ * library build has none.
+ */
+function integrity(base = process.env.RMKIT_BUNDLE_URL ?? '/'): Plugin {
+  const at = base.endsWith('/') ? base : `${base}/`;
+  return {
+    name: 'rm-kit-integrity',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist/bundle';
+      const hashes: Record<string, string> = {};
+      for (const file of Object.keys(bundle).sort())
+        hashes[file] = sha('sha384', readFileSync(join(dir, file)));
+      writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+      const chunks = Object.entries(hashes).filter(([file]) => file !== 'rm-kit.js' && file.endsWith('.js'));
+      const map = JSON.stringify({ integrity: Object.fromEntries(chunks.map(([f, h]) => [at + f, h])) });
+      writeFileSync(
+        join(dir, 'script-tag.html'),
+        [
+          `<!-- rm-kit's bundle with Subresource Integrity. A Content-Security-Policy allows the import map with script-src '${sha('sha256', map)}' -->`,
+          `<script type="importmap">${map}</script>`,
+          `<script type="module" src="${at}rm-kit.js" integrity="${hashes['rm-kit.js']}" crossorigin="anonymous"></script>`,
+          '',
+        ].join('\n'),
+      );
+    },
+  };
+}
+
 // rm-kit.js: every element and everything they need in one ES module, for a single
 // <script type="module"> on any page. npm users import the per-element modules that tsc
 // writes to dist/ instead, and let their bundler share lit with the rest of their app.
 export default defineConfig({
   // Lit's html`` and css`` are strings to a minifier: shrink their markup and styles too.
-  plugins: [minifyTemplateLiterals()],
+  plugins: [minifyTemplateLiterals(), integrity()],
   resolve: { conditions: ['source'] },
   build: {
     outDir: 'dist/bundle',
