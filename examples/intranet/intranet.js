@@ -1,6 +1,7 @@
 // The example page's own script: a "view as" picker for demo mode, the page's words in
-// the chosen language, and the three widgets for the chosen person's first pair.
-// Everything else is the elements' work.
+// the chosen language, and the widgets for what the chosen person does here. The pair's
+// card, log and feedback form need no pair-id: they show the signed-in person's current
+// pair. Everything else is the elements' work.
 const $ = (id) => document.getElementById(id);
 
 /** The page's own words; the elements bring theirs. Keys match the data-text attributes. */
@@ -109,11 +110,15 @@ async function show(email) {
     })
   ).json();
   const me = await (await fetch('/v1/me', { headers: { Authorization: `Bearer ${token}` } })).json();
-  // The pair the person is in now; someone whose pairs are all over is back in the pool.
+  // The pair the person is in now, by the rule the elements follow without a pair-id; someone
+  // whose pairs are all over is back in the pool.
   const pair = ['active', 'paused', 'proposed']
     .map((status) => me.pairs.find((p) => p.status === status))
     .find(Boolean);
-  const provider = el('rm-provider', { 'base-url': location.origin, token });
+  const provider = el('rm-provider', { 'base-url': location.origin });
+  // Asked before each request: a real intranet returns its identity library's token here
+  // (MSAL's acquireTokenSilent, SharePoint's AadTokenProvider), refreshed as it expires.
+  provider.getToken = () => token;
   const theme = $('theme').value;
   if (theme) provider.setAttribute('theme', theme);
   const name = me.person?.displayName ?? email;
@@ -146,18 +151,18 @@ async function show(email) {
     $('widgets').className = 'single';
   } else if (pair.status === 'proposed') {
     // A pair to confirm: consent, the charter, or a no-fault decline; sessions and feedback come once it starts.
-    provider.append(el('rm-pair-card', { 'pair-id': pair.id }));
+    provider.append(el('rm-pair-card'));
     $('widgets').className = 'single';
   } else {
     const side = el('div', { class: 'column' }, [
-      el('rm-pair-card', { 'pair-id': pair.id }),
+      el('rm-pair-card'),
       el('rm-goal-list', { 'pair-id': pair.id }),
       // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).
-      el('rm-feedback-form', { 'pair-id': pair.id }),
+      el('rm-feedback-form'),
       // The pair's own success stories: write one, agree to publish it.
       el('rm-stories', { 'pair-id': pair.id }),
     ]);
-    provider.append(el('div', { class: 'column' }, [el('rm-session-log', { 'pair-id': pair.id })]));
+    provider.append(el('div', { class: 'column' }, [el('rm-session-log')]));
     provider.prepend(side);
   }
   // The intranet home's success stories, on everyone's page; the admin's, first, also holds the approval queue.

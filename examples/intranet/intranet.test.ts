@@ -112,6 +112,11 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     await expect
       .poll(() => page.locator('rm-feedback-form').getByText('Feedback di metà percorso').count())
       .toBeGreaterThan(0);
+    // The shortest embedding: the card, the log and the form name no pair, and show Giulia's current one.
+    const ids = await page
+      .locator('rm-pair-card, rm-session-log, rm-feedback-form')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('pair-id') ?? ''));
+    expect(ids).toEqual(['', '', '']);
 
     // Sending the form loads the validation chunk (core's schemas, zod): also under the CSP.
     await log.getByRole('button', { name: 'Aggiungi una sessione' }).click();

@@ -9,6 +9,7 @@ export type BaseKey =
   | 'unauthorized'
   | 'failed'
   | 'noClient'
+  | 'noPair'
   | 'stale'
   | 'pending'
   | 'reference'
@@ -28,6 +29,7 @@ export const baseEnglish: Record<BaseKey, string> = {
   failed: 'Something went wrong while loading this.',
   noClient:
     'This element needs a connection: put it inside <rm-provider base-url="…"> or set its client property.',
+  noPair: 'You are not in a mentoring pair at the moment.',
   stale: 'Offline copy, as of {when}',
   pending: 'Waiting to be sent',
   reference: 'Ref. {id}',

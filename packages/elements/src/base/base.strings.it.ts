@@ -14,6 +14,7 @@ export const baseItalian: Record<BaseKey, string> = {
   failed: 'Si è verificato un problema durante il caricamento.',
   noClient:
     'Questo elemento ha bisogno di una connessione: inseriscilo in <rm-provider base-url="…"> o imposta la proprietà client.',
+  noPair: 'Al momento non fai parte di una coppia di mentoring.',
   stale: 'Copia offline, aggiornata a: {when}',
   pending: 'In attesa di invio',
   reference: 'Rif. {id}',

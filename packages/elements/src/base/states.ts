@@ -52,3 +52,8 @@ export function errorState(
 export function noClientState(t: LocalizeController<BaseKey>): TemplateResult {
   return html`<p part="error" class="error-text" role="alert">${t.t('noClient')}</p>`;
 }
+
+/** Without a pair-id, for a person in no pair now. */
+export function noPairState(t: LocalizeController<BaseKey>): TemplateResult {
+  return html`<p part="empty" class="muted">${t.t('noPair')}</p>`;
+}

@@ -81,6 +81,7 @@ const loadAnsweredView = loadOnce(() => import('./feedback-summary.js'));
  * @csspart loading - The loading skeleton.
  * @csspart status - The confirmation line ("Thank you"), shown for a few seconds and read out politely.
  * @csspart error - The error message.
+ * @csspart empty - Without session-id and pair-id, the sentence for a person in no pair now.
  * @csspart retry - The retry button of the error state.
  *
  * @cssprop --rm-color-accent - Selected ratings, focus and the submit button.
@@ -102,7 +103,10 @@ export class RmFeedbackForm extends RmElement {
   /** Feedback on this session (kind `session`); its pair is read from the session. */
   @property({ attribute: 'session-id' }) sessionId = '';
 
-  /** Feedback on a program phase of this pair: the one open now, or the one `kind` names. */
+  /**
+   * Feedback on a program phase of this pair: the one open now, or the one `kind` names.
+   * Without it (and without `session-id`), the signed-in person's current pair.
+   */
   @property({ attribute: 'pair-id' }) pairId = '';
 
   /** `midpoint` or `final`, with `pair-id`, to ask that phase whatever the dates. Ignored when `session-id` is set. */
@@ -401,7 +405,7 @@ export class RmFeedbackForm extends RmElement {
     const { status, value, error } = this.data;
     if (status === 'error') {
       return error instanceof NoFeedbackHere
-        ? html`<p part="error" class="plain">${this.localize.t(error.reason)}</p>`
+        ? html`<p part=${error.reason === 'noPair' ? 'empty' : 'error'} class="plain">${this.localize.t(error.reason)}</p>`
         : errorState(this.localize, error, () => void this.data.reload());
     }
     if (status !== 'ready') return loadingState(this.localize, 6);

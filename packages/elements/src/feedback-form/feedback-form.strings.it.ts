@@ -48,7 +48,6 @@ export const feedbackFormItalian: Record<FeedbackFormKey, string> = {
   'answered.final': 'Hai già compilato il feedback finale',
   notHeld: 'Potrai dare il feedback dopo che la sessione si sarà svolta.',
   notInPair: 'Solo le due persone di questa coppia possono dare il feedback.',
-  missingTarget: 'Nulla su cui dare feedback: imposta session-id oppure pair-id.',
   'title.program': 'Feedback sul percorso',
   'closed.midpoint': 'Il questionario di metà percorso sarà disponibile da {date}.',
   'closed.final': 'Il questionario finale sarà disponibile da {date}.',

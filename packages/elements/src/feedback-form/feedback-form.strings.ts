@@ -45,7 +45,6 @@ export type FeedbackFormKey =
   | 'answered.final'
   | 'notHeld'
   | 'notInPair'
-  | 'missingTarget'
   | 'title.program'
   | 'closed.midpoint'
   | 'closed.final'
@@ -119,7 +118,6 @@ export const feedbackFormStrings: Strings<FeedbackFormKey> = {
     'answered.final': 'You have already given the final feedback',
     notHeld: 'You can give feedback once the session has been held.',
     notInPair: 'Only the two people of this pair can give its feedback.',
-    missingTarget: 'Nothing to give feedback on: set session-id or pair-id.',
     'title.program': 'Feedback on the program',
     'closed.midpoint': 'The mid-point questionnaire opens on {date}.',
     'closed.final': 'The final questionnaire opens on {date}.',

@@ -851,9 +851,11 @@ describe('<rm-feedback-form>', () => {
     expect(text(alone)).to.contain('This element needs a connection');
     await expect(alone).to.be.accessible();
 
+    // Neither id: the signed-in person's current pair (see provider/one-tag.test.ts); none, a plain sentence.
     const aimless = await fixture<RmFeedbackForm>(
-      html`<rm-feedback-form .client=${await clientFor(PEOPLE.giulia)}></rm-feedback-form>`,
+      html`<rm-feedback-form .client=${await clientFor(PEOPLE.chiara)}></rm-feedback-form>`,
     );
-    await until(() => text(aimless).includes('Nothing to give feedback on'));
+    await until(() => text(aimless).includes('You are not in a mentoring pair at the moment.'));
+    await expect(aimless).to.be.accessible();
   });
 });

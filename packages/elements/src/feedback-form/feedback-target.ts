@@ -4,6 +4,7 @@ import { DEFAULT_MIN_AGGREGATE_GROUP } from '@rm-kit/core/vocabulary';
 import { isStale, type RmClient, staleSince } from '@rm-kit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClientEventsController } from '../base/client-events.js';
+import { currentPairOf } from '../base/current-pair.js';
 
 /** What the feedback is about, what the caller said about it, and what the other person shared. */
 export interface Target {
@@ -37,7 +38,7 @@ export interface TargetQuery {
 
 /** Why there is nothing to answer, said in a plain sentence rather than as an error. */
 export class NoFeedbackHere extends Error {
-  constructor(readonly reason: 'notInPair' | 'missingTarget') {
+  constructor(readonly reason: 'notInPair' | 'noPair') {
     super(reason);
   }
 }
@@ -81,13 +82,15 @@ async function openPhase(api: RmClient, pair: Pair, personId: string, signal: Ab
 async function loadTarget(query: TargetQuery, signal: AbortSignal): Promise<Target | undefined> {
   const { api, sessionId, pairId, kind } = query;
   if (!api) return undefined;
-  if (!sessionId && !pairId) throw new NoFeedbackHere('missingTarget');
-  const [me, session] = await Promise.all([
+  const [me, session, current] = await Promise.all([
     api.me.get({ signal }),
     sessionId ? api.sessions.get(sessionId, { signal }) : undefined,
+    // Without either id, the signed-in person's current pair.
+    sessionId || pairId || currentPairOf(api),
   ]);
-  // A session names its pair; a phase is named by the attributes, or by the program's dates.
-  const id = session?.pairId ?? pairId;
+  // A session names its pair; a phase is named by pair-id, or is the current pair's.
+  const id = session?.pairId ?? current;
+  if (!id) throw new NoFeedbackHere('noPair');
   const pair = me.pairs.find((p) => p.id === id);
   if (!me.person || !pair) throw new NoFeedbackHere('notInPair');
   const personId = me.person.id;

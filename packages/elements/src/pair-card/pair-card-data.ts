@@ -3,6 +3,7 @@ import type { Pair, PairProgress, Person, Program } from '@rm-kit/core';
 import { isStale, type RmClient, RmNotFoundError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ClientEventsController } from '../base/client-events.js';
+import { currentPairOf } from '../base/current-pair.js';
 import type { RmErrorAction } from '../base/events.js';
 
 /** Everything the card shows, as loaded for one pair. */
@@ -57,7 +58,9 @@ export class PairCardData {
   private refreshing: Promise<void> | undefined;
   private refreshAgain = false;
   /** The first load, whose status and error the card shows as its loading and error states. */
-  readonly task: Task<readonly [RmClient | undefined, string], PairView>;
+  readonly task: Task<readonly [RmClient | undefined, string], PairView | null>;
+  /** The signed-in person's current pair, looked up for a card without a pair-id. */
+  private current = '';
   private readonly events: ClientEventsController;
 
   constructor(
@@ -66,8 +69,12 @@ export class PairCardData {
   ) {
     this.task = new Task(host, {
       args: () => [card.client(), card.pairId()] as const,
-      task: async ([api, pairId], { signal }) => {
-        if (!api || !pairId) return initialState;
+      task: async ([api, given], { signal }) => {
+        if (!api) return initialState;
+        // Without pair-id, the signed-in person's current pair; null when they are in none.
+        if (!given) this.current = await currentPairOf(api);
+        const pairId = given || this.current;
+        if (!pairId) return null;
         const [pair, progress, me, queued] = await Promise.all([
           api.pairs.get(pairId, { signal }),
           api.pairs.progress(pairId, { signal }),
@@ -92,7 +99,7 @@ export class PairCardData {
       },
       onComplete: (view) => {
         this.set({ refreshed: undefined });
-        card.emitLoad(view.staleSince !== null);
+        if (view) card.emitLoad(view.staleSince !== null);
       },
       onError: (error) => card.emitError(error, 'load'),
     });
@@ -100,11 +107,11 @@ export class PairCardData {
     this.events = new ClientEventsController(host, () => card.client(), {
       // Sessions, goals and feedback change the progress (feedback: the trust rule); pair events its status and charter.
       live: (event) => {
-        if (event.pairId === card.pairId()) void this.requestRefresh();
+        if (event.pairId === this.pairId) void this.requestRefresh();
       },
       reset: () => void this.requestRefresh(),
       synced: (write) => {
-        if (write.operation !== 'pairs.acceptCharter' || write.entry.write.pairId !== card.pairId()) return;
+        if (write.operation !== 'pairs.acceptCharter' || write.entry.write.pairId !== this.pairId) return;
         // Show the server's answer at once, so the card never flickers back to "waiting" meanwhile.
         this.showPair(write.result);
         this.set({ acceptQueuedFor: null });
@@ -116,7 +123,7 @@ export class PairCardData {
         if (
           entry.state !== 'failed' ||
           write.operation !== 'pairs.acceptCharter' ||
-          write.pairId !== card.pairId()
+          write.pairId !== this.pairId
         )
           return;
         this.set({ acceptQueuedFor: null, acceptFailed: true });
@@ -135,6 +142,11 @@ export class PairCardData {
     this.host.requestUpdate();
   }
 
+  /** The pair the card shows: its pair-id, or the signed-in person's current pair. */
+  get pairId(): string {
+    return this.card.pairId() || this.current;
+  }
+
   /** Whether live changes reach the card now: its client's shared stream is open. */
   get live(): boolean {
     return this.events.status === 'open';
@@ -143,7 +155,7 @@ export class PairCardData {
   /** What the card shows now: the loaded pair, with any newer pair and progress over it. */
   get view(): PairView | undefined {
     const loaded = this.task.value;
-    if (!loaded || loaded.pair.id !== this.card.pairId()) return undefined;
+    if (!loaded || loaded.pair.id !== this.pairId) return undefined;
     return this.refreshed?.pair.id === loaded.pair.id ? { ...loaded, ...this.refreshed } : loaded;
   }
 
@@ -165,11 +177,11 @@ export class PairCardData {
 
   private async refresh() {
     const api = this.card.client();
-    const pairId = this.card.pairId();
+    const pairId = this.pairId;
     if (!api || !pairId || !this.view) return;
     try {
       const [pair, progress] = await Promise.all([api.pairs.get(pairId), api.pairs.progress(pairId)]);
-      if (api !== this.card.client() || pairId !== this.card.pairId()) return;
+      if (api !== this.card.client() || pairId !== this.pairId) return;
       const refreshed = { pair, progress, staleSince: staleOf(pair, progress) };
       this.set({ refreshed });
       this.card.emitLoad(refreshed.staleSince !== null);

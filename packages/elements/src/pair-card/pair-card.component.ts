@@ -8,7 +8,7 @@ import { baseStyles } from '../base/base.styles.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
-import { errorState, loadingState, noClientState } from '../base/states.js';
+import { errorState, loadingState, noClientState, noPairState } from '../base/states.js';
 import { statusDotStyles } from '../base/status-dot.styles.js';
 import { toError } from '../base/to-error.js';
 import { pairCardStrings } from './pair-card.strings.js';
@@ -69,7 +69,7 @@ function initials(name: string): string {
  * @csspart notice - The offline notice.
  * @csspart status - The confirmation line ("Charter accepted"), shown for a few seconds and read out politely.
  * @csspart actions - The wrapper of the `actions` slot.
- * @csspart empty - The sentence shown without a pair-id.
+ * @csspart empty - Without a pair-id, the sentence for a person in no pair now.
  * @csspart loading - The skeleton while loading.
  * @csspart error - The error message.
  * @csspart retry - The "Try again" button of the error message.
@@ -91,7 +91,7 @@ function initials(name: string): string {
 export class RmPairCard extends RmElement {
   static override styles = [baseStyles, statusDotStyles, pairCardStyles];
 
-  /** The id of the pair to show (`par_…`). */
+  /** The id of the pair to show (`par_…`); without it, the signed-in person's current pair. */
   @property({ attribute: 'pair-id', reflect: true }) pairId = '';
 
   /** `full` shows everything; `compact` fits one line: avatars, names, status, a small ring and an at-risk dot. */
@@ -130,7 +130,7 @@ export class RmPairCard extends RmElement {
       loadLife().then(({ PairCardLife }) => {
         this.life ??= new PairCardLife(this, this.data, {
           client: () => this.api,
-          pairId: () => this.pairId,
+          pairId: () => this.data.pairId,
           announce: (text) => void this.announcer.announce(text),
           emit: (type, detail) => this.emit(type, detail),
         });
@@ -146,19 +146,19 @@ export class RmPairCard extends RmElement {
 
   protected override render() {
     if (!this.api) return this.frame(noClientState(this.localize));
-    if (!this.pairId) return this.frame(html`<p part="empty" class="muted">${this.localize.t('empty')}</p>`);
     const view = this.data.view;
     const task = this.data.task;
     if (task.status === TaskStatus.ERROR) {
       return this.frame(errorState(this.localize, task.error, () => void task.run()));
     }
+    if (task.value === null) return this.frame(noPairState(this.localize));
     if (view && task.status !== TaskStatus.INITIAL) {
       return this.variant === 'compact' ? this.renderCompact(view) : this.renderFull(view);
     }
     return this.renderSkeleton();
   }
 
-  /** A state that is not a pair (no client, no pair-id, an error) in the card's frame, so the page keeps its layout. */
+  /** A state that is not a pair (no client, no pair, an error) in the card's frame, so the page keeps its layout. */
   private frame(content: TemplateResult): TemplateResult {
     return html`<div part="card" class="card state-card surface ${this.variant === 'compact' ? 'compact' : ''}">
       ${content}

@@ -6,8 +6,6 @@ import type { PairCardKey } from './pair-card.strings.js';
 export const pairCardItalian: Record<PairCardKey, string> = {
   ...baseItalian,
   ...careerStageStrings.it,
-  empty:
-    'Nessuna coppia da mostrare. Imposta l’attributo pair-id con l’id di una coppia, ad es. pair-id="par_…".',
   cardLabel: 'Coppia di mentoring: {mentor} e {mentee}',
   roleWithStage: '{role} · {stage}',
   photoOf: 'Foto di {name}',

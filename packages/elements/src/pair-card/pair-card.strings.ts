@@ -6,7 +6,6 @@ import type { Strings } from '../base/localize.js';
 export type PairCardKey =
   | BaseKey
   | keyof (typeof careerStageStrings)['en']
-  | 'empty'
   | 'cardLabel'
   | 'roleWithStage'
   | 'photoOf'
@@ -56,7 +55,6 @@ export const pairCardStrings: Strings<PairCardKey> = {
   en: {
     ...baseEnglish,
     ...careerStageStrings.en,
-    empty: 'No pair to show yet. Set the pair-id attribute to the id of a pair, e.g. pair-id="par_…".',
     cardLabel: 'Mentoring pair: {mentor} and {mentee}',
     roleWithStage: '{role} · {stage}',
     photoOf: 'Photo of {name}',

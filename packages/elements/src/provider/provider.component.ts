@@ -18,10 +18,17 @@ export class RmProvider extends LitElement {
   /** Where the rm-kit server is, e.g. `https://mentoring.contoso.com`. */
   @property({ attribute: 'base-url' }) baseUrl = '';
 
-  /** A bearer token for the signed-in person. Apps with token refresh set `client` instead. */
+  /** A bearer token for the signed-in person. Tokens that expire and refresh: set `getToken` instead. */
   @property() token = '';
 
-  /** An SDK client the app made itself (e.g. with `getToken` from MSAL); wins over `base-url` and `token`. */
+  /**
+   * A function giving the signed-in person's token (or a promise of it), asked before each
+   * request, for identity libraries that refresh tokens: MSAL's `acquireTokenSilent`,
+   * SharePoint's `AadTokenProvider.getToken`. Wins over `token`.
+   */
+  @property({ attribute: false }) getToken?: () => string | Promise<string>;
+
+  /** An SDK client the app made itself; wins over `base-url`, `getToken` and `token`. */
   @property({ attribute: false }) client?: RmClient;
 
   /** `en` or `it` for everything inside; by default each element follows the nearest `lang`. */
@@ -39,11 +46,12 @@ export class RmProvider extends LitElement {
   protected providedLocale?: string;
 
   private own?: RmClient;
-  /** The base-url and token `own` was made for. */
-  private ownFor = '';
+  /** The base-url and token (or getToken) `own` was made for. */
+  private ownFor: [string, unknown] = ['', ''];
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('client') || changed.has('baseUrl') || changed.has('token')) this.connectClient();
+    if (changed.has('client') || changed.has('baseUrl') || changed.has('token') || changed.has('getToken'))
+      this.connectClient();
     if (changed.has('locale')) this.providedLocale = this.locale;
   }
 
@@ -61,16 +69,18 @@ export class RmProvider extends LitElement {
   }
 
   private connectClient() {
-    const wanted = !this.client && this.baseUrl && this.token ? `${this.baseUrl}\n${this.token}` : '';
+    const { baseUrl, token, getToken } = this;
+    const auth = getToken ?? token;
+    const wanted = !this.client && baseUrl && auth;
     // Connected, then updated with the same attributes: keep the one client, so its outbox
     // events reach the elements that listen to it.
-    if (wanted && this.own && wanted === this.ownFor) {
+    if (wanted && this.own && this.ownFor[0] === baseUrl && this.ownFor[1] === auth) {
       this.provided = this.own;
       return;
     }
     this.own?.close();
-    this.own = wanted ? createClient({ baseUrl: this.baseUrl, token: this.token }) : undefined;
-    this.ownFor = wanted;
+    this.own = wanted ? createClient({ baseUrl, getToken: getToken ?? (() => token) }) : undefined;
+    this.ownFor = [baseUrl, auth];
     this.provided = this.client ?? this.own;
   }
 

@@ -36,7 +36,7 @@ export class SessionCalendar {
   private shown = false;
 
   constructor(
-    private readonly element: ReactiveElement & { pairId: string },
+    private readonly element: ReactiveElement,
     private readonly log: SessionLogParts,
   ) {
     this.t = log.localize(sessionCalendarStrings);
@@ -94,7 +94,7 @@ export class SessionCalendar {
   private async read(api: RmClient, scope: Scope) {
     try {
       const feed =
-        scope === 'pair' ? await api.calendar.pairFeed(this.element.pairId) : await api.calendar.myFeed();
+        scope === 'pair' ? await api.calendar.pairFeed(this.log.data.pairId) : await api.calendar.myFeed();
       this.set(scope, { feed });
     } catch (error) {
       this.failed(scope, {}, error);
@@ -116,7 +116,7 @@ export class SessionCalendar {
     try {
       const link =
         scope === 'pair'
-          ? await api.calendar.newPairLink(this.element.pairId)
+          ? await api.calendar.newPairLink(this.log.data.pairId)
           : await api.calendar.newMyLink();
       this.set(scope, {
         feed: { scope: link.scope, pairId: link.pairId, active: true, createdAt: link.createdAt },
@@ -136,7 +136,7 @@ export class SessionCalendar {
     this.set(scope, { ...state, busy: true, asking: undefined, failed: false });
     try {
       await (scope === 'pair'
-        ? api.calendar.turnOffPairLink(this.element.pairId)
+        ? api.calendar.turnOffPairLink(this.log.data.pairId)
         : api.calendar.turnOffMyLink());
       this.set(scope, { feed: { ...state.feed, active: false, createdAt: null } });
       this.log.announce(this.t.t('turnedOff'));

@@ -6,10 +6,11 @@ import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
 import { ClientEventsController } from '../base/client-events.js';
+import { currentPairOf } from '../base/current-pair.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController, mergeStrings } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
-import { errorState, loadingState, noClientState } from '../base/states.js';
+import { errorState, loadingState, noClientState, noPairState } from '../base/states.js';
 import { toError } from '../base/to-error.js';
 import type { ActionItemWrites } from './action-item-writes.js';
 import { loadNoteModule, PrivateNotesController } from './private-notes.js';
@@ -82,7 +83,7 @@ const loadCalendarModule = loadOnce(() => import('./session-log-calendar.js'));
  * @csspart note - The private-note panel under a session.
  * @csspart manage - The panel under a session to edit, reschedule, mark held, cancel (with a reason) or delete it.
  * @csspart feedback - The panel under a held session with your feedback form for it.
- * @csspart empty - The sentence shown when the pair has no sessions yet.
+ * @csspart empty - The sentence shown when the pair has no sessions yet, or (without a pair-id) when the viewer is in no pair.
  * @csspart offline - The notice shown when the list is an offline copy.
  * @csspart status - The confirmation line ("Session saved"), shown for a few seconds and read out politely.
  * @csspart error - The error message (loading failed, not found, no client).
@@ -105,7 +106,7 @@ const loadCalendarModule = loadOnce(() => import('./session-log-calendar.js'));
 export class RmSessionLog extends RmElement implements SessionItemHost {
   static override styles = [baseStyles, sessionLogStyles];
 
-  /** The pair whose sessions to show (a `par_…` id): one of the signed-in person's own pairs. */
+  /** The pair whose sessions to show (a `par_…` id): one of the signed-in person's own pairs; without it, their current pair. */
   @property({ attribute: 'pair-id' }) pairId = '';
 
   /**
@@ -170,10 +171,13 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   private readonly loadTask = new Task(this, {
     args: () => [this.api, this.pairId] as const,
-    task: async ([api, pairId], { signal }) => {
-      // Frameworks often set pair-id after creating the element: wait for it.
-      if (!api || !pairId) return initialState;
+    task: async ([api, given], { signal }) => {
+      if (!api) return initialState;
       try {
+        // Without pair-id, the signed-in person's current pair; a framework setting pair-id
+        // just after creating the element loads that one instead.
+        const pairId = given || (await currentPairOf(api));
+        if (!pairId) return null;
         const [list] = await Promise.all([loadListModule(), this.data.load(api, pairId, signal)]);
         this.list ??= new list.SessionList(this);
         this.notes.clear();
@@ -353,7 +357,8 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
         ${this.loadTask.render({
           initial: () => html`${this.renderHeader(false)}${loadingState(this.localize, 4)}`,
           pending: () => html`${this.renderHeader(false)}${loadingState(this.localize, 4)}`,
-          complete: () => this.renderLoaded(),
+          complete: (loaded) =>
+            loaded ? this.renderLoaded() : html`${this.renderHeader(false)}${noPairState(this.localize)}`,
           error: (error) =>
             html`${this.renderHeader(false)}${errorState(this.localize, error, () => void this.loadTask.run())}`,
         })}
