@@ -42,6 +42,33 @@ describe.runIf(pgUrl)('PostgreSQL storage', () => {
     }
   });
 
+  it('survives the server ending a connection while it is in use, and serves the next query', async () => {
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const storage = await openStorage(pgUrl ?? '');
+      opened.push(storage);
+      const pool = storage.pool as pg.Pool;
+      // Checked out between two statements, as a restart or a failover may find a transaction.
+      const client = await pool.connect();
+      let ended = false;
+      client.once('end', () => {
+        ended = true;
+      });
+      const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await terminate(rows[0]?.pid);
+      await expect.poll(() => ended || uncaught.length > 0, { timeout: 5000 }).toBe(true);
+      await expect(client.query('select 1')).rejects.toThrow(/not queryable/);
+      client.release();
+      expect(uncaught.map(String)).toEqual([]);
+      const next = await pool.query('select 1 as ok');
+      expect(next.rows).toEqual([{ ok: 1 }]);
+    } finally {
+      process.off('uncaughtException', record);
+    }
+  });
+
   it('tells onError, when given, what happened to the connection', async () => {
     const errors: Error[] = [];
     const storage = await openStorage(pgUrl ?? '', { onError: (error) => errors.push(error) });

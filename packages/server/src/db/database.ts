@@ -61,6 +61,11 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     pool.on('error', (error) => options.onError?.(error));
+    // The pool listens for a connection's errors only while it is idle. One lost while checked
+    // out (mid-query or between a transaction's statements when PostgreSQL stops) emits its
+    // error with nobody listening, which ended the process. Its user learns it anyway: the
+    // query in flight, or the next one, fails; and the pool drops it when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };
