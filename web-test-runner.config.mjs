@@ -2,12 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/test-summary/wtr-summary.mjs';
 import { offlinePlugin } from './scripts/wtr-offline.mjs';
 import { rmServerPlugin } from './scripts/wtr-rm-server.mjs';
-
-// Debian's Chromium, never a downloaded one: CI machines reach only package registries.
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   files: [
@@ -35,17 +33,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        // Debian's Chromium, never a downloaded one: CI machines reach only package registries.
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

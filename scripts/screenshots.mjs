@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { startRmServer } from './rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -56,17 +57,6 @@ const VIEWS = [
 const LANGUAGES = ['en', 'it'];
 const THEMES = ['light', 'dark'];
 const WIDTHS = [375, 1280];
-// Debian's Chromium, quiet: no first-run, sync or update traffic during the shots.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Whether every element has rendered its content: defined, its words loaded (an element
  * renders nothing until then), no skeleton or busy state left, and the session log with a
@@ -126,7 +116,7 @@ try {
     // The browser speaks the page's language too, as an Italian reader's would: native
     // controls (a date field) follow the browser, not the page.
     const browser = await chromium.launchPersistentContext(join(work, `profile-${lang}`), {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       locale: lang === 'it' ? 'it-IT' : 'en-GB',

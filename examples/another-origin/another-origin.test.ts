@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { type RmServerProcess, startRmServer } from '../../scripts/rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,9 +91,9 @@ describe('a page of another origin loads the kit from the server (docs/embedding
     });
     token = ((await signedIn.json()) as { token: string }).token;
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
     });
   }, 90_000);
 

@@ -5,19 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { type RmServerProcess, startRmServer } from '../../scripts/rm-server-process.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Serves the example page as `pnpm start` does, for the tests of one describe block: the
  * kit's bundle built from source into a scratch folder, the real server on a fresh SQLite
@@ -46,7 +37,7 @@ function servedIntranetPage(scratchPrefix: string) {
       RMKIT_STATIC_DIRS: [join(root, 'examples/intranet'), join(work, 'bundle')].join(','),
     });
     browser = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
     });

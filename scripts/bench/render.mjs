@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { startRmServer } from '../rm-server-process.mjs';
 import { activePair, allSessions, api, createSessions, demoToken } from './demo-api.mjs';
 import { markdownTable, writeSection } from './section.mjs';
@@ -44,16 +45,6 @@ const TIMES_FASTER_GOAL = 5;
 const MENTOR = 'giulia.rossi@contoso.example';
 const ADMIN = 'chiara.ferri@contoso.example';
 const NEWCOMER = 'paolo.ricci@contoso.example';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => `${value.toFixed(1)} ms`;
@@ -104,7 +95,7 @@ try {
   const enrolling = programs.find((p) => ['enrolling', 'matching'].includes(p.status)) ?? running;
 
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
   });

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from '../chromium.mjs';
 
 /**
  * `pnpm bench` (after `pnpm build`): runs every benchmark, each printing its figures, and
@@ -32,7 +33,7 @@ try {
 
 const chromium = (() => {
   try {
-    return execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], {
+    return execFileSync(CHROMIUM_PATH, ['--version'], {
       encoding: 'utf8',
     }).trim();
   } catch {
