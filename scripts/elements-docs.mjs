@@ -87,28 +87,32 @@ for (const el of declarations.sort((a, b) => a.tagName.localeCompare(b.tagName))
 }
 writeFileSync(new URL('../docs/elements.md', import.meta.url), `${doc.join('\n').trim()}\n`);
 
-const tsType = (text) => (text && !/[^\w\s|'"<>[\].-]/.test(text) ? text : 'unknown');
+// Each attribute and event is typed from the element itself (its property's type, its event's
+// detail in RmEventDetails), never re-declared. The module augments `react` as the app resolves
+// it: the package's optional peer dependency on @types/react makes the app's copy the one this
+// file sees, wherever the package manager puts it.
 const jsx = [
   '// Generated from custom-elements.json by scripts/elements-docs.mjs; do not edit by hand.',
   '// React 19 types for the rm-kit elements: import type {} from "@rm-kit/elements/react";',
   "import type { HTMLAttributes, Ref } from 'react';",
+  "import type { RmEventDetails } from './dist/base/events.js';",
+  "import type { RmElement } from './dist/base/rm-element.js';",
   ...declarations.map(
     (el) =>
       `import type { ${el.name} } from './dist/${el.path.replace(/^src\//, '').replace(/\.ts$/, '.js')}';`,
   ),
   '',
-  "type Props<E> = HTMLAttributes<E> & { ref?: Ref<E>; theme?: 'light' | 'dark'; client?: unknown; lang?: string };",
+  "type Props<E> = HTMLAttributes<E> & { ref?: Ref<E>; theme?: 'light' | 'dark'; client?: RmElement['client'] };",
+  'type On<N extends keyof RmEventDetails> = (event: CustomEvent<RmEventDetails[N]>) => void;',
   '',
   "declare module 'react' {",
   '  namespace JSX {',
   '    interface IntrinsicElements {',
   ...declarations.map((el) => {
     const attrs = (el.attributes ?? [])
-      .filter((a) => a.name && a.name !== 'theme')
-      .map((a) => `'${a.name}'?: ${tsType(a.type?.text)}`);
-    const events = (el.events ?? [])
-      .filter((e) => e.name)
-      .map((e) => `'on${e.name}'?: (event: CustomEvent) => void`);
+      .filter((a) => a.name && a.fieldName && a.name !== 'theme')
+      .map((a) => `'${a.name}'?: ${el.name}['${a.fieldName}']`);
+    const events = (el.events ?? []).filter((e) => e.name).map((e) => `'on${e.name}'?: On<'${e.name}'>`);
     return `      '${el.tagName}': Props<${el.name}> & { ${[...attrs, ...events].join('; ')} };`;
   }),
   '    }',
