@@ -12,5 +12,5 @@ export interface RmServerProcess {
 
 export function startRmServer(
   env?: Record<string, string>,
-  options?: { built?: boolean; args?: string[]; nodeArgs?: string[] },
+  options?: { built?: boolean; args?: string[]; nodeArgs?: string[]; packageDir?: string },
 ): Promise<RmServerProcess>;

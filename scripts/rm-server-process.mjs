@@ -9,11 +9,15 @@ const serverDir = fileURLToPath(new URL('../packages/server/', import.meta.url))
  * `dist/main.js` as an operator would. Resolves once it listens, with the URL it printed
  * itself (PORT=0 lets it choose a free port), so what answers there is this process.
  * `nodeArgs` go to Node itself, e.g. `--cpu-prof` (which NODE_OPTIONS does not take).
+ * `packageDir` runs another copy of the package, e.g. one an app installed from its tarball.
  */
-export function startRmServer(env = {}, { built = false, args = [], nodeArgs = [] } = {}) {
+export function startRmServer(
+  env = {},
+  { built = false, args = [], nodeArgs = [], packageDir = serverDir } = {},
+) {
   const entry = built ? ['dist/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
-    cwd: serverDir,
+    cwd: packageDir,
     env: { ...process.env, PORT: '0', RMKIT_DEMO: '1', RMKIT_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

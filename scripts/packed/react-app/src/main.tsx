@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <App baseUrl={location.origin} token={token} />,
+);
