@@ -137,7 +137,7 @@ describe('the packages as published: packed, installed into fresh apps outside t
       // @types/react through its peer dependency or not at all (it used to find none).
       ['enableGlobalVirtualStore: true\n'],
     );
-  }, 120_000);
+  }, 180_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -201,7 +201,7 @@ describe('the packages as published: packed, installed into fresh apps outside t
       await server.stop();
     }
     expect(run(join(nodeApp, 'node_modules/.bin/rm-kit'), ['--help'], nodeApp)).toMatch(/^Usage: rm-kit /);
-  }, 60_000);
+  }, 120_000);
 
   it('type the elements in a React 19 app’s JSX with no special setting, refuse a wrong prop, and render the pair', async () => {
     expect(typeCheck(reactApp)).toEqual({ status: 0, output: '' });
@@ -237,5 +237,5 @@ describe('the packages as published: packed, installed into fresh apps outside t
       await browser.close();
       await server.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });
