@@ -112,8 +112,14 @@ const jsx = [
     const attrs = (el.attributes ?? [])
       .filter((a) => a.name && a.fieldName && a.name !== 'theme')
       .map((a) => `'${a.name}'?: ${el.name}['${a.fieldName}']`);
+    // Callbacks (a provider's getToken) cannot be attributes: React 19 sets them as properties.
+    const properties = (el.members ?? [])
+      .filter(
+        (m) => m.kind === 'field' && !m.privacy && !m.static && !m.readonly && m.type?.text?.includes('=>'),
+      )
+      .map((m) => `'${m.name}'?: ${el.name}['${m.name}']`);
     const events = (el.events ?? []).filter((e) => e.name).map((e) => `'on${e.name}'?: On<'${e.name}'>`);
-    return `      '${el.tagName}': Props<${el.name}> & { ${[...attrs, ...events].join('; ')} };`;
+    return `      '${el.tagName}': Props<${el.name}> & { ${[...attrs, ...properties, ...events].join('; ')} };`;
   }),
   '    }',
   '  }',
