@@ -95,7 +95,7 @@ describe('the packages as published: packed, installed into fresh apps outside t
   const tarballs = {} as Record<PackageName, string>;
 
   beforeAll(() => {
-    run('pnpm', ['run', 'build'], root);
+    // Each package's prepack builds it first (and the elements' bundle), as a publish would.
     for (const name of PACKAGES) {
       run('pnpm', ['pack', '--pack-destination', work], join(root, 'packages', name));
       const file = readdirSync(work).find((entry) => entry.startsWith(`rm-kit-${name}-`));
