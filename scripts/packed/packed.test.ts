@@ -159,6 +159,7 @@ describe('the packages as published: packed, installed into fresh apps outside t
         expect(shipped, `${name} names ${path}`).toBe(true);
       }
       expect(files, name).toContain('README.md');
+      expect(files, name).toContain('LICENSE');
     }
     const elements = tarEntries(tarballs.elements);
     const integrity = JSON.parse(tarFile(tarballs.elements, 'dist/bundle/integrity.json')) as Record<
