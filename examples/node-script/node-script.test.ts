@@ -109,6 +109,13 @@ describe('the node-script example exports a program report through the SDK', () 
     }
   }, 30_000);
 
+  it('says the server cannot be reached, and exits 4', async () => {
+    const closed = 'http://127.0.0.1:9';
+    const away = await shell(testedBlock(here, 'csv'), { RMKIT_URL: closed });
+    expect(away.code).toBe(4);
+    expect(away.stderr).toMatch(new RegExp(`^Cannot reach ${closed}: `));
+  }, 30_000);
+
   it('refuses a format it does not write, and a missing token, before calling the server', async () => {
     const format = await shell('node dist/program-report.js --program prg_… --format xml');
     expect(format.code).toBe(1);
