@@ -35,10 +35,7 @@ describe('the React 19 example, built with Vite, against the real server in Chro
     expect(errors).toEqual([]);
   }, 60_000);
 
-  // Fails today: @rm-kit/elements/react declares its JSX types as an augmentation of 'react',
-  // which the elements package cannot resolve (react is none of its dependencies), and names a
-  // type it does not import (PersonDataView). Owned by the packaging work; flip to `it` then.
-  it.fails('type-checks its JSX against @rm-kit/elements/react with tsc and no special settings', async () => {
+  it('type-checks its JSX against @rm-kit/elements/react with tsc and no special settings', async () => {
     const checked = await run('pnpm', ['exec', 'tsc', '--noEmit', '-p', '.'], { cwd: here }).catch(
       (error: { stdout: string }) => error,
     );

@@ -4,8 +4,6 @@ import type { RmEventDetails } from '@rm-kit/elements/rm-kit.js';
 import { useEffect, useState } from 'react';
 import { demoToken, RMKIT_URL } from './sign-in.js';
 
-type Detail<Name extends keyof RmEventDetails> = CustomEvent<RmEventDetails[Name]>;
-
 export function App() {
   const [token, setToken] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -22,9 +20,7 @@ export function App() {
   const mentoring = (
     <rm-provider base-url={RMKIT_URL} token={token}>
       <rm-pair-card onrm-load={() => setPartnerShown(true)} />
-      <rm-session-log
-        onrm-session-logged={(event) => setLastSession((event as Detail<'rm-session-logged'>).detail)}
-      />
+      <rm-session-log onrm-session-logged={(event) => setLastSession(event.detail)} />
       <rm-feedback-form onrm-feedback-submitted={() => setFeedbackCount((count) => count + 1)} />
     </rm-provider>
   );
