@@ -159,6 +159,12 @@ const refVersion = (ref: Ref) => (typeof ref === 'string' ? undefined : ref.vers
  * The rm-kit client. One namespace per resource; every write goes through the offline
  * outbox; reads fall back to the last good answer when the server cannot be reached.
  */
+// Taken from EventTarget itself rather than named from the DOM library, so a Node project
+// whose `lib` has no DOM type-checks the SDK's declarations too (@types/node declares EventTarget).
+type Listener = Parameters<EventTarget['addEventListener']>[1];
+type AddOptions = Parameters<EventTarget['addEventListener']>[2];
+type RemoveOptions = Parameters<EventTarget['removeEventListener']>[2];
+
 export class RmClient extends EventTarget {
   readonly baseUrl: string;
   private readonly transport: TransportOptions;
@@ -205,17 +211,17 @@ export class RmClient extends EventTarget {
   override addEventListener<K extends keyof ClientEventMap>(
     type: K,
     listener: (event: ClientEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
+    options?: AddOptions,
   ): void;
   override addEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
+    listener: Listener,
+    options?: AddOptions,
   ): void;
   override addEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
+    listener: Listener,
+    options?: AddOptions,
   ): void {
     super.addEventListener(type, listener, options);
   }
@@ -223,17 +229,17 @@ export class RmClient extends EventTarget {
   override removeEventListener<K extends keyof ClientEventMap>(
     type: K,
     listener: (event: ClientEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
+    options?: RemoveOptions,
   ): void;
   override removeEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
+    listener: Listener,
+    options?: RemoveOptions,
   ): void;
   override removeEventListener(
     type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
+    listener: Listener,
+    options?: RemoveOptions,
   ): void {
     super.removeEventListener(type, listener, options);
   }
