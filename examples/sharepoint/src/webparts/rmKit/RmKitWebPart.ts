@@ -10,8 +10,9 @@ import '@rm-kit/elements/session-log.js';
 import '@rm-kit/elements/feedback-form.js';
 import { webPartMarkup } from './markup.js';
 import { kitLocale, type RmKitWebPartProps, resourceProblem, serverUrlProblem } from './settings.js';
-import { applyKitTheme, type KitTheme, kitTheme } from './theme.js';
+import { type KitTheme, kitTheme } from './theme.js';
 import { entraTokenCallback } from './token.js';
+import { type KitView, showKit } from './view.js';
 
 /**
  * The web part: wires SharePoint's theme, token provider and property pane to the pure
@@ -19,7 +20,7 @@ import { entraTokenCallback } from './token.js';
  */
 export default class RmKitWebPart extends BaseClientSideWebPart<RmKitWebPartProps> {
   private theme: KitTheme = kitTheme(undefined);
-  private shown = '';
+  private shown?: KitView;
   private getToken?: { resource: string; callback: () => Promise<string> };
 
   protected override async onInit(): Promise<void> {
@@ -32,23 +33,20 @@ export default class RmKitWebPart extends BaseClientSideWebPart<RmKitWebPartProp
 
   public override render(): void {
     const locale = kitLocale(this.context.pageContext.cultureInfo.currentUICultureName);
-    const markup = webPartMarkup(this.properties.serverUrl ?? '', locale);
-    // Rendering the same markup again would make new elements and lose what they show.
-    if (markup !== this.shown) {
-      this.domElement.innerHTML = markup;
-      this.shown = markup;
-    }
-    const provider = this.domElement.querySelector('rm-provider');
-    if (!provider) return;
-    provider.getToken = this.tokenCallback(this.properties.resource ?? '');
-    applyKitTheme(provider, this.theme);
+    this.shown = showKit(
+      this.domElement,
+      {
+        markup: webPartMarkup(this.properties.serverUrl ?? '', locale),
+        theme: this.theme,
+        getToken: this.tokenCallback(this.properties.resource ?? ''),
+      },
+      this.shown,
+    );
   }
 
   private themeChanged(theme: IReadonlyTheme | undefined): void {
-    const previous = this.theme;
     this.theme = kitTheme(theme);
-    const provider = this.domElement.querySelector('rm-provider');
-    if (provider) applyKitTheme(provider, this.theme, previous);
+    if (this.shown) this.render();
   }
 
   /** One callback per resource: `<rm-provider>` keeps its client (and outbox) while it gets the same one. */

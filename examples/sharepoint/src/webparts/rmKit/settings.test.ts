@@ -4,7 +4,7 @@ import { webPartMarkup } from './markup.js';
 import { kitLocale, resourceProblem, serverUrlProblem } from './settings.js';
 
 describe('the property pane and what the web part shows', () => {
-  it('accepts an https server address, and says what is wrong with any other', () => {
+  it('accepts an https server address (http on localhost), and says what is wrong with any other', () => {
     expect(serverUrlProblem('https://mentoring.contoso.com')).toBe('');
     expect(serverUrlProblem(' https://mentoring.contoso.com/ ')).toBe('');
     expect(serverUrlProblem('')).toBe('Give the address of the rm-kit server.');
@@ -12,6 +12,7 @@ describe('the property pane and what the web part shows', () => {
       'Give a whole address, such as https://mentoring.contoso.com.',
     );
     expect(serverUrlProblem('http://mentoring.contoso.com')).toBe('The address must start with https://.');
+    expect(serverUrlProblem('http://localhost:8787')).toBe('');
     expect(serverUrlProblem('https://mentoring.contoso.com/v1/me')).toBe(
       "Give the server's address alone: https://mentoring.contoso.com",
     );

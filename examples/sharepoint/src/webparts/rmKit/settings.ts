@@ -6,6 +6,9 @@ export interface RmKitWebPartProps {
   resource: string;
 }
 
+/** A server on the developer's own machine may be plain http: browsers trust loopback addresses. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * What is wrong with a server address typed in the property pane, in the words the pane
  * shows under the field, or '' when it is fine. A SharePoint page is https, so it may only
@@ -21,7 +24,8 @@ export function serverUrlProblem(value: string): string {
   } catch {
     return 'Give a whole address, such as https://mentoring.contoso.com.';
   }
-  if (url.protocol !== 'https:') return 'The address must start with https://.';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    return 'The address must start with https://.';
   if (url.pathname !== '/' || url.search || url.hash || url.username)
     return `Give the server's address alone: ${url.origin}`;
   return '';
