@@ -67,7 +67,12 @@ const redirectUri = location.origin + '/embed/signed-in';
 // A token for the API's own registration, which Entra ID asks for by its client id.
 const scope = 'openid offline_access ' + clientId + '/.default';
 const kit = document.getElementById('kit');
-let tokens = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+let tokens = null;
+try {
+  tokens = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+} catch {
+  sessionStorage.removeItem(KEY); // not ours, or cut short: sign in again
+}
 let endpoints;
 
 const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
