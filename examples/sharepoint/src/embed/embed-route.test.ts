@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../scripts/chromium.mjs';
 import { type RmServerProcess, startRmServer } from '../../../../scripts/rm-server-process.mjs';
@@ -41,7 +41,9 @@ async function identityProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'embed-test', alg: 'RS256', use: 'sig' };
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
+  const refreshTokens = new Set<string>();
   const redeemed: { origin: string | undefined; grant: string }[] = [];
+  const settings = { expiresIn: 3600, refuseRefresh: false };
   let origin = '';
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', origin);
@@ -73,13 +75,18 @@ async function identityProvider() {
       const form = new URLSearchParams(await readBody(request));
       const cors = { 'Access-Control-Allow-Origin': request.headers.origin ?? '*' };
       redeemed.push({ origin: request.headers.origin, grant: form.get('grant_type') ?? '' });
-      const issued = codes.get(form.get('code') ?? '');
-      const verifier = createHash('sha256')
-        .update(form.get('code_verifier') ?? '')
-        .digest('base64url');
-      if (!issued || issued.challenge !== verifier || issued.redirectUri !== form.get('redirect_uri'))
-        return sendJson(response, 400, { error: 'invalid_grant' }, cors);
-      codes.delete(form.get('code') ?? '');
+      if (form.get('grant_type') === 'refresh_token') {
+        if (settings.refuseRefresh || !refreshTokens.has(form.get('refresh_token') ?? ''))
+          return sendJson(response, 400, { error: 'invalid_grant', error_description: 'AADSTS700084' }, cors);
+      } else {
+        const issued = codes.get(form.get('code') ?? '');
+        const verifier = createHash('sha256')
+          .update(form.get('code_verifier') ?? '')
+          .digest('base64url');
+        if (!issued || issued.challenge !== verifier || issued.redirectUri !== form.get('redirect_uri'))
+          return sendJson(response, 400, { error: 'invalid_grant' }, cors);
+        codes.delete(form.get('code') ?? '');
+      }
       const token = await new SignJWT({ oid: GIULIA, tid: 'contoso', name: 'Giulia Rossi', email: GIULIA })
         .setProtectedHeader({ alg: 'RS256', kid: 'embed-test' })
         .setSubject('pairwise-giulia')
@@ -88,10 +95,12 @@ async function identityProvider() {
         .setIssuedAt()
         .setExpirationTime('1h')
         .sign(privateKey);
+      const refresh = randomBytes(16).toString('hex');
+      refreshTokens.add(refresh);
       return sendJson(
         response,
         200,
-        { token_type: 'Bearer', access_token: token, expires_in: 3600, refresh_token: 'refresh' },
+        { token_type: 'Bearer', access_token: token, expires_in: settings.expiresIn, refresh_token: refresh },
         cors,
       );
     }
@@ -102,6 +111,7 @@ async function identityProvider() {
     origin,
     issuer: `${origin}/tenant/v2.0`,
     redeemed,
+    settings,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
@@ -180,16 +190,24 @@ describe('the Embed route framed by a SharePoint page, in Chromium', () => {
     return { page, errors, frame: page.frameLocator('iframe') };
   }
 
-  it('signs the person in through a window of its own, then shows their pair in the frame', async () => {
-    const { page, errors, frame } = await open(sharePoint);
+  /** Clicks "Sign in" in the frame; the sign-in window closes once it is back. */
+  async function signIn(page: Page, frame: FrameLocator) {
     await expect.poll(() => frame.getByText('Sign in to see your mentoring pair.').count()).toBe(1);
     const popup = page.waitForEvent('popup');
     await frame.getByRole('button', { name: 'Sign in' }).click();
     const window = await popup;
     await expect.poll(() => window.isClosed(), { timeout: 10_000 }).toBe(true);
+  }
 
-    const card = frame.locator('rm-pair-card');
-    await expect.poll(() => card.getByText('Marco Rinaldi').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  const pairShown = (frame: FrameLocator) =>
+    expect
+      .poll(() => frame.locator('rm-pair-card').getByText('Marco Rinaldi').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+
+  it('signs the person in through a window of its own, then shows their pair in the frame', async () => {
+    const { page, errors, frame } = await open(sharePoint);
+    await signIn(page, frame);
+    await pairShown(frame);
     await expect.poll(() => frame.locator('rm-session-log [part="item"]').count()).toBeGreaterThan(0);
     // The code was redeemed from the frame's origin, with the verifier of its challenge.
     expect(idp.redeemed).toEqual([{ origin: server.url, grant: 'authorization_code' }]);
@@ -197,10 +215,38 @@ describe('the Embed route framed by a SharePoint page, in Chromium', () => {
 
     // Signed in for the rest of the tab's life: a reload shows the pair without a click.
     await page.reload();
-    await expect
-      .poll(() => frame.locator('rm-pair-card').getByText('Marco Rinaldi').count(), { timeout: 15_000 })
-      .toBeGreaterThan(0);
+    await pairShown(frame);
     expect(idp.redeemed).toHaveLength(1);
+  }, 60_000);
+
+  it('renews an expiring token with the refresh token, and asks to sign in again once that is refused', async () => {
+    // Each access token outlives the page's one-minute margin by a second.
+    idp.settings.expiresIn = 61;
+    try {
+      const { page, errors, frame } = await open(sharePoint);
+      await signIn(page, frame);
+      await pairShown(frame);
+      await new Promise((done) => setTimeout(done, 1_500));
+      const before = idp.redeemed.length;
+      await page.reload();
+      await pairShown(frame);
+      const renewals = idp.redeemed.slice(before);
+      expect(renewals.length).toBeGreaterThan(0);
+      expect(renewals).toContainEqual({ origin: server.url, grant: 'refresh_token' });
+      expect(renewals.every((r) => r.grant === 'refresh_token')).toBe(true);
+      expect(errors).toEqual([]);
+
+      idp.settings.refuseRefresh = true;
+      await new Promise((done) => setTimeout(done, 1_500));
+      await page.reload();
+      await expect
+        .poll(() => frame.getByRole('button', { name: 'Sign in' }).count(), { timeout: 15_000 })
+        .toBe(1);
+      expect(await frame.locator('rm-pair-card').count()).toBe(0);
+    } finally {
+      idp.settings.expiresIn = 3600;
+      idp.settings.refuseRefresh = false;
+    }
   }, 60_000);
 
   it('speaks Italian with ?lang=it', async () => {

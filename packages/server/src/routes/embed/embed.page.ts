@@ -111,16 +111,24 @@ async function redeem(grant) {
   sessionStorage.setItem(KEY, JSON.stringify(tokens));
 }
 
+/** The renewal under way: the elements' requests that find the token expired all wait for one. */
+let renewing = null;
+
 /** <rm-provider>'s getToken: the access token, renewed a minute before it expires. */
 async function getToken() {
   if (tokens && tokens.expiresAt - 60_000 > Date.now()) return tokens.access;
   try {
     if (!tokens?.refresh) throw new Error('not signed in');
-    await redeem({ grant_type: 'refresh_token', refresh_token: tokens.refresh });
+    renewing ??= redeem({ grant_type: 'refresh_token', refresh_token: tokens.refresh }).finally(() => {
+      renewing = null;
+    });
+    await renewing;
     return tokens.access;
   } catch (error) {
-    forget();
-    say(words.prompt, true);
+    if (kit.querySelector('rm-provider')) {
+      forget();
+      say(words.prompt, true);
+    }
     throw error;
   }
 }
