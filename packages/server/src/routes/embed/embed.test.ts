@@ -50,6 +50,17 @@ describe('the page for SharePoint’s Embed web part (GET /embed/pair)', () => {
     expect(page.headers.get('X-Frame-Options')).toBeNull();
   });
 
+  it('names no identity provider on a server that trusts none but its demo tokens', async () => {
+    const demo = await createTestApi(sqlite, { RMKIT_DEMO: '1', RMKIT_ISSUER: '', RMKIT_AUDIENCE: '' });
+    try {
+      const page = await demo.call('GET', '/embed/pair');
+      expect(page.body).toContain('data-issuer="" data-client-id=""');
+      expect(page.headers.get('Content-Security-Policy')).toContain("connect-src 'self';");
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('leaves every other answer unframeable: the API, the reference, the sign-in return page', async () => {
     const me = await api.call('GET', '/v1/me');
     expect(me.status).toBe(401);
