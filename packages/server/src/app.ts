@@ -26,6 +26,7 @@ import { wellFormedInput } from './http/well-formed-input.js';
 import { registerCalendarFeed } from './routes/calendar/calendar-feed.handlers.js';
 import { registerDemo } from './routes/demo/demo.handlers.js';
 import { registerDocs } from './routes/docs/docs.handlers.js';
+import { registerEmbed } from './routes/embed/embed.handlers.js';
 import { registerHealth } from './routes/health/health.handlers.js';
 import { registerApi } from './routes/index.js';
 import { registerStatic } from './routes/static/static.handlers.js';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
   registerHealth(app, { db: storage.db, bus, inFlight, logger });
   registerApi(app, deps);
   registerDocs(app);
+  registerEmbed(app, config);
   if (deps.demo) registerDemo(app, deps.storage, deps.demo);
   if (config.RMKIT_STATIC_DIRS.length > 0)
     registerStatic(app, config.RMKIT_STATIC_DIRS, config.RMKIT_CORS_ORIGINS);

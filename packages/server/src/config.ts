@@ -2,6 +2,7 @@ import { LOCALES } from '@rm-kit/core';
 import { z } from 'zod';
 import { CannotStart } from './cannot-start.js';
 import { parseAddressBlock } from './http/client-address.js';
+import { frameAncestorProblem } from './routes/embed/frame-ancestors.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''])
@@ -41,6 +42,12 @@ export const configSchema = z
     RMKIT_ALLOWED_TENANTS: list,
     RMKIT_ALLOWED_EMAIL_DOMAINS: list,
     RMKIT_CORS_ORIGINS: list,
+    RMKIT_FRAME_ANCESTORS: list.superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = frameAncestorProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
     RMKIT_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     RMKIT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     RMKIT_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(60),
