@@ -79,6 +79,12 @@ describe('docs/getting-started.md, followed to the end', () => {
       .replaceAll('localhost:8080', `localhost:${ports.page}`);
 
   beforeAll(async () => {
+    for (const tool of ['curl', 'jq'])
+      try {
+        execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      } catch {
+        throw new Error(`docs/getting-started.md uses ${tool}: install it (apt-get install ${tool})`);
+      }
     execFileSync('pnpm', ['exec', 'tsc', '-b', 'packages/server'], { cwd: root, stdio: 'pipe' });
     execFileSync('pnpm', ['exec', 'vite', 'build', '--outDir', join(work, 'bundle'), '--logLevel', 'warn'], {
       cwd: join(root, 'packages/elements'),
