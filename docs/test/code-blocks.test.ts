@@ -72,6 +72,13 @@ const NOT_MARKED_YET = [
   "packages/sdk/README.md: import { personDataFile } from '@rm-kit/sdk';",
   "packages/sdk/README.md: rm.addEventListener('outbox-change', (e) => badge(e.detail.entries.length));",
   'packages/sdk/README.md: const stop = rm.events.subscribe(',
+  'packages/cli/README.md: npm install --global @rm-kit/cli   # or per project: npm install @rm-kit/cli, then npx rm-kit',
+  'packages/core/README.md: npm install @rm-kit/core   # or pnpm add, yarn add',
+  "packages/core/README.md: import { sessionCreateSchema, type Session } from '@rm-kit/core';",
+  'packages/elements/README.md: npm install @rm-kit/elements   # or pnpm add, yarn add',
+  "packages/elements/README.md: import '@rm-kit/elements/provider.js'; // defines <rm-provider>",
+  'packages/sdk/README.md: npm install @rm-kit/sdk   # or pnpm add, yarn add; @rm-kit/core comes with it',
+  'packages/server/README.md: npm install @rm-kit/server   # or pnpm add, yarn add',
   'packages/server/README.md: pnpm start                               # from the repository root: demo mode on SQLite, http://localhost:8787',
 ];
 
