@@ -7,7 +7,12 @@ export default defineConfig({
   test: {
     globalSetup: ['./scripts/test-postgres.ts'],
     reporters: ['default', './scripts/test-summary/vitest-summary.ts'],
-    include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/packed/*.test.ts', 'docs/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'examples/**/*.test.ts',
+      'scripts/packed/*.test.ts',
+      'docs/test/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', '**/dist/**', 'packages/elements/**', '**/*.browser.test.ts'],
   },
 });

@@ -53,6 +53,6 @@ Written by \`scripts/bench/run.mjs\`; run it again rather than editing this file
 | Node | ${process.version} |
 | Chromium | ${chromium} |
 `;
-writeFileSync(join(root, 'docs/performance.md'), `${header}\n${sections.join('')}`.trimEnd() + '\n');
+writeFileSync(join(root, 'docs/performance.md'), `${`${header}\n${sections.join('')}`.trimEnd()}\n`);
 console.log('\nWrote docs/performance.md');
 process.exitCode = exitCode;

@@ -213,16 +213,8 @@ export class RmClient extends EventTarget {
     listener: (event: ClientEventMap[K]) => void,
     options?: AddOptions,
   ): void;
-  override addEventListener(
-    type: string,
-    listener: Listener,
-    options?: AddOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: Listener,
-    options?: AddOptions,
-  ): void {
+  override addEventListener(type: string, listener: Listener, options?: AddOptions): void;
+  override addEventListener(type: string, listener: Listener, options?: AddOptions): void {
     super.addEventListener(type, listener, options);
   }
 
@@ -231,16 +223,8 @@ export class RmClient extends EventTarget {
     listener: (event: ClientEventMap[K]) => void,
     options?: RemoveOptions,
   ): void;
-  override removeEventListener(
-    type: string,
-    listener: Listener,
-    options?: RemoveOptions,
-  ): void;
-  override removeEventListener(
-    type: string,
-    listener: Listener,
-    options?: RemoveOptions,
-  ): void {
+  override removeEventListener(type: string, listener: Listener, options?: RemoveOptions): void;
+  override removeEventListener(type: string, listener: Listener, options?: RemoveOptions): void {
     super.removeEventListener(type, listener, options);
   }
 
