@@ -98,6 +98,7 @@ describe.each(databases)('a real organisation’s first day on $dialect', ({ dia
       externalId: 'anna',
       displayName: 'Anna Bruni',
       email: 'anna@contoso.example',
+      isAdmin: true,
       locale: 'it',
     });
 
@@ -216,7 +217,9 @@ describe.each(databases)('a real organisation’s first day on $dialect', ({ dia
 
   it('takes an admin’s rights away on the next request once the role is gone from the token', async () => {
     const withoutRole = await entraToken('anna');
-    expect((await call('GET', '/v1/me', withoutRole)).body.roles).toEqual([]);
+    const me = await call('GET', '/v1/me', withoutRole);
+    expect(me.body.roles).toEqual([]);
+    expect(me.body.person.isAdmin).toBe(false);
     const refused = await call('PATCH', `/v1/programs/${programId}`, withoutRole, { name: 'Renamed' });
     expect(refused.status).toBe(403);
     const withRole = await entraToken('anna', { roles: [ADMIN_ROLE] });

@@ -28,7 +28,9 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
     if (pairs.some((pair) => pair.menteeId === caller.personId)) roles.push('mentee');
     const me = meSchema.parse({
       ...base,
-      person: toPerson(person, settings.photoHosts),
+      // What this sign-in may do: an admin by the identity provider's app role is one here,
+      // though the stored flag (what an admin set) stays false.
+      person: { ...toPerson(person, settings.photoHosts), isAdmin: caller.isAdmin },
       roles,
       pairs: pairs.map((pair) => toPair(pair, actorIn(pair, caller))),
     });
