@@ -74,7 +74,7 @@ export const revokeMyFeedRoute = createRoute({
 });
 
 // A token is neither needed nor read here, so none can be refused (no 401).
-const { 401: _unauthorized, ...withoutTokenErrors } = errorResponses(404, 422);
+const { 401: _unauthorized, ...withoutTokenErrors } = errorResponses(404);
 
 export const getFeedRoute = createRoute({
   method: 'get',
