@@ -14,19 +14,37 @@ const PEOPLE = {
 /** The demo's addresses are the names, e.g. Sofia Romano's is sofia.romano@contoso.example. */
 const emailOf = (name: string) => `${name.toLowerCase().replace(' ', '.')}@contoso.example`;
 
-const test = base.extend<{ server: StartedServer }>({
+const test = base.extend<{ server: StartedServer; opened: Page[] }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture takes from this pattern.
   server: async ({}, use) => {
     const server = await startServer();
     await use(server);
     await server.stop();
   },
+  /** Every person's page; when the test fails, each as it was then, in the test's output folder. */
+  // biome-ignore lint/correctness/noEmptyPattern: as above.
+  opened: async ({}, use, testInfo) => {
+    const pages: Page[] = [];
+    await use(pages);
+    if (testInfo.status === testInfo.expectedStatus) return;
+    for (const [i, page] of pages.entries())
+      await page
+        .screenshot({ path: testInfo.outputPath(`page-${i + 1}.png`), fullPage: true, timeout: 10_000 })
+        .catch(() => undefined);
+  },
 });
 
 /** Each person in a browser profile of their own, on the example page in the language under test. */
-async function open(browser: Browser, server: StartedServer, lang: Language, email: string): Promise<Page> {
+async function open(
+  browser: Browser,
+  opened: Page[],
+  server: StartedServer,
+  lang: Language,
+  email: string,
+): Promise<Page> {
   const context = await browser.newContext({ locale: lang === 'it' ? 'it-IT' : 'en-GB' });
   const page = await context.newPage();
+  opened.push(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}/?as=${email}&lang=${lang}`);
@@ -64,6 +82,7 @@ for (const lang of ['en', 'it'] as const) {
   test(`a newcomer enrols, is matched and starts; the mentor logs a session offline; the mentee answers it live (${lang})`, async ({
     browser,
     server,
+    opened,
   }) => {
     const w = WORDS[lang];
     const folder = `${SHOTS}${lang}`;
@@ -74,7 +93,7 @@ for (const lang of ['en', 'it'] as const) {
       await what.screenshot({ path: `${folder}/${String(shots).padStart(2, '0')}-${name}.png` });
     };
 
-    const admin = await open(browser, server, lang, PEOPLE.admin);
+    const admin = await open(browser, opened, server, lang, PEOPLE.admin);
     const before = await test.step('the admin reads the program dashboard', async () => {
       await expect(figure(admin, w.activePairs)).toHaveText(/^\d+$/);
       await shot(admin.locator('rm-program-dashboard').first(), 'admin-dashboard-before');
@@ -84,7 +103,7 @@ for (const lang of ['en', 'it'] as const) {
       };
     });
 
-    const mentee = await open(browser, server, lang, PEOPLE.newcomer);
+    const mentee = await open(browser, opened, server, lang, PEOPLE.newcomer);
     await test.step('a person in no pair enrols in the program taking applications', async () => {
       const form = mentee.locator('rm-enrollment-form');
       await form.getByText(w.asMentee).click();
@@ -125,7 +144,7 @@ for (const lang of ['en', 'it'] as const) {
       await shot(card, 'mentee-agrees');
     });
 
-    const mentor = await open(browser, server, lang, emailOf(mentorName));
+    const mentor = await open(browser, opened, server, lang, emailOf(mentorName));
     await test.step('the mentor (the junior) accepts the charter, and the pair starts', async () => {
       const card = mentor.locator('rm-pair-card', { hasText: 'Paolo Ricci' });
       await card.getByRole('button', { name: w.acceptCharter }).click();
