@@ -96,6 +96,24 @@ function el(tag, attributes = {}, children = []) {
   return node;
 }
 
+/**
+ * The person's `/v1/me`, kept on this device: reloaded while the mentoring server cannot be
+ * reached, the page still shows their widgets, which show their offline copies and what
+ * waits to be sent.
+ */
+async function whoIs(email, token) {
+  const kept = `rm-kit-example:me:${email}`;
+  try {
+    const me = await (await fetch('/v1/me', { headers: { Authorization: `Bearer ${token}` } })).json();
+    localStorage.setItem(kept, JSON.stringify(me));
+    return me;
+  } catch (error) {
+    const last = localStorage.getItem(kept);
+    if (last === null) throw error;
+    return JSON.parse(last);
+  }
+}
+
 async function show(email) {
   if (!email) {
     $('widgets').replaceChildren();
@@ -109,7 +127,7 @@ async function show(email) {
       body: JSON.stringify({ email }),
     })
   ).json();
-  const me = await (await fetch('/v1/me', { headers: { Authorization: `Bearer ${token}` } })).json();
+  const me = await whoIs(email, token);
   // The pair the person is in now, by the rule the elements follow without a pair-id; someone
   // whose pairs are all over is back in the pool.
   const pair = ['active', 'paused', 'proposed']
@@ -154,7 +172,11 @@ async function show(email) {
     provider.append(el('rm-pair-card'));
     $('widgets').className = 'single';
   } else {
+    // A new pair to confirm while another runs or rests (a mentor with a second place, say):
+    // its own card comes first, or the mentor could never accept its charter from here.
+    const toConfirm = me.pairs.filter((p) => p.status === 'proposed');
     const side = el('div', { class: 'column' }, [
+      ...toConfirm.map((p) => el('rm-pair-card', { 'pair-id': p.id })),
       el('rm-pair-card'),
       el('rm-goal-list', { 'pair-id': pair.id }),
       // No kind: the form asks the program phase open by the pair's dates (mid-point, then final).

@@ -328,6 +328,67 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(await page.locator('rm-session-log, rm-feedback-form').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 60_000);
+  it('a mentor in a paused pair also sees a new pair to confirm, and can accept its charter', async () => {
+    const { page, errors } = await watchedPage();
+    const people = (await (await fetch(`${intranet.url}/demo/people`)).json()).items as {
+      id: string;
+      email: string;
+    }[];
+    const idOf = (email: string) => people.find((person) => person.email === email)?.id;
+    const { token } = await (
+      await fetch(`${intranet.url}/demo/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'chiara.ferri@contoso.example' }),
+      })
+    ).json();
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const programs = (await (await fetch(`${intranet.url}/v1/programs`, { headers: auth })).json()).items as {
+      id: string;
+      status: string;
+    }[];
+    const enrolling = programs.find((program) => program.status === 'enrolling');
+    const made = await fetch(`${intranet.url}/v1/programs/${enrolling?.id}/pairs`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        mentorId: idOf('sofia.romano@contoso.example'),
+        menteeId: idOf('marco.rinaldi@contoso.example'),
+      }),
+    });
+    expect(made.status).toBe(201);
+
+    await page.goto(`${intranet.url}/?as=sofia.romano@contoso.example`);
+    const proposed = page.locator('rm-pair-card', { hasText: 'Marco Rinaldi' });
+    await expect
+      .poll(() => proposed.getByRole('button', { name: 'Accept the charter' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    // Her paused pair is still there, below.
+    expect(
+      await page.locator('rm-pair-card', { hasText: 'Sarah Collins' }).getByText('Status: Paused').count(),
+    ).toBe(1);
+    await proposed.getByRole('button', { name: 'Accept the charter' }).click();
+    await expect
+      .poll(() => proposed.getByText('You accepted the charter.').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('reloaded while the mentoring server cannot be reached, shows the pair from what the device kept', async () => {
+    const page = await intranet.newPage();
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example`);
+    const card = page.locator('rm-pair-card');
+    await expect.poll(() => card.getByText('Marco Rinaldi').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The intranet's own page and its sign-in answer; the kit's API does not.
+    await page.route('**/v1/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await expect
+      .poll(() => card.getByText(/^You are offline/).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await card.getByText('Marco Rinaldi').count()).toBeGreaterThan(0);
+    expect(await page.locator('rm-session-log').count()).toBe(1);
+    expect(await page.locator('#status').textContent()).toBe('Viewing as Giulia Rossi.');
+  }, 60_000);
 });
 
 describe('the example intranet page shares the pairs’ successes', () => {
