@@ -43,12 +43,6 @@ const testSources = [
  */
 const MARKS = /^(tested: .+|run by hand: .+|not run: .+)$/;
 
-/**
- * Guides whose own tests (examples/another-origin, server/src/webhooks/docs-relays) take
- * `run by hand` alone, and refuse it with a detail: their authors' marks stand as they are.
- */
-const BARE_RUN_BY_HAND = ['docs/embedding.md', 'docs/webhooks.md'];
-
 /** A block by its file and first line, which edits elsewhere in the file do not move. */
 const where = (block: FencedBlock) => `${block.file}: ${block.code.split('\n')[0]}`;
 
@@ -59,10 +53,7 @@ describe('every code block in the docs', () => {
   });
 
   it('is run by a test, was run by hand and says so, or says why it is not run', () => {
-    const unmarked = blocks.filter((block) => {
-      if (block.marker === 'run by hand' && BARE_RUN_BY_HAND.includes(block.file)) return false;
-      return !MARKS.test(block.marker ?? '');
-    });
+    const unmarked = blocks.filter((block) => !MARKS.test(block.marker ?? ''));
     expect(unmarked.map(where)).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { type RmServerProcess, startRmServer } from '../../scripts/rm-server-pro
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const guide = readFileSync(join(root, 'docs/embedding.md'), 'utf8');
 
-/** Every fenced block of the guide, with the marker above it (`tested: <name>` or `run by hand`). */
+/** Every fenced block of the guide, with the marker above it (`tested: <name>`, `run by hand: <what, when>` or `not run: <why>`). */
 const blocks = [...guide.matchAll(/(?:<!-- (.+?) -->\n)?```(\w*)\n([\s\S]*?)\n```/g)].map((match) => ({
   marker: match[1] ?? null,
   code: match[3] ?? '',
@@ -148,10 +148,10 @@ describe('a page of another origin loads the kit from the server (docs/embedding
       .poll(() => page.locator('rm-pair-card').getByText('Marco Rinaldi').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
 
-  it('marks every code block of the guide as tested here or run by hand', () => {
+  it('marks every code block of the guide as tested here, run by hand, or not run and why', () => {
     expect(blocks.length).toBeGreaterThan(3);
     for (const block of blocks)
-      expect(block.marker, block.code.slice(0, 60)).toMatch(/^(tested: .+|run by hand)$/);
+      expect(block.marker, block.code.slice(0, 60)).toMatch(/^(tested: .+|run by hand: .+|not run: .+)$/);
   });
 
   it('shows the pair from the guide’s one script tag, rm-kit.js and its chunks all from the server, no request failing', async () => {

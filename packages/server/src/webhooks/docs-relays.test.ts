@@ -9,7 +9,7 @@ import { signatureHeader } from './signature.js';
 
 const guide = readFileSync(new URL('../../../../docs/webhooks.md', import.meta.url), 'utf8');
 
-/** Every fenced block of the guide, with the marker above it (`tested: <name>` or `run by hand`). */
+/** Every fenced block of the guide, with the marker above it (`tested: <name>`, `run by hand: <what, when>` or `not run: <why>`). */
 const blocks = [...guide.matchAll(/(?:<!-- (.+?) -->\n)?```(\w*)\n([\s\S]*?)\n```/g)].map((match) => ({
   marker: match[1] ?? null,
   code: match[3] ?? '',
@@ -18,10 +18,10 @@ const tested = (name: string) =>
   blocks.filter((block) => block.marker === `tested: ${name}`).map((b) => b.code);
 
 describe('docs/webhooks.md', () => {
-  it('marks every code block as tested here or run by hand', () => {
+  it('marks every code block as tested here, run by hand, or not run and why', () => {
     expect(blocks.length).toBeGreaterThan(4);
     for (const block of blocks)
-      expect(block.marker, block.code.slice(0, 60)).toMatch(/^(tested: .+|run by hand)$/);
+      expect(block.marker, block.code.slice(0, 60)).toMatch(/^(tested: .+|run by hand: .+|not run: .+)$/);
   });
 
   it('shows payloads that the contract accepts', () => {
