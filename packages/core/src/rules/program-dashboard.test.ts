@@ -107,6 +107,22 @@ describe('programDashboard', () => {
     expect(early.sessionsPerWeek).toEqual([]);
   });
 
+  it('counts the sessions of a pair published before the program starts, from the week of its first', () => {
+    const before = programDashboard(
+      {
+        ...ground,
+        program: { ...ground.program, startsOn: '2027-03-29', endsOn: '2027-12-17' },
+        sessions: [
+          held(P1, '2026-11-30T07:37:00Z'),
+          { ...cancelled(P1, '2026-11-23T10:00:00Z'), status: 'planned' },
+        ],
+        now: new Date('2026-12-02T08:00:00Z'),
+      },
+      feedback,
+    );
+    expect(before.sessionsPerWeek).toEqual([{ weekOf: '2026-11-30', held: 1, cancelled: 0 }]);
+  });
+
   it('gives the match rate over accepted mentees, a dissolved pair not counting as a match', () => {
     expect(dashboard.enrollment).toEqual({
       byStatus: {

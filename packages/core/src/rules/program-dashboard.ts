@@ -32,11 +32,16 @@ export function weekOf(at: Date | string): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Weeks from the program's start to this week (or its end, if sooner): the latest 26. */
-function programWeeks(program: DashboardGround['program'], now: Date): string[] {
+/**
+ * Weeks from the program's start to this week (or its end, if sooner): the latest 26. A pair
+ * published before the start may already hold sessions: the weeks then begin with its first.
+ */
+function programWeeks(program: DashboardGround['program'], now: Date, firstSession: string | null): string[] {
   const last = weekOf(program.endsOn < now.toISOString().slice(0, 10) ? program.endsOn : now);
+  const startWeek = weekOf(program.startsOn);
+  const first = firstSession === null ? startWeek : weekOf(firstSession);
   const weeks: string[] = [];
-  for (let week = weekOf(program.startsOn); week <= last; ) {
+  for (let week = first < startWeek ? first : startWeek; week <= last; ) {
     weeks.push(week);
     week = new Date(Date.parse(week) + 7 * DAY_MS).toISOString().slice(0, 10);
   }
@@ -124,7 +129,13 @@ export function programDashboard(
   ground: DashboardGround,
   feedback: ProgramReport['feedback'],
 ): ProgramDashboard {
-  const weeks = programWeeks(ground.program, ground.now);
+  let firstSession: string | null = null;
+  for (const s of ground.sessions) {
+    const at = s.status === 'held' || s.status === 'cancelled' ? sessionDate(s) : null;
+    if (at !== null && (firstSession === null || Date.parse(at) < Date.parse(firstSession)))
+      firstSession = at;
+  }
+  const weeks = programWeeks(ground.program, ground.now, firstSession);
   const perWeek = new Map(weeks.map((week) => [week, { weekOf: week, held: 0, cancelled: 0 }]));
   for (const s of ground.sessions) {
     const at = sessionDate(s);
