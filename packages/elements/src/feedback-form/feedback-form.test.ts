@@ -109,6 +109,33 @@ describe('<rm-feedback-form>', () => {
   // Whatever a test did to the server, the next test file finds it running.
   after(() => rmServer());
 
+  it('keeps its questions, the answers chosen and its button when a list takes it out of the page and puts it back', async () => {
+    const session = await freshSession();
+    const client = await clientFor(PEOPLE.giulia);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><rm-feedback-form .client=${client} session-id=${session.id}></rm-feedback-form></div>`,
+    );
+    const el = wrapper.querySelector('rm-feedback-form') as RmFeedbackForm;
+    await loaded(el);
+    radio(el, 'usefulness', 2).click();
+    radio(el, 'trust', 5).click();
+    // As the session log's virtual list does with a session scrolled out of view, and back.
+    el.remove();
+    wrapper.append(el);
+    radio(el, 'preparation', 4).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="loading"]')).to.equal(null);
+    expect(radio(el, 'usefulness', 2).checked).to.equal(true);
+    radio(el, 'recommend', 7).click();
+    await el.updateComplete;
+    expect(submitButton(el)?.textContent?.trim()).to.equal('Send feedback');
+    submitButton(el).click();
+    await until(() => text(el).includes('Thank you, your feedback has been sent.'));
+    const [answer] = await answersAbout(PEOPLE.giulia, session.id);
+    expect(answer?.ratings).to.deep.equal({ usefulness: 2, trust: 5, preparation: 4 });
+    expect(answer?.recommend).to.equal(7);
+  });
+
   it('fills and submits by keyboard only, and the server has exactly that answer, unreadable to the partner', async () => {
     const session = await freshSession();
     const client = await clientFor(PEOPLE.giulia);
