@@ -218,6 +218,10 @@ for (const lang of ['en', 'it'] as const) {
       ] as const)
         await session.locator(`input[name="${field}"][value="${value}"]`).check();
       await shot(session, 'mentee-feedback');
+      // The open form is taller than the log's scroll box: shooting the session scrolls the
+      // page past the log, and the log's virtual list takes its sessions out of the page while
+      // it is out of view. Back in view, the session (and its form, answers kept) is there again.
+      await menteeLog.scrollIntoViewIfNeeded();
       await session.getByRole('button', { name: w.sendFeedback }).click();
       await expect(session.getByText(w.thanks).first()).toBeVisible();
       await shot(session, 'mentee-feedback-sent');

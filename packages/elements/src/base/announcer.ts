@@ -12,6 +12,8 @@ const SHOWN_MS = 6000;
 export class AnnouncerController implements ReactiveController {
   /** What the status line says now; empty once it has gone away. */
   message = '';
+  /** Whether it is on screen too, or for screen readers only (the screen shows it elsewhere). */
+  private onScreen = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
@@ -24,7 +26,11 @@ export class AnnouncerController implements ReactiveController {
     this.message = '';
   }
 
-  async announce(message: string): Promise<void> {
+  /**
+   * Says `message`; with `onScreen: false` to screen readers alone, when the element already
+   * shows the same news where the reader is looking (a heading that changed, say).
+   */
+  async announce(message: string, { onScreen = true }: { onScreen?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
     clearTimeout(this.timer);
     this.message = '';
@@ -32,6 +38,7 @@ export class AnnouncerController implements ReactiveController {
     await this.host.updateComplete;
     if (generation !== this.generation) return;
     this.message = message;
+    this.onScreen = onScreen;
     this.host.requestUpdate();
     this.timer = setTimeout(() => this.dismiss(), SHOWN_MS);
   }
@@ -43,6 +50,6 @@ export class AnnouncerController implements ReactiveController {
   }
 
   render(): TemplateResult {
-    return html`<div part="status" class="announcer ${this.message ? 'shown' : ''}" role="status" aria-live="polite">${this.message}</div>`;
+    return html`<div part="status" class="announcer ${this.message && this.onScreen ? 'shown' : ''}" role="status" aria-live="polite">${this.message}</div>`;
   }
 }

@@ -15,10 +15,18 @@ export interface ClientEventHandlers {
 }
 
 /**
+ * Whether live changes reach the host now: `open`; `offline` while the browser says it has
+ * no network (a stream open before that can stay "open" for minutes with nothing coming
+ * through); `reconnecting` after the stream dropped, or failed to start; `connecting` at first;
+ * `closed` without a client.
+ */
+export type LiveStatus = 'open' | 'connecting' | 'reconnecting' | 'offline' | 'closed';
+
+/**
  * A host's ears on its SDK client: the outbox's `synced` and `sync-error`, and the live
  * events of the client's one shared stream, while the host is connected and has a client,
- * following the client when it changes. `status` is `open` while the stream is, so a
- * "Live" badge (and a test) can wait on it.
+ * following the client when it changes. `status` is `open` while the stream is and the
+ * browser is online, so a "Live" badge (and a test) can wait on it.
  *
  * ```ts
  * private readonly events = new ClientEventsController(this, () => this.api, {
@@ -28,10 +36,12 @@ export interface ClientEventHandlers {
  * ```
  */
 export class ClientEventsController implements ReactiveController {
-  status: 'open' | 'closed' = 'closed';
+  status: LiveStatus = 'closed';
   private client: RmClient | undefined;
   private stopLive: (() => void) | undefined;
   private connected = false;
+  /** What the shared stream last said, before the browser's own word on the network. */
+  private stream: StreamStatus = 'closed';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,6 +53,8 @@ export class ClientEventsController implements ReactiveController {
 
   hostConnected() {
     this.connected = true;
+    window.addEventListener('online', this.onNetwork);
+    window.addEventListener('offline', this.onNetwork);
     this.follow(this.clientOf());
   }
 
@@ -52,8 +64,12 @@ export class ClientEventsController implements ReactiveController {
 
   hostDisconnected() {
     this.connected = false;
+    window.removeEventListener('online', this.onNetwork);
+    window.removeEventListener('offline', this.onNetwork);
     this.follow(undefined);
   }
+
+  private readonly onNetwork = () => this.setStatus(this.stream);
 
   private readonly onSynced = (event: CustomEvent<SyncedWrite>) => this.handlers.synced?.(event.detail);
 
@@ -82,8 +98,9 @@ export class ClientEventsController implements ReactiveController {
     }
   }
 
-  private setStatus(status: StreamStatus) {
-    const next = status === 'open' ? 'open' : 'closed';
+  private setStatus(stream: StreamStatus) {
+    this.stream = stream;
+    const next: LiveStatus = stream !== 'closed' && !navigator.onLine ? 'offline' : stream;
     if (next === this.status) return;
     this.status = next;
     this.host.requestUpdate();

@@ -2,6 +2,7 @@ import type {
   EnrollmentStatus,
   Feedback,
   Pair,
+  PairRole,
   PairStatus,
   PersonData,
   PersonErasure,
@@ -69,6 +70,12 @@ export interface RmEventDetails {
    */
   'rm-pair-changed': { pairId: string; status: PairStatus; change: PairChange; pending: boolean };
   /**
+   * The viewer accepted the charter for their `side` of the pair, or the acceptance was queued
+   * offline (`pending`); `status` is the one it leaves the pair in (`active` when it was the
+   * last step, `proposed` while the other side, or the mentee's consent, is still awaited).
+   */
+  'rm-charter-accepted': { pairId: string; side: PairRole; status: PairStatus; pending: boolean };
+  /**
    * A story was written, edited, agreed to, its agreement withdrawn, approved or returned,
    * or the write was queued offline (`pending`); `status` is the one it leaves the story in.
    */
@@ -97,8 +104,12 @@ export type EnrollmentChange = 'applied' | 'edited' | 'withdrawn' | 'accepted' |
 /** What a change did to a story. */
 export type StoryChange = 'written' | 'edited' | 'agreed' | 'withdrawn' | 'approved' | 'returned';
 
-/** What a change did to a pair. */
-export type PairChange = 'created' | 'consented' | 'declined' | 'paused' | 'resumed';
+/**
+ * What a change did to a pair. `started`: a proposed pair became active because the last of
+ * its steps (a charter acceptance) arrived; the mentee's consent that completes the steps is
+ * `consented`, with status `active`.
+ */
+export type PairChange = 'created' | 'consented' | 'started' | 'declined' | 'paused' | 'resumed';
 
 export type RmEventName = keyof RmEventDetails;
 
@@ -112,6 +123,7 @@ declare global {
     'rm-feedback-withdrawn': CustomEvent<RmEventDetails['rm-feedback-withdrawn']>;
     'rm-enrollment-changed': CustomEvent<RmEventDetails['rm-enrollment-changed']>;
     'rm-pair-changed': CustomEvent<RmEventDetails['rm-pair-changed']>;
+    'rm-charter-accepted': CustomEvent<RmEventDetails['rm-charter-accepted']>;
     'rm-pairs-published': CustomEvent<RmEventDetails['rm-pairs-published']>;
     'rm-data-exported': CustomEvent<RmEventDetails['rm-data-exported']>;
     'rm-person-erased': CustomEvent<RmEventDetails['rm-person-erased']>;

@@ -44,8 +44,8 @@ export interface FormHost {
   /** What the form is about, as last loaded. */
   target(): Target | undefined;
   kind(): FeedbackKind;
-  /** Says it politely, on screen and to screen readers, in the reader's language. */
-  say(key: FeedbackFormKey): void;
+  /** Says it politely, on screen and to screen readers (or to them alone), in the reader's language. */
+  say(key: FeedbackFormKey, options?: { onScreen?: boolean }): void;
   emit<K extends RmEventName>(type: K, detail: RmEventDetails[K]): void;
   focusOn(selector: string): Promise<void>;
   /** Focuses the answered view's heading, once it is shown. */

@@ -151,7 +151,7 @@ export class RmFeedbackForm extends RmElement {
     show: (changes) => this.show(changes),
     target: () => this.data.value,
     kind: () => this.data.value?.kind ?? 'session',
-    say: (key) => void this.announcer.announce(this.localize.t(key)),
+    say: (key, options) => void this.announcer.announce(this.localize.t(key), options),
     emit: (type, detail) => this.emit(type, detail),
     focusOn: (selector) => this.focusOn(selector),
     focusDone: () => this.focusDone(),

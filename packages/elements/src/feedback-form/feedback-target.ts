@@ -151,6 +151,8 @@ export class FeedbackTargetController implements ReactiveController {
   refreshFailed = false;
   private query: TargetQuery | undefined;
   private running: AbortController | undefined;
+  /** Taken out of the page since the last load: what it shows is read again once it is back. */
+  private stale = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -176,16 +178,27 @@ export class FeedbackTargetController implements ReactiveController {
       current.sessionId === next.sessionId &&
       current.pairId === next.pairId &&
       current.kind === next.kind
-    )
+    ) {
+      if (this.stale) {
+        this.stale = false;
+        void this.refresh();
+      }
       return;
+    }
+    this.stale = false;
     this.query = next;
     void this.run('load');
   }
 
+  /**
+   * Taken out of the page, the form may come back: a virtual list (the session log's) takes
+   * its sessions out while the list is scrolled out of view and puts them back after. Back
+   * in the page it reads its answers again quietly, keeping the questions and what the reader
+   * chose on screen: a skeleton in their place would lose the reader's place, and the buttons.
+   */
   hostDisconnected() {
     this.running?.abort();
-    // Connected again, it loads afresh.
-    this.query = undefined;
+    this.stale = true;
   }
 
   /** Loads again from scratch, with the skeleton: the retry of a failed load. */

@@ -290,8 +290,10 @@ export class FeedbackWriter {
     const outcome = created ? (pending ? 'thanksOffline' : 'thanks') : pending ? 'changedOffline' : 'changed';
     form.show({ mode: 'view', outcome });
     form.emit('rm-feedback-submitted', { feedback, pending });
-    form.say(late ? (created ? 'sent' : 'changesSent') : outcome);
-    if (!late) await form.focusDone();
+    // The heading says it: read out as the focus moves onto it, or (sent later, the reader's
+    // focus elsewhere) in the live region alone, never a second time on screen below it.
+    if (late) form.say(created ? 'sent' : 'changesSent', { onScreen: false });
+    else await form.focusDone();
   }
 
   /**

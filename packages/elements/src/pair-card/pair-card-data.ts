@@ -1,10 +1,10 @@
 import { initialState, Task } from '@lit/task';
-import type { Pair, PairProgress, Person, Program } from '@rm-kit/core';
+import type { Pair, PairProgress, PairRole, Person, Program } from '@rm-kit/core';
 import { isStale, type RmClient, RmNotFoundError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ClientEventsController } from '../base/client-events.js';
 import { currentPairOf } from '../base/current-pair.js';
-import type { RmErrorAction } from '../base/events.js';
+import type { RmErrorAction, RmEventDetails } from '../base/events.js';
 
 /** Everything the card shows, as loaded for one pair. */
 export interface PairView {
@@ -38,6 +38,8 @@ export interface PairCardDataHost {
   announce(key: 'accepted' | 'acceptQueued'): void;
   emitLoad(stale: boolean): void;
   emitError(error: unknown, action: RmErrorAction): void;
+  /** Tells the page the viewer accepted the charter, and that the pair started if that was its last step. */
+  emit<K extends 'rm-charter-accepted' | 'rm-pair-changed'>(type: K, detail: RmEventDetails[K]): void;
   /** The answer to "Accept the charter" is on screen: the card moves focus to it. */
   charterAnswered(outcome: 'accepted' | 'queued' | 'failed'): Promise<void>;
 }
@@ -112,10 +114,14 @@ export class PairCardData {
       reset: () => void this.requestRefresh(),
       synced: (write) => {
         if (write.operation !== 'pairs.acceptCharter' || write.entry.write.pairId !== this.pairId) return;
+        // The card's own write, sent now, says what came of it when it returns.
+        if (this.accepting) return;
+        const before = this.view?.pair.status;
         // Show the server's answer at once, so the card never flickers back to "waiting" meanwhile.
         this.showPair(write.result);
         this.set({ acceptQueuedFor: null });
         card.announce('accepted');
+        this.charterAccepted(write.result, before, false);
         void this.requestRefresh();
       },
       syncError: (entry, error) => {
@@ -206,6 +212,21 @@ export class PairCardData {
     this.set({ refreshed: { pair, progress: view.progress, staleSince: view.staleSince } });
   }
 
+  /**
+   * Fires `rm-charter-accepted` for the viewer's side; and `rm-pair-changed` (`started`) when
+   * the acceptance was the pair's last step, so a page learns the pair began without reloading.
+   */
+  private charterAccepted(pair: Pair, before: Pair['status'] | undefined, pending: boolean) {
+    const viewerId = this.view?.viewerId;
+    const side: PairRole | null =
+      viewerId === pair.mentorId ? 'mentor' : viewerId === pair.menteeId ? 'mentee' : null;
+    if (!side) return;
+    this.card.emit('rm-charter-accepted', { pairId: pair.id, side, status: pair.status, pending });
+    if (!pending && before === 'proposed' && pair.status === 'active') {
+      this.card.emit('rm-pair-changed', { pairId: pair.id, status: 'active', change: 'started', pending });
+    }
+  }
+
   async acceptCharter() {
     const api = this.card.client();
     const view = this.view;
@@ -216,9 +237,11 @@ export class PairCardData {
       if (result.pending) {
         this.set({ acceptQueuedFor: view.pair.id });
         this.card.announce('acceptQueued');
+        this.charterAccepted(view.pair, view.pair.status, true);
       } else {
         this.showPair(result);
         this.card.announce('accepted');
+        this.charterAccepted(result, view.pair.status, false);
       }
       this.set({ accepting: false });
       await this.card.charterAnswered(result.pending ? 'queued' : 'accepted');

@@ -43,9 +43,17 @@ export function riskReasons(localize: Localize, view: PairView): string {
   return new Intl.ListFormat(localize.locale, { type: 'conjunction' }).format(reasons);
 }
 
-/** The ring draws held over expected (the adherence, capped at 1) as a share of a circle of length 100. */
+/**
+ * The ring draws held over expected (the adherence, capped at 1) as a share of a circle of
+ * length 100, and says "held/expected" inside. Before the first session is due nothing is
+ * expected: it says only how many were held, full once one was (the pair is ahead), as the
+ * line beside it does ("Sessions held: 1"), never "1/0".
+ */
 export function renderRing(localize: Localize, progress: PairProgress, small = false): TemplateResult {
-  const share = progress.sessionsExpected > 0 ? Math.round(progress.cadenceAdherence * 100) : 0;
+  const { sessionsHeld: held, sessionsExpected: expected } = progress;
+  const share = expected > 0 ? Math.round(progress.cadenceAdherence * 100) : held > 0 ? 100 : 0;
+  const figures =
+    expected > 0 ? `${localize.number(held)}/${localize.number(expected)}` : localize.number(held);
   return html`<svg
     part="ring"
     class="ring ${small ? 'small' : ''} ${progress.atRisk ? 'at-risk' : ''}"
@@ -71,7 +79,7 @@ export function renderRing(localize: Localize, progress: PairProgress, small = f
       small
         ? nothing
         : svg`<text class="ring-text" x="18" y="18" text-anchor="middle" dominant-baseline="central">
-          ${localize.number(progress.sessionsHeld)}/${localize.number(progress.sessionsExpected)}
+          ${figures}
         </text>`
     }
   </svg>`;

@@ -45,7 +45,8 @@ function initials(name: string): string {
  * @slot actions - The host's buttons for this pair, e.g. "Open session log".
  *
  * @fires rm-load - The pair finished loading, and again after every refresh (a live change, or the charter accepted). detail: `{ count: 1, stale }`
- * @fires rm-pair-changed - The mentee agreed, a member declined, paused or resumed the pair, or the change was queued offline; again with `pending: false` once it reaches the server. detail: `{ pairId, status, change, pending }`
+ * @fires rm-charter-accepted - The viewer accepted the charter for their side, or the acceptance was queued offline; again with `pending: false` once it reaches the server. `status` is the pair's after it (`active` when it was the last step). detail: `{ pairId, side, status, pending }`
+ * @fires rm-pair-changed - The mentee agreed (`consented`; status `active` when that was the last step), the viewer's charter acceptance started the pair (`started`), a member declined, paused or resumed the pair, or the change was queued offline; again with `pending: false` once it reaches the server. detail: `{ pairId, status, change, pending }`
  * @fires rm-error - Loading, refreshing or a change failed, or its part could not be fetched. detail: `{ error, action: 'load' | 'refresh' | 'load-part' | 'pairs.acceptCharter' | 'pairs.consent' | 'pairs.decline' | 'pairs.update' }`
  *
  * @csspart card - The card around everything.
@@ -113,6 +114,7 @@ export class RmPairCard extends RmElement {
       if (this.variant === 'full') this.loadLifePart(this.data.view?.pair.status === 'proposed');
     },
     emitError: (error, action) => this.emit('rm-error', { error: toError(error), action }),
+    emit: (type, detail) => this.emit(type, detail),
     charterAnswered: async (outcome) => {
       await this.updateComplete;
       // The button again after a failure, to try again; else the sentence that now says who has accepted.

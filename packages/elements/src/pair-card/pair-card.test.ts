@@ -578,6 +578,8 @@ describe('<rm-pair-card>', () => {
 
       const changes: string[] = [];
       mentee.addEventListener('rm-pair-changed', (e) => changes.push(e.detail.change));
+      const accepted: unknown[] = [];
+      mentee.addEventListener('rm-charter-accepted', (e) => accepted.push(e.detail));
       (part(mentee, 'consent-button') as HTMLButtonElement).focus();
       await sendKeys({ press: 'Enter' });
       await until(() => text(part(mentee, 'consent')).includes('You agreed to this pair.'));
@@ -588,6 +590,9 @@ describe('<rm-pair-card>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => text(part(mentee, 'consent')).includes('You accepted the charter.'));
       expect(text(part(mentee, 'status'))).to.include('To be confirmed');
+      // The page hears of it: the mentee's side, and the pair still waiting for the mentor.
+      expect(accepted).to.deep.equal([{ pairId, side: 'mentee', status: 'proposed', pending: false }]);
+      expect(changes).to.deep.equal(['consented']);
       await expect(mentee).to.be.accessible();
 
       // The mentor sees what is left: their own acceptance.
@@ -596,9 +601,18 @@ describe('<rm-pair-card>', () => {
       expect(text(part(mentor, 'consent'))).to.include('Bruno Villa agreed to this pair.');
       expect(text(part(mentor, 'consent'))).to.include('You have not accepted the charter yet.');
       expect(part(mentor, 'consent-button')).to.equal(null);
+      const mentorEvents: string[] = [];
+      mentor.addEventListener('rm-charter-accepted', (e) =>
+        mentorEvents.push(`charter:${e.detail.side}:${e.detail.status}:${e.detail.pending}`),
+      );
+      mentor.addEventListener('rm-pair-changed', (e) =>
+        mentorEvents.push(`pair:${e.detail.change}:${e.detail.status}:${e.detail.pending}`),
+      );
       (part(mentor, 'accept') as HTMLButtonElement).focus();
       await sendKeys({ press: 'Space' });
       await until(() => text(part(mentor, 'status')).includes('Active'));
+      // The last step: the mentor's acceptance, then the pair that started with it.
+      expect(mentorEvents).to.deep.equal(['charter:mentor:active:false', 'pair:started:active:false']);
       await until(
         () =>
           announced(mentor) === 'The pair has started.' || announced(mentor) === 'You accepted the charter.',
@@ -612,6 +626,30 @@ describe('<rm-pair-card>', () => {
       expect(check.status).to.equal('active');
       expect(check.menteeConsentedAt).to.be.a('string');
       expect(check.startedOn).to.be.a('string');
+    });
+
+    it('fills the ring with the sessions held before any was due, and never reads "1/0"', async () => {
+      const { pairId, mentorEmail } = await freshPair('active');
+      const mentorClient = await clientFor(mentorEmail);
+      sent(
+        await mentorClient.sessions.create(pairId, {
+          status: 'held',
+          occurredAt: new Date().toISOString(),
+          durationMinutes: 45,
+          format: 'video',
+          topics: ['ai-tools'],
+          summary: 'A first session, before the first one was due',
+          actionItems: [],
+        }),
+      );
+      const el = await cardFor(mentorEmail, pairId);
+      await until(() => text(part(el, 'progress')).includes('Sessions held: 1'));
+      const ring = part(el, 'ring');
+      expect(text(ring)).to.equal('1');
+      expect(text(ring)).to.not.include('/');
+      expect(
+        shadow(el).querySelector('[part~="ring"] .ring-value')?.getAttribute('stroke-dasharray'),
+      ).to.equal('100 100');
     });
 
     it('lets the mentor decline after a dialog that asks no reason; the mentee reads that it ended, not who ended it', async () => {

@@ -34,6 +34,26 @@ function newestFirst(sessions: Entry[]): Entry[] {
   return [...sessions].sort((a, b) => sortTime(b) - sortTime(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
+/**
+ * Whether a session the server lists is the one a create queued offline made: the server
+ * keeps the body the log showed while it waited (read through the same schema), so the two
+ * agree on when, how long, how and what. Its id alone cannot say: the server gives a new one.
+ */
+function sameSession(waiting: Entry, session: Session): boolean {
+  const at = (value: string | null) => (value === null ? null : Date.parse(value));
+  return (
+    isProvisional(waiting) &&
+    !waiting.failure &&
+    waiting.pairId === session.pairId &&
+    waiting.status === session.status &&
+    at(waiting.occurredAt) === at(session.occurredAt) &&
+    at(waiting.scheduledAt) === at(session.scheduledAt) &&
+    waiting.durationMinutes === session.durationMinutes &&
+    waiting.format === session.format &&
+    waiting.summary === session.summary
+  );
+}
+
 /** What the data half needs from the log it serves. */
 export interface SessionLogDataHost {
   client(): RmClient | undefined;
@@ -74,6 +94,12 @@ export class SessionLogData {
   readonly removing = new Set<string>();
   /** What waits in the outbox, once read with the first page. */
   private queued: QueuedSessions | undefined;
+  /**
+   * Sessions logged offline that the server already lists, by their provisional id: the
+   * stream (or a reload of the page of sessions) can bring the server's copy before the
+   * outbox hears its own answer, and the log shows it in the waiting one's place meanwhile.
+   */
+  private readonly sentAs = new Map<string, string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -177,8 +203,14 @@ export class SessionLogData {
       if (isStale(page) || pairId !== this.pairId) return;
       const loaded = new Set(page.items.map((s) => s.id));
       const waiting = this.sessions.filter((s) => isProvisional(s) && !loaded.has(s.id));
+      const shown = this.overlay(page.items);
+      const stillWaiting = waiting.filter((entry) => {
+        const sent = shown.find((session) => !this.claimed(session.id) && sameSession(entry, session));
+        if (sent) this.confirm(entry.id, sent);
+        return !sent;
+      });
       this.set({
-        sessions: newestFirst([...this.overlay(page.items), ...waiting]),
+        sessions: newestFirst([...shown, ...stillWaiting]),
         nextCursor: page.nextCursor,
         staleAt: null,
       });
@@ -231,7 +263,15 @@ export class SessionLogData {
     if (write.operation === 'sessions.create') {
       const provisionalId = write.entry.provisionalId;
       const session = write.result;
-      if (!provisionalId || !this.sessions.some((s) => s.id === provisionalId)) return;
+      if (!provisionalId) return;
+      if (this.sentAs.get(provisionalId) === session.id) {
+        // The server's copy came first and is shown already: only its newest version is news.
+        this.sentAs.delete(provisionalId);
+        const shown = this.sessions.find((s) => s.id === session.id);
+        if (shown && shown.version < session.version) this.replace(session);
+        return;
+      }
+      if (!this.sessions.some((s) => s.id === provisionalId)) return;
       this.set({
         sessions: newestFirst([
           ...this.sessions.filter((s) => s.id !== provisionalId && s.id !== session.id),
@@ -289,6 +329,13 @@ export class SessionLogData {
       const session = await api.sessions.get(event.entityId);
       if (this.pairId !== pairId) return;
       const present = this.sessions.some((s) => s.id === session.id);
+      const waiting = present ? undefined : this.sessions.find((s) => sameSession(s, session));
+      if (waiting) {
+        // The viewer's own session logged offline, sent a moment ago: it takes the waiting one's place.
+        this.set({ sessions: this.sessions.map((s) => (s === waiting ? session : s)) });
+        this.confirm(waiting.id, session);
+        return;
+      }
       const last = this.sessions.at(-1);
       // A session older than everything loaded so far arrives with its page, not before it.
       if (!present && this.nextCursor && last && sortTime(session) < sortTime(last)) return;
@@ -297,6 +344,21 @@ export class SessionLogData {
     } catch (error) {
       if (error instanceof RmNotFoundError) this.remove(event.entityId);
     }
+  }
+
+  /** Whether a server session already stands in for a session logged offline. */
+  private claimed(sessionId: string): boolean {
+    return [...this.sentAs.values()].includes(sessionId);
+  }
+
+  /**
+   * A session logged offline is on the server, seen before the outbox's answer: its note and
+   * focus follow it and the log says it was sent, once; the outbox's answer then adds nothing.
+   */
+  private confirm(provisionalId: string, session: Session) {
+    this.sentAs.set(provisionalId, session.id);
+    this.log.confirmed(provisionalId, session);
+    this.log.announce('sent');
   }
 
   /** A message under a session (a refused toggle, a partner's change), or none. */

@@ -71,6 +71,7 @@ const loadCalendarModule = loadOnce(() => import('./session-log-calendar.js'));
  *
  * @csspart header - The title row with the Live indicator, the Presenting switch, the "Add to calendar" button and the log button.
  * @csspart live - The "Live" indicator, shown while the live-update stream is open.
+ * @csspart connection - In the Live indicator's place, "Offline" while the browser is offline or "Reconnecting…" while the stream is down.
  * @csspart presenting - The Presenting switch (a toggle button).
  * @csspart log-button - The button that opens the form.
  * @csspart calendar-button - The "Add to calendar" button, which opens the calendar dialog.
@@ -373,13 +374,7 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
       ${
         ready
           ? html`<div class="tools">
-            ${
-              this.events.status === 'open'
-                ? html`<span part="live" class="live" title=${t('liveHint')}
-                  ><span class="dot" aria-hidden="true"></span>${t('live')}</span
-                >`
-                : nothing
-            }
+            ${this.renderLive()}
             <button
               part="presenting"
               class="switch"
@@ -409,6 +404,22 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
           : nothing
       }
     </header>`;
+  }
+
+  /** Whether the other person's changes come in now: "Live" while they do; offline or reconnecting while they cannot. */
+  private renderLive(): TemplateResult | typeof nothing {
+    const t = (key: SessionLogKey) => this.localize.t(key);
+    const status = this.events.status;
+    if (status === 'open') {
+      return html`<span part="live" class="live" title=${t('liveHint')}
+        ><span class="dot" aria-hidden="true"></span>${t('live')}</span
+      >`;
+    }
+    if (status !== 'offline' && status !== 'reconnecting') return nothing;
+    const offline = status === 'offline';
+    return html`<span part="connection" class="live ${status}" title=${t(offline ? 'liveOfflineHint' : 'liveReconnectingHint')}
+      ><span class="dot" aria-hidden="true"></span>${t(offline ? 'liveOffline' : 'liveReconnecting')}</span
+    >`;
   }
 
   private renderLoaded(): TemplateResult {

@@ -9,6 +9,11 @@ export const sessionLogItalian: Record<SessionLogKey, string> = {
   empty: 'Ancora nessuna sessione. Aggiungi la prima.',
   live: 'In tempo reale',
   liveHint: 'Le modifiche dell’altra persona compaiono qui appena avvengono',
+  liveOffline: 'Offline',
+  liveOfflineHint: 'Sei offline: le modifiche dell’altra persona compariranno quando tornerai online',
+  liveReconnecting: 'Riconnessione in corso…',
+  liveReconnectingHint:
+    'La connessione si è interrotta: le modifiche dell’altra persona compariranno appena sarà ripristinata',
   presenting: 'Modalità presentazione',
   presentingHint: 'Nasconde le note private mentre condividi lo schermo',
   presentingOn: 'Modalità presentazione attiva: le note private sono nascoste',

@@ -9,6 +9,10 @@ export type SessionLogKey =
   | 'empty'
   | 'live'
   | 'liveHint'
+  | 'liveOffline'
+  | 'liveOfflineHint'
+  | 'liveReconnecting'
+  | 'liveReconnectingHint'
   | 'presenting'
   | 'presentingHint'
   | 'presentingOn'
@@ -57,6 +61,11 @@ export const sessionLogStrings: Strings<SessionLogKey> = {
     empty: 'No sessions yet. Add the first one.',
     live: 'Live',
     liveHint: 'Changes the other person makes appear here as they happen',
+    liveOffline: 'Offline',
+    liveOfflineHint: 'You are offline: changes the other person makes will appear when you are back online',
+    liveReconnecting: 'Reconnecting…',
+    liveReconnectingHint:
+      'The connection dropped: changes the other person makes will appear once it is back',
     presenting: 'Presenting mode',
     presentingHint: 'Hides private notes while you share your screen',
     presentingOn: 'Presenting mode is on: private notes are hidden',

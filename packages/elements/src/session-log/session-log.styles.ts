@@ -53,6 +53,13 @@ export const sessionLogStyles = css`
     box-shadow: 0 0 0 0.2em color-mix(in srgb, var(--_success) 25%, transparent);
   }
 
+  /* Offline or reconnecting: a hollow dot, in no colour that could pass for "live". */
+  .live.offline .dot,
+  .live.reconnecting .dot {
+    background: transparent;
+    box-shadow: inset 0 0 0 0.12em var(--_muted);
+  }
+
   /* The Presenting switch: a toggle button that looks like a switch. */
   .switch {
     display: inline-flex;

@@ -349,6 +349,104 @@ describe('<rm-session-log>', () => {
     await findItem(el, summary, 8000);
   });
 
+  it('puts the server’s copy of a session logged offline in its place, never both at once', async function () {
+    this.timeout(20_000);
+    const summary = tag('sent-once');
+    let mode: 'pass' | 'offline' | 'hold' = 'pass';
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const creating = (input: RequestInfo | URL) =>
+      /\/v1\/pairs\/[^/]+\/sessions$/.test(input instanceof Request ? input.url : String(input));
+    // Offline (the SDK's probe of the server fails too, as with a lost network), then a server
+    // that has written the session and answers the outbox late: the stream tells the log of
+    // the new session before the outbox hears of it.
+    const client = clientAs('giulia', {
+      fetch: async (input, init) => {
+        if (mode === 'pass' || !creating(input)) return fetch(input, init);
+        if (mode === 'offline') throw new TypeError('Failed to fetch');
+        const answer = await fetch(input, init);
+        await released;
+        return answer;
+      },
+    });
+    const el = await mount(client);
+    await until(() => Boolean($(el, '[part="live"]')), 8000);
+    mode = 'offline';
+    ($(el, '#log-toggle') as HTMLButtonElement).click();
+    await until(() => Boolean($(el, '[part="form"]')));
+    const area = $(el, '#f-summary') as HTMLTextAreaElement;
+    area.value = summary;
+    area.dispatchEvent(new Event('input'));
+    const logged = oneEvent(el, 'rm-session-logged');
+    ($(el, '[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+    expect((await logged).detail.pending).to.equal(true);
+    const shown = () => items(el).filter((li) => li.textContent?.includes(summary));
+    await until(() => shown().length === 1);
+
+    let most = 0;
+    const count = new MutationObserver(() => {
+      most = Math.max(most, shown().length);
+    });
+    count.observe(root(el), { childList: true, subtree: true });
+    mode = 'hold';
+    const syncing = client.sync();
+    try {
+      await until(() => shown().some((li) => !li.dataset.sessionId?.startsWith('pending_')), 8000);
+      // Time for a second copy to show, were one coming.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(shown()).to.have.length(1);
+      expect(shown()[0]?.querySelector('[part="badge"]')).to.equal(null);
+      expect(announced(el)).to.equal('A session saved offline has been sent');
+    } finally {
+      release();
+      await syncing;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    count.disconnect();
+    expect(most).to.equal(1);
+    expect(shown()).to.have.length(1);
+    expect(await serverSessions(summary)).to.have.length(1);
+  });
+
+  it('says "Offline", not "Live", while the browser is offline, in Italian too', async () => {
+    const el = await mount(clientAs('giulia'), pairId, 'it');
+    await until(() => Boolean($(el, '[part="live"]')), 8000);
+    expect($(el, '[part="live"]')?.textContent?.trim()).to.equal('In tempo reale');
+    // The stream stays open for a while after the network goes: the browser's word decides.
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await until(() => Boolean($(el, '[part="connection"]')));
+      expect($(el, '[part="live"]')).to.equal(null);
+      expect($(el, '[part="connection"]')?.textContent?.trim()).to.equal('Offline');
+      expect($(el, '[part="connection"]')?.title).to.equal(
+        'Sei offline: le modifiche dell’altra persona compariranno quando tornerai online',
+      );
+      await expect(el).to.be.accessible();
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+      window.dispatchEvent(new Event('online'));
+    }
+    await until(() => Boolean($(el, '[part="live"]')));
+    expect($(el, '[part="connection"]')).to.equal(null);
+  });
+
+  it('says it is reconnecting while the live stream is down, and "Live" once it is back', async function () {
+    this.timeout(30_000);
+    const el = await mount(clientAs('giulia'));
+    await until(() => Boolean($(el, '[part="live"]')), 8000);
+    try {
+      await stopServer();
+      await until(() => $(el, '[part="connection"]')?.textContent?.trim() === 'Reconnecting…', 8000);
+      expect($(el, '[part="live"]')).to.equal(null);
+    } finally {
+      await rmServer();
+    }
+    await until(() => Boolean($(el, '[part="live"]')), 20_000);
+  });
+
   it('hides private notes while presenting, and shows them again after', async () => {
     const el = await mount(clientAs('giulia'));
     const first = items(el).find((li) => li.querySelector('.disclosure')) as HTMLElement;
