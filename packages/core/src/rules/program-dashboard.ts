@@ -38,10 +38,10 @@ export function weekOf(at: Date | string): string {
  */
 function programWeeks(program: DashboardGround['program'], now: Date, firstSession: string | null): string[] {
   const last = weekOf(program.endsOn < now.toISOString().slice(0, 10) ? program.endsOn : now);
-  const startWeek = weekOf(program.startsOn);
-  const first = firstSession === null ? startWeek : weekOf(firstSession);
+  let week = weekOf(program.startsOn);
+  if (firstSession !== null && weekOf(firstSession) < week) week = weekOf(firstSession);
   const weeks: string[] = [];
-  for (let week = first < startWeek ? first : startWeek; week <= last; ) {
+  while (week <= last) {
     weeks.push(week);
     week = new Date(Date.parse(week) + 7 * DAY_MS).toISOString().slice(0, 10);
   }
