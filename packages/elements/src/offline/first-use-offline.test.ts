@@ -6,6 +6,7 @@ import { meOf, PEOPLE, rmServer, sent, setOffline, tokenFor, until } from '../te
 import '../feedback-form/feedback-form.js';
 import '../session-log/session-log.js';
 import type { RmFeedbackForm } from '../feedback-form/feedback-form.component.js';
+import { feedbackFormStrings } from '../feedback-form/feedback-form.strings.js';
 import type { RmSessionLog } from '../session-log/session-log.component.js';
 
 // The log's virtualizer makes Chromium report a benign "ResizeObserver loop" (see session-log.test.ts).
@@ -116,7 +117,11 @@ describe('a page opened online, then used offline', () => {
       ($(form, 'input[name="recommend"][value="9"]') as HTMLInputElement).click();
       ($(form, '[part="submit"]') as HTMLButtonElement).click();
       await until(() => Boolean($(form, '[part="done"] .badge.pending')));
-      expect($(form, '[part="status"]').getBoundingClientRect().height).to.be.greaterThan(1);
+      // Confirmed on screen by the heading the focus moves to, once (not again in the status line).
+      const heading = $(form, '.done-heading');
+      expect(heading.textContent).to.include(feedbackFormStrings.en.thanksOffline);
+      expect(heading.getBoundingClientRect().height).to.be.greaterThan(1);
+      expect(form.shadowRoot?.activeElement).to.equal(heading);
     } finally {
       await setOffline(false);
     }

@@ -1,10 +1,14 @@
 import { initialState, Task } from '@lit/task';
-import type { Pair, PairProgress, PairRole, Person, Program } from '@rm-kit/core';
+import type { Pair, PairProgress, Person, Program } from '@rm-kit/core';
 import { isStale, type RmClient, RmNotFoundError, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import { ClientEventsController } from '../base/client-events.js';
 import { currentPairOf } from '../base/current-pair.js';
 import type { RmErrorAction, RmEventDetails } from '../base/events.js';
+import { loadOnce } from '../base/load-once.js';
+
+/** The life-cycle part's module, which also tells the page of a charter accepted. */
+export const loadLife = loadOnce(() => import('./pair-card-life.js'));
 
 /** Everything the card shows, as loaded for one pair. */
 export interface PairView {
@@ -139,7 +143,7 @@ export class PairCardData {
   }
 
   /** Fields the card renders from: each change asks the card to update, as `@state` would. */
-  private set(
+  set(
     changes: Partial<Pick<PairCardData, 'acceptQueuedFor' | 'accepting' | 'acceptFailed'>> & {
       refreshed?: RefreshedPart | undefined;
     },
@@ -212,44 +216,14 @@ export class PairCardData {
     this.set({ refreshed: { pair, progress: view.progress, staleSince: view.staleSince } });
   }
 
-  /**
-   * Fires `rm-charter-accepted` for the viewer's side; and `rm-pair-changed` (`started`) when
-   * the acceptance was the pair's last step, so a page learns the pair began without reloading.
-   */
+  /** Tells the page the viewer accepted the charter (see charterAccepted), from the life-cycle part's module. */
   private charterAccepted(pair: Pair, before: Pair['status'] | undefined, pending: boolean) {
     const viewerId = this.view?.viewerId;
-    const side: PairRole | null =
-      viewerId === pair.mentorId ? 'mentor' : viewerId === pair.menteeId ? 'mentee' : null;
-    if (!side) return;
-    this.card.emit('rm-charter-accepted', { pairId: pair.id, side, status: pair.status, pending });
-    if (!pending && before === 'proposed' && pair.status === 'active') {
-      this.card.emit('rm-pair-changed', { pairId: pair.id, status: 'active', change: 'started', pending });
-    }
+    void loadLife().then((life) => life.charterAccepted(this.card, viewerId, pair, before, pending));
   }
 
+  /** Accepts the charter for the viewer's side: the life-cycle part's work (see acceptCharter there). */
   async acceptCharter() {
-    const api = this.card.client();
-    const view = this.view;
-    if (!api || !view || this.accepting) return;
-    this.set({ accepting: true, acceptFailed: false });
-    try {
-      const result = await api.pairs.acceptCharter(view.pair);
-      if (result.pending) {
-        this.set({ acceptQueuedFor: view.pair.id });
-        this.card.announce('acceptQueued');
-        this.charterAccepted(view.pair, view.pair.status, true);
-      } else {
-        this.showPair(result);
-        this.card.announce('accepted');
-        this.charterAccepted(result, view.pair.status, false);
-      }
-      this.set({ accepting: false });
-      await this.card.charterAnswered(result.pending ? 'queued' : 'accepted');
-      if (!result.pending) await this.requestRefresh();
-    } catch (error) {
-      this.set({ accepting: false, acceptFailed: true });
-      this.card.emitError(error, 'pairs.acceptCharter');
-      await this.card.charterAnswered('failed');
-    }
+    await (await loadLife()).acceptCharter(this, this.card);
   }
 }

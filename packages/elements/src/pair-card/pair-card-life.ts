@@ -9,7 +9,7 @@ import { adoptLaterStyles } from '../base/later-styles.js';
 import { LocalizeController } from '../base/localize.js';
 import { toError } from '../base/to-error.js';
 import type { PairCardKey } from './pair-card.strings.js';
-import type { PairCardData, PairView } from './pair-card-data.js';
+import type { PairCardData, PairCardDataHost, PairView } from './pair-card-data.js';
 import { type PairLifeKey, pairLifeStrings } from './pair-card-life.strings.js';
 import { pairCardLifeStyles } from './pair-card-life.styles.js';
 
@@ -261,6 +261,56 @@ function renderLife(
     }
     ${failure(localize, life, ['pause', 'resume', 'decline'])}
   </div>`;
+}
+
+/**
+ * Fires `rm-charter-accepted` for the viewer's side; and `rm-pair-changed` (`started`) when
+ * the acceptance was the pair's last step, so a page learns the pair began without reloading.
+ */
+export function charterAccepted(
+  card: PairCardDataHost,
+  viewerId: string | null | undefined,
+  pair: Pair,
+  before: Pair['status'] | undefined,
+  pending: boolean,
+) {
+  const side: PairRole | null =
+    viewerId === pair.mentorId ? 'mentor' : viewerId === pair.menteeId ? 'mentee' : null;
+  if (!side) return;
+  card.emit('rm-charter-accepted', { pairId: pair.id, side, status: pair.status, pending });
+  if (!pending && before === 'proposed' && pair.status === 'active') {
+    card.emit('rm-pair-changed', { pairId: pair.id, status: 'active', change: 'started', pending });
+  }
+}
+
+/**
+ * Accepts the charter for the viewer's side: the card then shows who has, says so (or that
+ * it waits in the outbox), tells the page, and moves focus to the answer.
+ */
+export async function acceptCharter(data: PairCardData, card: PairCardDataHost) {
+  const api = card.client();
+  const view = data.view;
+  if (!api || !view || data.accepting) return;
+  data.set({ accepting: true, acceptFailed: false });
+  try {
+    const result = await api.pairs.acceptCharter(view.pair);
+    if (result.pending) {
+      data.set({ acceptQueuedFor: view.pair.id });
+      card.announce('acceptQueued');
+      charterAccepted(card, view.viewerId, view.pair, view.pair.status, true);
+    } else {
+      data.showPair(result);
+      card.announce('accepted');
+      charterAccepted(card, view.viewerId, result, view.pair.status, false);
+    }
+    data.set({ accepting: false });
+    await card.charterAnswered(result.pending ? 'queued' : 'accepted');
+    if (!result.pending) await data.requestRefresh();
+  } catch (error) {
+    data.set({ accepting: false, acceptFailed: true });
+    card.emitError(error, 'pairs.acceptCharter');
+    await card.charterAnswered('failed');
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
-import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
+import { preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController } from '../base/localize.js';
 import { RmElement } from '../base/rm-element.js';
 import { errorState, loadingState, noClientState, noPairState } from '../base/states.js';
@@ -14,13 +14,10 @@ import { toError } from '../base/to-error.js';
 import { pairCardStrings } from './pair-card.strings.js';
 import { pairCardStyles } from './pair-card.styles.js';
 import { renderCharter } from './pair-card-charter.js';
-import { PairCardData, type PairView } from './pair-card-data.js';
+import { loadLife, PairCardData, type PairView } from './pair-card-data.js';
 import type { PairCardLife } from './pair-card-life.js';
 
 import { renderProgress, renderRing, riskReasons, sessionsText } from './pair-card-progress.js';
-
-/** The life-cycle part (consent, decline, pause): a module of its own, see PairCardLife. */
-const loadLife = loadOnce(() => import('./pair-card-life.js'));
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/);

@@ -1,7 +1,7 @@
 import type { PairRole } from '@rm-kit/core';
 import { DEFAULT_SESSION_MINUTES, DEFAULT_TOPICS } from '@rm-kit/core/vocabulary';
 import type { LiveEvent, OutboxEntry, RmClient, RmError, Session, SyncedWrite, Topic } from '@rm-kit/sdk';
-import { isStale, RmNotFoundError, staleSince } from '@rm-kit/sdk';
+import { isStale, staleSince } from '@rm-kit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { RmErrorAction, RmEventDetails } from '../base/events.js';
 import { loadOnce } from '../base/load-once.js';
@@ -34,26 +34,6 @@ function newestFirst(sessions: Entry[]): Entry[] {
   return [...sessions].sort((a, b) => sortTime(b) - sortTime(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
-/**
- * Whether a session the server lists is the one a create queued offline made: the server
- * keeps the body the log showed while it waited (read through the same schema), so the two
- * agree on when, how long, how and what. Its id alone cannot say: the server gives a new one.
- */
-function sameSession(waiting: Entry, session: Session): boolean {
-  const at = (value: string | null) => (value === null ? null : Date.parse(value));
-  return (
-    isProvisional(waiting) &&
-    !waiting.failure &&
-    waiting.pairId === session.pairId &&
-    waiting.status === session.status &&
-    at(waiting.occurredAt) === at(session.occurredAt) &&
-    at(waiting.scheduledAt) === at(session.scheduledAt) &&
-    waiting.durationMinutes === session.durationMinutes &&
-    waiting.format === session.format &&
-    waiting.summary === session.summary
-  );
-}
-
 /** What the data half needs from the log it serves. */
 export interface SessionLogDataHost {
   client(): RmClient | undefined;
@@ -76,6 +56,8 @@ export interface SessionLogDataHost {
  */
 export class SessionLogData {
   sessions: Entry[] = [];
+  /** Sessions a page: the first, and each older one the list loads as it scrolls. */
+  readonly pageSize = PAGE_SIZE;
   nextCursor: string | null = null;
   staleAt: Date | null = null;
   older: 'idle' | 'loading' | 'error' = 'idle';
@@ -94,12 +76,6 @@ export class SessionLogData {
   readonly removing = new Set<string>();
   /** What waits in the outbox, once read with the first page. */
   private queued: QueuedSessions | undefined;
-  /**
-   * Sessions logged offline that the server already lists, by their provisional id: the
-   * stream (or a reload of the page of sessions) can bring the server's copy before the
-   * outbox hears its own answer, and the log shows it in the waiting one's place meanwhile.
-   */
-  private readonly sentAs = new Map<string, string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -107,7 +83,7 @@ export class SessionLogData {
     readonly log: SessionLogDataHost,
   ) {}
 
-  private set(changes: Partial<Pick<this, 'sessions' | 'nextCursor' | 'staleAt' | 'older'>>) {
+  set(changes: Partial<Pick<this, 'sessions' | 'nextCursor' | 'staleAt' | 'older'>>) {
     Object.assign(this, changes);
     this.host.requestUpdate();
   }
@@ -186,11 +162,16 @@ export class SessionLogData {
     return this.queued?.overlay(items) ?? items;
   }
 
-  /** What waits in the outbox, its module fetched while the first page is read. */
-  private async readQueued(api: RmClient, pairId: string): Promise<Entry[]> {
+  /** The outbox's part of the log, its module fetched while the first page is read. */
+  private async outboxPart(): Promise<QueuedSessions> {
     const { QueuedSessions } = await loadQueuedModule();
     this.queued ??= new QueuedSessions(this);
-    return this.queued.read(api, pairId);
+    return this.queued;
+  }
+
+  /** What waits in the outbox, read with the first page. */
+  private async readQueued(api: RmClient, pairId: string): Promise<Entry[]> {
+    return (await this.outboxPart()).read(api, pairId);
   }
 
   /** Reads the first page again without the loading state, keeping what waits in the outbox. */
@@ -205,8 +186,8 @@ export class SessionLogData {
       const waiting = this.sessions.filter((s) => isProvisional(s) && !loaded.has(s.id));
       const shown = this.overlay(page.items);
       const stillWaiting = waiting.filter((entry) => {
-        const sent = shown.find((session) => !this.claimed(session.id) && sameSession(entry, session));
-        if (sent) this.confirm(entry.id, sent);
+        const sent = this.queued?.serverCopy(entry, shown);
+        if (sent) this.queued?.confirm(entry.id, sent);
         return !sent;
       });
       this.set({
@@ -220,29 +201,16 @@ export class SessionLogData {
     }
   }
 
-  async loadOlder(): Promise<void> {
-    const api = this.log.client();
-    const cursor = this.nextCursor;
-    if (!api || !cursor || this.older === 'loading') return;
-    const pairId = this.pairId;
-    this.set({ older: 'loading' });
-    try {
-      const page = await api.sessions.page(pairId, { limit: PAGE_SIZE, cursor });
-      if (pairId !== this.pairId) return;
-      const known = new Set(this.sessions.map((s) => s.id));
-      this.set({
-        sessions: newestFirst([
-          ...this.sessions,
-          ...this.overlay(page.items.filter((s) => !known.has(s.id))),
-        ]),
-        nextCursor: page.nextCursor,
-        older: 'idle',
-      });
-      this.log.emitLoad();
-    } catch (error) {
-      this.set({ older: 'error' });
-      this.log.emitError(error, 'load-more');
-    }
+  /** A page of older sessions, as the list asked for it from `cursor` (unless the pair changed meanwhile). */
+  olderPage(pairId: string, page: { items: Session[]; nextCursor: string | null }) {
+    if (pairId !== this.pairId) return;
+    const known = new Set(this.sessions.map((s) => s.id));
+    this.set({
+      sessions: newestFirst([...this.sessions, ...this.overlay(page.items.filter((s) => !known.has(s.id)))]),
+      nextCursor: page.nextCursor,
+      older: 'idle',
+    });
+    this.log.emitLoad();
   }
 
   /** Shows a session the log has just saved (or queued), in its place. */
@@ -260,105 +228,24 @@ export class SessionLogData {
 
   /** A queued write reached the server: its answer replaces what the log showed meanwhile. */
   synced(write: SyncedWrite) {
-    if (write.operation === 'sessions.create') {
-      const provisionalId = write.entry.provisionalId;
-      const session = write.result;
-      if (!provisionalId) return;
-      if (this.sentAs.get(provisionalId) === session.id) {
-        // The server's copy came first and is shown already: only its newest version is news.
-        this.sentAs.delete(provisionalId);
-        const shown = this.sessions.find((s) => s.id === session.id);
-        if (shown && shown.version < session.version) this.replace(session);
-        return;
-      }
-      if (!this.sessions.some((s) => s.id === provisionalId)) return;
-      this.set({
-        sessions: newestFirst([
-          ...this.sessions.filter((s) => s.id !== provisionalId && s.id !== session.id),
-          session,
-        ]),
-      });
-      this.log.confirmed(provisionalId, session);
-      this.log.announce('sent');
-    } else if (write.operation === 'sessions.update') {
-      this.queued?.sent(write.result.id);
-      const shown = this.sessions.find((s) => s.id === write.result.id);
-      // A later change still waits: the session keeps showing that one.
-      if (shown && !(shown.pending && shown.version > write.result.version)) this.replace(write.result);
-    } else if (write.operation === 'sessions.remove') {
-      this.removing.delete(write.entry.write.id);
-    }
+    void this.outboxPart().then((queued) => queued.synced(write));
   }
 
   /** The server refused a queued write of a session: the session says so, with a way to discard it. */
   refused(entry: OutboxEntry, error: RmError) {
-    if (entry.state !== 'failed') return;
-    const { write } = entry;
-    if (write.operation === 'sessions.remove') {
-      // Deleted offline, refused by the server (the other person changed it first): it is back.
-      this.removing.delete(write.id);
-      this.log.announce('deleteRefused');
-      return void this.refresh();
-    }
-    const id =
-      write.operation === 'sessions.create'
-        ? entry.provisionalId
-        : write.operation === 'sessions.update'
-          ? write.id
-          : undefined;
-    if (!id || !this.sessions.some((s) => s.id === id)) return;
-    this.set({
-      sessions: this.sessions.map((s) =>
-        s.id === id ? { ...s, failure: { requestId: error.requestId }, outboxId: entry.id } : s,
-      ),
-    });
+    void this.outboxPart().then((queued) => queued.refused(entry, error));
   }
 
   /** A change the partner (or another tab) made: read it and put it in its place. */
-  async live(event: LiveEvent) {
-    const api = this.log.client();
-    if (!api || !event.type.startsWith('session.') || event.pairId !== this.pairId) return;
-    if (event.type === 'session.deleted') {
-      this.removing.delete(event.entityId);
-      return this.remove(event.entityId);
-    }
-    const known = this.sessions.find((s) => s.id === event.entityId);
-    if (known && !known.pending && event.version !== null && known.version >= event.version) return;
-    const pairId = this.pairId;
-    try {
-      const session = await api.sessions.get(event.entityId);
-      if (this.pairId !== pairId) return;
-      const present = this.sessions.some((s) => s.id === session.id);
-      const waiting = present ? undefined : this.sessions.find((s) => sameSession(s, session));
-      if (waiting) {
-        // The viewer's own session logged offline, sent a moment ago: it takes the waiting one's place.
-        this.set({ sessions: this.sessions.map((s) => (s === waiting ? session : s)) });
-        this.confirm(waiting.id, session);
-        return;
-      }
-      const last = this.sessions.at(-1);
-      // A session older than everything loaded so far arrives with its page, not before it.
-      if (!present && this.nextCursor && last && sortTime(session) < sortTime(last)) return;
-      this.add(session);
-      if (!present) this.log.announce('newFromPartner');
-    } catch (error) {
-      if (error instanceof RmNotFoundError) this.remove(event.entityId);
-    }
+  live(event: LiveEvent) {
+    if (event.type.startsWith('session.') && event.pairId === this.pairId)
+      void this.outboxPart().then((queued) => queued.live(event));
   }
 
-  /** Whether a server session already stands in for a session logged offline. */
-  private claimed(sessionId: string): boolean {
-    return [...this.sentAs.values()].includes(sessionId);
-  }
-
-  /**
-   * A session logged offline is on the server, seen before the outbox's answer: its note and
-   * focus follow it and the log says it was sent, once; the outbox's answer then adds nothing.
-   */
-  private confirm(provisionalId: string, session: Session) {
-    this.sentAs.set(provisionalId, session.id);
-    this.log.confirmed(provisionalId, session);
-    this.log.announce('sent');
+  /** Whether a session falls after the last one loaded, where its page, not the stream, brings it. */
+  beyondLoaded(session: Session): boolean {
+    const last = this.sessions.at(-1);
+    return this.nextCursor !== null && last !== undefined && sortTime(session) < sortTime(last);
   }
 
   /** A message under a session (a refused toggle, a partner's change), or none. */

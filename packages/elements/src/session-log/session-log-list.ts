@@ -22,9 +22,24 @@ export class SessionList {
   private readonly onRangeChanged = (event: Event) => {
     const { last } = event as Event & { last: number };
     const { nextCursor, older, sessions } = this.log.data;
-    if (nextCursor && older === 'idle' && last >= sessions.length - PREFETCH_DISTANCE)
-      void this.log.data.loadOlder();
+    if (nextCursor && older === 'idle' && last >= sessions.length - PREFETCH_DISTANCE) void this.loadOlder();
   };
+
+  /** The next page of older sessions, from where the loaded ones end. */
+  private async loadOlder(): Promise<void> {
+    const { data } = this.log;
+    const api = data.log.client();
+    const cursor = data.nextCursor;
+    if (!api || !cursor || data.older === 'loading') return;
+    const pairId = data.pairId;
+    data.set({ older: 'loading' });
+    try {
+      data.olderPage(pairId, await api.sessions.page(pairId, { limit: data.pageSize, cursor }));
+    } catch (error) {
+      data.set({ older: 'error' });
+      data.log.emitError(error, 'load-more');
+    }
+  }
 
   render(): TemplateResult {
     const { data, localize } = this.log;
@@ -45,7 +60,7 @@ export class SessionList {
         data.nextCursor
           ? html`<div class="older">
             ${data.older === 'error' ? html`<p class="error-text" role="alert">${localize.t('olderFailed')}</p>` : nothing}
-            <button type="button" ?disabled=${data.older === 'loading'} @click=${() => void data.loadOlder()}>
+            <button type="button" ?disabled=${data.older === 'loading'} @click=${() => void this.loadOlder()}>
               ${localize.t(data.older === 'loading' ? 'olderLoading' : 'olderSessions')}
             </button>
           </div>`

@@ -5,7 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnnouncerController } from '../base/announcer.js';
 import { baseStyles } from '../base/base.styles.js';
-import { ClientEventsController } from '../base/client-events.js';
+import { ClientEventsController, type LiveStatus } from '../base/client-events.js';
 import { currentPairOf } from '../base/current-pair.js';
 import { loadOnce, preloadWhenIdle } from '../base/load-once.js';
 import { LocalizeController, mergeStrings } from '../base/localize.js';
@@ -51,6 +51,13 @@ const loadActionsModule = loadOnce(() => import('./session-log-actions.js'));
 const loadItemWritesModule = loadOnce(() => import('./action-item-writes.js'));
 /** The "Add to calendar" dialog: fetched when first opened, as it needs the server anyway. */
 const loadCalendarModule = loadOnce(() => import('./session-log-calendar.js'));
+
+/** What the header says of the live stream in each state; nothing while it connects or without a client. */
+const LIVE_WORDS: Partial<Record<LiveStatus, 'live' | 'liveOffline' | 'liveReconnecting'>> = {
+  open: 'live',
+  offline: 'liveOffline',
+  reconnecting: 'liveReconnecting',
+};
 
 /**
  * @tagname rm-session-log
@@ -408,17 +415,11 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
 
   /** Whether the other person's changes come in now: "Live" while they do; offline or reconnecting while they cannot. */
   private renderLive(): TemplateResult | typeof nothing {
-    const t = (key: SessionLogKey) => this.localize.t(key);
     const status = this.events.status;
-    if (status === 'open') {
-      return html`<span part="live" class="live" title=${t('liveHint')}
-        ><span class="dot" aria-hidden="true"></span>${t('live')}</span
-      >`;
-    }
-    if (status !== 'offline' && status !== 'reconnecting') return nothing;
-    const offline = status === 'offline';
-    return html`<span part="connection" class="live ${status}" title=${t(offline ? 'liveOfflineHint' : 'liveReconnectingHint')}
-      ><span class="dot" aria-hidden="true"></span>${t(offline ? 'liveOffline' : 'liveReconnecting')}</span
+    const word = LIVE_WORDS[status];
+    if (!word) return nothing;
+    return html`<span part=${status === 'open' ? 'live' : 'connection'} class="live ${status}" title=${this.localize.t(`${word}Hint`)}
+      ><span class="dot" aria-hidden="true"></span>${this.localize.t(word)}</span
     >`;
   }
 

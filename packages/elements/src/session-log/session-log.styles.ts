@@ -54,8 +54,7 @@ export const sessionLogStyles = css`
   }
 
   /* Offline or reconnecting: a hollow dot, in no colour that could pass for "live". */
-  .live.offline .dot,
-  .live.reconnecting .dot {
+  .live:not(.open) .dot {
     background: transparent;
     box-shadow: inset 0 0 0 0.12em var(--_muted);
   }
