@@ -1,20 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { docPages, root } from './doc-pages.js';
 import { type FencedBlock, fencedBlocks } from './fenced-blocks.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const markdownUnder = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? markdownUnder(join(dir, entry.name))
-      : entry.name.endsWith('.md')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-const packageReadmes = readdirSync(join(root, 'packages')).map((name) => join('packages', name, 'README.md'));
-const files = ['README.md', ...markdownUnder('docs'), ...packageReadmes];
+// The examples' READMEs say how their blocks were run in their own tests (a block may be an excerpt of the app).
+const files = docPages().filter((file) => !file.startsWith('examples/'));
 const blocks = files.flatMap((file) =>
   fencedBlocks(join(root, file)).map((block) => ({ ...block, file: relative(root, block.file) })),
 );

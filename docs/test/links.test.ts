@@ -1,22 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { docPages, root } from './doc-pages.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const markdownUnder = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? markdownUnder(join(dir, entry.name))
-      : entry.name.endsWith('.md')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-const readmesIn = (dir: string) =>
-  readdirSync(join(root, dir))
-    .map((name) => join(dir, name, 'README.md'))
-    .filter((file) => existsSync(join(root, file)));
-const files = ['README.md', ...markdownUnder('docs'), ...readmesIn('packages'), ...readmesIn('examples')];
+const files = docPages();
 
 const anchorCache = new Map<string, Set<string>>();
 const anchorsOf = (file: string) =>
