@@ -95,9 +95,17 @@ describe('the packages as published: packed, installed into fresh apps outside t
   const tarballs = {} as Record<PackageName, string>;
 
   beforeAll(() => {
-    // Each package's prepack builds it first (and the elements' bundle), as a publish would.
+    // Packed as built: the test command builds everything first (`pnpm test` starts with
+    // `pnpm run build`). Each package's prepack would build it again, the elements' bundle
+    // emptied and rewritten in place while other test files serve it to Chromium.
+    if (!existsSync(join(root, 'packages/elements/dist/bundle/integrity.json')))
+      throw new Error('Build first (pnpm run build): the packages are packed as built.');
     for (const name of PACKAGES) {
-      run('pnpm', ['pack', '--pack-destination', work], join(root, 'packages', name));
+      execFileSync('pnpm', ['pack', '--pack-destination', work], {
+        cwd: join(root, 'packages', name),
+        env: { ...env, npm_config_ignore_scripts: 'true' },
+        stdio: 'pipe',
+      });
       const file = readdirSync(work).find((entry) => entry.startsWith(`rm-kit-${name}-`));
       if (!file) throw new Error(`pnpm pack wrote no tarball for @rm-kit/${name}`);
       tarballs[name] = join(work, file);
