@@ -20,6 +20,12 @@ describe('ids', () => {
     expect(ids.size).toBe(10_000);
   });
 
+  it('sorts in the order they were made within one millisecond, across kinds', () => {
+    const now = Date.now() + 60_000;
+    const made = Array.from({ length: 2_000 }, (_, i) => newId(i % 2 ? 'goal' : 'session', now).slice(4));
+    expect([...made].sort()).toEqual(made);
+  });
+
   it('accepts only ids of the kind a field expects', () => {
     const sessionId = idOf('session');
     expect(sessionId.safeParse(newId('session')).success).toBe(true);

@@ -46,16 +46,35 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-function encodeRandom(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_CHARS));
-  let out = '';
-  for (const byte of bytes) out += CROCKFORD[byte & 31];
-  return out;
+/** The millisecond and random digits (0–31 each) of the latest id made for now, not the past. */
+let latest = { ms: -1, digits: [] as number[] };
+
+/** The random part: fresh, or the latest one plus one within the same millisecond. */
+function randomDigits(ms: number): number[] {
+  if (ms === latest.ms) {
+    const digits = [...latest.digits];
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 31) digits[i--] = 0;
+    // 32^16 ids in one millisecond cannot happen; a wrap would only lose the order.
+    if (i >= 0) digits[i] = (digits[i] ?? 0) + 1;
+    latest = { ms, digits };
+    return digits;
+  }
+  const digits = [...crypto.getRandomValues(new Uint8Array(RANDOM_CHARS))].map((byte) => byte & 31);
+  if (ms > latest.ms) latest = { ms, digits };
+  return digits;
 }
 
-/** A new id for an entity of `kind`, e.g. `newId('session')` → `ses_01JD…`. */
+/**
+ * A new id for an entity of `kind`, e.g. `newId('session')` → `ses_01JD…`. Ids made in one
+ * process sort in the order they were made, also within one millisecond (a monotonic ULID):
+ * lists ordered by id, goals say, keep the order things were set in. An id for a past
+ * moment (`now` given, as a seed does) gets fresh random digits.
+ */
 export function newId(kind: IdKind, now: number = Date.now()): string {
-  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom()}`;
+  let random = '';
+  for (const digit of randomDigits(now)) random += CROCKFORD[digit];
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${random}`;
 }
 
 /** The creation time encoded in an id, for ordering and debugging. */
