@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RmServerProcess, startRmServer } from '../../scripts/rm-server-process.mjs';
+import { root } from './doc-pages.js';
 import { fencedBlocks } from './fenced-blocks.js';
+import { typeCheckBlocks } from './type-check.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const blocks = fencedBlocks(join(root, 'docs/sdk.md')).filter((b) => b.marker === 'tested: sdk-guide');
 
 /** The two names the guide says its blocks may use without declaring them. */
@@ -21,38 +22,19 @@ describe('docs/sdk.md', () => {
 
   it('type-checks every TypeScript block against the SDK, each as a module of its own', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(6);
-    const files = blocks.map((block, index) => {
-      const file = join(work, `block-${index + 1}-line-${block.line}.mts`);
-      writeFileSync(file, `${PREAMBLE}${block.code}\nexport {};\n`);
-      return file;
-    });
-    writeFileSync(
-      join(work, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          customConditions: ['source'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ['node'],
-          typeRoots: [join(root, 'node_modules/@types')],
-          paths: { '@rm-kit/sdk': [join(root, 'packages/sdk/src/index.ts')] },
-        },
-        files,
-      }),
+    const report = typeCheckBlocks(
+      work,
+      blocks.map((block, index) => ({
+        name: `block-${index + 1}-line-${block.line}`,
+        code: `${PREAMBLE}${block.code}`,
+      })),
+      {
+        customConditions: ['source'],
+        types: ['node'],
+        paths: { '@rm-kit/sdk': [join(root, 'packages/sdk/src/index.ts')] },
+      },
     );
-    try {
-      execFileSync('pnpm', ['exec', 'tsc', '-p', join(work, 'tsconfig.json')], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-    } catch (error) {
-      throw new Error(`tsc found errors in docs/sdk.md's blocks:\n${(error as { stdout?: string }).stdout}`);
-    }
+    if (report) throw new Error(`tsc found errors in docs/sdk.md's blocks:\n${report}`);
   }, 60_000);
 
   describe('the Node script, run against the demo with a service token', () => {

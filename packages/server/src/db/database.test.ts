@@ -16,18 +16,29 @@ async function terminate(pid: number | undefined) {
   }
 }
 
+/**
+ * Runs `test` with a fresh storage's pool, recording what would reach Node as an uncaught
+ * exception (a connection's error nobody listened to ends the process).
+ */
+async function withPool(opened: Storage[], test: (pool: pg.Pool, uncaught: unknown[]) => Promise<void>) {
+  const uncaught: unknown[] = [];
+  const record = (error: unknown) => uncaught.push(error);
+  process.on('uncaughtException', record);
+  try {
+    const storage = await openStorage(pgUrl ?? '');
+    opened.push(storage);
+    await test(storage.pool as pg.Pool, uncaught);
+  } finally {
+    process.off('uncaughtException', record);
+  }
+}
+
 describe.runIf(pgUrl)('PostgreSQL storage', () => {
   const opened: Storage[] = [];
   afterAll(() => Promise.all(opened.map((s) => s.close())));
 
   it('survives the server closing an idle pooled connection, and serves the next query', async () => {
-    const uncaught: unknown[] = [];
-    const record = (error: unknown) => uncaught.push(error);
-    process.on('uncaughtException', record);
-    try {
-      const storage = await openStorage(pgUrl ?? '');
-      opened.push(storage);
-      const pool = storage.pool as pg.Pool;
+    await withPool(opened, async (pool, uncaught) => {
       const { rows } = await pool.query<{ pid: number }>('select pg_backend_pid() as pid');
       expect(pool.idleCount).toBe(1);
       await terminate(rows[0]?.pid);
@@ -37,19 +48,11 @@ describe.runIf(pgUrl)('PostgreSQL storage', () => {
       // …and opens a new one for the next query.
       const next = await pool.query<{ pid: number }>('select pg_backend_pid() as pid');
       expect(next.rows[0]?.pid).not.toBe(rows[0]?.pid);
-    } finally {
-      process.off('uncaughtException', record);
-    }
+    });
   });
 
   it('survives the server ending a connection while it is in use, and serves the next query', async () => {
-    const uncaught: unknown[] = [];
-    const record = (error: unknown) => uncaught.push(error);
-    process.on('uncaughtException', record);
-    try {
-      const storage = await openStorage(pgUrl ?? '');
-      opened.push(storage);
-      const pool = storage.pool as pg.Pool;
+    await withPool(opened, async (pool, uncaught) => {
       // Checked out between two statements, as a restart or a failover may find a transaction.
       const client = await pool.connect();
       let ended = false;
@@ -64,9 +67,7 @@ describe.runIf(pgUrl)('PostgreSQL storage', () => {
       expect(uncaught.map(String)).toEqual([]);
       const next = await pool.query('select 1 as ok');
       expect(next.rows).toEqual([{ ok: 1 }]);
-    } finally {
-      process.off('uncaughtException', record);
-    }
+    });
   });
 
   it('tells onError, when given, what happened to the connection', async () => {
