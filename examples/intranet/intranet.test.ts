@@ -251,9 +251,10 @@ describe('the example intranet page shows each person what is theirs to do', () 
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=chiara.ferri@contoso.example`);
     const dashboards = page.locator('rm-program-dashboard');
-    await expect
-      .poll(() => dashboards.count(), { timeout: 15_000 })
-      .toBe(await page.locator('rm-match-board').count());
+    const boards = page.locator('rm-match-board');
+    // The admin's page is drawn once /v1/me and the programs are in: a board per program.
+    await expect.poll(() => boards.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => dashboards.count(), { timeout: 15_000 }).toBe(await boards.count());
     // Each dashboard comes right before the board of its own program.
     const order = await page.evaluate(() =>
       [...document.querySelectorAll('rm-program-dashboard, rm-match-board')].map(
@@ -364,9 +365,8 @@ describe('the example intranet page shows each person what is theirs to do', () 
       .poll(() => proposed.getByRole('button', { name: 'Accept the charter' }).count(), { timeout: 15_000 })
       .toBe(1);
     // Her paused pair is still there, below.
-    expect(
-      await page.locator('rm-pair-card', { hasText: 'Sarah Collins' }).getByText('Status: Paused').count(),
-    ).toBe(1);
+    const paused = page.locator('rm-pair-card', { hasText: 'Sarah Collins' }).getByText('Status: Paused');
+    await expect.poll(() => paused.count(), { timeout: 10_000 }).toBe(1);
     await proposed.getByRole('button', { name: 'Accept the charter' }).click();
     await expect
       .poll(() => proposed.getByText('You accepted the charter.').count(), { timeout: 10_000 })
