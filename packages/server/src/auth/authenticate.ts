@@ -7,6 +7,7 @@ import { Problem } from '../http/problem.js';
 import type { Caller } from './caller.js';
 import { type Identity, identityFrom } from './identity.js';
 import { createOnSignIn, findByExternalId, refreshProfile, type SignedInPerson } from './just-in-time.js';
+import { KnownPeople } from './known-people.js';
 import { hashServiceToken, SERVICE_TOKEN_PREFIX } from './service-tokens.js';
 import { isAdminByRole, refusal, type SignInPolicy } from './sign-in-policy.js';
 import type { TokenIssuer } from './tokens.js';
@@ -50,6 +51,9 @@ export interface AuthenticateOptions {
   policy?: SignInPolicy;
 }
 
+/** Methods that change nothing stored; everything else is a write. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 const NO_POLICY: SignInPolicy = { orgId: null, adminRole: null, allowedTenants: [], allowedEmailDomains: [] };
 
 /**
@@ -84,23 +88,34 @@ async function signedInPerson(
   claims: Record<string, unknown>,
   options: AuthenticateOptions,
   policy: SignInPolicy,
+  people: KnownPeople,
 ): Promise<SignedInPerson> {
-  const known = await findByExternalId(db, identity.externalId);
+  const generation = people.generation;
+  const kept = people.get(identity.externalId);
+  const known = kept ?? (await findByExternalId(db, identity.externalId));
   if (known) {
-    await refreshProfile(db, known, identity);
+    if (await refreshProfile(db, known, identity)) people.forget();
+    else if (!kept) people.keep(identity.externalId, known, generation);
     return known;
   }
   const mayBind =
     options.bindByEmail || (options.demoIssuer !== undefined && claims.iss === options.demoIssuer);
   const bound = mayBind ? await bindByEmail(db, identity) : undefined;
-  if (bound) return bound;
-  if (policy.orgId) return createOnSignIn(db, policy.orgId, identity);
+  if (bound) {
+    people.forget();
+    return bound;
+  }
+  if (policy.orgId) {
+    const added = await createOnSignIn(db, policy.orgId, identity);
+    people.forget();
+    return added;
+  }
   throw unauthorized('The token does not belong to anyone here');
 }
 
 /**
  * The person a verified token stands for: matched by externalId (their name and email
- * refreshed from the token), else bound by email where that is allowed (RMKIT_BIND_BY_EMAIL,
+ * refreshed from the token; taken as read for a moment, see KnownPeople), else bound by email where that is allowed (RMKIT_BIND_BY_EMAIL,
  * or demo mode's own tokens), else added on first sign-in when the policy names an
  * organisation. Admin rights come from the stored flag or, read anew on every request,
  * from the token's app role, so a role taken away takes its rights with it.
@@ -109,12 +124,13 @@ async function personCaller(
   db: Kysely<Database>,
   claims: Record<string, unknown>,
   options: AuthenticateOptions,
+  people: KnownPeople,
 ): Promise<Caller> {
   const policy = options.policy ?? NO_POLICY;
   const identity = identityFrom(claims);
   const refused = refusal(policy, identity);
   if (refused) throw refused;
-  const person = await signedInPerson(db, identity, claims, options, policy);
+  const person = await signedInPerson(db, identity, claims, options, policy, people);
   return {
     kind: 'person',
     orgId: person.orgId,
@@ -131,6 +147,7 @@ export function authenticate(
   options: AuthenticateOptions = { bindByEmail: false },
 ): MiddlewareHandler<AppEnv> {
   const tokens = new VerifiedTokens(issuers);
+  const people = new KnownPeople();
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -152,8 +169,14 @@ export function authenticate(
           code === 'ERR_JWT_EXPIRED' ? 'The token has expired' : 'The token is not valid here',
         );
       }
-      c.set('caller', await personCaller(db, claims, options));
+      c.set('caller', await personCaller(db, claims, options, people));
     }
-    await next();
+    if (READS.has(c.req.method)) return next();
+    try {
+      await next();
+    } finally {
+      // Committed (or given up) by now: a write may have changed someone a token stands for.
+      people.forget();
+    }
   };
 }

@@ -19,21 +19,24 @@ export function findByExternalId(db: Kysely<Database>, externalId: string) {
   return byExternalId.first(db, { externalId });
 }
 
+/** A stored person as a token finds them. */
+export type KnownPerson = NonNullable<Awaited<ReturnType<typeof findByExternalId>>>;
+
 /**
  * Keeps name and email as the identity provider says them, so a renamed or re-addressed
  * colleague is shown rightly. Skipped when nothing changed (the common case, one read),
- * and an email someone else in the organisation has is left as it was.
+ * and an email someone else in the organisation has is left as it was. Says whether it wrote.
  */
 export async function refreshProfile(
   db: Kysely<Database>,
   person: { id: string; email: string; displayName: string },
   identity: Identity,
-): Promise<void> {
+): Promise<boolean> {
   const changes: { email?: string; displayName?: string } = {};
   if (identity.email && identity.email !== person.email) changes.email = identity.email;
   if (identity.displayName && identity.displayName !== person.displayName)
     changes.displayName = identity.displayName;
-  if (Object.keys(changes).length === 0) return;
+  if (Object.keys(changes).length === 0) return false;
   const update = (set: typeof changes) =>
     db
       .updateTable('people')
@@ -46,6 +49,7 @@ export async function refreshProfile(
     // The new email belongs to someone else here: keep the old one, take the new name.
     if (changes.displayName) await update({ displayName: changes.displayName });
   }
+  return true;
 }
 
 /**
