@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +76,7 @@ async function startPeer(env) {
   }
   return {
     url,
+    pid: child.pid,
     stop: () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;
@@ -159,8 +160,29 @@ function keyedPost(pairOf, summary, count) {
   };
 }
 
-async function run(url, connections, seconds, options) {
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** The CPU time (user and system) a process has used so far, in µs; null without Linux's /proc. */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+async function run(url, connections, seconds, options, pid) {
+  const cpuBefore = pid === undefined ? null : cpuMicros(pid);
   const result = await autocannon({ url, connections, duration: seconds, ...options });
+  const cpuAfter = pid === undefined ? null : cpuMicros(pid);
   return {
     seconds: result.duration,
     connections,
@@ -170,6 +192,7 @@ async function run(url, connections, seconds, options) {
     max: result.latency.max,
     errors: result.errors,
     non2xx: result.non2xx,
+    cpu: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
   };
 }
 
@@ -177,8 +200,8 @@ async function run(url, connections, seconds, options) {
 async function phase(rmKit, peer, connections, seconds, optionsFor) {
   await run(rmKit.url, connections, WARM_UP_SECONDS, optionsFor(rmKit));
   await run(peer.url, connections, WARM_UP_SECONDS, optionsFor(peer));
-  const ours = await run(rmKit.url, connections, seconds, optionsFor(rmKit));
-  const theirs = await run(peer.url, connections, seconds, optionsFor(peer));
+  const ours = await run(rmKit.url, connections, seconds, optionsFor(rmKit), rmKit.child.pid);
+  const theirs = await run(peer.url, connections, seconds, optionsFor(peer), peer.pid);
   return { ours, theirs };
 }
 
@@ -264,7 +287,8 @@ const ms = (value) => `${Number(value).toFixed(value < 10 ? 1 : 0)} ms`;
 const perSecond = (value) => Math.round(value).toLocaleString('en-US');
 const describe = (r) =>
   `${perSecond(r.rps)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ` +
-  `${r.errors} errors, ${r.non2xx} non-2xx (${r.connections} connections, ${r.seconds.toFixed(1)} s)`;
+  `${r.errors} errors, ${r.non2xx} non-2xx (${r.connections} connections, ${r.seconds.toFixed(1)} s` +
+  `${r.cpu === null ? '' : `, ${Math.round(r.cpu)} µs CPU per request`})`;
 
 /** Issue 13's goal for a row, and whether it is met; null where the issue sets none. */
 function goalOf({ database, request, ours, theirs }) {
@@ -382,11 +406,23 @@ async function bench() {
       `${perSecond(ours.rps)} req/s, p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, max ${ms(ours.max)}, ${ours.errors} errors, ${ours.non2xx} non-2xx`,
       `${perSecond(theirs.rps)} req/s, p99 ${ms(theirs.p99)}`,
       `${Math.round((100 * ours.rps) / theirs.rps)} %`,
+      ours.cpu === null || theirs.cpu === null
+        ? '—'
+        : `${Math.round(ours.cpu)} µs, bare ${Math.round(theirs.cpu)} µs (${Math.round((100 * theirs.cpu) / ours.cpu)} %)`,
       goal,
       met,
     ];
   });
-  const header = ['database', 'request', 'rm-kit', 'bare Hono (POST: bare insert)', 'ratio', 'goal', 'met'];
+  const header = [
+    'database',
+    'request',
+    'rm-kit',
+    'bare Hono (POST: bare insert)',
+    'ratio',
+    'CPU per request (bare ÷ rm-kit)',
+    'goal',
+    'met',
+  ];
   console.log('');
   for (const cells of [header, ...table]) console.log(cells.join(' | '));
   const phases = rows[0]
@@ -403,7 +439,10 @@ connections measure the server, not its 429s. The GETs use a mentor's token. Eac
 its own \`Idempotency-Key\`; its ceiling is one bare insert per request through the same bare
 Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
 a pool of 10, as rm-kit's. The mix: each connection a member of an active pair, reading their
-pair and its sessions four times, then writing a keyed session. ${
+pair and its sessions four times, then writing a keyed session. "CPU per request" is the
+server process's own CPU time (user and system, from \`/proc\`) over the requests it answered,
+beside the peer's: where the machine is shared with other work, the rates move with it, and
+this ratio much less. ${
     wrong.length ? '**An acknowledged write was not stored.**' : 'Every write rm-kit acknowledged was stored.'
   }
 
