@@ -19,6 +19,7 @@ import * as stories from './migrations/0011-stories.js';
 import * as calendarFeeds from './migrations/0012-calendar-feeds.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
+import * as eventsNumberedAtCommit from './migrations/0015-events-numbered-at-commit.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
 
@@ -118,6 +119,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-calendar-feeds': calendarFeeds,
   '0013-webhooks': webhooks,
   '0014-person-erasure': personErasure,
+  '0015-events-numbered-at-commit': eventsNumberedAtCommit,
 };
 
 /**
