@@ -22,6 +22,7 @@ import * as personErasure from './migrations/0014-person-erasure.js';
 import * as eventsNumberedAtCommit from './migrations/0015-events-numbered-at-commit.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
+import { sendingAhead } from './sent-ahead.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -59,6 +60,8 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
       // A database that does not answer (a dropped network, a failover) fails the request with
       // 503 after this long, instead of holding it, and every request behind it, indefinitely.
       connectionTimeoutMillis: 5000,
+      // Lets a write send statements without waiting for their answers (see sent-ahead.ts).
+      pipeline: true,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     pool.on('error', (error) => options.onError?.(error));
@@ -66,7 +69,10 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     // out (mid-query or between a transaction's statements when PostgreSQL stops) emits its
     // error with nobody listening, which ended the process. Its user learns it anyway: the
     // query in flight, or the next one, fails; and the pool drops it when it is released.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      sendingAhead(client);
+    });
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };

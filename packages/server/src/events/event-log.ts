@@ -2,6 +2,7 @@ import type { LiveEventType } from '@rm-kit/core';
 import { type Kysely, sql } from 'kysely';
 import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
+import { SENT_AHEAD } from '../db/sent-ahead.js';
 import type { DomainEvent, LoggedEvent } from './event-bus.js';
 
 /** How long published events stay in the log: a stream resumed later than this is told to reload. */
@@ -44,9 +45,10 @@ export async function appendEvents(
       onlyFor: event.onlyFor ? JSON.stringify(event.onlyFor) : null,
     }),
   );
+  // Sent ahead, as nothing reads what they return: the write's COMMIT follows them.
   const [only] = rows;
   if (!only || rows.length > 1) {
-    await trx.insertInto('events').values(rows).execute();
+    await trx.insertInto('events').values(rows).modifyEnd(sql.raw(SENT_AHEAD)).execute();
   } else if (only.seq === undefined) await insertOneUnnumbered.execute(trx, columnsOf(only));
   else await insertOne.execute(trx, { ...columnsOf(only), seq: only.seq });
 }
@@ -77,8 +79,9 @@ const columnsOf = (row: Columns): Columns => ({
 const insertOne = compiledQuery((db: Kysely<Database>, row: Columns & { seq: number }) =>
   db.insertInto('events').values({ seq: row.seq, ...columnsOf(row) }),
 );
+/** Last in the write, right before COMMIT, which reports whether it failed (see sent-ahead.ts). */
 const insertOneUnnumbered = compiledQuery((db: Kysely<Database>, row: Columns) =>
-  db.insertInto('events').values(columnsOf(row)),
+  db.insertInto('events').values(columnsOf(row)).modifyEnd(sql.raw(SENT_AHEAD)),
 );
 
 function toEvent(row: Row<'events'>): LoggedEvent {
