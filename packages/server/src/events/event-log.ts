@@ -45,7 +45,8 @@ export async function appendEvents(
       onlyFor: event.onlyFor ? JSON.stringify(event.onlyFor) : null,
     }),
   );
-  // Sent ahead, as nothing reads what they return: the write's COMMIT follows them.
+  // Sent ahead (see sent-ahead.ts): nothing reads what they return, and the write's COMMIT,
+  // which follows them, reports whether they failed.
   const [only] = rows;
   if (!only || rows.length > 1) {
     await trx.insertInto('events').values(rows).modifyEnd(sql.raw(SENT_AHEAD)).execute();
@@ -77,9 +78,11 @@ const columnsOf = (row: Columns): Columns => ({
   onlyFor: row.onlyFor,
 });
 const insertOne = compiledQuery((db: Kysely<Database>, row: Columns & { seq: number }) =>
-  db.insertInto('events').values({ seq: row.seq, ...columnsOf(row) }),
+  db
+    .insertInto('events')
+    .values({ seq: row.seq, ...columnsOf(row) })
+    .modifyEnd(sql.raw(SENT_AHEAD)),
 );
-/** Last in the write, right before COMMIT, which reports whether it failed (see sent-ahead.ts). */
 const insertOneUnnumbered = compiledQuery((db: Kysely<Database>, row: Columns) =>
   db.insertInto('events').values(columnsOf(row)).modifyEnd(sql.raw(SENT_AHEAD)),
 );
