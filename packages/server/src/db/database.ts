@@ -20,6 +20,7 @@ import * as calendarFeeds from './migrations/0012-calendar-feeds.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
 import * as eventsNumberedAtCommit from './migrations/0015-events-numbered-at-commit.js';
+import { preparingStatements } from './prepared-statements.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
 import { sendingAhead } from './sent-ahead.js';
@@ -71,6 +72,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     // query in flight, or the next one, fails; and the pool drops it when it is released.
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      preparingStatements(client);
       sendingAhead(client);
     });
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);

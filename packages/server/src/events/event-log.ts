@@ -103,9 +103,29 @@ function toEvent(row: Row<'events'>): LoggedEvent {
   };
 }
 
-/** What a process's follower reads after every write, compiled once. */
+/**
+ * What a process's follower reads after every write, compiled once. Its columns are named, so
+ * PostgreSQL keeps it prepared (see prepared-statements.ts).
+ */
 const nextEvents = compiledQuery((db: Kysely<Database>, { after, rows }: { after: number; rows: number }) =>
-  db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(rows),
+  db
+    .selectFrom('events')
+    .select([
+      'seq',
+      'id',
+      'type',
+      'orgId',
+      'pairId',
+      'mentorId',
+      'menteeId',
+      'entityId',
+      'version',
+      'at',
+      'onlyFor',
+    ])
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(rows),
 );
 
 /** The events after `seq`, in commit order, a batch at a time; of one organisation (and pair) if given. */
