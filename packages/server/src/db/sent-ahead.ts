@@ -2,9 +2,10 @@ import type { Writable } from 'node:stream';
 import type pg from 'pg';
 
 /**
- * Ends a statement whose result nobody reads, inside a transaction, and which never fails
- * in a way its caller handles: on PostgreSQL it is sent without waiting for its answer
- * (see sendingAhead). A comment, so SQLite runs the statement as it is.
+ * Ends a statement whose result nobody reads, inside a transaction (so another statement, at
+ * least its COMMIT or ROLLBACK, follows it), and which never fails in a way its caller
+ * handles: on PostgreSQL it is sent without waiting for its answer (see sendingAhead). A
+ * comment, so SQLite runs the statement as it is.
  */
 export const SENT_AHEAD = '/* sent ahead */';
 
@@ -14,9 +15,10 @@ const NOT_WAITED_FOR = { command: null, rowCount: null, rows: [] };
 /**
  * Sends `begin` and the statements marked SENT_AHEAD without waiting for their answers, so
  * the next statement goes out right behind them (the pool's connections are in pg's pipeline
- * mode) and the write saves a round trip for each: a keyed write's savepoint, its stored
- * answer, its events and its COMMIT share one. Each round trip cost both processes more CPU
- * than the statements themselves. The next statement waits for the answers of those sent
+ * mode) and the write saves a round trip for each. A keyed session write takes four: BEGIN
+ * with the key's claim, the savepoint with the pair's lookup, the session with the webhooks'
+ * lookup, the stored answer and the events with COMMIT. Each round trip cost both processes
+ * more CPU than the statements themselves. The next statement waits for the answers of those sent
  * ahead of it and fails with the first failure among them: after a failed statement a
  * transaction's next statements fail anyway, and a COMMIT only rolls back. A ROLLBACK does
  * what it was sent for whatever failed before it.
