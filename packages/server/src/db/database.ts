@@ -19,8 +19,11 @@ import * as stories from './migrations/0011-stories.js';
 import * as calendarFeeds from './migrations/0012-calendar-feeds.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
+import * as eventsNumberedAtCommit from './migrations/0015-events-numbered-at-commit.js';
+import { preparingStatements } from './prepared-statements.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
+import { sendingAhead } from './sent-ahead.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -58,6 +61,8 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
       // A database that does not answer (a dropped network, a failover) fails the request with
       // 503 after this long, instead of holding it, and every request behind it, indefinitely.
       connectionTimeoutMillis: 5000,
+      // Lets a write send statements without waiting for their answers (see sent-ahead.ts).
+      pipeline: true,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     pool.on('error', (error) => options.onError?.(error));
@@ -65,7 +70,11 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     // out (mid-query or between a transaction's statements when PostgreSQL stops) emits its
     // error with nobody listening, which ended the process. Its user learns it anyway: the
     // query in flight, or the next one, fails; and the pool drops it when it is released.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      preparingStatements(client);
+      sendingAhead(client);
+    });
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };
@@ -118,6 +127,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-calendar-feeds': calendarFeeds,
   '0013-webhooks': webhooks,
   '0014-person-erasure': personErasure,
+  '0015-events-numbered-at-commit': eventsNumberedAtCommit,
 };
 
 /**

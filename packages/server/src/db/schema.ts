@@ -227,8 +227,11 @@ type BigIntColumn = ColumnType<number | string, number, number>;
 
 /** A published live event (see events/event-log.ts): what changed, for whom, never the content. */
 export interface EventsTable {
-  /** Position in the log: events are numbered in the order their transactions commit. */
-  seq: BigIntColumn;
+  /**
+   * Position in the log: events are numbered in the order their transactions commit. On
+   * PostgreSQL an event inserted without one is numbered by the database at commit.
+   */
+  seq: ColumnType<number | string, number | undefined, number>;
   id: string;
   type: string;
   orgId: string;

@@ -2,6 +2,7 @@ import type { LiveEventType } from '@rm-kit/core';
 import { type Kysely, sql } from 'kysely';
 import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
+import { SENT_AHEAD } from '../db/sent-ahead.js';
 import type { DomainEvent, LoggedEvent } from './event-bus.js';
 
 /** How long published events stay in the log: a stream resumed later than this is told to reload. */
@@ -11,18 +12,27 @@ const BATCH = 500;
 
 /**
  * Writes the events into the log inside the write's transaction, so they exist exactly when
- * the write does. The counter update takes a row lock that PostgreSQL holds until commit:
- * the next writer's events wait for it and get higher numbers, so a reader never sees a
- * number while a lower one is still to come (SQLite has one writer at a time anyway).
- * Runs last in the transaction, to hold that lock as briefly as possible.
+ * the write does, numbered in commit order. On SQLite, which has one writer at a time, the
+ * write numbers them itself. On PostgreSQL the database numbers them inside COMMIT (see
+ * migration 0015): a number taken in the write would have to hold the counter's row lock
+ * until commit, across the write's remaining round trips to a busy Node process, and every
+ * other write would queue behind it.
  */
-export async function appendEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<number> {
-  const counter = await advanceCounter.first(trx, { count: events.length });
-  if (!counter) throw new Error('the event counter row is missing');
-  const last = Number(counter.lastSeq);
+export async function appendEvents(
+  trx: Kysely<Database>,
+  events: readonly DomainEvent[],
+  numbering: 'in the write' | 'at commit' = 'in the write',
+): Promise<void> {
+  let seqOf = (_index: number): number | undefined => undefined;
+  if (numbering === 'in the write') {
+    const counter = await advanceCounter.first(trx, { count: events.length });
+    if (!counter) throw new Error('the event counter row is missing');
+    const first = Number(counter.lastSeq) - events.length + 1;
+    seqOf = (index) => first + index;
+  }
   const rows = events.map(
     (event, index): LogRow => ({
-      seq: last - events.length + 1 + index,
+      seq: seqOf(index),
       id: event.id,
       type: event.type,
       orgId: event.orgId,
@@ -35,15 +45,19 @@ export async function appendEvents(trx: Kysely<Database>, events: readonly Domai
       onlyFor: event.onlyFor ? JSON.stringify(event.onlyFor) : null,
     }),
   );
+  // Sent ahead (see sent-ahead.ts): nothing reads what they return, and the write's COMMIT,
+  // which follows them, reports whether they failed.
   const [only] = rows;
-  if (only && rows.length === 1) await insertOne.execute(trx, only);
-  else await trx.insertInto('events').values(rows).execute();
-  return last;
+  if (!only || rows.length > 1) {
+    await trx.insertInto('events').values(rows).modifyEnd(sql.raw(SENT_AHEAD)).execute();
+  } else if (only.seq === undefined) await insertOneUnnumbered.execute(trx, columnsOf(only));
+  else await insertOne.execute(trx, { ...columnsOf(only), seq: only.seq });
 }
 
-type LogRow = Omit<Row<'events'>, 'seq'> & { seq: number };
+type LogRow = Omit<Row<'events'>, 'seq'> & { seq: number | undefined };
+type Columns = Omit<Row<'events'>, 'seq'>;
 
-/** A write's events are nearly always one: its two queries are compiled once. */
+/** A write's events are nearly always one: its queries are compiled once. */
 const advanceCounter = compiledQuery((db: Kysely<Database>, { count }: { count: number }) =>
   db
     .updateTable('eventCounter')
@@ -51,20 +65,26 @@ const advanceCounter = compiledQuery((db: Kysely<Database>, { count }: { count: 
     .where('id', '=', 1)
     .returning('lastSeq'),
 );
-const insertOne = compiledQuery((db: Kysely<Database>, row: LogRow) =>
-  db.insertInto('events').values({
-    seq: row.seq,
-    id: row.id,
-    type: row.type,
-    orgId: row.orgId,
-    pairId: row.pairId,
-    mentorId: row.mentorId,
-    menteeId: row.menteeId,
-    entityId: row.entityId,
-    version: row.version,
-    at: row.at,
-    onlyFor: row.onlyFor,
-  }),
+const columnsOf = (row: Columns): Columns => ({
+  id: row.id,
+  type: row.type,
+  orgId: row.orgId,
+  pairId: row.pairId,
+  mentorId: row.mentorId,
+  menteeId: row.menteeId,
+  entityId: row.entityId,
+  version: row.version,
+  at: row.at,
+  onlyFor: row.onlyFor,
+});
+const insertOne = compiledQuery((db: Kysely<Database>, row: Columns & { seq: number }) =>
+  db
+    .insertInto('events')
+    .values({ seq: row.seq, ...columnsOf(row) })
+    .modifyEnd(sql.raw(SENT_AHEAD)),
+);
+const insertOneUnnumbered = compiledQuery((db: Kysely<Database>, row: Columns) =>
+  db.insertInto('events').values(columnsOf(row)).modifyEnd(sql.raw(SENT_AHEAD)),
 );
 
 function toEvent(row: Row<'events'>): LoggedEvent {
@@ -83,9 +103,29 @@ function toEvent(row: Row<'events'>): LoggedEvent {
   };
 }
 
-/** What a process's follower reads after every write, compiled once. */
+/**
+ * What a process's follower reads after every write, compiled once. Its columns are named, so
+ * PostgreSQL keeps it prepared (see prepared-statements.ts).
+ */
 const nextEvents = compiledQuery((db: Kysely<Database>, { after, rows }: { after: number; rows: number }) =>
-  db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(rows),
+  db
+    .selectFrom('events')
+    .select([
+      'seq',
+      'id',
+      'type',
+      'orgId',
+      'pairId',
+      'mentorId',
+      'menteeId',
+      'entityId',
+      'version',
+      'at',
+      'onlyFor',
+    ])
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(rows),
 );
 
 /** The events after `seq`, in commit order, a batch at a time; of one organisation (and pair) if given. */

@@ -1,10 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../db/schema.js';
 import type { EventBus } from './event-bus.js';
 import { appendEvents } from './event-log.js';
 import { EventLogFollower } from './event-log-follower.js';
 
+/** The channel migration 0015's trigger NOTIFYs at each commit that logged events. */
 const CHANNEL = 'rmkit_events';
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 5000;
@@ -95,11 +96,9 @@ export async function postgresEventBus(
   await listen();
 
   return {
-    append: async (trx, events) => {
-      const last = await appendEvents(trx, events);
-      // Delivered to listeners when (and only if) the transaction commits.
-      await sql`select pg_notify(${CHANNEL}, ${String(last)})`.execute(trx);
-    },
+    // Numbered, and NOTIFYed to every process's listener, when (and only if) the
+    // transaction commits: see migration 0015.
+    append: (trx, events) => appendEvents(trx, events, 'at commit'),
     deliverNew: () => follower.deliverNew(),
     subscribe: (listener, control) => follower.subscribe(listener, control),
     isListening: () => listener !== null,

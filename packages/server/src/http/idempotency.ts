@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { callerKey } from '../auth/caller.js';
 import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
+import { SENT_AHEAD } from '../db/sent-ahead.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AppEnv } from './env.js';
 import { Problem } from './problem.js';
@@ -17,7 +18,7 @@ const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 class RolledBack extends Error {}
 
 /** Where a refusal rolls back to, keeping the key's claim; run as they are, nothing to build. */
-const SAVEPOINT = CompiledQuery.raw('savepoint handler');
+const SAVEPOINT = CompiledQuery.raw(`savepoint handler ${SENT_AHEAD}`);
 const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint handler');
 
 type KeyClaim = {
@@ -70,7 +71,9 @@ const store = compiledQuery(
         responseHeaders: answer.responseHeaders,
       })
       .where('scope', '=', answer.scope)
-      .where('key', '=', answer.key),
+      .where('key', '=', answer.key)
+      // The write's events and COMMIT follow it; nothing reads what it returns.
+      .modifyEnd(sql.raw(SENT_AHEAD)),
 );
 
 /**

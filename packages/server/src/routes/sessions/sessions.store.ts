@@ -10,13 +10,14 @@ import {
   type sessionListQuerySchema,
   sessionSchema,
 } from '@rm-kit/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
+import { SENT_AHEAD } from '../../db/sent-ahead.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
@@ -121,27 +122,33 @@ export async function insertSession(
 
 type StoredSession = Omit<Row<'sessions'>, 'deletedAt'>;
 
-/** Every logged session, compiled once. */
+/**
+ * Every logged session, compiled once. Sent ahead (see sent-ahead.ts): nothing reads what it
+ * returns, and a write's next statement (its webhooks, or its COMMIT) reports its failure.
+ */
 const sessionInsert = compiledQuery((db: Kysely<Database>, row: StoredSession) =>
-  db.insertInto('sessions').values({
-    id: row.id,
-    orgId: row.orgId,
-    pairId: row.pairId,
-    status: row.status,
-    scheduledAt: row.scheduledAt,
-    occurredAt: row.occurredAt,
-    sortAt: row.sortAt,
-    durationMinutes: row.durationMinutes,
-    format: row.format,
-    topics: row.topics,
-    summary: row.summary,
-    cancellationReason: row.cancellationReason,
-    actionItems: row.actionItems,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-    deletedAt: null,
-  }),
+  db
+    .insertInto('sessions')
+    .values({
+      id: row.id,
+      orgId: row.orgId,
+      pairId: row.pairId,
+      status: row.status,
+      scheduledAt: row.scheduledAt,
+      occurredAt: row.occurredAt,
+      sortAt: row.sortAt,
+      durationMinutes: row.durationMinutes,
+      format: row.format,
+      topics: row.topics,
+      summary: row.summary,
+      cancellationReason: row.cancellationReason,
+      actionItems: row.actionItems,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+      deletedAt: null,
+    })
+    .modifyEnd(sql.raw(SENT_AHEAD)),
 );
 
 const newestOf = (db: Kysely<Database>, pairId: string, rows: number) =>
