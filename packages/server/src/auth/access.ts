@@ -59,11 +59,40 @@ export function actorIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, calle
   return side;
 }
 
+/**
+ * Every column of a pair, by name: PostgreSQL keeps a statement prepared only when it names
+ * what it returns (see db/prepared-statements.ts). A column left out here fails the type check
+ * of PairAccess.
+ */
+const PAIR_COLUMNS = [
+  'id',
+  'orgId',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'deletedAt',
+  'programId',
+  'mentorId',
+  'menteeId',
+  'status',
+  'topics',
+  'matchScore',
+  'matchReasons',
+  'menteeConsentedAt',
+  'charterMentorAt',
+  'charterMenteeAt',
+  'override',
+  'startedOn',
+  'endedOn',
+  'endedBy',
+  'resumedOn',
+] as const;
+
 /** Read by nearly every request about a pair. */
 const pairById = compiledQuery((db: Kysely<Database>, { pairId, orgId }: { pairId: string; orgId: string }) =>
   db
     .selectFrom('pairs')
-    .selectAll()
+    .select(PAIR_COLUMNS)
     .where('id', '=', pairId)
     .where('orgId', '=', orgId)
     .where('deletedAt', 'is', null),
