@@ -1,4 +1,4 @@
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { adoptLaterStyles } from '../base/later-styles.js';
@@ -11,9 +11,15 @@ const PREFETCH_DISTANCE = 10;
 
 /**
  * The virtualizer's layout, given rather than left for it to import: it lays out the first
- * sessions in the same task as the list is rendered, instead of a frame later.
+ * sessions in the same task as the list is rendered, instead of a frame later. Before it has
+ * measured any, it takes a session to be about as tall as one with a line of summary and
+ * a topic (its default, 100 px, is far less): it renders as many as fill the view, rather
+ * than half as many again that it drops once it has measured them.
  */
-const LAYOUT = flow();
+class SessionsLayout extends FlowLayout {
+  override _itemSize = { width: 100, height: 170 };
+}
+const LAYOUT = { type: SessionsLayout };
 
 /**
  * The log's list of sessions: virtualised, each session with its action items, notes and
