@@ -36,9 +36,10 @@ export function staleSince(value: unknown): Date | null {
 }
 
 /**
- * Soon, once the browser has a moment after its next frame: after the answer is rendered,
- * not before (a page waiting for its frame is idle too, and storing 4.5 MB takes 15 ms).
- * A hidden page draws no frames: then within a second.
+ * Soon, once the browser has a moment after the answer is shown: after the frame that draws
+ * it and the next (a virtualised list measures what it drew in that one), not before (a page
+ * waiting for its frame is idle too, and storing 4.5 MB takes 15 ms, which would hold up the
+ * page right as it shows the answer). A hidden page draws no frames: then within a second.
  */
 const whenIdle: (work: () => void) => void =
   typeof requestIdleCallback === 'function' && typeof requestAnimationFrame === 'function'
@@ -48,7 +49,7 @@ const whenIdle: (work: () => void) => void =
           if (waiting) requestIdleCallback(work, { timeout: 1000 });
           waiting = false;
         };
-        requestAnimationFrame(drawn);
+        requestAnimationFrame(() => requestAnimationFrame(drawn));
         setTimeout(drawn, 1000);
       }
     : (work) => setTimeout(work, 0);

@@ -1,7 +1,6 @@
 import {
   type LiveEvent,
   type OutboxEntry,
-  type RmClient,
   type RmError,
   RmNotFoundError,
   type Session,
@@ -68,16 +67,31 @@ export class QueuedSessions {
     return true;
   }
 
-  /** Reads the queued changes and deletions; returns the pair's sessions logged offline. */
-  async read(api: RmClient, pairId: string): Promise<Entry[]> {
-    const [waiting] = await Promise.all([this.waitingCreates(api, pairId), this.waitingChanges(api)]);
-    return waiting;
+  /**
+   * Takes in what waits in the outbox (`entries`, every queued write, read once): the
+   * changes and deletions of sessions; returns the pair's sessions logged offline.
+   */
+  async read(pairId: string, entries: OutboxEntry[]): Promise<Entry[]> {
+    this.changes = new Map();
+    const { removing } = this.data;
+    removing.clear();
+    const creates: OutboxEntry<'sessions.create'>[] = [];
+    for (const entry of entries) {
+      const { write } = entry;
+      if (write.operation === 'sessions.create' && write.pairId === pairId)
+        creates.push(entry as OutboxEntry<'sessions.create'>);
+      else if (write.operation === 'sessions.update')
+        this.changes.set(write.id, [
+          ...(this.changes.get(write.id) ?? []),
+          entry as OutboxEntry<'sessions.update'>,
+        ]);
+      else if (write.operation === 'sessions.remove') removing.add(write.id);
+    }
+    return creates.length ? this.waitingCreates(pairId, creates) : [];
   }
 
   /** Sessions of this pair logged earlier (maybe before a reload) that still wait in the outbox. */
-  private async waitingCreates(api: RmClient, pairId: string): Promise<Entry[]> {
-    const entries = await api.sessions.pending(pairId).catch(() => []);
-    if (entries.length === 0) return [];
+  private async waitingCreates(pairId: string, entries: OutboxEntry<'sessions.create'>[]): Promise<Entry[]> {
     const schemas = await loadSessionSchemas();
     return entries.map((entry) => ({
       ...provisionalSession(schemas, pairId, {
@@ -88,20 +102,6 @@ export class QueuedSessions {
       }),
       ...(entry.state === 'failed' && entry.error ? { failure: {} } : {}),
     }));
-  }
-
-  /** Changes and deletions made offline (maybe before a reload) that still wait in the outbox. */
-  private async waitingChanges(api: RmClient): Promise<void> {
-    const [updates, removals] = await Promise.all([
-      api.pendingWrites('sessions.update'),
-      api.pendingWrites('sessions.remove'),
-    ]).catch(() => [[], []] as const);
-    this.changes = new Map();
-    for (const entry of updates)
-      this.changes.set(entry.write.id, [...(this.changes.get(entry.write.id) ?? []), entry]);
-    const { removing } = this.data;
-    removing.clear();
-    for (const entry of removals) removing.add(entry.write.id);
   }
 
   /** A queued change reached the server: the session shows the server's answer from now on. */

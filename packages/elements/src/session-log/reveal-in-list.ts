@@ -43,6 +43,13 @@ export async function revealInList(
       item = find();
     }
   }
+  if (item) {
+    // The virtualizer places an item it has just rendered where it estimates it, and moves it
+    // once it has measured it and its neighbours (in the next frame's resize observations).
+    await nextFrame();
+    await nextFrame();
+    item = find() ?? item;
+  }
   item?.scrollIntoView({ block: 'nearest' });
   return item;
 }

@@ -91,10 +91,12 @@ export class SessionLogData {
   /** The first page, the program's topics and what waits in the outbox, for the loading state. */
   async load(api: RmClient, pairId: string, signal: AbortSignal): Promise<void> {
     this.pairId = '';
-    const [page, topics, waiting] = await Promise.all([
-      api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
-      this.loadTopics(api, pairId, signal),
+    // The small reads asked first: asked after the page, each would wait behind reading its
+    // answer (10,000 sessions are megabytes), and the list would wait for them.
+    const [waiting, topics, page] = await Promise.all([
       this.readQueued(api, pairId),
+      this.loadTopics(api, pairId, signal),
+      api.sessions.page(pairId, { limit: PAGE_SIZE }, { signal }),
     ]);
     const shown = this.overlay(page.items);
     this.notices = new Map();
@@ -169,9 +171,13 @@ export class SessionLogData {
     return this.queued;
   }
 
-  /** What waits in the outbox, read with the first page. */
+  /**
+   * What waits in the outbox, read with the first page: read at once, while the outbox's
+   * module arrives, and in one read of the outbox rather than one per kind of write.
+   */
   private async readQueued(api: RmClient, pairId: string): Promise<Entry[]> {
-    return (await this.outboxPart()).read(api, pairId);
+    const entries = api.pendingWrites().catch(() => []);
+    return (await this.outboxPart()).read(pairId, await entries);
   }
 
   /** Reads the first page again without the loading state, keeping what waits in the outbox. */

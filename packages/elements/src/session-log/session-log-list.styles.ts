@@ -16,10 +16,16 @@ export const sessionLogListStyles = css`
     box-shadow: var(--_focus);
   }
 
+  /*
+   * As tall as the scroller until the virtualizer sizes it (a style of its own overrides this):
+   * it lays out only the sessions in view, and a list of no height has none in view until
+   * the next frame has drawn it.
+   */
   .list {
     margin: 0;
     padding: 0;
     list-style: none;
+    min-height: var(--rm-session-log-max-height, 36rem);
   }
 
   .session {

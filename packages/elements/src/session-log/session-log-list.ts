@@ -1,3 +1,4 @@
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { adoptLaterStyles } from '../base/later-styles.js';
@@ -7,6 +8,18 @@ import { sessionLogListStyles } from './session-log-list.styles.js';
 
 /** Load the next page once the last rendered session is this close to the end of what is loaded. */
 const PREFETCH_DISTANCE = 10;
+
+/**
+ * The virtualizer's layout, given rather than left for it to import: it lays out the first
+ * sessions in the same task as the list is rendered, instead of a frame later. Before it has
+ * measured any, it takes a session to be about as tall as one with a line of summary and
+ * a topic (its default, 100 px, is far less): it renders as many as fill the view, rather
+ * than half as many again that it drops once it has measured them.
+ */
+class SessionsLayout extends FlowLayout {
+  override _itemSize = { width: 100, height: 170 };
+}
+const LAYOUT = { type: SessionsLayout };
 
 /**
  * The log's list of sessions: virtualised, each session with its action items, notes and
@@ -49,6 +62,7 @@ export class SessionList {
         <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
           ${virtualize({
             items: data.sessions,
+            layout: LAYOUT,
             // Right after a session is deleted the virtualizer may still ask for the old last index.
             keyFunction: (session: Entry | undefined, index: number) => session?.id ?? index,
             renderItem: (session: Entry | undefined, index: number) =>

@@ -26,16 +26,11 @@ import type { SessionList } from './session-log-list.js';
 import type { SessionLogParts } from './session-log-parts.js';
 
 /**
- * The list (its sessions' rendering and styles, and the virtualizer), with the layout the
- * virtualizer would otherwise fetch only once it first lays out items. The log fetches them
- * while it reads its first page, so they arrive together with the sessions instead of after
- * them, and the element is defined (and shows its loading state) without waiting for them.
+ * The list (its sessions' rendering and styles, the virtualizer and its layout). The log
+ * fetches it while it reads its first page, so it arrives together with the sessions instead
+ * of after them, and the element is defined (and shows its loading state) without waiting for it.
  */
-const loadListModule = loadOnce(() =>
-  Promise.all([import('./session-log-list.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
-    ([list]) => list,
-  ),
-);
+const loadListModule = loadOnce(() => import('./session-log-list.js'));
 
 /**
  * The form and the private-note panel (`loadNoteModule`) are modules of their own, so a page

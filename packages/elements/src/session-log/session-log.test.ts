@@ -740,6 +740,28 @@ describe('<rm-session-log>', () => {
       expect(oldest?.getAttribute('aria-setsize')).to.equal('10000');
     });
 
+    it('lays out its first sessions of 10,000 as it shows the list, without waiting for a frame', async () => {
+      // Measured with nothing but microtasks after the sessions arrive: no frame is drawn
+      // in between, so a list that waits for one (to measure itself) has no session yet.
+      let laidOut: { count: number; height: number } | undefined;
+      const measure = async (el: RmSessionLog) => {
+        await el.updateComplete;
+        for (let i = 0; i < 3; i++) await Promise.resolve();
+        laidOut = { count: items(el).length, height: items(el)[0]?.getBoundingClientRect().height ?? 0 };
+      };
+      const el = await fixture<RmSessionLog>(
+        html`<rm-session-log
+          .client=${memoryClient(10_000, false)}
+          pair-id=${PAIR}
+          @rm-load=${(e: Event) => void measure(e.target as RmSessionLog)}
+        ></rm-session-log>`,
+      );
+      await until(() => laidOut !== undefined, 8000);
+      expect(laidOut?.count, 'sessions in the list').to.be.greaterThan(0).and.lessThan(20);
+      expect(laidOut?.height, 'the first session’s height').to.be.greaterThan(0);
+      expect(items(el)[0]?.textContent).to.include('Session number 10000');
+    });
+
     it('brings a session logged far down a long log into view and focuses it', async () => {
       const el = await fixture<RmSessionLog>(
         html`<rm-session-log .client=${memoryClient(300, false)} pair-id=${PAIR}></rm-session-log>`,
