@@ -101,7 +101,9 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     const log = page.locator('rm-session-log');
     await expect.poll(() => log.locator('[part~="item"]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
     await expect
-      .poll(() => page.locator('rm-feedback-form').getByText('Feedback di metà percorso').count())
+      .poll(() => page.locator('rm-feedback-form').getByText('Feedback di metà percorso').count(), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
     // The shortest embedding: the card, the log and the form name no pair, and show Giulia's current one.
     const ids = await page
@@ -170,7 +172,9 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     expect(await page.getByText('Visualizza come').count()).toBe(1);
     expect(await page.locator('#person option:checked').textContent()).toBe('Giulia Rossi (mentor)');
     await expect
-      .poll(() => page.locator('rm-pair-card').getByText('Mentor · inizio carriera').count())
+      .poll(() => page.locator('rm-pair-card').getByText('Mentor · inizio carriera').count(), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
     // Secondary text meets WCAG AA (4.5:1) against the page.
     const [fg, bg] = await page.evaluate(() => [
