@@ -385,30 +385,48 @@ describe('the example intranet page shows each person what is theirs to do', () 
     await expect.poll(() => card.getByText('Marco Rinaldi').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // The kit keeps its last answers on the device once the browser is idle after showing them
     // (the SDK's read cache): the reload below comes after that, as a person's would.
+    // The keys kept, and the people the kept pair names: the card shows the partner from those.
     const kept = () =>
       page.evaluate(
         () =>
-          new Promise<string[]>((resolve) => {
+          new Promise<{ keys: string[]; members: string[] }>((resolve) => {
             const open = indexedDB.open('rm-kit');
-            open.onerror = () => resolve([]);
+            open.onerror = () => resolve({ keys: [], members: [] });
             open.onsuccess = () => {
               const db = open.result;
               if (!db.objectStoreNames.contains('kv')) {
                 db.close();
-                return resolve([]);
+                return resolve({ keys: [], members: [] });
               }
-              const keys = db.transaction('kv').objectStore('kv').getAllKeys();
-              keys.onsuccess = () => {
+              const store = db.transaction('kv').objectStore('kv');
+              const keys = store.getAllKeys();
+              const values = store.getAll();
+              values.onsuccess = () => {
                 db.close();
-                resolve(keys.result.map(String).filter((key) => key.startsWith('cache:')));
+                const all = keys.result.map(String);
+                const pair = values.result
+                  .map((read: { json?: string; value?: unknown }, i) => ({ key: all[i] ?? '', read }))
+                  .find(({ key }) => /:v1\/pairs\/[^/?]+\?$/.test(key));
+                const answer = pair
+                  ? ((pair.read.json === undefined ? pair.read.value : JSON.parse(pair.read.json)) as {
+                      mentorId?: string;
+                      menteeId?: string;
+                    })
+                  : {};
+                resolve({
+                  keys: all.filter((key) => key.startsWith('cache:')),
+                  members: [answer.mentorId, answer.menteeId].filter((id): id is string => Boolean(id)),
+                });
               };
             };
           }),
       );
-    const cardKept = (keys: string[]) =>
+    const cardKept = ({ keys, members }: { keys: string[]; members: string[] }) =>
       ['v1/me?', /v1\/pairs\/[^/?]+\?$/, /\/progress\?$/, /v1\/programs\/[^/?]+\?$/].every((what) =>
         keys.some((key) => (typeof what === 'string' ? key.endsWith(what) : what.test(key))),
-      ) && keys.filter((key) => key.includes(':v1/people/')).length >= 2;
+      ) &&
+      members.length === 2 &&
+      members.every((id) => keys.some((key) => key.includes(`:v1/people/${id}`)));
     await expect.poll(async () => cardKept(await kept()), { timeout: 10_000 }).toBe(true);
     // The intranet's own page and its sign-in answer; the kit's API does not.
     await page.route('**/v1/**', (route) => route.abort('internetdisconnected'));
