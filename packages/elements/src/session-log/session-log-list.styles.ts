@@ -16,15 +16,19 @@ export const sessionLogListStyles = css`
     box-shadow: var(--_focus);
   }
 
-  /*
-   * As tall as the scroller until the virtualizer sizes it (a style of its own overrides this):
-   * it lays out only the sessions in view, and a list of no height has none in view until
-   * the next frame has drawn it.
-   */
   .list {
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+
+  /*
+   * A list longer than the scroller is as tall as it until the virtualizer sizes it (a style of
+   * its own overrides this): it lays out only the sessions in view, and a list of no height has
+   * none in view until the next frame has drawn it. A short one is left as it was: a session
+   * logged offline into an empty log was not laid out in it (the end-to-end walk).
+   */
+  .list.long {
     min-height: var(--rm-session-log-max-height, 36rem);
   }
 

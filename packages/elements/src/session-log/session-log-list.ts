@@ -8,6 +8,8 @@ import { sessionLogListStyles } from './session-log-list.styles.js';
 
 /** Load the next page once the last rendered session is this close to the end of what is loaded. */
 const PREFETCH_DISTANCE = 10;
+/** More sessions than the scroller shows at once, at the smallest a session is. */
+const LONGER_THAN_VIEW = 10;
 
 /**
  * The virtualizer's layout, given rather than left for it to import: it lays out the first
@@ -59,7 +61,11 @@ export class SessionList {
     return html`
       <div part="scroller" class="scroller" role="region" aria-labelledby="list-label" tabindex="0">
         <span id="list-label" class="visually-hidden">${localize.t('listLabel')}</span>
-        <ol part="list" class="list" @rangeChanged=${this.onRangeChanged}>
+        <ol
+          part="list"
+          class=${data.sessions.length >= LONGER_THAN_VIEW ? 'list long' : 'list'}
+          @rangeChanged=${this.onRangeChanged}
+        >
           ${virtualize({
             items: data.sessions,
             layout: LAYOUT,
