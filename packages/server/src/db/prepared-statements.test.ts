@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOrg } from '../test-support/world.js';
 import { migrate, openStorage, type Storage } from './database.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -9,21 +10,11 @@ const now = '2026-01-02T09:00:00.000Z';
 describe.runIf(pgUrl)('statements kept prepared on PostgreSQL', () => {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   let storage: Storage;
+  let orgId: string;
   beforeAll(async () => {
     storage = await openStorage(pgUrl ?? '', { schema });
     await migrate(storage.db);
-    await storage.db
-      .insertInto('organizations')
-      .values({
-        id: 'org_1',
-        name: 'Contoso',
-        defaultLocale: 'en',
-        settings: '{}',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    orgId = await addOrg(storage.db, 'Contoso');
   });
   afterAll(async () => {
     await storage.pool?.query(`drop schema "${schema}" cascade`);
@@ -33,9 +24,9 @@ describe.runIf(pgUrl)('statements kept prepared on PostgreSQL', () => {
   it('go on answering when a newer release adds a column while this process runs', async () => {
     const read = () =>
       Promise.all([
-        storage.db.selectFrom('organizations').selectAll().where('id', '=', 'org_1').executeTakeFirst(),
-        storage.db.selectFrom('organizations').select(['name']).where('id', '=', 'org_1').executeTakeFirst(),
-        storage.db.updateTable('organizations').set({ updatedAt: now }).where('id', '=', 'org_1').execute(),
+        storage.db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst(),
+        storage.db.selectFrom('organizations').select(['name']).where('id', '=', orgId).executeTakeFirst(),
+        storage.db.updateTable('organizations').set({ updatedAt: now }).where('id', '=', orgId).execute(),
       ]);
     // Often enough that PostgreSQL plans them once for all values, on every pooled connection.
     for (let i = 0; i < 10; i++) await read();

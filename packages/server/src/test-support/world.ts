@@ -7,7 +7,7 @@ import type { TestApi } from './harness.js';
 const stamp = '2026-01-05T09:00:00.000Z';
 const stored = () => ({ createdAt: stamp, updatedAt: stamp, version: 1 });
 
-async function addOrg(db: Kysely<Database>, name: string) {
+export async function addOrg(db: Kysely<Database>, name: string) {
   const id = newId('organization');
   await db
     .insertInto('organizations')
