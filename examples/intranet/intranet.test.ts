@@ -385,48 +385,56 @@ describe('the example intranet page shows each person what is theirs to do', () 
     await expect.poll(() => card.getByText('Marco Rinaldi').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // The kit keeps its last answers on the device once the browser is idle after showing them
     // (the SDK's read cache): the reload below comes after that, as a person's would.
-    // The keys kept, and the people the kept pair names: the card shows the partner from those.
+    // What the device keeps: each answer by the URL it answered.
     const kept = () =>
       page.evaluate(
         () =>
-          new Promise<{ keys: string[]; members: string[] }>((resolve) => {
+          new Promise<Record<string, unknown>>((resolve) => {
             const open = indexedDB.open('rm-kit');
-            open.onerror = () => resolve({ keys: [], members: [] });
+            open.onerror = () => resolve({});
             open.onsuccess = () => {
               const db = open.result;
               if (!db.objectStoreNames.contains('kv')) {
                 db.close();
-                return resolve({ keys: [], members: [] });
+                return resolve({});
               }
               const store = db.transaction('kv').objectStore('kv');
               const keys = store.getAllKeys();
               const values = store.getAll();
               values.onsuccess = () => {
                 db.close();
-                const all = keys.result.map(String);
-                const pair = values.result
-                  .map((read: { json?: string; value?: unknown }, i) => ({ key: all[i] ?? '', read }))
-                  .find(({ key }) => /:v1\/pairs\/[^/?]+\?$/.test(key));
-                const answer = pair
-                  ? ((pair.read.json === undefined ? pair.read.value : JSON.parse(pair.read.json)) as {
-                      mentorId?: string;
-                      menteeId?: string;
-                    })
-                  : {};
-                resolve({
-                  keys: all.filter((key) => key.startsWith('cache:')),
-                  members: [answer.mentorId, answer.menteeId].filter((id): id is string => Boolean(id)),
+                const answers: Record<string, unknown> = {};
+                values.result.forEach((read: { json?: string; value?: unknown }, i) => {
+                  const key = String(keys.result[i]);
+                  if (!key.startsWith('cache:') || !key.includes(':v1/')) return;
+                  answers[key.slice(key.indexOf(':v1/') + 1)] =
+                    read.json === undefined ? read.value : JSON.parse(read.json);
                 });
+                resolve(answers);
               };
             };
           }),
       );
-    const cardKept = ({ keys, members }: { keys: string[]; members: string[] }) =>
-      ['v1/me?', /v1\/pairs\/[^/?]+\?$/, /\/progress\?$/, /v1\/programs\/[^/?]+\?$/].every((what) =>
-        keys.some((key) => (typeof what === 'string' ? key.endsWith(what) : what.test(key))),
-      ) &&
-      members.length === 2 &&
-      members.every((id) => keys.some((key) => key.includes(`:v1/people/${id}`)));
+    // Everything the card reads for the pair it shows, Giulia's with Marco: not just any pair's,
+    // as the page's other elements read pairs of their own.
+    const cardKept = (answers: Record<string, unknown>) => {
+      const byPath = (pattern: RegExp) => Object.keys(answers).filter((key) => pattern.test(key));
+      const marco = byPath(/^v1\/people\/[^/?]+\?$/)
+        .map((key) => answers[key] as { id: string; displayName: string })
+        .find((person) => person.displayName === 'Marco Rinaldi');
+      const pair = byPath(/^v1\/pairs\/[^/?]+\?$/)
+        .map((key) => answers[key] as { id: string; mentorId: string; menteeId: string; programId: string })
+        .find((p) => marco && (p.menteeId === marco.id || p.mentorId === marco.id));
+      if (!pair) return false;
+      return [
+        'v1/me?',
+        `v1/pairs/${pair.id}?`,
+        `v1/pairs/${pair.id}/progress?`,
+        `v1/programs/${pair.programId}?`,
+        `v1/people/${pair.mentorId}?`,
+        `v1/people/${pair.menteeId}?`,
+      ].every((key) => key in answers);
+    };
     await expect.poll(async () => cardKept(await kept()), { timeout: 10_000 }).toBe(true);
     // The intranet's own page and its sign-in answer; the kit's API does not.
     await page.route('**/v1/**', (route) => route.abort('internetdisconnected'));
