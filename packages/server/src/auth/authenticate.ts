@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../db/json.js';
 import type { Database } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
+import { isWrite } from '../http/idempotency.js';
 import { Problem } from '../http/problem.js';
 import type { Caller } from './caller.js';
 import { type Identity, identityFrom } from './identity.js';
@@ -50,9 +51,6 @@ export interface AuthenticateOptions {
   /** Who may sign in, who is added on first sign-in, and which app role makes an admin. */
   policy?: SignInPolicy;
 }
-
-/** Methods that change nothing stored; everything else is a write. */
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const NO_POLICY: SignInPolicy = { orgId: null, adminRole: null, allowedTenants: [], allowedEmailDomains: [] };
 
@@ -115,10 +113,11 @@ async function signedInPerson(
 
 /**
  * The person a verified token stands for: matched by externalId (their name and email
- * refreshed from the token; taken as read for a moment, see KnownPeople), else bound by email where that is allowed (RMKIT_BIND_BY_EMAIL,
- * or demo mode's own tokens), else added on first sign-in when the policy names an
- * organisation. Admin rights come from the stored flag or, read anew on every request,
- * from the token's app role, so a role taken away takes its rights with it.
+ * refreshed from the token; taken as read for a moment, see KnownPeople), else bound by
+ * email where that is allowed (RMKIT_BIND_BY_EMAIL, or demo mode's own tokens), else added
+ * on first sign-in when the policy names an organisation. Admin rights come from the stored
+ * flag or, read anew on every request, from the token's app role, so a role taken away
+ * takes its rights with it.
  */
 async function personCaller(
   db: Kysely<Database>,
@@ -171,7 +170,7 @@ export function authenticate(
       }
       c.set('caller', await personCaller(db, claims, options, people));
     }
-    if (READS.has(c.req.method)) return next();
+    if (!isWrite(c.req.method)) return next();
     try {
       await next();
     } finally {

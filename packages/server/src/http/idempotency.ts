@@ -10,6 +10,8 @@ import type { AppEnv } from './env.js';
 import { Problem } from './problem.js';
 
 const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+/** Whether a request is a write: run in a transaction of its own, committed before it is answered. */
+export const isWrite = (method: string) => UNSAFE.has(method);
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /** A key an older server left in flight this long ago belongs to a request that died; its write rolled back. */
 const ABANDONED_AFTER_MS = 60_000;
@@ -112,7 +114,7 @@ export function transactionalWrites(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('events', []);
-    if (!UNSAFE.has(c.req.method)) {
+    if (!isWrite(c.req.method)) {
       c.set('db', db);
       await next();
       return;
