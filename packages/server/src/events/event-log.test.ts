@@ -20,6 +20,17 @@ describe.runIf(pgUrl)('the event log on PostgreSQL', () => {
     await storage.close();
   });
 
+  /** Until the backend `pid` waits for a lock another transaction holds. */
+  const waitingOnLock = (pid: number | undefined) =>
+    vi.waitFor(
+      async () => {
+        const activity = await sql<{ wait: string | null }>`
+          select wait_event_type as wait from pg_stat_activity where pid = ${pid}`.execute(storage.db);
+        expect(activity.rows[0]?.wait).toBe('Lock');
+      },
+      { timeout: 5000 },
+    );
+
   it('numbers events in the order their transactions commit, so a reader never skips a late one', async () => {
     const first = await storage.db.startTransaction().execute();
     await appendEvents(first, [domainEvent('session.created', pair, { id: 'ses_first' })]);
@@ -27,16 +38,7 @@ describe.runIf(pgUrl)('the event log on PostgreSQL', () => {
     const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(second);
     const secondAppended = appendEvents(second, [domainEvent('session.created', pair, { id: 'ses_second' })]);
     // The second writer waits for the first to commit before it takes a number.
-    await vi.waitFor(
-      async () => {
-        const activity = await sql<{ wait: string | null }>`
-          select wait_event_type as wait from pg_stat_activity where pid = ${rows[0]?.pid}`.execute(
-          storage.db,
-        );
-        expect(activity.rows[0]?.wait).toBe('Lock');
-      },
-      { timeout: 5000 },
-    );
+    await waitingOnLock(rows[0]?.pid);
     const readWhileOpen = [];
     for await (const event of eventsAfter(storage.db, 0)) readWhileOpen.push(event.entityId);
     expect(readWhileOpen).toEqual([]);
@@ -89,16 +91,7 @@ describe.runIf(pgUrl)('the event log on PostgreSQL', () => {
     const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(later);
     await appendEvents(later, [domainEvent('session.created', pair, { id: 'ses_later' })], 'at commit');
     const committing = later.commit().execute();
-    await vi.waitFor(
-      async () => {
-        const activity = await sql<{ wait: string | null }>`
-          select wait_event_type as wait from pg_stat_activity where pid = ${rows[0]?.pid}`.execute(
-          storage.db,
-        );
-        expect(activity.rows[0]?.wait).toBe('Lock');
-      },
-      { timeout: 5000 },
-    );
+    await waitingOnLock(rows[0]?.pid);
     const readWhileCommitting = [];
     for await (const event of eventsAfter(storage.db, after)) readWhileCommitting.push(event.entityId);
     expect(readWhileCommitting).toEqual([]);

@@ -23,16 +23,10 @@ export async function appendEvents(
   events: readonly DomainEvent[],
   numbering: 'in the write' | 'at commit' = 'in the write',
 ): Promise<void> {
-  let seqOf = (_index: number): number | undefined => undefined;
-  if (numbering === 'in the write') {
-    const counter = await advanceCounter.first(trx, { count: events.length });
-    if (!counter) throw new Error('the event counter row is missing');
-    const first = Number(counter.lastSeq) - events.length + 1;
-    seqOf = (index) => first + index;
-  }
+  const first = numbering === 'in the write' ? await numbersFor(trx, events.length) : undefined;
   const rows = events.map(
     (event, index): LogRow => ({
-      seq: seqOf(index),
+      seq: first === undefined ? undefined : first + index,
       id: event.id,
       type: event.type,
       orgId: event.orgId,
@@ -52,6 +46,13 @@ export async function appendEvents(
     await trx.insertInto('events').values(rows).modifyEnd(sql.raw(SENT_AHEAD)).execute();
   } else if (only.seq === undefined) await insertOneUnnumbered.execute(trx, columnsOf(only));
   else await insertOne.execute(trx, { ...columnsOf(only), seq: only.seq });
+}
+
+/** Takes `count` numbers from the counter, holding its row lock until the write commits; answers the first. */
+async function numbersFor(trx: Kysely<Database>, count: number): Promise<number> {
+  const counter = await advanceCounter.first(trx, { count });
+  if (!counter) throw new Error('the event counter row is missing');
+  return Number(counter.lastSeq) - count + 1;
 }
 
 type LogRow = Omit<Row<'events'>, 'seq'> & { seq: number | undefined };
