@@ -5,7 +5,10 @@ import {
   type Kysely,
   type KyselyPlugin,
   type QueryResult,
+  SelectQueryNode,
 } from 'kysely';
+import { directReader } from './direct-reads.js';
+import type { Statements } from './reused-statements.js';
 
 /** A query's values by name: each one is a single bound parameter (no lists). */
 type Values = Record<string, string | number | null>;
@@ -17,6 +20,11 @@ interface Shape {
   plugins: readonly KyselyPlugin[];
   compiled: CompiledQuery;
   slots: Slot[];
+  /**
+   * For a read run directly (direct-reads.ts): the key the plugins give column i, found once
+   * by passing them a row; null when they do more than rename columns, or two share a name.
+   */
+  keys?: readonly string[] | null;
 }
 
 const MARK = '\u0000rm-kit compiled query value:';
@@ -30,6 +38,8 @@ const MARK = '\u0000rm-kit compiled query value:';
  * database itself and in its transactions (they share its dialect and plugins), so it is
  * kept per dialect adapter and plugin list; results go through the plugins as ever.
  * `execute` gives the whole result, for writes: `numAffectedRows` says how many rows changed.
+ * A read outside a transaction on a SQLite file runs at once on its read connection
+ * (direct-reads.ts), its rows named as the plugins would name them.
  */
 export function compiledQuery<DB, V extends Values, Row>(
   build: (db: Kysely<DB>, values: V) => Compilable<Row>,
@@ -58,13 +68,70 @@ export function compiledQuery<DB, V extends Values, Row>(
     return shape;
   };
 
+  const parametersOf = ({ slots }: Shape, values: V) =>
+    slots.map((slot) => ('name' in slot ? values[slot.name] : slot.constant));
   const execute = (db: Kysely<DB>, values: V): Promise<QueryResult<Row>> => {
-    const { compiled, slots } = shapeFor(db);
-    const parameters = slots.map((slot) => ('name' in slot ? values[slot.name] : slot.constant));
-    return db.executeQuery<Row>({ ...compiled, parameters, queryId: createQueryId() });
+    const shape = shapeFor(db);
+    return db.executeQuery<Row>({
+      ...shape.compiled,
+      parameters: parametersOf(shape, values),
+      queryId: createQueryId(),
+    });
   };
-  const all = async (db: Kysely<DB>, values: V): Promise<Row[]> => (await execute(db, values)).rows;
+  const all = async (db: Kysely<DB>, values: V): Promise<Row[]> => {
+    const shape = shapeFor(db);
+    const reader = SelectQueryNode.is(shape.compiled.query) ? directReader(db) : undefined;
+    const rows = reader && (await readDirectly<Row>(reader, shape, parametersOf(shape, values)));
+    return rows || (await execute(db, values)).rows;
+  };
   return { all, first: async (db, values) => (await all(db, values))[0], execute };
+}
+
+/** The rows of a read, from the read connection; null when the plugins do more than rename. */
+async function readDirectly<Row>(
+  reader: Statements,
+  shape: Shape,
+  parameters: unknown[],
+): Promise<Row[] | null> {
+  const statement = reader.prepare(shape.compiled.sql);
+  shape.keys ??= await keysAfter(
+    shape.plugins,
+    statement.columns().map((column) => column.name),
+  );
+  const keys = shape.keys;
+  if (!keys) return null;
+  // Arrays, not objects: each row is built once, under the plugins' names.
+  statement.raw(true);
+  let rows: unknown[][];
+  try {
+    rows = statement.all(parameters) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
+  // A newer release's migration may have changed what `*` selects: the plugins name it afresh.
+  if (rows.some((values) => values.length !== keys.length)) {
+    shape.keys = undefined;
+    return null;
+  }
+  return rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
+    return row as Row;
+  });
+}
+
+async function keysAfter(plugins: readonly KyselyPlugin[], columns: string[]): Promise<string[] | null> {
+  if (new Set(columns).size !== columns.length) return null;
+  let result: QueryResult<Record<string, unknown>> = {
+    rows: [Object.fromEntries(columns.map((column, index) => [column, index]))],
+  };
+  for (const plugin of plugins) result = await plugin.transformResult({ result, queryId: createQueryId() });
+  const keys: string[] = [];
+  for (const [key, index] of Object.entries(result.rows[0] ?? {})) {
+    if (typeof index !== 'number' || keys[index] !== undefined) return null;
+    keys[index] = key;
+  }
+  return keys.length === columns.length && !keys.includes(undefined as never) ? keys : null;
 }
 
 function samePlugins(a: readonly KyselyPlugin[], b: readonly KyselyPlugin[]): boolean {

@@ -4,6 +4,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
+import { readDirectly, stopReadingDirectly } from './direct-reads.js';
 import { groupCommitSqlite } from './grouped-sqlite.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
@@ -94,11 +95,14 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     // a journal of its own until released: in memory, not in a temporary file.
     sqlite.pragma('temp_store = MEMORY');
     const writer = { sqlite, statements: reusingStatements(sqlite) };
-    const db = new Kysely<Database>({
-      dialect: groupCommitSqlite(writer, path === ':memory:' ? null : openReader(path)),
-      plugins,
-    });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const reader = path === ':memory:' ? null : openReader(path);
+    const db = new Kysely<Database>({ dialect: groupCommitSqlite(writer, reader), plugins });
+    if (reader) readDirectly(db, reader);
+    const close = () => {
+      stopReadingDirectly(db);
+      return db.destroy();
+    };
+    return { db, dialect: 'sqlite', close };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);
 }

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compiledQuery } from './compiled-queries.js';
+import { openStorage, type Storage } from './database.js';
+
+interface Tables {
+  owners: { id: string; displayName: string };
+  notes: { id: number; ownerId: string; body: string; deletedAt: string | null };
+}
+
+const notesWithOwners = compiledQuery((db: Kysely<Tables>, { ownerId }: { ownerId: string }) =>
+  db
+    .selectFrom('notes')
+    .innerJoin('owners', 'owners.id', 'notes.ownerId')
+    .select(['notes.id', 'notes.body', 'notes.deletedAt', 'owners.displayName as writtenBy'])
+    .where('notes.ownerId', '=', ownerId)
+    .orderBy('notes.id'),
+);
+
+/** Two tables' `id` under one name: the row keeps one of them, as Kysely's own read does. */
+const sameNames = compiledQuery((db: Kysely<Tables>, { ownerId }: { ownerId: string }) =>
+  db
+    .selectFrom('notes')
+    .innerJoin('owners', 'owners.id', 'notes.ownerId')
+    .select(['notes.id', 'owners.id'])
+    .where('notes.ownerId', '=', ownerId),
+);
+
+describe('compiled reads on a SQLite file, outside a transaction', () => {
+  let dir: string;
+  let storage: Storage;
+  let db: Kysely<Tables>;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rm-kit-direct-reads-'));
+    storage = await openStorage(`sqlite:${join(dir, 'rm-kit.sqlite')}`);
+    db = storage.db as unknown as Kysely<Tables>;
+    await sql`create table owners (id text primary key, display_name text not null)`.execute(db);
+    await sql`create table notes (id integer primary key, owner_id text not null, body text not null, deleted_at text)`.execute(
+      db,
+    );
+    await db.insertInto('owners').values({ id: 'ada', displayName: 'Ada' }).execute();
+    await db
+      .insertInto('notes')
+      .values([
+        { id: 1, ownerId: 'ada', body: 'first', deletedAt: null },
+        { id: 2, ownerId: 'ada', body: 'second', deletedAt: '2026-01-01' },
+      ])
+      .execute();
+  });
+
+  afterEach(async () => {
+    await storage.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers with the rows Kysely gives, named as its plugins name them', async () => {
+    const expected = [
+      { id: 1, body: 'first', deletedAt: null, writtenBy: 'Ada' },
+      { id: 2, body: 'second', deletedAt: '2026-01-01', writtenBy: 'Ada' },
+    ];
+    expect(await notesWithOwners.all(db, { ownerId: 'ada' })).toEqual(expected);
+    expect(await notesWithOwners.first(db, { ownerId: 'ada' })).toEqual(expected[0]);
+    expect(await notesWithOwners.all(db, { ownerId: 'nobody' })).toEqual([]);
+    const kyselys = await db
+      .selectFrom('notes')
+      .innerJoin('owners', 'owners.id', 'notes.ownerId')
+      .select(['notes.id', 'owners.id'])
+      .where('notes.ownerId', '=', 'ada')
+      .execute();
+    expect(await sameNames.all(db, { ownerId: 'ada' })).toEqual(kyselys);
+  });
+
+  it('sees a write once it is committed, and a transaction its own writes', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let insideSaw: unknown[] = [];
+    const writing = db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('notes')
+        .values({ id: 3, ownerId: 'ada', body: 'draft', deletedAt: null })
+        .execute();
+      insideSaw = (await notesWithOwners.all(trx, { ownerId: 'ada' })).map((note) => note.body);
+      await held;
+    });
+    await expect.poll(() => insideSaw).toEqual(['first', 'second', 'draft']);
+    expect((await notesWithOwners.all(db, { ownerId: 'ada' })).map((note) => note.body)).toEqual([
+      'first',
+      'second',
+    ]);
+    release();
+    await writing;
+    expect((await notesWithOwners.all(db, { ownerId: 'ada' })).map((note) => note.body)).toEqual([
+      'first',
+      'second',
+      'draft',
+    ]);
+  });
+
+  it('fails once the storage is closed, as any other read', async () => {
+    await storage.close();
+    await expect(notesWithOwners.all(db, { ownerId: 'ada' })).rejects.toThrow();
+  });
+});
