@@ -19,7 +19,6 @@ import { everyAnswer } from './http/every-answer.js';
 import { transactionalWrites } from './http/idempotency.js';
 import { InFlight } from './http/in-flight.js';
 import { allowedMethods } from './http/method-not-allowed.js';
-import { noStore } from './http/no-store.js';
 import { Problem, problemResponse } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import { wellFormedInput } from './http/well-formed-input.js';
@@ -76,8 +75,6 @@ export function createApp(deps: AppDeps) {
     windowSeconds: config.RMKIT_RATE_WINDOW_SECONDS,
     trustedProxies: proxies,
   });
-  app.use('/v1/*', noStore());
-  app.use('/demo/*', noStore());
   // The rest of the body is left unread, and Node then drops the connection: saying so
   // lets the client open a new one instead of losing its next request on this one.
   const limitWrites = limitBody(config.RMKIT_BODY_LIMIT, () => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { crossOrigin } from './cross-origin.js';
 import type { AppEnv } from './env.js';
 import { type InFlight, isEventStream } from './in-flight.js';
+import { noStore } from './no-store.js';
 import { requestLog } from './request-log.js';
 import { completeSecurityHeaders, isPage, setSecurityHeaders } from './security-headers.js';
 
@@ -13,10 +14,10 @@ const REQUEST_ID = /^[\w\-=]{1,64}$/;
 /**
  * What every answer gets, first middleware of all: its request id (the client's, if it sent
  * a plain one, else a new UUID, in `X-Request-Id`), its line in the request log, the
- * security headers (all but pages) and CORS (the API and the demo), and the in-flight
- * tracker told which answers are event streams. One middleware rather than five: each
+ * security headers (all but pages), CORS and `no-store` (the API and the demo), and the
+ * in-flight tracker told which answers are event streams. One middleware rather than six: each
  * layer of Hono's chain costs a few microseconds on every request, a tenth of a read's
- * time for these five. Headers are set before the handler, so the answer is built with
+ * time for five of them. Headers are set before the handler, so the answer is built with
  * them; an answer made without them (a replayed write, a preflight) gets them afterwards.
  */
 export function everyAnswer(options: {
@@ -42,7 +43,10 @@ export function everyAnswer(options: {
       const answer = await cors.preflight(c, next);
       if (answer) c.res = answer;
     } else {
-      if (crossOriginPath) origin = cors.before(c);
+      if (crossOriginPath) {
+        noStore(c);
+        origin = cors.before(c);
+      }
       await next();
       if (crossOriginPath) cors.after(c, origin);
     }

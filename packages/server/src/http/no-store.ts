@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 
 /**
@@ -6,9 +6,6 @@ import type { AppEnv } from './env.js';
  * or an error about their request: no browser, proxy or CDN may keep a copy. Set before
  * the handler runs, so the answer is built with it (and errors too).
  */
-export function noStore(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-  };
+export function noStore(c: Context<AppEnv>): void {
+  c.header('Cache-Control', 'no-store');
 }
