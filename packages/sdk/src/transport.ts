@@ -196,14 +196,31 @@ async function readText(response: Response): Promise<string> {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const pieces: string[] = [];
+  let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    bytes += value.length;
     for (let at = 0; at < value.length; at += DECODE_PIECE)
       pieces.push(decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true }));
   }
   pieces.push(decoder.decode());
+  // A long answer, its bytes already at hand, was read without a pause, and parsing it holds the
+  // page as long again: first the page handles what came meanwhile (other answers, a click).
+  if (bytes > DECODE_PIECE) await nextTurn();
   return pieces.join('');
+}
+
+/** A turn of the page's event loop after the tasks waiting now; unlike a timer, not held back in a hidden tab. */
+function nextTurn(): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise((resolve) => {
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /**
