@@ -80,7 +80,7 @@ describe('the SDK against the reference server', () => {
 
   it('reads a long answer whole, its accented letters and emoji intact wherever its pieces are cut', async () => {
     const rm = client();
-    // 2-, 4-, 3- and 2-byte characters: ten summaries of 20 kB are cut mid-character somewhere.
+    // 2-, 4-, 3- and 2-byte characters: ten summaries of 20 kB, which the network cuts mid-character somewhere.
     const summaries = Array.from({ length: 10 }, (_, i) => `${i} ${'è😀€ñ'.repeat(1900)}`);
     const made = [];
     for (const [i, summary] of summaries.entries())

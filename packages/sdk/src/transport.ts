@@ -181,34 +181,18 @@ async function attemptOnce<T>(
   throw errorFromResponse(response.status, isErrorBody(parsed) ? parsed : null, retryAfter);
 }
 
-/** How much of an answer is decoded at a time. */
-const DECODE_PIECE = 64 * 1024;
+/** An answer longer than this is parsed a turn of the page later. */
+const LONG_ANSWER = 64 * 1024;
 
 /**
- * The answer's text, as `text()` gives it (UTF-8, a byte order mark dropped), decoded a piece
- * at a time as its bytes come. A piece of plain ASCII decodes many times faster than one with
- * a single accented letter in it, and `text()` decodes the whole answer at the slower speed
- * when it has one anywhere: 10,000 sessions (4.5 MB, a few accented letters in the newest)
- * took 12-17 ms at once, 2-7 ms in pieces, in Chromium.
+ * The answer's text. A long answer, its bytes already at hand, was read without a pause, and
+ * parsing it holds the page as long again: first the page handles what came meanwhile (other
+ * answers, a click).
  */
 async function readText(response: Response): Promise<string> {
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const pieces: string[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.length;
-    for (let at = 0; at < value.length; at += DECODE_PIECE)
-      pieces.push(decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true }));
-  }
-  pieces.push(decoder.decode());
-  // A long answer, its bytes already at hand, was read without a pause, and parsing it holds the
-  // page as long again: first the page handles what came meanwhile (other answers, a click).
-  if (bytes > DECODE_PIECE) await nextTurn();
-  return pieces.join('');
+  const text = await response.text();
+  if (text.length > LONG_ANSWER) await nextTurn();
+  return text;
 }
 
 /** A turn of the page's event loop after the tasks waiting now; unlike a timer, not held back in a hidden tab. */
