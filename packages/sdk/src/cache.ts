@@ -1,5 +1,4 @@
 import type { KeyValueStore } from './store.js';
-import { whenIdle } from './when-idle.js';
 
 const PREFIX = 'cache:';
 const served = new WeakSet<object>();
@@ -37,6 +36,25 @@ export function staleSince(value: unknown): Date | null {
 }
 
 /**
+ * Soon, once the browser has a moment after the answer is shown: after the frame that draws
+ * it and the next (a virtualised list measures what it drew in that one), not before (a page
+ * waiting for its frame is idle too, and storing 4.5 MB takes 15 ms, which would hold up the
+ * page right as it shows the answer). A hidden page draws no frames: then within a second.
+ */
+const whenIdle: (work: () => void) => void =
+  typeof requestIdleCallback === 'function' && typeof requestAnimationFrame === 'function'
+    ? (work) => {
+        let waiting = true;
+        const drawn = () => {
+          if (waiting) requestIdleCallback(work, { timeout: 1000 });
+          waiting = false;
+        };
+        requestAnimationFrame(() => requestAnimationFrame(drawn));
+        setTimeout(drawn, 1000);
+      }
+    : (work) => setTimeout(work, 0);
+
+/**
  * The last good answer of each read, per signed-in person, for reading offline. A page of ten
  * thousand sessions is megabytes: an answer is stored as the JSON text it came as (copying
  * one string spares walking every object parsed from it, and keeps it as it came even if the
@@ -50,7 +68,6 @@ export class ReadCache {
 
   remember(scope: string, url: string, value: unknown): void {
     const key = `${PREFIX}${scope}:${url}`;
-    // Not before the page has drawn the answer: storing 4.5 MB of it takes 15 ms.
     if (this.unsaved.size === 0) whenIdle(() => void this.save());
     const at = new Date().toISOString();
     const json = typeof value === 'object' && value !== null ? answerTexts.get(value) : undefined;

@@ -81,7 +81,6 @@ import {
   send,
   type TransportOptions,
 } from './transport.js';
-import { whenIdle } from './when-idle.js';
 
 export interface ClientOptions {
   /** Where the API is, e.g. `https://mentoring.contoso.com` (the SDK adds `/v1/…`). */
@@ -203,10 +202,8 @@ export class RmClient extends EventTarget {
       (this.timer as { unref?: () => void }).unref?.();
     }
     globalThis.addEventListener?.('online', this.onOnline);
-    // Whatever a previous page left in the outbox goes out once the page has drawn what it first
-    // shows: at once, taking the lock and listing the outbox took turns of the page's first
-    // render (with 10,000 sessions, right between reading them and drawing them).
-    whenIdle(() => void this.sync());
+    // Whatever a previous page left in the outbox goes out as soon as this client exists.
+    queueMicrotask(() => void this.sync());
   }
 
   readonly events: EventsApi;

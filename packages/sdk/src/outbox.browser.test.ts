@@ -89,34 +89,6 @@ describe('the outbox in a real browser, against a real server', () => {
     expect([...counts.values()].every((n) => n === 1)).to.equal(true);
   });
 
-  it('sends what a previous page left once the next page has drawn itself, without being asked', async () => {
-    const tag = `left-${crypto.randomUUID().slice(0, 8)}`;
-    const database = `rm-kit-${tag}`;
-    await server('stop');
-    const before = open(database);
-    for (let i = 1; i <= 5; i++) {
-      await before.sessions.create(pairId, {
-        status: 'held',
-        occurredAt: new Date(Date.UTC(2026, 1, 2, 9, i)).toISOString(),
-        summary: `${tag} #${i}`,
-      });
-    }
-    before.close();
-    await server('start');
-
-    // No sync(), no timer: the new client sends them on its own.
-    const next = open(database);
-    const waitingSince = Date.now();
-    while ((await next.pendingWrites()).length > 0) {
-      if (Date.now() - waitingSince > 10_000)
-        throw new Error('The writes left by the previous page were not sent');
-      await new Promise((done) => setTimeout(done, 50));
-    }
-    const counts = await countByTag(url, token, pairId, tag);
-    expect([...counts.keys()].sort()).to.deep.equal([1, 2, 3, 4, 5].map((i) => `${tag} #${i}`));
-    expect([...counts.values()].every((n) => n === 1)).to.equal(true);
-  });
-
   it('lists the outbox in order in a browser without IndexedDB getAllRecords (Firefox, Safari)', async () => {
     const tag = `older-${crypto.randomUUID().slice(0, 8)}`;
     const proto = IDBObjectStore.prototype as { getAllRecords?: unknown };
