@@ -30,25 +30,9 @@ export function memoryStore(): KeyValueStore {
   };
 }
 
-/** Keys and values in one request (IndexedDB 3.0; Chromium 141 and later). */
-interface RecordsReader {
-  getAllRecords(options: { query: IDBKeyRange }): IDBRequest<{ key: IDBValidKey; value: unknown }[]>;
-}
-
-/**
- * One connection to each database for the whole page. A client made again (a provider given a
- * new token, or added to the page again) finds it open: opening it anew costs its first read of
- * the outbox a turn of the page, and a page busy reading a large answer gives none until it is done.
- */
-const connections = new Map<string, UseStore>();
-
 /** An IndexedDB database of its own (through idb-keyval), shared by every tab of the origin. */
 export function indexedDbStore(databaseName = 'rm-kit'): KeyValueStore {
-  let store = connections.get(databaseName);
-  if (!store) {
-    store = createStore(databaseName, 'kv');
-    connections.set(databaseName, store);
-  }
+  const store: UseStore = createStore(databaseName, 'kv');
   return {
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
@@ -58,13 +42,6 @@ export function indexedDbStore(databaseName = 'rm-kit'): KeyValueStore {
     entries: <T>(prefix: string) =>
       store('readonly', (objects) => {
         const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-        // One answer rather than two: each comes in a turn of its own, and the second, behind a
-        // large answer being read, came only after it (the log's first page waited for it).
-        const records = (objects as Partial<RecordsReader>).getAllRecords;
-        if (records)
-          return promisifyRequest(records.call(objects, { query: range })).then((all) =>
-            all.map(({ key, value }) => [key as string, value as T] as [string, T]),
-          );
         return Promise.all([
           promisifyRequest(objects.getAllKeys(range)),
           promisifyRequest(objects.getAll(range)),
