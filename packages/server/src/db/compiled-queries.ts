@@ -94,10 +94,12 @@ async function readDirectly<Row>(
   parameters: unknown[],
 ): Promise<Row[] | null> {
   const statement = reader.prepare(shape.compiled.sql);
-  shape.keys ??= await keysAfter(
-    shape.plugins,
-    statement.columns().map((column) => column.name),
-  );
+  // Found once per shape, including that there are none (null), not again on every read.
+  if (shape.keys === undefined)
+    shape.keys = await keysAfter(
+      shape.plugins,
+      statement.columns().map((column) => column.name),
+    );
   const keys = shape.keys;
   if (!keys) return null;
   // Arrays, not objects: each row is built once, under the plugins' names.
