@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { setForEveryAnswer } from './answer-headers.js';
 import type { AppEnv } from './env.js';
 
 const EXPOSED = ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'RateLimit'].join(
@@ -14,17 +15,16 @@ export function allowedOrigin(allowedOrigins: readonly string[]) {
 /**
  * CORS for the intranet pages allowed to call the API (see everyAnswer, which applies it).
  * A preflight is answered by Hono's own middleware. Every other request gets its headers
- * before the handler runs, so they are built into the answer: Hono's middleware set one
- * before (touching the response, which made the handler's answer be rebuilt into it) and
- * `Vary` after (rebuilding it again); together a tenth of the time of a read. An answer
- * made elsewhere (a replayed write) gets them afterwards.
+ * before anything answers (see setForEveryAnswer): Hono's middleware set one before
+ * (touching the response, which made the handler's answer be rebuilt into it) and `Vary`
+ * after (rebuilding it again); together a tenth of the time of a read.
  */
 export function crossOrigin(allowedOrigins: readonly string[]) {
   const allowed = allowedOrigin(allowedOrigins);
   const set = (c: Context<AppEnv>, origin: string | null) => {
-    if (origin) c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', EXPOSED);
-    c.header('Vary', 'Origin', { append: true });
+    if (origin) setForEveryAnswer(c, 'Access-Control-Allow-Origin', origin);
+    setForEveryAnswer(c, 'Access-Control-Expose-Headers', EXPOSED);
+    setForEveryAnswer(c, 'Vary', 'Origin');
   };
   const preflight: MiddlewareHandler<AppEnv> = cors({
     origin: allowed,
@@ -48,9 +48,9 @@ export function crossOrigin(allowedOrigins: readonly string[]) {
       set(c, origin);
       return origin;
     },
-    /** Sets them on an answer made without them. */
+    /** Without Node's response, sets them on an answer made without them (a replayed write). */
     after(c: Context<AppEnv>, origin: string | null): void {
-      if (!c.res.headers.has('Access-Control-Expose-Headers')) set(c, origin);
+      if (!c.env?.outgoing && !c.res.headers.has('Access-Control-Expose-Headers')) set(c, origin);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { BlockList } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { setForEveryAnswer } from './answer-headers.js';
 import { crossOrigin } from './cross-origin.js';
 import type { AppEnv } from './env.js';
 import { type InFlight, isEventStream } from './in-flight.js';
@@ -17,8 +18,7 @@ const REQUEST_ID = /^[\w\-=]{1,64}$/;
  * security headers (all but pages), CORS and `no-store` (the API and the demo), and the
  * in-flight tracker told which answers are event streams. One middleware rather than six: each
  * layer of Hono's chain costs a few microseconds on every request, a tenth of a read's
- * time for five of them. Headers are set before the handler, so the answer is built with
- * them; an answer made without them (a replayed write, a preflight) gets them afterwards.
+ * time for five of them. Headers are set before anything answers (see setForEveryAnswer).
  */
 export function everyAnswer(options: {
   logger: Logger;
@@ -33,7 +33,7 @@ export function everyAnswer(options: {
     const sent = c.req.header('X-Request-Id');
     const requestId = sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
     c.set('requestId', requestId);
-    c.header('X-Request-Id', requestId);
+    setForEveryAnswer(c, 'X-Request-Id', requestId);
     const path = c.req.path;
     const api = !isPage(path);
     const crossOriginPath = path.startsWith('/v1/') || path.startsWith('/demo/');
@@ -51,9 +51,9 @@ export function everyAnswer(options: {
       if (crossOriginPath) cors.after(c, origin);
     }
     if (api) completeSecurityHeaders(c);
-    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', requestId);
-    const eventStream = isEventStream(c.res);
     const outgoing = c.env?.outgoing;
+    if (!outgoing && !c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', requestId);
+    const eventStream = isEventStream(c.res);
     if (outgoing && eventStream) options.inFlight.markStream(outgoing);
     log(c, started, eventStream);
   };

@@ -365,97 +365,111 @@ describe.each(testDatabases())('HTTP behaviour on $dialect', (database) => {
       expect(paged.body.error.code).toBe('validation_failed');
     });
   });
+});
 
-  describe('embedding', () => {
-    it('lets an allowed intranet origin call the API from a browser, and no other', async () => {
-      const preflight = (origin: string) =>
-        api.app.request(sessions(), {
-          method: 'OPTIONS',
-          headers: {
-            Origin: origin,
-            'Access-Control-Request-Method': 'POST',
-            'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
-          },
-        });
-      const allowed = await preflight('https://contoso.sharepoint.com');
-      expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://contoso.sharepoint.com');
-      expect(allowed.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('idempotency-key');
-      const other = await preflight('https://evil.example');
-      expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+describe.each(
+  testDatabases().flatMap((database) => [
+    { database, via: 'app.request', overHttp: false },
+    { database, via: 'a Node server', overHttp: true },
+  ]),
+)('embedding on $database.dialect, through $via', ({ database, overHttp }) => {
+  let api: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await createTestApi(
+      database,
+      { RMKIT_CORS_ORIGINS: 'https://contoso.sharepoint.com' },
+      { overHttp },
+    );
+    world = await createWorld(api);
+  });
+  afterAll(() => api.close());
+
+  const sessions = () => `/v1/pairs/${world.pairId}/sessions`;
+  const origin = 'https://contoso.sharepoint.com';
+  /** The mentor's request from the allowed intranet page. */
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    api.call(method, path, {
+      token: world.tokens.mentor,
+      headers: { Origin: origin, ...headers },
+      ...(body === undefined ? {} : { body }),
     });
 
-    it('lets the allowed origin read every answer and its headers: a read, a refusal and a replayed write', async () => {
-      const origin = 'https://contoso.sharepoint.com';
-      const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
-        api.call(method, path, {
-          token: world.tokens.mentor,
-          headers: { Origin: origin, ...headers },
-          ...(body === undefined ? {} : { body }),
-        });
-      const key = crypto.randomUUID();
-      await call('POST', sessions(), { 'Idempotency-Key': key }, held);
-      const answers = [
-        await call('GET', sessions()),
-        await call('GET', `/v1/pairs/${newId('pair')}`),
-        await call('POST', sessions(), { 'Idempotency-Key': key }, held),
-      ];
-      expect(answers.map((a) => a.status)).toEqual([200, 404, 201]);
-      for (const { headers } of answers) {
-        expect(headers.get('Access-Control-Allow-Origin')).toBe(origin);
-        expect(headers.get('Access-Control-Expose-Headers')).toContain('Idempotent-Replayed');
-        expect(headers.get('Vary')).toBe('Origin');
-        expect(headers.get('Cache-Control')).toBe('no-store');
-      }
-      const elsewhere = await api.call('GET', sessions(), {
-        token: world.tokens.mentor,
-        headers: { Origin: 'https://evil.example' },
+  it('lets an allowed intranet origin call the API from a browser, and no other', async () => {
+    const preflight = (from: string) =>
+      api.call('OPTIONS', sessions(), {
+        headers: {
+          Origin: from,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
+        },
       });
-      expect(elsewhere.status).toBe(200);
-      expect(elsewhere.headers.get('Access-Control-Allow-Origin')).toBeNull();
-    });
+    const allowed = await preflight('https://contoso.sharepoint.com');
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://contoso.sharepoint.com');
+    expect(allowed.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('idempotency-key');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
 
-    it('gives every API answer the same security headers and a request id: a read, refusals, a replay, a preflight', async () => {
-      const origin = 'https://contoso.sharepoint.com';
-      const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
-        api.call(method, path, {
-          token: world.tokens.mentor,
-          headers: { Origin: origin, ...headers },
-          ...(body === undefined ? {} : { body }),
-        });
-      const key = crypto.randomUUID();
-      await call('POST', sessions(), { 'Idempotency-Key': key }, held);
-      const answers = [
-        await call('GET', `/v1/pairs/${world.pairId}`),
-        await call('GET', `/v1/pairs/${newId('pair')}`),
-        await call('PUT', `/v1/sessions/${newId('session')}`, {}, held),
-        await call('GET', '/v1/nowhere'),
-        await api.call('GET', '/v1/me', { headers: { Origin: origin } }),
-        await call('POST', sessions(), { 'Idempotency-Key': key }, held),
-        await call('OPTIONS', sessions(), { 'Access-Control-Request-Method': 'POST' }),
-      ];
-      expect(answers.map((a) => a.status)).toEqual([200, 404, 405, 404, 401, 201, 204]);
-      for (const { headers } of answers) {
-        expect(headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
-        expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
-        expect(headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
-        expect(headers.get('Strict-Transport-Security')).toBe('max-age=15552000; includeSubDomains');
-        expect(headers.get('Referrer-Policy')).toBe('no-referrer');
-        expect(headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
-        expect(headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
-        expect(headers.get('Access-Control-Allow-Origin')).toBe(origin);
-      }
-      expect(new Set(answers.map((a) => a.headers.get('X-Request-Id'))).size).toBe(answers.length);
-      expect(answers[0]?.headers.get('RateLimit')).toMatch(/^limit=\d+, remaining=\d+, reset=\d+$/);
+  it('lets the allowed origin read every answer and its headers: a read, a refusal and a replayed write', async () => {
+    const key = crypto.randomUUID();
+    await call('POST', sessions(), { 'Idempotency-Key': key }, held);
+    const answers = [
+      await call('GET', sessions()),
+      await call('GET', `/v1/pairs/${newId('pair')}`),
+      await call('POST', sessions(), { 'Idempotency-Key': key }, held),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 201]);
+    for (const { headers } of answers) {
+      expect(headers.get('Access-Control-Allow-Origin')).toBe(origin);
+      expect(headers.get('Access-Control-Expose-Headers')).toContain('Idempotent-Replayed');
+      expect(headers.get('Vary')).toBe('Origin');
+      expect(headers.get('Cache-Control')).toBe('no-store');
+    }
+    const elsewhere = await api.call('GET', sessions(), {
+      token: world.tokens.mentor,
+      headers: { Origin: 'https://evil.example' },
     });
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
 
-    it('sends secure headers and echoes the request id', async () => {
-      const res = await api.app.request(sessions(), {
-        headers: { Authorization: `Bearer ${world.tokens.mentor}`, 'X-Request-Id': 'trace-42' },
-      });
-      expect(res.headers.get('X-Request-Id')).toBe('trace-42');
-      expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
-      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  it('gives every API answer the same security headers and a request id: a read, refusals, a replay, a preflight', async () => {
+    const key = crypto.randomUUID();
+    await call('POST', sessions(), { 'Idempotency-Key': key }, held);
+    const answers = [
+      await call('GET', `/v1/pairs/${world.pairId}`),
+      await call('GET', `/v1/pairs/${newId('pair')}`),
+      await call('PUT', `/v1/sessions/${newId('session')}`, {}, held),
+      await call('GET', '/v1/nowhere'),
+      await api.call('GET', '/v1/me', { headers: { Origin: origin } }),
+      await call('POST', sessions(), { 'Idempotency-Key': key }, held),
+      await call('OPTIONS', sessions(), { 'Access-Control-Request-Method': 'POST' }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 405, 404, 401, 201, 204]);
+    for (const { headers } of answers) {
+      expect(headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+      expect(headers.get('Strict-Transport-Security')).toBe('max-age=15552000; includeSubDomains');
+      expect(headers.get('Referrer-Policy')).toBe('no-referrer');
+      expect(headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+      expect(headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(headers.get('Access-Control-Allow-Origin')).toBe(origin);
+    }
+    expect(new Set(answers.map((a) => a.headers.get('X-Request-Id'))).size).toBe(answers.length);
+    expect(answers[0]?.headers.get('RateLimit')).toMatch(/^limit=\d+, remaining=\d+, reset=\d+$/);
+  });
+
+  it('sends secure headers and echoes the request id', async () => {
+    const res = await api.call('GET', sessions(), {
+      token: world.tokens.mentor,
+      headers: { 'X-Request-Id': 'trace-42' },
     });
+    expect(res.headers.get('X-Request-Id')).toBe('trace-42');
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 });
 

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
+import { setForEveryAnswer } from './answer-headers.js';
 import type { AppEnv } from './env.js';
 
 /**
  * Every answer of the API is someone's own (their notes, their feedback, who they are),
  * or an error about their request: no browser, proxy or CDN may keep a copy. Set before
- * the handler runs, so the answer is built with it (and errors too).
+ * anything answers, so errors carry it too.
  */
 export function noStore(c: Context<AppEnv>): void {
-  c.header('Cache-Control', 'no-store');
+  setForEveryAnswer(c, 'Cache-Control', 'no-store');
 }

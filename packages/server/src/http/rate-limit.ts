@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { setForEveryAnswer } from './answer-headers.js';
 import type { AppEnv } from './env.js';
 import { Problem } from './problem.js';
 
@@ -36,8 +37,12 @@ export function rateLimit(options: {
     }
     window.hits++;
     const reset = String(Math.max(0, Math.ceil((window.endsAt - now) / 1000)));
-    c.header('RateLimit-Policy', policy);
-    c.header('RateLimit', `limit=${limit}, remaining=${Math.max(0, limit - window.hits)}, reset=${reset}`);
+    setForEveryAnswer(c, 'RateLimit-Policy', policy);
+    setForEveryAnswer(
+      c,
+      'RateLimit',
+      `limit=${limit}, remaining=${Math.max(0, limit - window.hits)}, reset=${reset}`,
+    );
     if (window.hits > limit) {
       throw new Problem('rate_limited', 'Too many requests: slow down and retry after the time given', {
         headers: { 'Retry-After': reset },

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
+import { setForEveryAnswer } from './answer-headers.js';
 import type { AppEnv } from './env.js';
 
 /**
  * The security headers of every answer but a page's: Hono's secureHeaders as this server
  * used it (its defaults, a policy that lets an answer load and frame nothing, and
  * Cross-Origin-Resource-Policy open, since the API is meant to be read from intranet
- * pages of other origins), written out so that they are set before the handler answers.
+ * pages of other origins), written out so that they are set before anything answers.
  */
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
@@ -27,16 +28,18 @@ const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
 export const isPage = (path: string) =>
   !path.startsWith('/v1/') && !path.startsWith('/demo/') && path !== '/openapi.json';
 
-/** Sets them before the handler runs, so the answer is built with them. */
+/** Sets them before anything answers (see setForEveryAnswer). */
 export function setSecurityHeaders(c: Context<AppEnv>): void {
-  for (const [name, value] of API_SECURITY_HEADERS) c.header(name, value);
+  for (const [name, value] of API_SECURITY_HEADERS) setForEveryAnswer(c, name, value);
 }
 
 /**
- * Sets them on an answer made without them (see everyAnswer), or with a policy of its own:
- * an API answer never loads or frames anything, whatever made it.
+ * Once answered: an API answer never loads or frames anything, whatever made it, so a policy
+ * of its own gives way to the API's. Without Node's response (see setForEveryAnswer), an
+ * answer made without the headers gets them all here.
  */
 export function completeSecurityHeaders(c: Context<AppEnv>): void {
-  if (c.res.headers.get('Content-Security-Policy') === API_POLICY) return;
+  const policy = c.res.headers.get('Content-Security-Policy');
+  if (policy === API_POLICY || (policy === null && c.env?.outgoing)) return;
   for (const [name, value] of API_SECURITY_HEADERS) c.res.headers.set(name, value);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { type ServerType, serve } from '@hono/node-server';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../app.js';
@@ -91,7 +92,7 @@ export interface TestApi {
 export async function createTestApi(
   database: TestDatabase,
   env: Record<string, string> = {},
-  options: { logger?: Logger; shared?: boolean } = {},
+  options: { logger?: Logger; shared?: boolean; overHttp?: boolean } = {},
 ): Promise<TestApi> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const ownSchema = database.dialect === 'postgres' && !options.shared;
@@ -120,6 +121,11 @@ export async function createTestApi(
     logger: options.logger ?? pino({ level: 'silent' }),
   });
 
+  const served = options.overHttp ? await serveOnFreePort(app) : undefined;
+  const send = served
+    ? (path: string, init: RequestInit) => fetch(`${served.url}${path}`, init)
+    : (path: string, init: RequestInit) => app.request(path, init);
+
   return {
     app,
     storage,
@@ -134,7 +140,7 @@ export async function createTestApi(
         headers['Content-Type'] ??= 'application/json';
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       }
-      const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const response = await send(path, { method, headers, ...(body !== undefined ? { body } : {}) });
       const text = await response.text();
       let parsed: unknown = text;
       try {
@@ -145,10 +151,24 @@ export async function createTestApi(
       return { status: response.status, body: parsed, headers: response.headers };
     },
     async close() {
+      await served?.close();
       await bus.close();
       if (storage.pool && ownSchema) await storage.pool.query(`drop schema "${schema}" cascade`);
       await storage.close();
       await idp.close();
     },
+  };
+}
+
+/** The app behind a real Node server, as it answers in production (see setForEveryAnswer). */
+async function serveOnFreePort(app: ReturnType<typeof createApp>) {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the test server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
