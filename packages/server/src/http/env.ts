@@ -17,5 +17,7 @@ export interface AppEnv {
     events: DomainEvent[];
     /** The answer holds a secret shown once (a new service token): an idempotent replay must not repeat it. */
     shownOnce?: boolean;
+    /** The answer is an event stream, which never ends on its own (see everyAnswer). */
+    eventStream?: boolean;
   };
 }

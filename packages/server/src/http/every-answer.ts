@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { setForEveryAnswer } from './answer-headers.js';
 import { crossOrigin } from './cross-origin.js';
 import type { AppEnv } from './env.js';
-import { type InFlight, isEventStream } from './in-flight.js';
+import type { InFlight } from './in-flight.js';
 import { noStore } from './no-store.js';
 import { requestLog } from './request-log.js';
 import { completeSecurityHeaders, isPage, setSecurityHeaders } from './security-headers.js';
@@ -53,7 +53,7 @@ export function everyAnswer(options: {
     if (api) completeSecurityHeaders(c);
     const outgoing = c.env?.outgoing;
     if (!outgoing && !c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', requestId);
-    const eventStream = isEventStream(c.res);
+    const eventStream = c.get('eventStream') === true;
     if (outgoing && eventStream) options.inFlight.markStream(outgoing);
     log(c, started, eventStream);
   };

@@ -88,7 +88,3 @@ export class InFlight {
     }
   }
 }
-
-export function isEventStream(response: Response): boolean {
-  return response.headers.get('Content-Type')?.startsWith('text/event-stream') ?? false;
-}

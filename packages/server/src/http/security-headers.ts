@@ -34,12 +34,13 @@ export function setSecurityHeaders(c: Context<AppEnv>): void {
 }
 
 /**
- * Once answered: an API answer never loads or frames anything, whatever made it, so a policy
- * of its own gives way to the API's. Without Node's response (see setForEveryAnswer), an
- * answer made without the headers gets them all here.
+ * Without Node's response (see setForEveryAnswer), sets them once answered on an answer made
+ * without them, or with a policy of its own: an API answer never loads or frames anything.
+ * Under Node they are on its response already, and no API route sets a policy of its own;
+ * looking at the answer's headers to make sure would turn the plain record of a JSON answer
+ * (see json-answer.ts) into a web `Headers` object again.
  */
 export function completeSecurityHeaders(c: Context<AppEnv>): void {
-  const policy = c.res.headers.get('Content-Security-Policy');
-  if (policy === API_POLICY || (policy === null && c.env?.outgoing)) return;
+  if (c.env?.outgoing || c.res.headers.get('Content-Security-Policy') === API_POLICY) return;
   for (const [name, value] of API_SECURITY_HEADERS) c.res.headers.set(name, value);
 }

@@ -4,6 +4,7 @@ import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import type { Database } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden } from '../../http/problem.js';
 import {
   createMyFeedRoute,
@@ -32,14 +33,14 @@ export function registerCalendarFeeds(app: OpenAPIHono<AppEnv>) {
   app.openapi(getPairFeedRoute, async (c) => {
     const db = c.get('db');
     const owner = await pairFeed(db, c.get('caller'), c.req.valid('param').pairId);
-    return c.json(await findFeed(db, owner), 200);
+    return json(c, await findFeed(db, owner), 200);
   });
 
   app.openapi(createPairFeedRoute, async (c) => {
     const db = c.get('db');
     const owner = await pairFeed(db, c.get('caller'), c.req.valid('param').pairId);
     c.set('shownOnce', true);
-    return c.json(await replaceFeed(db, owner), 201);
+    return json(c, await replaceFeed(db, owner), 201);
   });
 
   app.openapi(revokePairFeedRoute, async (c) => {
@@ -49,13 +50,13 @@ export function registerCalendarFeeds(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(getMyFeedRoute, async (c) =>
-    c.json(await findFeed(c.get('db'), ownFeed(c.get('caller'))), 200),
+    json(c, await findFeed(c.get('db'), ownFeed(c.get('caller'))), 200),
   );
 
   app.openapi(createMyFeedRoute, async (c) => {
     const owner = ownFeed(c.get('caller'));
     c.set('shownOnce', true);
-    return c.json(await replaceFeed(c.get('db'), owner), 201);
+    return json(c, await replaceFeed(c.get('db'), owner), 201);
   });
 
   app.openapi(revokeMyFeedRoute, async (c) => {

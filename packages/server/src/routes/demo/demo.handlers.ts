@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DemoAuthority } from '../../auth/demo-authority.js';
 import type { Storage } from '../../db/database.js';
 import type { AppEnv } from '../../http/env.js';
+import { json } from '../../http/json-answer.js';
 import { Problem } from '../../http/problem.js';
 import { demoPeople, findDemoPerson } from './demo.store.js';
 
@@ -13,9 +14,9 @@ const tokenRequest = z.strictObject({ email: z.email() });
  * page's "view as" picker and for scripts. Never registered otherwise.
  */
 export function registerDemo(app: OpenAPIHono<AppEnv>, storage: Storage, demo: DemoAuthority) {
-  app.get('/demo/jwks.json', (c) => c.json(demo.jwks));
+  app.get('/demo/jwks.json', (c) => json(c, demo.jwks, 200));
 
-  app.get('/demo/people', async (c) => c.json({ items: await demoPeople(storage.db) }));
+  app.get('/demo/people', async (c) => json(c, { items: await demoPeople(storage.db) }, 200));
 
   app.post('/demo/token', async (c) => {
     const parsed = tokenRequest.safeParse(await c.req.json().catch(() => null));
@@ -31,6 +32,6 @@ export function registerDemo(app: OpenAPIHono<AppEnv>, storage: Storage, demo: D
       email: person.email,
       name: person.displayName,
     });
-    return c.json({ token });
+    return json(c, { token }, 200);
   });
 }

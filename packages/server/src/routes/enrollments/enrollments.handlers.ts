@@ -5,6 +5,7 @@ import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { checkOfferedTopics, findVisibleProgram } from '../programs/programs.store.js';
 import {
@@ -63,7 +64,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
       // Someone enrolled them in the meantime: the answer a second request gets after the first.
       throw alreadyEnrolled((await findEnrollmentOf(db, program.id, body.personId))?.id);
     }
-    return c.json(enrollment, 201, {
+    return json(c, enrollment, 201, {
       ETag: etagOf(enrollment.version),
       Location: `/v1/enrollments/${enrollment.id}`,
     });
@@ -74,7 +75,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const program = await findVisibleProgram(db, caller, c.req.valid('param').programId);
     const onlyOf = caller.isAdmin ? null : caller.personId;
-    return c.json(await listEnrollments(db, program, onlyOf, c.req.valid('query')), 200);
+    return json(c, await listEnrollments(db, program, onlyOf, c.req.valid('query')), 200);
   });
 
   app.openapi(getEnrollmentRoute, async (c) => {
@@ -83,7 +84,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
       c.get('caller'),
       c.req.valid('param').enrollmentId,
     );
-    return c.json(toEnrollment(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toEnrollment(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateEnrollmentRoute, async (c) => {
@@ -98,7 +99,7 @@ export function registerEnrollments(app: OpenAPIHono<AppEnv>) {
     checkIfMatch(c, row.version);
     if (changes.topics) checkOfferedTopics(program, changes.topics);
     const next = await updateEnrollment(db, row, changes);
-    return c.json(next, 200, { ETag: etagOf(next.version) });
+    return json(c, next, 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(deleteEnrollmentRoute, async (c) => {

@@ -146,6 +146,7 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
     // (six connections per server over HTTP/1.1): a page that swaps its provider, or
     // several web parts each with their own, waited 3.5-5 s for its next element.
     response.headers.set('Connection', 'close');
+    c.set('eventStream', true);
     return response;
   });
 }

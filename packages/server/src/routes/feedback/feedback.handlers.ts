@@ -5,6 +5,7 @@ import { erase } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { checkFeedbackOpen } from '../pairs/pair-life-cycle.js';
@@ -78,18 +79,21 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     if (theirs && (await mayRead(db, pair, theirs.id, me))) {
       events.push(domainEvent('feedback.updated', pair, theirs, { onlyFor: [me] }));
     }
-    return c.json(feedback, 201, { ETag: etagOf(feedback.version), Location: `/v1/feedback/${feedback.id}` });
+    return json(c, feedback, 201, {
+      ETag: etagOf(feedback.version),
+      Location: `/v1/feedback/${feedback.id}`,
+    });
   });
 
   app.openapi(listFeedbackRoute, async (c) => {
     const db = c.get('db');
     const { pair, role } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
-    return c.json(await listReadableFeedback(db, pair, memberId(pair, role), c.req.valid('query')), 200);
+    return json(c, await listReadableFeedback(db, pair, memberId(pair, role), c.req.valid('query')), 200);
   });
 
   app.openapi(getFeedbackRoute, async (c) => {
     const { row } = await findReadableFeedback(c.get('db'), c.get('caller'), c.req.valid('param').feedbackId);
-    return c.json(toFeedback(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toFeedback(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateFeedbackRoute, async (c) => {
@@ -106,7 +110,7 @@ export function registerFeedback(app: OpenAPIHono<AppEnv>) {
     c.get('events').push(
       domainEvent('feedback.updated', pair, answer, audience(row.authorId, partner, partnerMayRead)),
     );
-    return c.json(answer, 200, { ETag: etagOf(answer.version) });
+    return json(c, answer, 200, { ETag: etagOf(answer.version) });
   });
 
   app.openapi(deleteFeedbackRoute, async (c) => {

@@ -3,6 +3,7 @@ import { requireAdmin } from '../../auth/access.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { findVisibleProgram } from '../programs/programs.store.js';
 import {
   createGoalTemplateRoute,
@@ -24,7 +25,7 @@ export function registerGoalTemplates(app: OpenAPIHono<AppEnv>) {
   app.openapi(listGoalTemplatesRoute, async (c) => {
     const db = c.get('db');
     const program = await findVisibleProgram(db, c.get('caller'), c.req.valid('param').programId);
-    return c.json(await listGoalTemplates(db, program, c.req.valid('query')), 200);
+    return json(c, await listGoalTemplates(db, program, c.req.valid('query')), 200);
   });
 
   app.openapi(createGoalTemplateRoute, async (c) => {
@@ -35,7 +36,7 @@ export function registerGoalTemplates(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid('json');
     await checkTemplateTopic(db, program.id, body.topic);
     const template = await insertGoalTemplate(db, program, body);
-    return c.json(template, 201, {
+    return json(c, template, 201, {
       ETag: etagOf(template.version),
       Location: `/v1/goal-templates/${template.id}`,
     });
@@ -50,7 +51,7 @@ export function registerGoalTemplates(app: OpenAPIHono<AppEnv>) {
     const changes = c.req.valid('json');
     if (changes.topic !== undefined) await checkTemplateTopic(db, row.programId, changes.topic);
     const template = await updateGoalTemplate(db, row, changes);
-    return c.json(template, 200, { ETag: etagOf(template.version) });
+    return json(c, template, 200, { ETag: etagOf(template.version) });
   });
 
   app.openapi(deleteGoalTemplateRoute, async (c) => {

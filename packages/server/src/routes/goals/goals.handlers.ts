@@ -5,6 +5,7 @@ import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import {
   createGoalRoute,
   deleteGoalRoute,
@@ -31,19 +32,19 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
     await checkTopicOffered(db, pair, body.topic);
     const goal = await insertGoal(db, pair, body);
     c.get('events').push(domainEvent('goal.created', pair, goal));
-    return c.json(goal, 201, { ETag: etagOf(goal.version), Location: `/v1/goals/${goal.id}` });
+    return json(c, goal, 201, { ETag: etagOf(goal.version), Location: `/v1/goals/${goal.id}` });
   });
 
   app.openapi(listGoalsRoute, async (c) => {
     const db = c.get('db');
     const { pairId } = c.req.valid('param');
     await findOwnPair(db, c.get('caller'), pairId);
-    return c.json(await listGoals(db, pairId, c.req.valid('query')), 200);
+    return json(c, await listGoals(db, pairId, c.req.valid('query')), 200);
   });
 
   app.openapi(getGoalRoute, async (c) => {
     const { row } = await findOwnGoal(c.get('db'), c.get('caller'), c.req.valid('param').goalId);
-    return c.json(toGoal(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toGoal(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateGoalRoute, async (c) => {
@@ -55,7 +56,7 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
     if (changes.topic !== undefined) await checkTopicOffered(db, pair, changes.topic);
     const goal = await updateGoal(db, row, changes);
     c.get('events').push(domainEvent('goal.updated', pair, goal));
-    return c.json(goal, 200, { ETag: etagOf(goal.version) });
+    return json(c, goal, 200, { ETag: etagOf(goal.version) });
   });
 
   app.openapi(deleteGoalRoute, async (c) => {

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import type { InFlight } from '../../http/in-flight.js';
+import { json } from '../../http/json-answer.js';
 
 /** Below the usual probe timeouts, so a slow database reads as "not ready" and not as a dead process. */
 const DATABASE_CHECK_MS = 2000;
@@ -61,7 +62,7 @@ async function databaseChecks(
  * events reach its streams. Outside `/v1`, so no token and no rate limit apply.
  */
 export function registerHealth(app: OpenAPIHono<AppEnv>, { db, bus, inFlight, logger }: HealthDeps) {
-  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, NO_STORE));
+  app.get('/healthz', (c) => json(c, { status: 'ok' }, 200, NO_STORE));
 
   // Probes are logged at debug; what an operator needs at info is when the answer changes.
   let wasReady: boolean | undefined;
@@ -83,6 +84,6 @@ export function registerHealth(app: OpenAPIHono<AppEnv>, { db, bus, inFlight, lo
       wasReady = ready;
     }
     const body: Readiness = { status: ready ? 'ready' : 'not ready', checks };
-    return c.json(body, ready ? 200 : 503, NO_STORE);
+    return json(c, body, ready ? 200 : 503, NO_STORE);
   });
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { makePairs } from '../pairs/pairing.js';
 import { findVisibleProgram, toProgram } from '../programs/programs.store.js';
@@ -39,7 +40,7 @@ export function registerMatching(app: OpenAPIHono<AppEnv>) {
   app.openapi(listConstraintsRoute, async (c) => {
     const db = c.get('db');
     const program = await matchingProgram(db, c.get('caller'), c.req.valid('param').programId);
-    return c.json(await listConstraints(db, program, c.req.valid('query')), 200);
+    return json(c, await listConstraints(db, program, c.req.valid('query')), 200);
   });
 
   app.openapi(createConstraintRoute, async (c) => {
@@ -48,7 +49,7 @@ export function registerMatching(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid('json');
     await checkEnrolledSides(db, program.id, body);
     const constraint = await insertConstraint(db, program, body);
-    return c.json(constraint, 201);
+    return json(c, constraint, 201);
   });
 
   app.openapi(deleteConstraintRoute, async (c) => {
@@ -64,7 +65,7 @@ export function registerMatching(app: OpenAPIHono<AppEnv>) {
   app.openapi(proposalsRoute, async (c) => {
     const db = c.get('db');
     const program = await matchingProgram(db, c.get('caller'), c.req.valid('param').programId);
-    return c.json(proposalsOf(await loadMatchGround(db, program)), 200);
+    return json(c, proposalsOf(await loadMatchGround(db, program)), 200);
   });
 
   app.openapi(publishRoute, async (c) => {
@@ -80,6 +81,6 @@ export function registerMatching(app: OpenAPIHono<AppEnv>) {
         data: { programId: program.id, pairIds: pairs.map((pair) => pair.id) },
       });
     }
-    return c.json({ items: pairs }, 201);
+    return json(c, { items: pairs }, 201);
   });
 }

@@ -3,6 +3,7 @@ import { type CallerRole, meSchema } from '@rm-kit/core';
 import { API_VERSION } from '../../app-version.js';
 import { actorIn } from '../../auth/access.js';
 import type { AppEnv } from '../../http/env.js';
+import { json } from '../../http/json-answer.js';
 import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { toPair } from '../pairs/pairs.store.js';
 import { toPerson } from '../people/people.store.js';
@@ -16,7 +17,7 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
     const { id, name, defaultLocale, settings } = toOrganization(await findOrganization(db, caller.orgId));
     const base = { organization: { id, name, defaultLocale }, demo: options.demo, apiVersion: API_VERSION };
     if (caller.kind === 'service') {
-      return c.json(meSchema.parse({ ...base, person: null, roles: ['service'], pairs: [] }), 200);
+      return json(c, meSchema.parse({ ...base, person: null, roles: ['service'], pairs: [] }), 200);
     }
     const [person, pairs] = await Promise.all([
       findSignedInPerson(db, caller.orgId, caller.personId),
@@ -34,6 +35,6 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
       roles,
       pairs: pairs.map((pair) => toPair(pair, actorIn(pair, caller))),
     });
-    return c.json(me, 200);
+    return json(c, me, 200);
   });
 }

@@ -3,6 +3,7 @@ import { memberId } from '../../auth/access.js';
 import { erase } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { findOwnSession } from '../sessions/sessions.store.js';
 import {
   createNoteRoute,
@@ -22,18 +23,18 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { row, pair, role } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
     const note = await insertNote(db, row, memberId(pair, role), c.req.valid('json').text);
-    return c.json(note, 201, { ETag: etagOf(note.version), Location: `/v1/notes/${note.id}` });
+    return json(c, note, 201, { ETag: etagOf(note.version), Location: `/v1/notes/${note.id}` });
   });
 
   app.openapi(listNotesRoute, async (c) => {
     const db = c.get('db');
     const { row, pair, role } = await findOwnSession(db, c.get('caller'), c.req.valid('param').sessionId);
-    return c.json(await listNotes(db, row, memberId(pair, role), c.req.valid('query')), 200);
+    return json(c, await listNotes(db, row, memberId(pair, role), c.req.valid('query')), 200);
   });
 
   app.openapi(getNoteRoute, async (c) => {
     const row = await findOwnNote(c.get('db'), c.get('caller'), c.req.valid('param').noteId);
-    return c.json(toNote(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toNote(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateNoteRoute, async (c) => {
@@ -41,7 +42,7 @@ export function registerNotes(app: OpenAPIHono<AppEnv>) {
     const row = await findOwnNote(db, c.get('caller'), c.req.valid('param').noteId);
     checkIfMatch(c, row.version);
     const note = await updateNote(db, row, c.req.valid('json'));
-    return c.json(note, 200, { ETag: etagOf(note.version) });
+    return json(c, note, 200, { ETag: etagOf(note.version) });
   });
 
   app.openapi(deleteNoteRoute, async (c) => {

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { requireAdmin } from '../../auth/access.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { clearPhotosNotAllowed } from '../people/people.store.js';
 import { getOrganizationRoute, updateOrganizationRoute } from './organization.routes.js';
 import { findOrganization, toOrganization, updateOrganization } from './organization.store.js';
@@ -9,7 +10,7 @@ import { findOrganization, toOrganization, updateOrganization } from './organiza
 export function registerOrganization(app: OpenAPIHono<AppEnv>) {
   app.openapi(getOrganizationRoute, async (c) => {
     const row = await findOrganization(c.get('db'), c.get('caller').orgId);
-    return c.json(toOrganization(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toOrganization(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateOrganizationRoute, async (c) => {
@@ -23,6 +24,6 @@ export function registerOrganization(app: OpenAPIHono<AppEnv>) {
     if (changes.settings?.photoHosts) {
       await clearPhotosNotAllowed(db, caller.orgId, organization.settings.photoHosts, organization.updatedAt);
     }
-    return c.json(organization, 200, { ETag: etagOf(organization.version) });
+    return json(c, organization, 200, { ETag: etagOf(organization.version) });
   });
 }

@@ -6,6 +6,7 @@ import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { checkOfferedTopics, findVisibleProgram, toProgram } from '../programs/programs.store.js';
 import {
@@ -41,7 +42,7 @@ function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn:
 
 export function registerPairs(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPairsRoute, async (c) => {
-    return c.json(await listPairs(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
+    return json(c, await listPairs(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(createPairRoute, async (c) => {
@@ -63,13 +64,13 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const [pair] = await makePairs(db, toProgram(programRow), [body], (_index, side) => [side]);
     if (!pair) throw new Error('makePairs made no pair of one request');
     c.get('events').push(domainEvent('pair.created', pair, pair));
-    return c.json(pair, 201, { ETag: etagOf(pair.version), Location: `/v1/pairs/${pair.id}` });
+    return json(c, pair, 201, { ETag: etagOf(pair.version), Location: `/v1/pairs/${pair.id}` });
   });
 
   app.openapi(getPairRoute, async (c) => {
     const caller = c.get('caller');
     const { pair } = await findPair(c.get('db'), caller, c.req.valid('param').pairId, { admins: true });
-    return c.json(toPair(pair, actorIn(pair, caller)), 200, { ETag: etagOf(pair.version) });
+    return json(c, toPair(pair, actorIn(pair, caller)), 200, { ETag: etagOf(pair.version) });
   });
 
   app.openapi(updatePairRoute, async (c) => {
@@ -108,7 +109,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       endedBy: ends ? actor : current.endedBy,
     });
     c.get('events').push(domainEvent('pair.updated', next, next));
-    return c.json(pairAsSeenBy(next, actor), 200, { ETag: etagOf(next.version) });
+    return json(c, pairAsSeenBy(next, actor), 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(deletePairRoute, async (c) => {
@@ -129,7 +130,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const current = pairOf(row);
     const viewer = actorIn(row, caller);
     if (current.charterAcceptedAt[role] !== null) {
-      return c.json(pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
+      return json(c, pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
     }
     checkNotEnded(current, 'accept the charter of');
     const now = nowIso();
@@ -140,7 +141,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       activatedIfReady({ ...current, charterAcceptedAt: accepted }, todayIso()),
     );
     c.get('events').push(domainEvent('pair.updated', next, next));
-    return c.json(pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
+    return json(c, pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(consentRoute, async (c) => {
@@ -153,7 +154,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const current = pairOf(row);
     const viewer = actorIn(row, caller);
     if (current.menteeConsentedAt !== null) {
-      return c.json(pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
+      return json(c, pairAsSeenBy(current, viewer), 200, { ETag: etagOf(current.version) });
     }
     checkNotEnded(current, 'consent to');
     const next = await updatePair(
@@ -162,7 +163,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       activatedIfReady({ ...current, menteeConsentedAt: nowIso() }, todayIso()),
     );
     c.get('events').push(domainEvent('pair.updated', next, next));
-    return c.json(pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
+    return json(c, pairAsSeenBy(next, viewer), 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(declineRoute, async (c) => {
@@ -172,7 +173,7 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
     const current = pairOf(row);
     const next = await updatePair(db, current, declinedBy(current, role, todayIso()));
     c.get('events').push(domainEvent('pair.updated', next, next));
-    return c.json(pairAsSeenBy(next, actorIn(row, caller)), 200, { ETag: etagOf(next.version) });
+    return json(c, pairAsSeenBy(next, actorIn(row, caller)), 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(pairProgressRoute, async (c) => {
@@ -187,6 +188,6 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
       feedback,
       now: at ? new Date(at) : new Date(),
     });
-    return c.json(progress, 200);
+    return json(c, progress, 200);
   });
 }

@@ -7,6 +7,7 @@ import type { Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { photoHostsOf } from '../organization/organization.store.js';
 import {
@@ -95,7 +96,7 @@ function checkPhotoUrl(photoUrl: string, photoHosts: readonly string[]) {
 
 export function registerPeople(app: OpenAPIHono<AppEnv>) {
   app.openapi(listPeopleRoute, async (c) => {
-    return c.json(await listVisiblePeople(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
+    return json(c, await listVisiblePeople(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(createPersonRoute, async (c) => {
@@ -116,7 +117,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     );
     if (body.managerId) await checkManager(db, caller.orgId, null, body.managerId);
     const person = await addPerson(db, caller.orgId, body);
-    return c.json(person, 201, { ETag: etagOf(person.version), Location: `/v1/people/${person.id}` });
+    return json(c, person, 201, { ETag: etagOf(person.version), Location: `/v1/people/${person.id}` });
   });
 
   app.openapi(getPersonRoute, async (c) => {
@@ -125,7 +126,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     const row = await findVisiblePerson(db, caller, c.req.valid('param').personId, { erased: true });
     const person = toPerson(row, await photoHostsOf(db, caller.orgId));
     const shown = row.erasedAt === null ? person : asSeenAfterErasure(person, await readerLocale(db, caller));
-    return c.json(shown, 200, { ETag: etagOf(row.version) });
+    return json(c, shown, 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updatePersonRoute, async (c) => {
@@ -146,7 +147,7 @@ export function registerPeople(app: OpenAPIHono<AppEnv>) {
     await checkUnique(db, caller.orgId, { email, externalId: changes.externalId }, row.id);
     if (changes.managerId) await checkManager(db, caller.orgId, row.id, changes.managerId);
     const person = await updatePerson(db, row, photoHosts, changes);
-    return c.json(person, 200, { ETag: etagOf(person.version) });
+    return json(c, person, 200, { ETag: etagOf(person.version) });
   });
 
   app.openapi(deletePersonRoute, async (c) => {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { type Caller, callerKey } from '../../auth/caller.js';
 import type { Database, Row } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { pairsOf } from '../me/me.store.js';
 import { findOrganization, photoHostsOf } from '../organization/organization.store.js';
@@ -50,7 +51,7 @@ export function registerPersonData(app: OpenAPIHono<AppEnv>) {
     }
     const db = c.get('db');
     const row = await findPersonOfOrg(db, caller.orgId, caller.personId);
-    return c.json(await personData(db, row, 'self'), 200, asFile('rm-kit-my-data'));
+    return json(c, await personData(db, row, 'self'), 200, asFile('rm-kit-my-data'));
   });
 
   app.openapi(exportPersonDataRoute, async (c) => {
@@ -61,7 +62,7 @@ export function registerPersonData(app: OpenAPIHono<AppEnv>) {
       c.req.valid('param').personId,
       'Only an admin can export someone; your own data is at GET /v1/me/export',
     );
-    return c.json(await personData(db, row, 'admin'), 200, asFile(`rm-kit-person-${row.id}`));
+    return json(c, await personData(db, row, 'admin'), 200, asFile(`rm-kit-person-${row.id}`));
   });
 
   app.openapi(erasePersonRoute, async (c) => {
@@ -78,6 +79,6 @@ export function registerPersonData(app: OpenAPIHono<AppEnv>) {
         issues: [{ path: ['personId'], message: 'Ask another admin' }],
       });
     }
-    return c.json(await erasePerson(db, row, callerKey(caller)), 200);
+    return json(c, await erasePerson(db, row, callerKey(caller)), 200);
   });
 }

@@ -5,6 +5,7 @@ import { nowIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { Problem } from '../../http/problem.js';
 import {
   createProgramRoute,
@@ -24,7 +25,7 @@ import {
 
 export function registerPrograms(app: OpenAPIHono<AppEnv>) {
   app.openapi(listProgramsRoute, async (c) => {
-    return c.json(await listPrograms(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
+    return json(c, await listPrograms(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(createProgramRoute, async (c) => {
@@ -42,12 +43,12 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
       version: 1,
     });
     await insertProgram(c.get('db'), program);
-    return c.json(program, 201, { ETag: etagOf(program.version), Location: `/v1/programs/${program.id}` });
+    return json(c, program, 201, { ETag: etagOf(program.version), Location: `/v1/programs/${program.id}` });
   });
 
   app.openapi(getProgramRoute, async (c) => {
     const row = await findVisibleProgram(c.get('db'), c.get('caller'), c.req.valid('param').programId);
-    return c.json(toProgram(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toProgram(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateProgramRoute, async (c) => {
@@ -72,7 +73,7 @@ export function registerPrograms(app: OpenAPIHono<AppEnv>) {
           ? current.charter
           : charterFrom(charter, await organizationLocale(db, caller.orgId), current.charter),
     });
-    return c.json(next, 200, { ETag: etagOf(next.version) });
+    return json(c, next, 200, { ETag: etagOf(next.version) });
   });
 
   app.openapi(deleteProgramRoute, async (c) => {

@@ -15,6 +15,7 @@ import type * as z from 'zod';
 import { requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import type { AppEnv } from '../../http/env.js';
+import { json } from '../../http/json-answer.js';
 import { findVisibleProgram } from '../programs/programs.store.js';
 import { dashboardGround } from './dashboard.store.js';
 import { programDashboardRoute, programReportRoute } from './reports.routes.js';
@@ -56,7 +57,7 @@ export function registerReports(app: OpenAPIHono<AppEnv>) {
     const { report } = await reportOf(c, caller, programId, 'Only a program admin can read its report');
     if (query.format === 'csv')
       return csvAnswer(c, programReportCsv(report, csvOptions(query)), `report-${programId}`);
-    return c.json(report, 200);
+    return json(c, report, 200);
   });
 
   app.openapi(programDashboardRoute, async (c) => {
@@ -74,6 +75,6 @@ export function registerReports(app: OpenAPIHono<AppEnv>) {
     const dashboard = programDashboardSchema.parse(programDashboard(ground, report.feedback));
     if (query.format === 'csv')
       return csvAnswer(c, pairRowsCsv(dashboard.pairRows, csvOptions(query)), `dashboard-${programId}`);
-    return c.json(dashboard, 200);
+    return json(c, dashboard, 200);
   });
 }

@@ -4,6 +4,7 @@ import { everyOperation, requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
 import type { AppEnv } from '../../http/env.js';
+import { json } from '../../http/json-answer.js';
 import { forbidden } from '../../http/problem.js';
 import {
   createServiceTokenRoute,
@@ -39,16 +40,16 @@ export function serviceTokensApp() {
     const { createdAt } = await findServiceToken(db, orgId, id);
     const created = serviceTokenCreatedSchema.parse({ id, name, token, createdAt });
     c.set('shownOnce', true);
-    return c.json(created, 201, { Location: `/v1/service-tokens/${id}` });
+    return json(c, created, 201, { Location: `/v1/service-tokens/${id}` });
   });
 
   tokens.openapi(listServiceTokensRoute, async (c) => {
-    return c.json(await listServiceTokens(c.get('db'), c.get('caller').orgId, c.req.valid('query')), 200);
+    return json(c, await listServiceTokens(c.get('db'), c.get('caller').orgId, c.req.valid('query')), 200);
   });
 
   tokens.openapi(getServiceTokenRoute, async (c) => {
     const row = await findServiceToken(c.get('db'), c.get('caller').orgId, c.req.valid('param').tokenId);
-    return c.json(toServiceToken(row), 200);
+    return json(c, toServiceToken(row), 200);
   });
 
   tokens.openapi(revokeServiceTokenRoute, async (c) => {

@@ -7,6 +7,7 @@ import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { checkSessionStatus } from '../pairs/pair-life-cycle.js';
 import {
@@ -41,19 +42,19 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const session = await insertSession(db, pair, body);
     if (session.status === 'held') await queueSessionHeld(db, pair, session);
     c.get('events').push(domainEvent('session.created', pair, session));
-    return c.json(session, 201, { ETag: etagOf(session.version), Location: `/v1/sessions/${session.id}` });
+    return json(c, session, 201, { ETag: etagOf(session.version), Location: `/v1/sessions/${session.id}` });
   });
 
   app.openapi(listSessionsRoute, async (c) => {
     const db = c.get('db');
     const { pairId } = c.req.valid('param');
     await findOwnPair(db, c.get('caller'), pairId);
-    return c.json(await listSessions(db, pairId, c.req.valid('query')), 200);
+    return json(c, await listSessions(db, pairId, c.req.valid('query')), 200);
   });
 
   app.openapi(getSessionRoute, async (c) => {
     const { row } = await findOwnSession(c.get('db'), c.get('caller'), c.req.valid('param').sessionId);
-    return c.json(toSession(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toSession(row), 200, { ETag: etagOf(row.version) });
   });
 
   app.openapi(updateSessionRoute, async (c) => {
@@ -65,7 +66,7 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const session = await updateSession(db, row, changes);
     if (session.status === 'held' && row.status !== 'held') await queueSessionHeld(db, pair, session);
     c.get('events').push(domainEvent('session.updated', pair, session));
-    return c.json(session, 200, { ETag: etagOf(session.version) });
+    return json(c, session, 200, { ETag: etagOf(session.version) });
   });
 
   app.openapi(deleteSessionRoute, async (c) => {

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { findOwnPair } from '../../auth/access.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import {
   agreeStoryRoute,
   approveStoryRoute,
@@ -31,22 +32,22 @@ export function registerStories(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pair } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
     const story = await insertStory(db, pair, c.req.valid('json'));
-    return c.json(story, 201, { ETag: etagOf(story.version), Location: `/v1/stories/${story.id}` });
+    return json(c, story, 201, { ETag: etagOf(story.version), Location: `/v1/stories/${story.id}` });
   });
 
   app.openapi(listPairStoriesRoute, async (c) => {
     const db = c.get('db');
     const { pair } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
-    return c.json(await listPairStories(db, pair, c.req.valid('query')), 200);
+    return json(c, await listPairStories(db, pair, c.req.valid('query')), 200);
   });
 
   app.openapi(listStoriesRoute, async (c) => {
-    return c.json(await listSharedStories(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
+    return json(c, await listSharedStories(c.get('db'), c.get('caller'), c.req.valid('query')), 200);
   });
 
   app.openapi(getStoryRoute, async (c) => {
     const { story } = await findOwnStory(c.get('db'), c.get('caller'), c.req.valid('param').storyId);
-    return c.json(story, 200, { ETag: etagOf(story.version) });
+    return json(c, story, 200, { ETag: etagOf(story.version) });
   });
 
   app.openapi(updateStoryRoute, async (c) => {
@@ -54,7 +55,7 @@ export function registerStories(app: OpenAPIHono<AppEnv>) {
     const found = await findOwnStory(db, c.get('caller'), c.req.valid('param').storyId);
     checkIfMatch(c, found.story.version);
     const story = await updateStory(db, found, found.role, c.req.valid('json'));
-    return c.json(story, 200, { ETag: etagOf(story.version) });
+    return json(c, story, 200, { ETag: etagOf(story.version) });
   });
 
   for (const [route, agrees] of [
@@ -66,7 +67,7 @@ export function registerStories(app: OpenAPIHono<AppEnv>) {
       const found = await findOwnStory(db, c.get('caller'), c.req.valid('param').storyId);
       checkIfMatch(c, found.story.version);
       const story = await setAgreement(db, found, found.role, agrees);
-      return c.json(story, 200, { ETag: etagOf(story.version) });
+      return json(c, story, 200, { ETag: etagOf(story.version) });
     });
   }
 
@@ -76,7 +77,7 @@ export function registerStories(app: OpenAPIHono<AppEnv>) {
     const found = await findStoryForReview(db, caller, c.req.valid('param').storyId);
     checkIfMatch(c, found.story.version);
     const story = await approveStory(db, caller, found);
-    return c.json(toSharedStory(story), 200, { ETag: etagOf(story.version) });
+    return json(c, toSharedStory(story), 200, { ETag: etagOf(story.version) });
   });
 
   app.openapi(returnStoryRoute, async (c) => {
@@ -84,6 +85,6 @@ export function registerStories(app: OpenAPIHono<AppEnv>) {
     const found = await findStoryForReview(db, c.get('caller'), c.req.valid('param').storyId);
     checkIfMatch(c, found.story.version);
     const story = await returnStory(db, found, c.req.valid('json').note);
-    return c.json(toSharedStory(story), 200, { ETag: etagOf(story.version) });
+    return json(c, toSharedStory(story), 200, { ETag: etagOf(story.version) });
   });
 }

@@ -5,6 +5,7 @@ import type { Caller } from '../../auth/caller.js';
 import type { Config } from '../../config.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
+import { json } from '../../http/json-answer.js';
 import { Problem } from '../../http/problem.js';
 import { addressLiteral, isPublicAddress } from '../../webhooks/address-guard.js';
 import { queuePing, queueRedelivery } from '../../webhooks/outbox.store.js';
@@ -64,7 +65,7 @@ export function webhooksApp(config: Config) {
   webhooks.use(everyOperation(adminsOnly));
 
   webhooks.openapi(listWebhooksRoute, async (c) =>
-    c.json(await listWebhooks(c.get('db'), c.get('caller').orgId, c.req.valid('query')), 200),
+    json(c, await listWebhooks(c.get('db'), c.get('caller').orgId, c.req.valid('query')), 200),
   );
 
   webhooks.openapi(createWebhookRoute, async (c) => {
@@ -73,12 +74,12 @@ export function webhooksApp(config: Config) {
     const { row, secret } = await insertWebhook(c.get('db'), c.get('caller').orgId, body);
     const created = webhookWithSecretSchema.parse({ ...toWebhook(row), secret });
     c.set('shownOnce', true);
-    return c.json(created, 201, { Location: `/v1/webhooks/${row.id}`, ETag: etagOf(row.version) });
+    return json(c, created, 201, { Location: `/v1/webhooks/${row.id}`, ETag: etagOf(row.version) });
   });
 
   webhooks.openapi(getWebhookRoute, async (c) => {
     const row = await findWebhook(c.get('db'), c.get('caller').orgId, c.req.valid('param').webhookId);
-    return c.json(toWebhook(row), 200, { ETag: etagOf(row.version) });
+    return json(c, toWebhook(row), 200, { ETag: etagOf(row.version) });
   });
 
   webhooks.openapi(updateWebhookRoute, async (c) => {
@@ -88,7 +89,7 @@ export function webhooksApp(config: Config) {
     const changes = c.req.valid('json');
     checkTarget(changes.url, config);
     const webhook = await updateWebhook(db, row, changes);
-    return c.json(webhook, 200, { ETag: etagOf(webhook.version) });
+    return json(c, webhook, 200, { ETag: etagOf(webhook.version) });
   });
 
   webhooks.openapi(deleteWebhookRoute, async (c) => {
@@ -105,19 +106,19 @@ export function webhooksApp(config: Config) {
     checkIfMatch(c, row.version);
     const rotated = webhookWithSecretSchema.parse(await rotateSecret(db, row));
     c.set('shownOnce', true);
-    return c.json(rotated, 200, { ETag: etagOf(rotated.version) });
+    return json(c, rotated, 200, { ETag: etagOf(rotated.version) });
   });
 
   webhooks.openapi(listWebhookDeliveriesRoute, async (c) => {
     const db = c.get('db');
     const row = await findWebhook(db, c.get('caller').orgId, c.req.valid('param').webhookId);
-    return c.json(await listDeliveries(db, row.id, c.req.valid('query')), 200);
+    return json(c, await listDeliveries(db, row.id, c.req.valid('query')), 200);
   });
 
   webhooks.openapi(pingWebhookRoute, async (c) => {
     const db = c.get('db');
     const row = await findWebhook(db, c.get('caller').orgId, c.req.valid('param').webhookId);
-    return c.json(toDelivery(await queuePing(db, row)), 202);
+    return json(c, toDelivery(await queuePing(db, row)), 202);
   });
 
   return webhooks;
@@ -131,7 +132,7 @@ export function webhookDeliveriesApp() {
   deliveries.openapi(redeliverRoute, async (c) => {
     const db = c.get('db');
     const delivery = await findDelivery(db, c.get('caller').orgId, c.req.valid('param').deliveryId);
-    return c.json(toDelivery(await queueRedelivery(db, delivery)), 202);
+    return json(c, toDelivery(await queueRedelivery(db, delivery)), 202);
   });
 
   return deliveries;
