@@ -255,8 +255,9 @@ rendering every one of them (no virtualisation), interleaved, median of ${RUNS} 
 all the sessions in one JSON answer (${loaded.megabytes.toFixed(1)} MB; the log's first page is
 answered with all of them). "Reading the answer alone": what turning those bytes into objects
 costs by itself, measured in the page right after each render (the log's client reads the
-answer's bytes as text and parses it; the plain list parses the text), not counting the
-garbage collection it brings on later, which the first render does pay. Heap: what the page's
+answer's bytes whole, decodes them 64 kB at a time and parses the text; the plain list parses
+the text), not counting the garbage collection it brings on later, which the first render
+does pay. Heap: what the page's
 JS heap gives back when the list is removed (after a garbage collection each time, the list
 scrolled to its end); DOM nodes: in
 the list's tree as first shown, shadow roots included. Scrolling: ${SCROLL_STEP} px a frame for
