@@ -8,6 +8,8 @@ import { sessionLogListStyles } from './session-log-list.styles.js';
 
 /** Load the next page once the last rendered session is this close to the end of what is loaded. */
 const PREFETCH_DISTANCE = 10;
+/** How far beyond the view the list draws sessions, once drawn first (the layout's default). */
+const OVERHANG = 1000;
 /** More sessions than the scroller shows at once, at the smallest a session is. */
 const LONGER_THAN_VIEW = 10;
 
@@ -20,6 +22,23 @@ const LONGER_THAN_VIEW = 10;
  */
 class SessionsLayout extends FlowLayout {
   override _itemSize = { width: 100, height: 170 };
+  /**
+   * At first only the sessions in view: the 1,000 px drawn beyond it on each side (the
+   * layout's own overhang) more than doubled what the first render laid out (10 sessions
+   * instead of 4). Those beyond come two frames later, once the first has drawn the list;
+   * a scroll sooner draws what it brings into view, as any scroll does.
+   */
+  override _overhang = 0;
+
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        this._overhang = OVERHANG;
+        this._triggerReflow();
+      }),
+    );
+  }
 }
 const LAYOUT = { type: SessionsLayout };
 
