@@ -48,9 +48,9 @@ export function crossOrigin(allowedOrigins: readonly string[]) {
       set(c, origin);
       return origin;
     },
-    /** Without Node's response, sets them on an answer made without them (a replayed write). */
+    /** Sets them on an answer made without them (see everyAnswer). */
     after(c: Context<AppEnv>, origin: string | null): void {
-      if (!c.env?.outgoing && !c.res.headers.has('Access-Control-Expose-Headers')) set(c, origin);
+      if (!c.res.headers.has('Access-Control-Expose-Headers')) set(c, origin);
     },
   };
 }

@@ -22,8 +22,6 @@ export function json<T extends JSONValue | object | InvalidJSONValue, U extends 
   if (!c.env?.outgoing) return c.json(object, status, headers);
   return new Response(JSON.stringify(object), {
     status,
-    headers: headers
-      ? { 'Content-Type': 'application/json', ...headers }
-      : { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
   }) as JsonAnswer<T, U>;
 }

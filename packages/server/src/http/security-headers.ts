@@ -34,13 +34,13 @@ export function setSecurityHeaders(c: Context<AppEnv>): void {
 }
 
 /**
- * Without Node's response (see setForEveryAnswer), sets them once answered on an answer made
- * without them, or with a policy of its own: an API answer never loads or frames anything.
- * Under Node they are on its response already, and no API route sets a policy of its own;
- * looking at the answer's headers to make sure would turn the plain record of a JSON answer
- * (see json-answer.ts) into a web `Headers` object again.
+ * Sets them once answered on an answer made without them, or with a policy of its own: an API
+ * answer never loads or frames anything. Only without Node's response (see everyAnswer): under
+ * Node they are on its response already, and no API route sets a policy of its own; looking at
+ * the answer's headers to make sure would turn the plain record of a JSON answer (see
+ * json-answer.ts) into a web `Headers` object again.
  */
 export function completeSecurityHeaders(c: Context<AppEnv>): void {
-  if (c.env?.outgoing || c.res.headers.get('Content-Security-Policy') === API_POLICY) return;
+  if (c.res.headers.get('Content-Security-Policy') === API_POLICY) return;
   for (const [name, value] of API_SECURITY_HEADERS) c.res.headers.set(name, value);
 }
