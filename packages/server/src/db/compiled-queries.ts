@@ -7,8 +7,7 @@ import {
   type QueryResult,
   SelectQueryNode,
 } from 'kysely';
-import { directReader } from './direct-reads.js';
-import type { Statements } from './reused-statements.js';
+import { type DirectReader, directReader } from './direct-reads.js';
 
 /** A query's values by name: each one is a single bound parameter (no lists). */
 type Values = Record<string, string | number | null>;
@@ -39,7 +38,8 @@ const MARK = '\u0000rm-kit compiled query value:';
  * kept per dialect adapter and plugin list; results go through the plugins as ever.
  * `execute` gives the whole result, for writes: `numAffectedRows` says how many rows changed.
  * A read outside a transaction on a SQLite file runs at once on its read connection
- * (direct-reads.ts), its rows named as the plugins would name them.
+ * (direct-reads.ts), its rows named as the plugins would name them, and is kept until the
+ * next commit (kept-reads.ts): its rows are frozen.
  */
 export function compiledQuery<DB, V extends Values, Row>(
   build: (db: Kysely<DB>, values: V) => Compilable<Row>,
@@ -89,11 +89,14 @@ export function compiledQuery<DB, V extends Values, Row>(
 
 /** The rows of a read, from the read connection; null when the plugins do more than rename. */
 async function readDirectly<Row>(
-  reader: Statements,
+  { statements, kept }: DirectReader,
   shape: Shape,
   parameters: unknown[],
 ): Promise<Row[] | null> {
-  const statement = reader.prepare(shape.compiled.sql);
+  const key = `${shape.compiled.sql}\u0000${JSON.stringify(parameters)}`;
+  const known = kept.rows(key);
+  if (known) return known as Row[];
+  const statement = statements.prepare(shape.compiled.sql);
   // Found once per shape, including that there are none (null), not again on every read.
   if (shape.keys === undefined)
     shape.keys = await keysAfter(
@@ -115,11 +118,13 @@ async function readDirectly<Row>(
     shape.keys = undefined;
     return null;
   }
-  return rows.map((values) => {
+  const named = rows.map((values) => {
     const row: Record<string, unknown> = {};
     for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
-    return row as Row;
+    return Object.freeze(row) as Row;
   });
+  kept.keep(key, Object.freeze(named));
+  return named;
 }
 
 async function keysAfter(plugins: readonly KyselyPlugin[], columns: string[]): Promise<string[] | null> {

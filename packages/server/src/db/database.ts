@@ -6,6 +6,7 @@ import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
 import { readDirectly, stopReadingDirectly } from './direct-reads.js';
 import { groupCommitSqlite } from './grouped-sqlite.js';
+import { keptReads } from './kept-reads.js';
 import * as initial from './migrations/0001-initial.js';
 import * as eventLog from './migrations/0002-event-log.js';
 import * as charterPerLanguage from './migrations/0003-charter-per-language.js';
@@ -96,7 +97,10 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     sqlite.pragma('temp_store = MEMORY');
     const writer = { sqlite, statements: reusingStatements(sqlite) };
     const reader = path === ':memory:' ? null : openReader(path);
-    const db = new Kysely<Database>({ dialect: groupCommitSqlite(writer, reader), plugins });
+    const db = new Kysely<Database>({
+      dialect: groupCommitSqlite(writer, reader?.statements ?? null),
+      plugins,
+    });
     if (reader) readDirectly(db, reader);
     const close = () => {
       stopReadingDirectly(db);
@@ -112,7 +116,7 @@ function openReader(path: string) {
   const reader = new SQLite(path);
   reader.pragma('query_only = ON');
   reader.pragma('busy_timeout = 5000');
-  return reusingStatements(reader);
+  return { statements: reusingStatements(reader), kept: keptReads(reader) };
 }
 
 /** Every migration this version knows, by name; a database may hold no other. */

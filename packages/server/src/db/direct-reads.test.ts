@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compiledQuery } from './compiled-queries.js';
@@ -100,6 +101,29 @@ describe('compiled reads on a SQLite file, outside a transaction', () => {
       'second',
       'draft',
     ]);
+  });
+
+  it('answers a read again from memory until anything is committed, by any connection', async () => {
+    const first = await notesWithOwners.all(db, { ownerId: 'ada' });
+    expect(await notesWithOwners.all(db, { ownerId: 'ada' })).toBe(first);
+
+    // Another process on the same file (a second server, the CLI) commits: the next read sees it.
+    const another = new SQLite(join(dir, 'rm-kit.sqlite'));
+    try {
+      another.prepare(`update notes set body = 'edited elsewhere' where id = 1`).run();
+    } finally {
+      another.close();
+    }
+    expect((await notesWithOwners.first(db, { ownerId: 'ada' }))?.body).toBe('edited elsewhere');
+
+    await db.updateTable('notes').set({ body: 'edited here' }).where('id', '=', 1).execute();
+    expect((await notesWithOwners.first(db, { ownerId: 'ada' }))?.body).toBe('edited here');
+  });
+
+  it('gives rows no reader can change for the next one', async () => {
+    const [note] = await notesWithOwners.all(db, { ownerId: 'ada' });
+    expect(() => Object.assign(note ?? {}, { body: 'changed by a caller' })).toThrow(TypeError);
+    expect((await notesWithOwners.first(db, { ownerId: 'ada' }))?.body).toBe('first');
   });
 
   it('fails once the storage is closed, as any other read', async () => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { KeptReads } from './kept-reads.js';
 import type { Statements } from './reused-statements.js';
 
 /**
@@ -8,11 +9,16 @@ import type { Statements } from './reused-statements.js';
  * committed data. On `GET /v1/pairs/{id}` the asynchronous path around its one read took a
  * sixth of the server's time. Kept by the Kysely instance itself: a transaction, a
  * connection of its own or a copy with other plugins is another instance and goes through
- * Kysely as ever.
+ * Kysely as ever. What such a read gives is kept until the next commit (kept-reads.ts).
  */
-const readers = new WeakMap<Kysely<unknown>, Statements>();
+export interface DirectReader {
+  statements: Statements;
+  kept: KeptReads;
+}
 
-export function readDirectly<DB>(db: Kysely<DB>, reader: Statements): void {
+const readers = new WeakMap<Kysely<unknown>, DirectReader>();
+
+export function readDirectly<DB>(db: Kysely<DB>, reader: DirectReader): void {
   readers.set(db as Kysely<unknown>, reader);
 }
 
@@ -21,6 +27,6 @@ export function stopReadingDirectly<DB>(db: Kysely<DB>): void {
   readers.delete(db as Kysely<unknown>);
 }
 
-export function directReader<DB>(db: Kysely<DB>): Statements | undefined {
+export function directReader<DB>(db: Kysely<DB>): DirectReader | undefined {
   return readers.get(db as Kysely<unknown>);
 }

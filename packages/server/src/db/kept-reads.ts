@@ -1,0 +1,48 @@
+import type SQLite from 'better-sqlite3';
+
+/** About a hundred pages of sessions: a few megabytes at most. */
+const KEPT_ROWS = 5000;
+
+/** Rows read on one connection, by query and values, for as long as the database is unchanged. */
+export interface KeptReads {
+  rows(key: string): readonly unknown[] | undefined;
+  keep(key: string, rows: readonly unknown[]): void;
+}
+
+/**
+ * Reads on SQLite's read connection answered again from memory until anything is committed.
+ * `PRAGMA data_version` changes on this connection whenever any other connection commits:
+ * this process's writer, another server process on the same file, the CLI. It is asked
+ * before every read (a few microseconds), so a read never misses a write that committed
+ * before the read began, and any commit drops everything kept. Reads far outnumber writes,
+ * and the same ones come again between two writes: every request about a pair reads the
+ * pair first, and a pair's two people read the same sessions. Kept rows are frozen, as each
+ * is shared by whoever reads it next. At most `capacity` rows are kept, the oldest reads
+ * dropped first.
+ */
+export function keptReads(connection: SQLite.Database, capacity = KEPT_ROWS): KeptReads {
+  const dataVersion = connection.prepare('PRAGMA data_version').pluck();
+  const kept = new Map<string, readonly unknown[]>();
+  let rowsKept = 0;
+  let keptAt: unknown;
+  return {
+    rows(key) {
+      const now = dataVersion.get();
+      if (now === keptAt) return kept.get(key);
+      kept.clear();
+      rowsKept = 0;
+      keptAt = now;
+      return undefined;
+    },
+    keep(key, rows) {
+      if (rows.length > capacity) return;
+      kept.set(key, rows);
+      rowsKept += rows.length;
+      for (const [oldest, its] of kept) {
+        if (rowsKept <= capacity) break;
+        kept.delete(oldest);
+        rowsKept -= its.length;
+      }
+    },
+  };
+}
