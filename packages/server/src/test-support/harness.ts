@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pino, { type Logger } from 'pino';
@@ -15,7 +18,10 @@ export interface TestDatabase {
   url: string;
 }
 
-/** SQLite always; PostgreSQL too when one is running for the tests (always in CI). */
+/**
+ * SQLite always; PostgreSQL too when one is running for the tests (always in CI). createTestApi
+ * opens SQLite's `sqlite::memory:` as a fresh file (see there).
+ */
 export function testDatabases(): TestDatabase[] {
   const databases: TestDatabase[] = [{ dialect: 'sqlite', url: 'sqlite::memory:' }];
   const pgUrl = process.env.TEST_DATABASE_URL;
@@ -86,6 +92,9 @@ export interface TestApi {
 
 /**
  * The app over a fresh database (a new schema on PostgreSQL), as the tests of every route use it.
+ * A fresh SQLite database is a file in a directory of its own, removed at close: as the server
+ * runs, with WAL, its read connection (reads kept until the next commit) and commits grouped
+ * behind an fsync, none of which an in-memory database has.
  * `shared`: over the database as it is instead (a process world's), left in place at close, so
  * two apps on one database stand for two server processes, or one before and after a restart.
  */
@@ -96,7 +105,12 @@ export async function createTestApi(
 ): Promise<TestApi> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const ownSchema = database.dialect === 'postgres' && !options.shared;
-  const storage = await openStorage(database.url, ownSchema ? { schema } : {});
+  const ownFile =
+    database.url === 'sqlite::memory:' && !options.shared
+      ? mkdtempSync(join(tmpdir(), 'rm-kit-test-'))
+      : undefined;
+  const url = ownFile ? `sqlite:${join(ownFile, 'rm-kit.sqlite')}` : database.url;
+  const storage = await openStorage(url, ownSchema ? { schema } : {});
   await migrate(storage.db);
   const idp = await startTestIdentityProvider();
   const config = readConfig({
@@ -155,6 +169,7 @@ export async function createTestApi(
       await bus.close();
       if (storage.pool && ownSchema) await storage.pool.query(`drop schema "${schema}" cascade`);
       await storage.close();
+      if (ownFile) rmSync(ownFile, { recursive: true, force: true });
       await idp.close();
     },
   };
