@@ -335,6 +335,23 @@ describe('the contract', () => {
     expect(paths(bad)).toEqual(['email', 'timeZone']);
   });
 
+  it('keeps telling a real time zone from a made-up one however often each is checked', () => {
+    const person = {
+      email: 'giulia.rossi@example.com',
+      displayName: 'Giulia Rossi',
+      department: 'Marketing',
+      careerStage: 'early',
+      locale: 'it',
+    };
+    for (let round = 0; round < 3; round++) {
+      expect(personCreateSchema.safeParse({ ...person, timeZone: 'Europe/Rome' }).success).toBe(true);
+      expect(personCreateSchema.safeParse({ ...person, timeZone: 'europe/rome' }).success).toBe(true);
+      expect(paths(personCreateSchema.safeParse({ ...person, timeZone: 'Europe/Atlantis' }))).toEqual([
+        'timeZone',
+      ]);
+    }
+  });
+
   it('takes a photo URL over https only', () => {
     const person = {
       email: 'giulia.rossi@example.com',
