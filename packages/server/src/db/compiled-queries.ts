@@ -8,6 +8,7 @@ import {
   SelectQueryNode,
 } from 'kysely';
 import { type DirectReader, directReader } from './direct-reads.js';
+import { keyOfRead } from './kept-reads.js';
 
 /** A query's values by name: each one is a single bound parameter (no lists). */
 type Values = Record<string, string | number | null>;
@@ -93,8 +94,8 @@ async function readDirectly<Row>(
   shape: Shape,
   parameters: unknown[],
 ): Promise<Row[] | null> {
-  const key = `${shape.compiled.sql}\u0000${JSON.stringify(parameters)}`;
-  const known = kept.rows(key);
+  const key = keyOfRead(shape.compiled.sql, parameters);
+  const known = key === null ? undefined : kept.rows(key);
   if (known) return known as Row[];
   const statement = statements.prepare(shape.compiled.sql);
   // Found once per shape, including that there are none (null), not again on every read.
@@ -123,7 +124,7 @@ async function readDirectly<Row>(
     for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
     return Object.freeze(row) as Row;
   });
-  kept.keep(key, Object.freeze(named));
+  if (key !== null) kept.keep(key, Object.freeze(named));
   return named;
 }
 

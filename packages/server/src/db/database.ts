@@ -98,7 +98,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     const writer = { sqlite, statements: reusingStatements(sqlite) };
     const reader = path === ':memory:' ? null : openReader(path);
     const db = new Kysely<Database>({
-      dialect: groupCommitSqlite(writer, reader?.statements ?? null),
+      dialect: groupCommitSqlite(writer, reader),
       plugins,
     });
     if (reader) readDirectly(db, reader);

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommitSqlite } from './grouped-sqlite.js';
+import { keptReads } from './kept-reads.js';
 import { reusingStatements } from './reused-statements.js';
 
 interface Notes {
@@ -45,7 +46,7 @@ describe('SQLite writes committed in groups, on a file', () => {
     db = new Kysely<Notes>({
       dialect: groupCommitSqlite(
         { sqlite: writer, statements: reusingStatements(writer) },
-        reusingStatements(reader),
+        { statements: reusingStatements(reader), kept: keptReads(reader) },
       ),
     });
     await sql`create table notes (id integer primary key, body text not null)`.execute(db);

@@ -12,6 +12,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
+import { type KeptReads, keyOfRead } from './kept-reads.js';
 import type { Statements } from './reused-statements.js';
 
 /**
@@ -226,6 +227,7 @@ class Handle implements DatabaseConnection {
   constructor(
     private readonly writer: Writer,
     private readonly reader: Statements | null,
+    private readonly kept: KeptReads | null,
   ) {}
 
   async begin(): Promise<void> {
@@ -278,7 +280,7 @@ class Handle implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.inTransaction) return run(this.writer.statements, query) as QueryResult<R>;
     const reader = this.readerFor(query);
-    if (reader) return run(reader, query) as QueryResult<R>;
+    if (reader) return this.readKept(reader, query) as QueryResult<R>;
     if (!this.reader && this.writer.statements.prepare(query.sql).readonly) return this.readOnWriter(query);
     await this.begin();
     let result: QueryResult<R>;
@@ -308,6 +310,16 @@ class Handle implements DatabaseConnection {
     for (const row of rows) yield { rows: [row] };
   }
 
+  /** A select as kept since the last commit (kept-reads.ts), or read now and kept. */
+  private readKept(reader: Statements, query: CompiledQuery): QueryResult<unknown> {
+    const key = this.kept && SelectQueryNode.is(query.query) ? keyOfRead(query.sql, query.parameters) : null;
+    const known = key === null ? undefined : this.kept?.rows(key);
+    if (known) return { rows: known as unknown[] };
+    const result = run(reader, query);
+    if (key !== null) this.kept?.keep(key, Object.freeze(result.rows.map((row) => Object.freeze(row))));
+    return result;
+  }
+
   /** The read connection, when there is one and the query only reads. */
   private readerFor(query: CompiledQuery): Statements | null {
     if (!this.reader) return null;
@@ -335,13 +347,14 @@ class GroupCommitDriver implements Driver {
     private readonly writer: Writer,
     private readonly writerConnection: Statements,
     private readonly reader: Statements | null,
+    private readonly kept: KeptReads | null,
   ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     if (this.closed) throw new Error('The database is closed');
-    return new Handle(this.writer, this.reader);
+    return new Handle(this.writer, this.reader, this.kept);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -383,11 +396,16 @@ class GroupCommitAdapter extends SqliteAdapter {
  */
 export function groupCommitSqlite(
   writer: { sqlite: SQLite.Database; statements: Statements },
-  reader: Statements | null,
+  reader: { statements: Statements; kept?: KeptReads } | null,
 ): Dialect {
   return {
     createDriver: () =>
-      new GroupCommitDriver(new Writer(writer.sqlite, writer.statements), writer.statements, reader),
+      new GroupCommitDriver(
+        new Writer(writer.sqlite, writer.statements),
+        writer.statements,
+        reader?.statements ?? null,
+        reader?.kept ?? null,
+      ),
     createQueryCompiler: () => new SqliteQueryCompiler(),
     createAdapter: () => new GroupCommitAdapter(),
     createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),

@@ -46,3 +46,10 @@ export function keptReads(connection: SQLite.Database, capacity = KEPT_ROWS): Ke
     },
   };
 }
+
+/** What a read is kept by: its SQL and values; null when a value is not a string, number or null. */
+export function keyOfRead(sql: string, parameters: readonly unknown[]): string | null {
+  for (const value of parameters)
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number') return null;
+  return `${sql}\u0000${JSON.stringify(parameters)}`;
+}
