@@ -1,5 +1,6 @@
 import { type Organization, type OrganizationUpdate, organizationSchema } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -17,9 +18,16 @@ export function toOrganization(row: Row<'organizations'>): Organization {
   });
 }
 
+/** Read by every answer that shows a person (its photo hosts) and by every page's `GET /v1/me`. */
+const organizationById = compiledQuery((db: Kysely<Database>, { orgId }: { orgId: string }) =>
+  db.selectFrom('organizations').selectAll().where('id', '=', orgId),
+);
+
 /** The caller's own organisation: it exists as long as the caller does. */
-export function findOrganization(db: Kysely<Database>, orgId: string) {
-  return db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirstOrThrow();
+export async function findOrganization(db: Kysely<Database>, orgId: string): Promise<Row<'organizations'>> {
+  const row = await organizationById.first(db, { orgId });
+  if (!row) throw new Error(`No organisation ${orgId}`);
+  return row;
 }
 
 /** The hosts the organisation allows photos from (see core's photoUrlAllowed). */
