@@ -38,6 +38,7 @@ async function openInsert() {
 const insert = await openInsert();
 const app = new Hono();
 app.get('/whoami', (c) => c.json({ nonce: process.env.RMKIT_PEER_NONCE, pid: process.pid }));
+app.get('/v1/me', (c) => c.json(bodies.me));
 app.get('/v1/pairs/:pairId', (c) => c.json(bodies.pair));
 app.get('/v1/pairs/:pairId/sessions', (c) => c.json(bodies.sessions));
 app.post('/v1/pairs/:pairId/sessions', async (c) => {

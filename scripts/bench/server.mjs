@@ -41,6 +41,7 @@ const KEYED_SUMMARY = 'Bench: keyed write';
 const MIX_SUMMARY = 'Bench: mixed write';
 const GET_PAIR = 'GET /v1/pairs/{id}';
 const GET_SESSIONS = 'GET /v1/pairs/{id}/sessions?limit=20';
+const GET_ME = 'GET /v1/me';
 const POST_SESSION = 'POST /v1/pairs/{id}/sessions, keyed';
 const MIX = `mix, ${MIX_CONNECTIONS} connections`;
 /** Whether `name` is kept by the comma-separated starts of names in `variable` (all, when unset). */
@@ -113,6 +114,7 @@ async function signIn(url) {
 /** What rm-kit answers the measured requests with, for the peer to answer the same. */
 async function bodiesFor(url, { token, pairId }) {
   const headers = { authorization: `Bearer ${token}` };
+  const me = await json(await fetch(`${url}/v1/me`, { headers }));
   const pair = await json(await fetch(`${url}/v1/pairs/${pairId}`, { headers }));
   const sessions = await json(await fetch(`${url}/v1/pairs/${pairId}/sessions?limit=20`, { headers }));
   const session = await json(
@@ -122,7 +124,7 @@ async function bodiesFor(url, { token, pairId }) {
       body: sessionBody('Bench: the body the peer answers'),
     }),
   );
-  return { pair, sessions, session };
+  return { me, pair, sessions, session };
 }
 
 /** Keyed writes by summary: sent, and acknowledged with 201, to check against the rows stored. */
@@ -225,6 +227,8 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work) {
     };
 
     await measure(GET_PAIR, CONNECTIONS, SECONDS, () => get(`/v1/pairs/${mentor.pairId}`, mentor.token));
+    // What every page the kit is on asks first, for whoever opens it.
+    await measure(GET_ME, CONNECTIONS, SECONDS, () => get('/v1/me', mentor.token));
     await measure(GET_SESSIONS, CONNECTIONS, SECONDS, () =>
       get(`/v1/pairs/${mentor.pairId}/sessions?limit=20`, mentor.token),
     );
@@ -435,7 +439,8 @@ file with WAL and \`synchronous=FULL\` as shipped, on PostgreSQL a throwaway clu
 beside a bare Hono route on \`@hono/node-server\` answering the same JSON, in its own process, over loopback with
 autocannon: ${phases}, each row after a warm-up of both, rm-kit and the peer back to back.
 \`RMKIT_RATE_LIMIT\` is raised to ${Number(RATE_LIMIT).toLocaleString('en-US')} for the bench, so one caller's
-connections measure the server, not its 429s. The GETs use a mentor's token. Each POST carries
+connections measure the server, not its 429s. The GETs use a mentor's token. \`GET /v1/me\` is not
+one of issue 13's requests; it is here because every page the kit is on asks it first. Each POST carries
 its own \`Idempotency-Key\`; its ceiling is one bare insert per request through the same bare
 Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
 a pool of 10, as rm-kit's. The mix: each connection a member of an active pair, reading their
