@@ -1,24 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { domainEvent } from '../../events/event-bus.js';
 import { appendEvents, eventsAfter } from '../../events/event-log.js';
 import { testDatabases } from '../../test-support/harness.js';
-import { migrate, openStorage, type Storage } from '../database.js';
+import { olderDatabases } from '../../test-support/older-database.js';
+import { migrate } from '../database.js';
 
 describe.each(testDatabases())('migration 0002-event-log on $dialect', (database) => {
-  const opened: Storage[] = [];
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  afterAll(async () => {
-    for (const storage of opened) {
-      if (storage.pool) await storage.pool.query(`drop schema "${schema}" cascade`);
-      await storage.close();
-    }
-  });
+  const older = olderDatabases(database);
+  afterAll(() => older.close());
 
   it('upgrades a database the first release left, keeping its data, and starts the log at 1', async () => {
-    const storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
-    opened.push(storage);
-    await migrate(storage.db, '0001-initial');
+    const storage = await older.at('0001-initial');
     const now = new Date().toISOString();
     await storage.db
       .insertInto('organizations')

@@ -1,32 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test-support/harness.js';
-import { migrate, openStorage, type Storage } from '../database.js';
+import { olderDatabases } from '../../test-support/older-database.js';
+import { migrate } from '../database.js';
 import { fromJson } from '../json.js';
-import * as initial from './0001-initial.js';
 
 const stored = { createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-01-02T09:00:00.000Z', version: 1 };
 
 describe.each(testDatabases())('migration 0003 (charter per language) on $dialect', (database) => {
-  let storage: Storage | undefined;
-  let schema = '';
-
-  afterEach(async () => {
-    if (storage?.pool) await storage.pool.query(`drop schema "${schema}" cascade`);
-    await storage?.close();
-  });
+  const older = olderDatabases(database);
+  afterEach(() => older.close());
 
   it('keeps each existing charter as its organisation’s language, English when the kit does not speak it', async () => {
-    schema = `test_${randomBytes(6).toString('hex')}`;
-    storage = await openStorage(database.url, database.dialect === 'postgres' ? { schema } : {});
-    const db = storage.db;
     // A database as the first release left it, with programs in it.
-    const first = new Migrator({
-      db,
-      provider: { getMigrations: async () => ({ '0001-initial': initial }) },
-    });
-    expect((await first.migrateToLatest()).error).toBeUndefined();
+    const { db } = await older.at('0001-initial');
     const orgs = [
       { id: 'org_it', name: 'Contoso Italia', defaultLocale: 'it' },
       { id: 'org_en', name: 'Contoso UK', defaultLocale: 'en' },
