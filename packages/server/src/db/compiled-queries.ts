@@ -8,7 +8,7 @@ import {
   SelectQueryNode,
 } from 'kysely';
 import { type DirectReader, directReader } from './direct-reads.js';
-import { keyOfRead } from './kept-reads.js';
+import { readKept } from './kept-reads.js';
 
 /** A query's values by name: each one is a single bound parameter (no lists). */
 type Values = Record<string, string | number | null>;
@@ -94,38 +94,39 @@ async function readDirectly<Row>(
   shape: Shape,
   parameters: unknown[],
 ): Promise<Row[] | null> {
-  const key = keyOfRead(shape.compiled.sql, parameters);
-  const known = key === null ? undefined : kept.rows(key);
-  if (known) return known as Row[];
-  const statement = statements.prepare(shape.compiled.sql);
+  const { sql } = shape.compiled;
   // Found once per shape, including that there are none (null), not again on every read.
   if (shape.keys === undefined)
     shape.keys = await keysAfter(
       shape.plugins,
-      statement.columns().map((column) => column.name),
+      statements
+        .prepare(sql)
+        .columns()
+        .map((column) => column.name),
     );
   const keys = shape.keys;
   if (!keys) return null;
-  // Arrays, not objects: each row is built once, under the plugins' names.
-  statement.raw(true);
-  let rows: unknown[][];
-  try {
-    rows = statement.all(parameters) as unknown[][];
-  } finally {
-    statement.raw(false);
-  }
-  // A newer release's migration may have changed what `*` selects: the plugins name it afresh.
-  if (rows.some((values) => values.length !== keys.length)) {
-    shape.keys = undefined;
-    return null;
-  }
-  const named = rows.map((values) => {
-    const row: Record<string, unknown> = {};
-    for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
-    return Object.freeze(row) as Row;
+  return readKept(kept, sql, parameters, () => {
+    const statement = statements.prepare(sql);
+    // Arrays, not objects: each row is built once, under the plugins' names.
+    statement.raw(true);
+    let rows: unknown[][];
+    try {
+      rows = statement.all(parameters) as unknown[][];
+    } finally {
+      statement.raw(false);
+    }
+    // A newer release's migration may have changed what `*` selects: the plugins name it afresh.
+    if (rows.some((values) => values.length !== keys.length)) {
+      shape.keys = undefined;
+      return null;
+    }
+    return rows.map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
+      return row as Row;
+    });
   });
-  if (key !== null) kept.keep(key, Object.freeze(named));
-  return named;
 }
 
 async function keysAfter(plugins: readonly KyselyPlugin[], columns: string[]): Promise<string[] | null> {

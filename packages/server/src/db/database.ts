@@ -97,10 +97,7 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     sqlite.pragma('temp_store = MEMORY');
     const writer = { sqlite, statements: reusingStatements(sqlite) };
     const reader = path === ':memory:' ? null : openReader(path);
-    const db = new Kysely<Database>({
-      dialect: groupCommitSqlite(writer, reader),
-      plugins,
-    });
+    const db = new Kysely<Database>({ dialect: groupCommitSqlite(writer, reader), plugins });
     if (reader) readDirectly(db, reader);
     const close = () => {
       stopReadingDirectly(db);

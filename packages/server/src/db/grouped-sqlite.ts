@@ -12,7 +12,8 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import { type KeptReads, keyOfRead } from './kept-reads.js';
+import type { DirectReader } from './direct-reads.js';
+import { readKept } from './kept-reads.js';
 import type { Statements } from './reused-statements.js';
 
 /**
@@ -226,8 +227,7 @@ class Handle implements DatabaseConnection {
 
   constructor(
     private readonly writer: Writer,
-    private readonly reader: Statements | null,
-    private readonly kept: KeptReads | null,
+    private readonly reader: DirectReader | null,
   ) {}
 
   async begin(): Promise<void> {
@@ -280,7 +280,7 @@ class Handle implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.inTransaction) return run(this.writer.statements, query) as QueryResult<R>;
     const reader = this.readerFor(query);
-    if (reader) return this.readKept(reader, query) as QueryResult<R>;
+    if (reader) return this.read(reader, query) as QueryResult<R>;
     if (!this.reader && this.writer.statements.prepare(query.sql).readonly) return this.readOnWriter(query);
     await this.begin();
     let result: QueryResult<R>;
@@ -302,7 +302,7 @@ class Handle implements DatabaseConnection {
     }
     const reader = this.readerFor(query);
     if (reader) {
-      yield* stream(reader, query) as Iterable<QueryResult<R>>;
+      yield* stream(reader.statements, query) as Iterable<QueryResult<R>>;
       return;
     }
     // One connection (in memory): the rows are read in one go, between the writer's turns.
@@ -310,21 +310,17 @@ class Handle implements DatabaseConnection {
     for (const row of rows) yield { rows: [row] };
   }
 
-  /** A select as kept since the last commit (kept-reads.ts), or read now and kept. */
-  private readKept(reader: Statements, query: CompiledQuery): QueryResult<unknown> {
-    const key = this.kept && SelectQueryNode.is(query.query) ? keyOfRead(query.sql, query.parameters) : null;
-    const known = key === null ? undefined : this.kept?.rows(key);
-    if (known) return { rows: known as unknown[] };
-    const result = run(reader, query);
-    if (key !== null) this.kept?.keep(key, Object.freeze(result.rows.map((row) => Object.freeze(row))));
-    return result;
+  /** On the read connection: a select as kept since the last commit (kept-reads.ts), any other read now. */
+  private read({ statements, kept }: DirectReader, query: CompiledQuery): QueryResult<unknown> {
+    if (!SelectQueryNode.is(query.query)) return run(statements, query);
+    return { rows: readKept(kept, query.sql, query.parameters, () => run(statements, query).rows) };
   }
 
   /** The read connection, when there is one and the query only reads. */
-  private readerFor(query: CompiledQuery): Statements | null {
+  private readerFor(query: CompiledQuery): DirectReader | null {
     if (!this.reader) return null;
     if (SelectQueryNode.is(query.query)) return this.reader;
-    if (RawNode.is(query.query) && this.reader.prepare(query.sql).readonly) return this.reader;
+    if (RawNode.is(query.query) && this.reader.statements.prepare(query.sql).readonly) return this.reader;
     return null;
   }
 
@@ -346,15 +342,14 @@ class GroupCommitDriver implements Driver {
   constructor(
     private readonly writer: Writer,
     private readonly writerConnection: Statements,
-    private readonly reader: Statements | null,
-    private readonly kept: KeptReads | null,
+    private readonly reader: DirectReader | null,
   ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     if (this.closed) throw new Error('The database is closed');
-    return new Handle(this.writer, this.reader, this.kept);
+    return new Handle(this.writer, this.reader);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -374,7 +369,7 @@ class GroupCommitDriver implements Driver {
   destroy(): Promise<void> {
     this.closed ??= (async () => {
       await this.writer.close();
-      this.reader?.close();
+      this.reader?.statements.close();
       this.writerConnection.close();
     })();
     return this.closed;
@@ -396,16 +391,11 @@ class GroupCommitAdapter extends SqliteAdapter {
  */
 export function groupCommitSqlite(
   writer: { sqlite: SQLite.Database; statements: Statements },
-  reader: { statements: Statements; kept?: KeptReads } | null,
+  reader: DirectReader | null,
 ): Dialect {
   return {
     createDriver: () =>
-      new GroupCommitDriver(
-        new Writer(writer.sqlite, writer.statements),
-        writer.statements,
-        reader?.statements ?? null,
-        reader?.kept ?? null,
-      ),
+      new GroupCommitDriver(new Writer(writer.sqlite, writer.statements), writer.statements, reader),
     createQueryCompiler: () => new SqliteQueryCompiler(),
     createAdapter: () => new GroupCommitAdapter(),
     createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),

@@ -47,9 +47,25 @@ export function keptReads(connection: SQLite.Database, capacity = KEPT_ROWS): Ke
   };
 }
 
-/** What a read is kept by: its SQL and values; null when a value is not a string, number or null. */
-export function keyOfRead(sql: string, parameters: readonly unknown[]): string | null {
-  for (const value of parameters)
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number') return null;
-  return `${sql}\u0000${JSON.stringify(parameters)}`;
+/**
+ * The rows of a read as kept since the last commit, or else `readNow`'s, frozen and kept (none
+ * when it gives null). A read whose values are not all strings, numbers or null is not kept.
+ */
+export function readKept<T extends readonly unknown[] | null>(
+  kept: KeptReads,
+  sql: string,
+  parameters: readonly unknown[],
+  readNow: () => T,
+): T {
+  if (!parameters.every((value) => value === null || typeof value === 'string' || typeof value === 'number'))
+    return readNow();
+  const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+  const known = kept.rows(key);
+  if (known) return known as T;
+  const rows = readNow();
+  if (rows) {
+    for (const row of rows) Object.freeze(row);
+    kept.keep(key, Object.freeze(rows));
+  }
+  return rows;
 }
