@@ -122,3 +122,20 @@ export async function findOwnPair(db: Kysely<Database>, caller: Caller, pairId: 
   const access = await findPair(db, caller, pairId, { admins: false });
   return access as { pair: Row<'pairs'>; role: PairRole };
 }
+
+/**
+ * What `read` finds about a pair only its two members may read, read while the pair is checked
+ * (on PostgreSQL one round trip instead of two) and given only once the pair is the caller's:
+ * otherwise the pair's refusal, whatever the read found or failed with.
+ */
+export async function readOfOwnPair<T>(
+  db: Kysely<Database>,
+  caller: Caller,
+  pairId: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  const [access, found] = await Promise.allSettled([findOwnPair(db, caller, pairId), read()]);
+  if (access.status === 'rejected') throw access.reason;
+  if (found.status === 'rejected') throw found.reason;
+  return found.value;
+}

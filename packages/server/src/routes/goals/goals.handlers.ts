@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { PairRole } from '@rm-kit/core';
-import { findOwnPair } from '../../auth/access.js';
+import { findOwnPair, readOfOwnPair } from '../../auth/access.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
@@ -38,8 +38,10 @@ export function registerGoals(app: OpenAPIHono<AppEnv>) {
   app.openapi(listGoalsRoute, async (c) => {
     const db = c.get('db');
     const { pairId } = c.req.valid('param');
-    await findOwnPair(db, c.get('caller'), pairId);
-    return json(c, await listGoals(db, pairId, c.req.valid('query')), 200);
+    const page = await readOfOwnPair(db, c.get('caller'), pairId, () =>
+      listGoals(db, pairId, c.req.valid('query')),
+    );
+    return json(c, page, 200);
   });
 
   app.openapi(getGoalRoute, async (c) => {

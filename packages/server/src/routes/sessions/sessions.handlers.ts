@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Session } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
-import { findOwnPair } from '../../auth/access.js';
+import { findOwnPair, readOfOwnPair } from '../../auth/access.js';
 import type { Database, Row } from '../../db/schema.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
@@ -48,8 +48,10 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
   app.openapi(listSessionsRoute, async (c) => {
     const db = c.get('db');
     const { pairId } = c.req.valid('param');
-    await findOwnPair(db, c.get('caller'), pairId);
-    return json(c, await listSessions(db, pairId, c.req.valid('query')), 200);
+    const page = await readOfOwnPair(db, c.get('caller'), pairId, () =>
+      listSessions(db, pairId, c.req.valid('query')),
+    );
+    return json(c, page, 200);
   });
 
   app.openapi(getSessionRoute, async (c) => {

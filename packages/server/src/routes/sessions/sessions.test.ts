@@ -227,6 +227,18 @@ describe.each(testDatabases())('sessions on $dialect', (database) => {
       expect((await api.call('POST', sessionsOf(world.pairId), { token, body: held })).status).toBe(404);
     }
   });
+
+  it("answers another pair's log with 404 whatever its query holds, and its own with the page", async () => {
+    await api.call('POST', sessionsOf(world.pairId), { token: world.tokens.mentor, body: held });
+    const forged = `${sessionsOf(world.pairId)}?cursor=${Buffer.from('["x"]').toString('base64url')}`;
+    const refused = await api.call('GET', forged, { token: world.tokens.otherMentor });
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body)).not.toContain('cursor');
+    expect((await api.call('GET', forged, { token: world.tokens.mentor })).status).toBe(400);
+    const own = await api.call('GET', sessionsOf(world.pairId), { token: world.tokens.mentee });
+    expect(own.status).toBe(200);
+    expect(own.body.items.length).toBeGreaterThan(0);
+  });
   it.skipIf(database.dialect === 'sqlite')(
     'refuses removing a session changed since it was read with 412 (PostgreSQL: a concurrent change)',
     async () => {
