@@ -15,6 +15,15 @@ export function keepAnswerText(value: object, text: string): void {
   answerTexts.set(value, text);
 }
 
+/** A copy of an answer for another caller, parsed again from the text it came as: no caller sees another's changes to it. */
+export function copyOfAnswer<T>(value: T): T {
+  const text = typeof value === 'object' && value !== null ? answerTexts.get(value) : undefined;
+  if (text === undefined) return value;
+  const copy = JSON.parse(text) as T & object;
+  answerTexts.set(copy, text);
+  return copy;
+}
+
 /** A stored answer: its JSON text as the server sent it, or (a text answer, an older entry) the value. */
 interface CachedRead {
   at: string;

@@ -73,6 +73,7 @@ import { type EventsApi, liveEvents } from './events.js';
 import { Outbox, type OutboxEntry, type OutboxEvents, provisionalId } from './outbox.js';
 import type { OutboxOperation, OutboxWrite } from './outbox-writes.js';
 import { type ListQuery, paginate } from './pagination.js';
+import { sharedReads } from './shared-reads.js';
 import { defaultStore, type KeyValueStore } from './store.js';
 import {
   type Request,
@@ -186,6 +187,7 @@ export class RmClient extends EventTarget {
       retry: { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 5000, ...options.retry },
       timeoutMs: options.timeoutMs ?? 15_000,
       locale: options.locale,
+      onChange: () => this.shared.forget(),
     };
     const store = options.store ?? defaultStore();
     this.cache = new ReadCache(store);
@@ -207,6 +209,8 @@ export class RmClient extends EventTarget {
   }
 
   readonly events: EventsApi;
+  /** Identical reads asked at once go out once (see sharedReads). */
+  private readonly shared = sharedReads();
 
   override addEventListener<K extends keyof ClientEventMap>(
     type: K,
@@ -265,7 +269,9 @@ export class RmClient extends EventTarget {
     const key = `${path}?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][])}`;
     const scope = cacheScope(await this.transport.getToken());
     try {
-      const value = await send<T>(this.transport, request, options);
+      const value = await this.shared.read(`${scope} ${key}`, options.signal, (signal) =>
+        send<T>(this.transport, request, { ...options, signal }),
+      );
       this.cache.remember(scope, key, value);
       return value;
     } catch (error) {

@@ -31,6 +31,11 @@ export class RmError extends Error {
   }
 }
 
+/** What a call aborted by its caller's signal rejects with. */
+export function abortedError(cause: unknown): RmError {
+  return new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+}
+
 /** 400/422: the body broke the contract or a rule. `issues` names each field. */
 export class RmValidationError extends RmError {}
 

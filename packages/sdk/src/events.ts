@@ -37,6 +37,10 @@ export function liveEvents(transport: TransportOptions): EventsApi {
       const stop = new AbortController();
       let lastEventId: string | undefined;
       const status = (s: StreamStatus) => options.onStatus?.(s);
+      const reset = () => {
+        transport.onChange?.();
+        options.onReset?.();
+      };
 
       let opened = false;
       const connect = async () => {
@@ -59,14 +63,17 @@ export function liveEvents(transport: TransportOptions): EventsApi {
             failures = 0;
             status('open');
             // Without a position to resume from, the server cannot replay what happened meanwhile.
-            if (opened && !lastEventId) options.onReset?.();
+            if (opened && !lastEventId) reset();
             opened = true;
             for await (const message of messages(response.body)) {
               // An empty id clears it: the server could not resume from it.
               if (message.id !== undefined) lastEventId = message.id || undefined;
-              if (message.event === 'reset') options.onReset?.();
+              if (message.event === 'reset') reset();
               else if (message.event === 'shutdown') shutdownRetryMs = message.retry ?? AFTER_SHUTDOWN_MS;
-              else if (message.event !== 'ready') handler(JSON.parse(message.data) as LiveEvent);
+              else if (message.event !== 'ready') {
+                transport.onChange?.();
+                handler(JSON.parse(message.data) as LiveEvent);
+              }
             }
           } catch {
             // Dropped or refused: try again after a while, unless unsubscribed.

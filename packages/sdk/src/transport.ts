@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@rm-kit/core';
 import { keepAnswerText } from './cache.js';
-import { errorFromResponse, isTransient, RmError, RmNetworkError, RmRateLimitError } from './errors.js';
+import { abortedError, errorFromResponse, isTransient, RmNetworkError, RmRateLimitError } from './errors.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (default 2). */
@@ -17,6 +17,11 @@ export interface TransportOptions {
   retry: RetryPolicy;
   timeoutMs: number;
   locale?: string | undefined;
+  /**
+   * Told when what a read answers may have changed: as a write (POST, PATCH, DELETE) is sent
+   * and once it is answered or fails, and as a live event or a stream's reset arrives.
+   */
+  onChange?: () => void;
 }
 
 export interface RequestOptions {
@@ -88,27 +93,32 @@ export async function send<T>(
   const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };
   if (transport.locale) headers['Accept-Language'] = transport.locale;
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (UNSAFE.has(request.method)) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+  const write = UNSAFE.has(request.method);
+  if (write) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   const url = urlOf(transport.baseUrl, request);
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await attemptOnce<T>(transport, url, request.method, { ...headers }, body, options);
-    } catch (error) {
-      if (options.signal?.aborted || !isTransient(error) || attempt >= policy.maxRetries) throw error;
-      const wait =
-        error instanceof RmRateLimitError ? error.retryAfter * 1000 : backoffDelay(attempt, policy);
-      // A server that asks for a longer pause than we would ever wait gets the error now:
-      // the outbox keeps the write and tries again later, instead of holding every write.
-      if (wait > policy.maxDelayMs) throw error;
+  if (write) transport.onChange?.();
+  try {
+    for (let attempt = 0; ; attempt++) {
       try {
-        await sleep(wait, options.signal);
-      } catch (cause) {
-        throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+        return await attemptOnce<T>(transport, url, request.method, { ...headers }, body, options);
+      } catch (error) {
+        if (options.signal?.aborted || !isTransient(error) || attempt >= policy.maxRetries) throw error;
+        const wait =
+          error instanceof RmRateLimitError ? error.retryAfter * 1000 : backoffDelay(attempt, policy);
+        // A server that asks for a longer pause than we would ever wait gets the error now:
+        // the outbox keeps the write and tries again later, instead of holding every write.
+        if (wait > policy.maxDelayMs) throw error;
+        try {
+          await sleep(wait, options.signal);
+        } catch (cause) {
+          throw abortedError(cause);
+        }
       }
     }
+  } finally {
+    if (write) transport.onChange?.();
   }
 }
 
@@ -129,7 +139,7 @@ async function attemptOnce<T>(
     response = await transport.fetch(url, init);
   } catch (cause) {
     if (options.signal?.aborted) {
-      throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+      throw abortedError(cause);
     }
     const timedOut = timeout.aborted;
     if (timedOut || !(await answersWithoutCors(transport, url, signal))) {
@@ -144,7 +154,7 @@ async function attemptOnce<T>(
     // that dropped as the server restarted goes through now, a refused origin fails again.
     response = await transport.fetch(url, init).catch((again: unknown) => {
       throw options.signal?.aborted
-        ? new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause: again })
+        ? abortedError(again)
         : new RmNetworkError({
             status: 0,
             code: 'origin_refused',
@@ -162,8 +172,7 @@ async function attemptOnce<T>(
         ? await readText(response)
         : new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
   } catch (cause) {
-    if (options.signal?.aborted)
-      throw new RmError({ status: 0, code: 'aborted', message: 'The request was aborted', cause });
+    if (options.signal?.aborted) throw abortedError(cause);
     throw new RmNetworkError({
       status: 0,
       code: timeout.aborted ? 'timeout' : 'network_error',

