@@ -10,7 +10,14 @@ import { CHROMIUM_PATH } from '../chromium.mjs';
  * on. A benchmark never fails on speed; the exit code is not 0 only when a size is over
  * its budget or a benchmark found a wrong result (the matching totals differ).
  */
-const BENCHES = ['bundle-size.mjs', 'matching.mjs', 'render.mjs', 'replay.mjs', 'server.mjs'];
+const BENCHES = [
+  'bundle-size.mjs',
+  'matching.mjs',
+  'render.mjs',
+  'page-requests.mjs',
+  'replay.mjs',
+  'server.mjs',
+];
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'rm-kit-bench-'));
