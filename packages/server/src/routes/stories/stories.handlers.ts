@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { findOwnPair } from '../../auth/access.js';
+import { findOwnPair, readOfOwnPair } from '../../auth/access.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
 import { json } from '../../http/json-answer.js';
@@ -37,8 +37,13 @@ export function registerStories(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(listPairStoriesRoute, async (c) => {
     const db = c.get('db');
-    const { pair } = await findOwnPair(db, c.get('caller'), c.req.valid('param').pairId);
-    return json(c, await listPairStories(db, pair, c.req.valid('query')), 200);
+    const caller = c.get('caller');
+    const { pairId } = c.req.valid('param');
+    // A pair the caller may see is in their organisation.
+    const page = await readOfOwnPair(db, caller, pairId, () =>
+      listPairStories(db, { id: pairId, orgId: caller.orgId }, c.req.valid('query')),
+    );
+    return json(c, page, 200);
   });
 
   app.openapi(listStoriesRoute, async (c) => {

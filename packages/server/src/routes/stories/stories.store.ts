@@ -151,7 +151,7 @@ export async function storiesOfPairs(db: Kysely<Database>, orgId: string, pairId
 
 export function listPairStories(
   db: Kysely<Database>,
-  pair: Row<'pairs'>,
+  pair: Pick<Row<'pairs'>, 'id' | 'orgId'>,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<List<Story>> {
   const read = (after: CursorPosition | null, rows: number) => {
