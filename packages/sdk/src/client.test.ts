@@ -16,16 +16,12 @@ import {
   demoServer,
   demoToken,
   freePort,
+  HELD as held,
   MENTEE,
   MENTOR,
   type RmServerProcess,
+  waitFor,
 } from './test-support/server.js';
-
-const held = {
-  status: 'held',
-  occurredAt: '2026-02-02T10:00:00Z',
-  summary: 'Built a first Power BI dashboard',
-} as const;
 
 describe('the SDK against the reference server', () => {
   let server: RmServerProcess;
@@ -377,11 +373,3 @@ describe('live events when the server restarts', () => {
     for (const c of [mentor, mentee]) c.close();
   }, 30_000);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type RmClient } from './client.js';
 import type { RmError } from './errors.js';
 import { memoryStore } from './store.js';
-import { demoServer, demoToken, MENTEE, MENTOR, type RmServerProcess } from './test-support/server.js';
-
-const held = {
-  status: 'held',
-  occurredAt: '2026-02-02T10:00:00Z',
-  summary: 'Showed how a team channel replaces the weekly email',
-} as const;
+import {
+  demoServer,
+  demoToken,
+  HELD as held,
+  MENTEE,
+  MENTOR,
+  type RmServerProcess,
+  waitFor,
+} from './test-support/server.js';
 
 describe('identical reads asked at once, against the reference server', () => {
   let server: RmServerProcess;
@@ -138,11 +140,3 @@ describe('identical reads asked at once, against the reference server', () => {
     return rm;
   }
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

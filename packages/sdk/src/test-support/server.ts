@@ -32,3 +32,19 @@ export async function demoToken(baseUrl: string, email: string): Promise<string>
 
 export const MENTOR = 'giulia.rossi@contoso.example';
 export const MENTEE = 'marco.rinaldi@contoso.example';
+
+/** A session held, as the tests log it. */
+export const HELD = {
+  status: 'held',
+  occurredAt: '2026-02-02T10:00:00Z',
+  summary: 'Built a first Power BI dashboard',
+} as const;
+
+/** Resolves once `condition` holds, checking every 20 ms; fails after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
