@@ -257,8 +257,7 @@ all the sessions in one JSON answer (${loaded.megabytes.toFixed(1)} MB; the log'
 answered with all of them, its answer made in the page before the clock starts, as the goal
 is the render after its data arrives). "Reading the answer alone": what turning those bytes into objects
 costs by itself, measured in the page right after each render (the log's client reads the
-answer's bytes whole, decodes them 64 kB at a time and parses the text; the plain list parses
-the text), not counting the garbage collection it brings on later, which the first render
+answer's text and parses it; the plain list parses the text it was made of), not counting the garbage collection it brings on later, which the first render
 does pay. Heap: what the page's
 JS heap gives back when the list is removed (after a garbage collection each time, the list
 scrolled to its end); DOM nodes: in

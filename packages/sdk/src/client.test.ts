@@ -74,7 +74,7 @@ describe('the SDK against the reference server', () => {
     expect(pageSizes.length).toBe(Math.ceil(seen.length / 2));
   });
 
-  it('reads a long answer whole, its accented letters and emoji intact wherever its pieces are cut', async () => {
+  it('reads a long answer whole, its accented letters and emoji intact wherever the network cuts it', async () => {
     const rm = client();
     // 2-, 4-, 3- and 2-byte characters: ten summaries of 20 kB, which the network cuts mid-character somewhere.
     const summaries = Array.from({ length: 10 }, (_, i) => `${i} ${'è😀€ñ'.repeat(1900)}`);
