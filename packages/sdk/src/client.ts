@@ -101,6 +101,14 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   /** How often the outbox retries while writes are waiting (default 15 000 ms; 0: only on `online` and `sync()`). */
   syncIntervalMs?: number;
+  /**
+   * How long an answer is given again to an identical read asked after it came (default 0:
+   * every read not joining one on its way asks the server). A write through this client, a
+   * live event or a reconnection of the event stream ends it sooner. `<rm-provider>` sets
+   * 2 000 ms for the client it makes: elements that start one after another read the
+   * signed-in person once.
+   */
+  reuseAnswersForMs?: number;
 }
 
 /**
@@ -180,6 +188,7 @@ export class RmClient extends EventTarget {
     if (!options.getToken && !options.token)
       throw new TypeError('createClient needs a token or a getToken function');
     this.baseUrl = options.baseUrl;
+    this.shared = sharedReads(options.reuseAnswersForMs);
     this.transport = {
       baseUrl: options.baseUrl,
       getToken,
@@ -210,7 +219,7 @@ export class RmClient extends EventTarget {
 
   readonly events: EventsApi;
   /** Identical reads asked at once go out once (see sharedReads). */
-  private readonly shared = sharedReads();
+  private readonly shared: ReturnType<typeof sharedReads>;
 
   override addEventListener<K extends keyof ClientEventMap>(
     type: K,

@@ -18,8 +18,11 @@ describe('identical reads asked at once, against the reference server', () => {
   let menteeToken: string;
   let pairId: string;
   const clients: RmClient[] = [];
-  /** A client whose GETs are counted, each answer held back `delayMs` once the server gave it. */
-  const counted = (delayMs = 0, token = () => mentorToken) => {
+  /**
+   * A client whose GETs are counted, each answer held back `delayMs` once the server gave it,
+   * giving an answer again for `reuseAnswersForMs`.
+   */
+  const counted = (delayMs = 0, token = () => mentorToken, reuseAnswersForMs = 0) => {
     const gets: string[] = [];
     const aborted: string[] = [];
     const rm = createClient({
@@ -27,6 +30,7 @@ describe('identical reads asked at once, against the reference server', () => {
       getToken: token,
       store: memoryStore(),
       syncIntervalMs: 0,
+      reuseAnswersForMs,
       fetch: async (input, init) => {
         if ((init?.method ?? 'GET') === 'GET' && !String(input).includes('/v1/events')) {
           gets.push(new URL(String(input)).pathname);
@@ -132,6 +136,67 @@ describe('identical reads asked at once, against the reference server', () => {
     const [asMentor, asMentee] = await Promise.all([mentor, mentee]);
     expect(asMentor.person?.id).not.toBe(asMentee.person?.id);
     expect(gets).toEqual(['/v1/me', '/v1/me']);
+  });
+
+  describe('given again for a while, with reuseAnswersForMs', () => {
+    it('answers the same read asked soon after from the last answer, a copy of its own, then asks again', async () => {
+      const { rm, gets } = counted(0, undefined, 400);
+      const first = await rm.me.get();
+      const second = await rm.me.get();
+      expect(gets).toEqual(['/v1/me']);
+      expect(second).toEqual(first);
+      first.pairs.length = 0;
+      expect(second.pairs.length).toBeGreaterThan(0);
+      expect((await rm.me.get()).pairs).toEqual(second.pairs);
+      expect(gets).toEqual(['/v1/me']);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await rm.me.get();
+      expect(gets).toEqual(['/v1/me', '/v1/me']);
+    });
+
+    it('asks again after a write through the client, and sees it', async () => {
+      const { rm, gets } = counted(0, undefined, 60_000);
+      await rm.sessions.page(pairId, { limit: 100 });
+      const session = await rm.sessions.create(pairId, {
+        ...held,
+        summary: `Reused until now ${Date.now()}`,
+      });
+      const after = await rm.sessions.page(pairId, { limit: 100 });
+      expect(after.items.map((s) => s.id)).toContain(session.id);
+      expect(gets.filter((path) => path.endsWith('/sessions'))).toHaveLength(2);
+    });
+
+    it('never gives again an answer to a read sent before a write', async () => {
+      const { rm, gets } = counted(300, undefined, 60_000);
+      const before = rm.sessions.page(pairId, { limit: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const session = await rm.sessions.create(pairId, { ...held, summary: `Sent meanwhile ${Date.now()}` });
+      await before;
+      const after = await rm.sessions.page(pairId, { limit: 100 });
+      expect(after.items.map((s) => s.id)).toContain(session.id);
+      expect(gets.filter((path) => path.endsWith('/sessions'))).toHaveLength(2);
+    });
+
+    it('asks again once a live event says the partner changed something', async () => {
+      const { rm, gets } = counted(0, undefined, 60_000);
+      const statuses: string[] = [];
+      const seen: string[][] = [];
+      await rm.sessions.page(pairId, { limit: 100 });
+      const unsubscribe = rm.events.subscribe(
+        { pairId },
+        () =>
+          void rm.sessions
+            .page(pairId, { limit: 100 })
+            .then((page) => seen.push(page.items.map((s) => s.id))),
+        { onStatus: (status) => statuses.push(status) },
+      );
+      await waitFor(() => statuses.includes('open'));
+      const session = await client(menteeToken).sessions.create(pairId, held);
+      await waitFor(() => seen.length > 0);
+      expect(seen[0]).toContain(session.id);
+      expect(gets.filter((path) => path.endsWith('/sessions')).length).toBeGreaterThanOrEqual(2);
+      unsubscribe();
+    });
   });
 
   function client(token: string) {

@@ -16,17 +16,37 @@ interface Flight {
  * another's changes to it) and its own abort: the request stops only once everyone waiting for
  * it has given up. `forget` starts afresh, for after a write or a live event: a read asked then
  * never shares a request sent before the change, so it sees the change.
+ *
+ * With `reuseForMs`, an answer is also given again to an identical read asked that long after
+ * it came: elements defined once a page uses them start a few hundred milliseconds after the
+ * first, and asked `GET /v1/me` again. An answer to a request sent before a `forget` is never
+ * given again.
  */
-export function sharedReads() {
+export function sharedReads(reuseForMs = 0) {
   const flights = new Map<string, Flight>();
+  const recent = new Map<string, { value: unknown; until: number }>();
+  /** Counts the changes: an answer to a request sent before one is not given again. */
+  let changes = 0;
+  const keep = (key: string, value: unknown) => {
+    const answer = { value, until: Date.now() + reuseForMs };
+    recent.set(key, answer);
+    const expire = setTimeout(() => recent.get(key) === answer && recent.delete(key), reuseForMs);
+    (expire as { unref?: () => void }).unref?.();
+  };
   return {
-    forget: () => flights.clear(),
+    forget: () => {
+      changes++;
+      flights.clear();
+      recent.clear();
+    },
     /** `send`'s answer for `key`, from a request on its way if there is one, else from a new one. */
     async read<T>(
       key: string,
       signal: AbortSignal | undefined,
       send: (signal: AbortSignal) => Promise<T>,
     ): Promise<T> {
+      const kept = recent.get(key);
+      if (kept && Date.now() < kept.until) return copyOfAnswer(kept.value) as T;
       const known = flights.get(key);
       const controller = known?.controller ?? new AbortController();
       const mine = known ?? { answer: send(controller.signal), controller, waiting: 0 };
@@ -34,7 +54,11 @@ export function sharedReads() {
       const drop = () => flights.get(key) === mine && flights.delete(key);
       if (!known) {
         flights.set(key, mine);
-        mine.answer.then(drop, drop);
+        const sentAfter = changes;
+        mine.answer.then((value) => {
+          drop();
+          if (reuseForMs > 0 && changes === sentAfter) keep(key, value);
+        }, drop);
       }
       mine.waiting++;
       try {

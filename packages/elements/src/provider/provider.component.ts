@@ -6,6 +6,12 @@ import { clientContext, localeContext } from '../base/context.js';
 import { providerStyles } from './provider.styles.js';
 
 /**
+ * The elements under one provider start one after another as a page defines them, and each
+ * reads who is signed in and what it shows: an answer a moment old is given again.
+ */
+const REUSE_ANSWERS_MS = 2000;
+
+/**
  * @tagname rm-provider
  * @summary Gives every rm-kit element inside it a connection to the server, a locale and a theme.
  *
@@ -79,7 +85,9 @@ export class RmProvider extends LitElement {
       return;
     }
     this.own?.close();
-    this.own = wanted ? createClient({ baseUrl, getToken: getToken ?? (() => token) }) : undefined;
+    this.own = wanted
+      ? createClient({ baseUrl, getToken: getToken ?? (() => token), reuseAnswersForMs: REUSE_ANSWERS_MS })
+      : undefined;
     this.ownFor = [baseUrl, auth];
     this.provided = this.client ?? this.own;
   }

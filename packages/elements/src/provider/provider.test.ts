@@ -52,6 +52,33 @@ describe('<rm-provider>', () => {
     client.close();
   });
 
+  it('reads who is signed in once for elements that start one after another', async () => {
+    const asked: string[] = [];
+    const pageFetch = window.fetch;
+    window.fetch = (input, init) => {
+      asked.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+      return pageFetch(input, init);
+    };
+    try {
+      const provider = await fixture<RmProvider>(
+        html`<rm-provider base-url=${url} token=${token}><rm-pair-card pair-id=${pairId}></rm-pair-card></rm-provider>`,
+      );
+      const first = provider.querySelector('rm-pair-card') as Element;
+      await until(() => shadowText(first).includes('Giulia Rossi'), 10_000);
+      const meReads = asked.filter((path) => path === '/v1/me').length;
+      expect(meReads).to.equal(1);
+      // A page defines its other elements a moment later: they are given the same answers.
+      const second = document.createElement('rm-pair-card');
+      second.setAttribute('pair-id', pairId);
+      provider.append(second);
+      await until(() => shadowText(second).includes('Giulia Rossi'), 10_000);
+      expect(asked.filter((path) => path === '/v1/me')).to.have.length(1);
+      expect(asked.filter((path) => path === `/v1/pairs/${pairId}`)).to.have.length(1);
+    } finally {
+      window.fetch = pageFetch;
+    }
+  });
+
   it('lays out nothing of its own and passes axe', async () => {
     const provider = await fixture<RmProvider>(
       html`<rm-provider base-url=${url} token=${token}><p>Intranet content</p></rm-provider>`,
