@@ -104,7 +104,7 @@ export interface ClientOptions {
   /**
    * How long an answer is given again to an identical read asked after it came (default 0:
    * every read not joining one on its way asks the server). A write through this client, a
-   * live event or a reconnection of the event stream ends it sooner. `<rm-provider>` sets
+   * live event or a reset of the event stream ends it sooner. `<rm-provider>` sets
    * 2 000 ms for the client it makes: elements that start one after another read the
    * signed-in person once.
    */
