@@ -162,3 +162,39 @@ describe.each(testDatabases())('ill-formed input on $dialect', (database) => {
     });
   });
 });
+
+describe('the path and the query as a Node server reads them', () => {
+  let api: TestApi;
+  let world: World;
+  beforeAll(async () => {
+    api = await createTestApi({ dialect: 'sqlite', url: 'sqlite::memory:' }, {}, { overHttp: true });
+    world = await createWorld(api);
+  });
+  afterAll(() => api.close());
+
+  const get = (path: string) => api.call('GET', path, { token: world.tokens.admin });
+
+  it('refuses a NUL or bytes that are not UTF-8 in the query with 400 naming the parameter', async () => {
+    for (const value of ['%00', '%FF', 'caf%C3']) {
+      const res = await get(`/v1/people?department=HR&q=${value}`);
+      expect(res.status, value).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['q'] }] });
+    }
+  });
+
+  it('refuses a NUL or bytes that are not UTF-8 in the path with 400', async () => {
+    for (const id of ['per_%00', 'per_%FF', 'per_%E0%A4%A']) {
+      const res = await get(`/v1/people/${id}`);
+      expect(res.status, id).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+  });
+
+  it('reads a query of accented letters, a question mark alone and a path without a query as sent', async () => {
+    expect((await get('/v1/people?q=Ch%C3%ACara')).status).toBe(200);
+    expect((await get('/v1/people?')).status).toBe(200);
+    const me = await get('/v1/me');
+    expect(me.status).toBe(200);
+    expect(me.body.person.displayName).toBe('Chiara Ferri');
+  });
+});
