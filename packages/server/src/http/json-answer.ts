@@ -19,9 +19,17 @@ export function json<T extends JSONValue | object | InvalidJSONValue, U extends 
   status: U,
   headers?: Record<string, string>,
 ): JsonAnswer<T, U> {
-  if (!c.env?.outgoing) return c.json(object, status, headers);
-  return new Response(JSON.stringify(object), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  }) as JsonAnswer<T, U>;
+  return jsonText<T, U>(c, JSON.stringify(object), status, headers);
+}
+
+/** An answer whose JSON text is at hand already (made once and kept, say), as `json` answers it. */
+export function jsonText<T, U extends ContentfulStatusCode>(
+  c: Context<AppEnv>,
+  text: string,
+  status: U,
+  headers?: Record<string, string>,
+): JsonAnswer<T, U> {
+  const withType = { 'Content-Type': 'application/json', ...headers };
+  if (!c.env?.outgoing) return c.body(text, status, withType) as unknown as JsonAnswer<T, U>;
+  return new Response(text, { status, headers: withType }) as JsonAnswer<T, U>;
 }

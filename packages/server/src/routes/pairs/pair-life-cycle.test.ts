@@ -102,6 +102,8 @@ describe.each(testDatabases())('the life cycle of a pair on $dialect', (database
     expect(left.body).toMatchObject({ status: 'dissolved', endedOn: todayIso(), endedBy: 'mentor' });
     expect((await read(pairId, mentee)).endedBy).toBeNull();
     expect((await read(pairId, world.tokens.admin)).endedBy).toBe('mentor');
+    expect((await read(pairId, mentor)).endedBy).toBe('mentor');
+    expect((await read(pairId, mentee)).endedBy).toBeNull();
     const listed = await api.call('GET', '/v1/pairs', { token: mentee.token });
     expect(listed.body.items).toEqual([
       expect.objectContaining({ id: pairId, status: 'dissolved', endedBy: null }),

@@ -1,12 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { isEndedPair, type PairStatus, pairAsSeenBy, pairProgress } from '@rm-kit/core';
+import { isEndedPair, type Pair, type PairStatus, pairAsSeenBy, pairProgress } from '@rm-kit/core';
 import { actorIn, findOwnPair, findPair, requireAdmin } from '../../auth/access.js';
 import { nowIso, todayIso } from '../../db/json.js';
 import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
-import { json } from '../../http/json-answer.js';
+import { json, jsonText } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { checkOfferedTopics, findVisibleProgram, toProgram } from '../programs/programs.store.js';
 import {
@@ -29,7 +29,7 @@ import {
   pairProgressRoute,
   updatePairRoute,
 } from './pairs.routes.js';
-import { listPairs, pairOf, progressGround, toPair, updatePair } from './pairs.store.js';
+import { listPairs, pairAnswer, pairOf, progressGround, updatePair } from './pairs.store.js';
 
 /** Resuming sets the start, ending sets the end, each unless known already. */
 function datesFor(status: PairStatus, pair: { startedOn: string | null; endedOn: string | null }) {
@@ -70,7 +70,9 @@ export function registerPairs(app: OpenAPIHono<AppEnv>) {
   app.openapi(getPairRoute, async (c) => {
     const caller = c.get('caller');
     const { pair } = await findPair(c.get('db'), caller, c.req.valid('param').pairId, { admins: true });
-    return json(c, toPair(pair, actorIn(pair, caller)), 200, { ETag: etagOf(pair.version) });
+    return jsonText<Pair, 200>(c, pairAnswer(pair, actorIn(pair, caller)), 200, {
+      ETag: etagOf(pair.version),
+    });
   });
 
   app.openapi(updatePairRoute, async (c) => {

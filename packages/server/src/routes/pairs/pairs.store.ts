@@ -53,6 +53,26 @@ export function toPair(row: Row<'pairs'>, viewer: PairActor): Pair {
   return pairAsSeenBy(pairOf(row), viewer);
 }
 
+/** The JSON text of each row's answer, by viewer (see pairAnswer). */
+const answers = new WeakMap<Row<'pairs'>, Partial<Record<PairActor, string>>>();
+
+/**
+ * `toPair`'s answer as JSON text, made once for each row and viewer. On SQLite a pair's row is
+ * kept and shared by every read until the next commit (db/kept-reads.ts), and every employee's
+ * home page asks for their pair: making its answer again each time was a twentieth of
+ * `GET /v1/pairs/{id}`. A row read anew (after a commit, or from PostgreSQL) is another object,
+ * with answers of its own.
+ */
+export function pairAnswer(row: Row<'pairs'>, viewer: PairActor): string {
+  let byViewer = answers.get(row);
+  if (!byViewer) {
+    byViewer = {};
+    answers.set(row, byViewer);
+  }
+  byViewer[viewer] ??= JSON.stringify(toPair(row, viewer));
+  return byViewer[viewer];
+}
+
 /** The columns a pair's changes write. */
 export function pairColumns(pair: Pair) {
   return {
