@@ -112,6 +112,20 @@ describe.each(databases)('a real organisation’s first day on $dialect', ({ dia
     programId = opened.body.id;
   });
 
+  it('makes an admin only while the token holds the app role, whichever way it was asked before', async () => {
+    const withRole = await entraToken('anna', { name: 'Anna Bruni', roles: [ADMIN_ROLE] });
+    const without = await entraToken('anna', { name: 'Anna Bruni' });
+    for (const [token, roles] of [
+      [without, []],
+      [withRole, ['admin']],
+      [without, []],
+    ] as const) {
+      const me = await call('GET', '/v1/me', token);
+      expect(me.body.roles).toEqual(roles);
+      expect(me.body.person.isAdmin).toBe(roles.length > 0);
+    }
+  });
+
   it('adds a new employee on first sign-in, who sees the open program, enrols, and administers nothing', async () => {
     const luca = await entraToken('luca', { name: 'Luca Neri' });
     const me = await call('GET', '/v1/me', luca);

@@ -1,10 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type CallerRole, meSchema } from '@rm-kit/core';
+import { type CallerRole, type Me, meSchema } from '@rm-kit/core';
 import { API_VERSION } from '../../app-version.js';
 import { actorIn } from '../../auth/access.js';
 import type { Row } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
-import { json } from '../../http/json-answer.js';
+import { json, jsonText } from '../../http/json-answer.js';
+import { keptAnswer } from '../../http/kept-answers.js';
 import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { toPair } from '../pairs/pairs.store.js';
 import { toPerson } from '../people/people.store.js';
@@ -32,19 +33,23 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
       findSignedInPerson(db, caller.orgId, caller.personId),
       pairsOf(db, caller.orgId, caller.personId),
     ]);
-    const { base, photoHosts } = baseOf(organization);
-    const roles: CallerRole[] = [];
-    if (caller.isAdmin) roles.push('admin');
-    if (pairs.some((pair) => pair.mentorId === caller.personId)) roles.push('mentor');
-    if (pairs.some((pair) => pair.menteeId === caller.personId)) roles.push('mentee');
-    const me = meSchema.parse({
-      ...base,
-      // What this sign-in may do: an admin by the identity provider's app role is one here,
-      // though the stored flag (what an admin set) stays false.
-      person: { ...toPerson(person, photoHosts), isAdmin: caller.isAdmin },
-      roles,
-      pairs: pairs.map((pair) => toPair(pair, actorIn(pair, caller))),
+    // The same rows, read again until the next commit, give the same answer (see keptAnswer).
+    const answer = keptAnswer([organization, person, pairs], caller.isAdmin ? 'admin' : 'member', () => {
+      const { base, photoHosts } = baseOf(organization);
+      const roles: CallerRole[] = [];
+      if (caller.isAdmin) roles.push('admin');
+      if (pairs.some((pair) => pair.mentorId === caller.personId)) roles.push('mentor');
+      if (pairs.some((pair) => pair.menteeId === caller.personId)) roles.push('mentee');
+      const me = meSchema.parse({
+        ...base,
+        // What this sign-in may do: an admin by the identity provider's app role is one here,
+        // though the stored flag (what an admin set) stays false.
+        person: { ...toPerson(person, photoHosts), isAdmin: caller.isAdmin },
+        roles,
+        pairs: pairs.map((pair) => toPair(pair, actorIn(pair, caller))),
+      });
+      return JSON.stringify(me);
     });
-    return json(c, me, 200);
+    return jsonText<Me, 200>(c, answer, 200);
   });
 }

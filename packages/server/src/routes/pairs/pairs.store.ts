@@ -14,6 +14,7 @@ import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
+import { keptAnswer } from '../../http/kept-answers.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { riskAsAdminSees } from './pair-risk.store.js';
 
@@ -53,24 +54,13 @@ export function toPair(row: Row<'pairs'>, viewer: PairActor): Pair {
   return pairAsSeenBy(pairOf(row), viewer);
 }
 
-/** The JSON text of each row's answer, by viewer (see pairAnswer). */
-const answers = new WeakMap<Row<'pairs'>, Partial<Record<PairActor, string>>>();
-
 /**
- * `toPair`'s answer as JSON text, made once for each row and viewer. On SQLite a pair's row is
- * kept and shared by every read until the next commit (db/kept-reads.ts), and every employee's
- * home page asks for their pair: making its answer again each time was a twentieth of
- * `GET /v1/pairs/{id}`. A row read anew (after a commit, or from PostgreSQL) is another object,
- * with answers of its own.
+ * `toPair`'s answer as JSON text, made once for each kept row and viewer (see keptAnswer):
+ * every employee's home page asks for their pair, and making its answer again each time was a
+ * twentieth of `GET /v1/pairs/{id}`.
  */
 export function pairAnswer(row: Row<'pairs'>, viewer: PairActor): string {
-  let byViewer = answers.get(row);
-  if (!byViewer) {
-    byViewer = {};
-    answers.set(row, byViewer);
-  }
-  byViewer[viewer] ??= JSON.stringify(toPair(row, viewer));
-  return byViewer[viewer];
+  return keptAnswer([row], viewer, () => JSON.stringify(toPair(row, viewer)));
 }
 
 /** The columns a pair's changes write. */
