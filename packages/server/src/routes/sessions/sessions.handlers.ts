@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Session } from '@rm-kit/core';
+import type { List, Session } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import { findOwnPair, readOfOwnPair } from '../../auth/access.js';
 import type { Database, Row } from '../../db/schema.js';
@@ -7,7 +7,7 @@ import { softDelete } from '../../db/soft-delete.js';
 import { domainEvent } from '../../events/event-bus.js';
 import type { AppEnv } from '../../http/env.js';
 import { checkIfMatch, etagOf } from '../../http/etag.js';
-import { json } from '../../http/json-answer.js';
+import { json, jsonText } from '../../http/json-answer.js';
 import { queueWebhook } from '../../webhooks/outbox.store.js';
 import { checkSessionStatus } from '../pairs/pair-life-cycle.js';
 import {
@@ -17,7 +17,7 @@ import {
   listSessionsRoute,
   updateSessionRoute,
 } from './sessions.routes.js';
-import { findOwnSession, insertSession, listSessions, toSession, updateSession } from './sessions.store.js';
+import { findOwnSession, insertSession, sessionsPage, toSession, updateSession } from './sessions.store.js';
 
 /** Tells subscribers a session took place: which, of which pair, when; never what was said. */
 function queueSessionHeld(db: Kysely<Database>, pair: Row<'pairs'>, session: Session) {
@@ -49,9 +49,9 @@ export function registerSessions(app: OpenAPIHono<AppEnv>) {
     const db = c.get('db');
     const { pairId } = c.req.valid('param');
     const page = await readOfOwnPair(db, c.get('caller'), pairId, () =>
-      listSessions(db, pairId, c.req.valid('query')),
+      sessionsPage(db, pairId, c.req.valid('query')),
     );
-    return json(c, page, 200);
+    return jsonText<List<Session>, 200>(c, page, 200);
   });
 
   app.openapi(getSessionRoute, async (c) => {

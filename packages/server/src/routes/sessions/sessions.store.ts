@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   type ActionItem,
   type ActionItemInput,
-  type List,
   newId,
   type Session,
   type SessionCreate,
@@ -19,7 +18,8 @@ import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { SENT_AHEAD } from '../../db/sent-ahead.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { type CursorPosition, readPage } from '../../http/pagination.js';
+import { keptAnswer } from '../../http/kept-answers.js';
+import { type CursorPosition, readPage, toPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 
 /**
@@ -166,14 +166,24 @@ const newest = compiledQuery((db: Kysely<Database>, { pairId, rows }: { pairId: 
   newestOf(db, pairId, rows),
 );
 
-/** One page of a pair's sessions, newest first (by when held, else planned, else logged). */
-export function listSessions(
+/** Where a session sits in its pair's log: the cursor of a page that ends with it. */
+const logPosition = (row: Row<'sessions'>): CursorPosition => ({ sort: row.sortAt, id: row.id });
+
+/**
+ * One page of a pair's sessions, newest first (by when held, else planned, else logged), as
+ * the JSON text of the answer. The first page unfiltered, which the log reads each time it
+ * opens, is made once for the rows SQLite keeps until the next commit (see keptAnswer).
+ */
+export async function sessionsPage(
   db: Kysely<Database>,
   pairId: string,
   { status, from, to, ...page }: z.output<typeof sessionListQuerySchema>,
-): Promise<List<Session>> {
+): Promise<string> {
+  if (!status && !from && !to && !page.cursor) {
+    const rows = await newest.all(db, { pairId, rows: page.limit + 1 });
+    return keptAnswer([rows], '', () => JSON.stringify(toPage(rows, page.limit, toSession, logPosition)));
+  }
   const read = (after: CursorPosition | null, rows: number) => {
-    if (!status && !from && !to && !after) return newest.all(db, { pairId, rows });
     let query = newestOf(db, pairId, rows);
     if (status) query = query.where('status', '=', status);
     if (from) query = query.where('sortAt', '>=', normalizeInstant(from));
@@ -188,7 +198,7 @@ export function listSessions(
     }
     return query.execute();
   };
-  return readPage(page, read, toSession, (row) => ({ sort: row.sortAt, id: row.id }));
+  return JSON.stringify(await readPage(page, read, toSession, logPosition));
 }
 
 /** Changes a session as read (see updateVersioned); a reason is kept only while it stays cancelled. */
