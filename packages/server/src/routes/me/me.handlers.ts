@@ -5,12 +5,15 @@ import { actorIn } from '../../auth/access.js';
 import type { Row } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
 import { json, jsonText } from '../../http/json-answer.js';
-import { keptAnswer } from '../../http/kept-answers.js';
+import { keptAnswers } from '../../http/kept-answers.js';
 import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { toPair } from '../pairs/pairs.store.js';
 import { toPerson } from '../people/people.store.js';
 import { getMeRoute } from './me.routes.js';
 import { findSignedInPerson, pairsOf } from './me.store.js';
+
+/** Each signed-in person's answer, for the rows it was made from. */
+const meAnswers = keptAnswers();
 
 export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean }) {
   app.openapi(getMeRoute, async (c) => {
@@ -33,8 +36,8 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
       findSignedInPerson(db, caller.orgId, caller.personId),
       pairsOf(db, caller.orgId, caller.personId),
     ]);
-    // The same rows, read again until the next commit, give the same answer (see keptAnswer).
-    const answer = keptAnswer([organization, person, pairs], caller.isAdmin ? 'admin' : 'member', () => {
+    // The same rows, read again until the next commit, give the same answer (see keptAnswers).
+    const answer = meAnswers([organization, person, pairs], caller.isAdmin ? 'admin' : 'member', () => {
       const { base, photoHosts } = baseOf(organization);
       const roles: CallerRole[] = [];
       if (caller.isAdmin) roles.push('admin');

@@ -14,9 +14,12 @@ import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { keptAnswer } from '../../http/kept-answers.js';
+import { keptAnswers } from '../../http/kept-answers.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { riskAsAdminSees } from './pair-risk.store.js';
+
+/** Each kept pair row's answer, by viewer. */
+const pairAnswers = keptAnswers();
 
 /**
  * The pair as stored, every field: for the server's own decisions, never answered as such.
@@ -55,12 +58,12 @@ export function toPair(row: Row<'pairs'>, viewer: PairActor): Pair {
 }
 
 /**
- * `toPair`'s answer as JSON text, made once for each kept row and viewer (see keptAnswer):
+ * `toPair`'s answer as JSON text, made once for each kept row and viewer (see keptAnswers):
  * every employee's home page asks for their pair, and making its answer again each time was a
  * twentieth of `GET /v1/pairs/{id}`.
  */
 export function pairAnswer(row: Row<'pairs'>, viewer: PairActor): string {
-  return keptAnswer([row], viewer, () => JSON.stringify(toPair(row, viewer)));
+  return pairAnswers([row], viewer, () => JSON.stringify(toPair(row, viewer)));
 }
 
 /** The columns a pair's changes write. */

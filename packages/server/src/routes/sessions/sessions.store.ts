@@ -18,9 +18,12 @@ import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { SENT_AHEAD } from '../../db/sent-ahead.js';
 import { updateVersioned } from '../../db/update-versioned.js';
-import { keptAnswer } from '../../http/kept-answers.js';
+import { keptAnswers } from '../../http/kept-answers.js';
 import { type CursorPosition, readPage, toPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
+
+/** A pair's first page of sessions, for the rows it was made from. */
+const firstPages = keptAnswers();
 
 /**
  * A session as stored. Not parsed again with sessionSchema (on a page of twenty, most of the
@@ -172,7 +175,7 @@ const logPosition = (row: Row<'sessions'>): CursorPosition => ({ sort: row.sortA
 /**
  * One page of a pair's sessions, newest first (by when held, else planned, else logged), as
  * the JSON text of the answer. The first page unfiltered, which the log reads each time it
- * opens, is made once for the rows SQLite keeps until the next commit (see keptAnswer).
+ * opens, is made once for the rows SQLite keeps until the next commit (see keptAnswers).
  */
 export async function sessionsPage(
   db: Kysely<Database>,
@@ -181,7 +184,7 @@ export async function sessionsPage(
 ): Promise<string> {
   if (!status && !from && !to && !page.cursor) {
     const rows = await newest.all(db, { pairId, rows: page.limit + 1 });
-    return keptAnswer([rows], '', () => JSON.stringify(toPage(rows, page.limit, toSession, logPosition)));
+    return firstPages([rows], '', () => JSON.stringify(toPage(rows, page.limit, toSession, logPosition)));
   }
   const read = (after: CursorPosition | null, rows: number) => {
     let query = newestOf(db, pairId, rows);
