@@ -278,11 +278,12 @@ export class RmClient extends EventTarget {
     const key = `${path}?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined) as [string, string][])}`;
     const scope = cacheScope(await this.transport.getToken());
     try {
-      const value = await this.shared.read(`${scope} ${key}`, options.signal, (signal) =>
-        send<T>(this.transport, request, { ...options, signal }),
-      );
-      this.cache.remember(scope, key, value);
-      return value;
+      // Remembered once, as the server answered: not again for each caller given a copy.
+      return await this.shared.read(`${scope} ${key}`, options.signal, async (signal) => {
+        const value = await send<T>(this.transport, request, { ...options, signal });
+        this.cache.remember(scope, key, value);
+        return value;
+      });
     } catch (error) {
       // A refused origin is no network outage: an old copy would hide what to fix.
       if (error instanceof RmNetworkError && !isOriginRefused(error)) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staleSince } from './cache.js';
 import { createClient, type RmClient } from './client.js';
 import type { RmError } from './errors.js';
 import { memoryStore } from './store.js';
@@ -152,6 +153,28 @@ describe('identical reads asked at once, against the reference server', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await rm.me.get();
       expect(gets).toEqual(['/v1/me', '/v1/me']);
+    });
+
+    it('offline, dates the answer by when the server gave it, not by when a copy was last given', async () => {
+      let offline = false;
+      const rm = createClient({
+        baseUrl: server.url,
+        getToken: () => mentorToken,
+        store: memoryStore(),
+        syncIntervalMs: 0,
+        reuseAnswersForMs: 900,
+        fetch: (input, init) =>
+          offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init),
+      });
+      clients.push(rm);
+      await rm.me.get();
+      const answered = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await rm.me.get();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      offline = true;
+      const kept = await rm.me.get();
+      expect(staleSince(kept)?.getTime()).toBeLessThanOrEqual(answered);
     });
 
     it('asks again after a write through the client, and sees it', async () => {
