@@ -228,6 +228,7 @@ describe('the SDK while the server is away', () => {
     await server?.stop();
   });
 
+  // It starts the server twice: 3-4 s alone, more on a busy CI machine.
   it('queues writes while the server is down, then sends each exactly once, in order', async () => {
     server = await demoServer(port, database);
     const token = await demoToken(server.url, MENTOR);
@@ -319,7 +320,7 @@ describe('the SDK while the server is away', () => {
     expect(summaries).not.toContain('From an old copy');
     expect(held2.pending).toBe(true);
     for (const c of [online, offline, reader]) c.close();
-  });
+  }, 20_000);
 });
 
 describe('live events when the server restarts', () => {
