@@ -253,7 +253,7 @@ ${markdownTable(
 
 \`<rm-session-log>\` with ${loaded.count.toLocaleString('en')} sessions beside a plain Lit list
 rendering every one of them (no virtualisation), interleaved, median of ${RUNS} runs. Both get
-all the sessions in one JSON answer (${loaded.megabytes.toFixed(1)} MB; the log's first page is
+all the sessions in one JSON answer (${loaded.megabytes.toFixed(1)} MB, in ASCII as the server writes every answer; the log's first page is
 answered with all of them, its answer made in the page before the clock starts, as the goal
 is the render after its data arrives). "Reading the answer alone": what turning those bytes into objects
 costs by itself, measured in the page right after each render (the log's client reads the

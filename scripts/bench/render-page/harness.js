@@ -116,7 +116,12 @@ window.bench = {
       items.push(...page.items);
       cursor = page.nextCursor ?? '';
     } while (cursor);
-    const text = JSON.stringify({ items, nextCursor: null });
+    // Made as the server makes every JSON answer (jsonOf, packages/server/src/http/json-answer.ts):
+    // each character beyond ASCII written as a \u escape.
+    const text = JSON.stringify({ items, nextCursor: null }).replace(
+      /[\u0080-\uffff]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     injected = { pairId, text, bytes: new TextEncoder().encode(text), ready: null };
     return { count: items.length, megabytes: injected.text.length / 2 ** 20 };
   },

@@ -1,6 +1,7 @@
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type Issue } from '@rm-kit/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { jsonOf } from './json-answer.js';
 
 /**
  * An answer other than success, thrown from anywhere in a request and turned into the
@@ -45,5 +46,5 @@ export function problemResponse(c: Context, problem: Problem): Response {
       ...(problem.issues ? { issues: problem.issues } : {}),
     },
   };
-  return c.json(body, problem.status, problem.headers);
+  return c.body(jsonOf(body), problem.status, { ...problem.headers, 'Content-Type': 'application/json' });
 }

@@ -86,7 +86,7 @@ export interface TestApi {
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
     // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answered, error or entity
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  ): Promise<{ status: number; body: any; headers: Headers; text: string }>;
   close(): Promise<void>;
 }
 
@@ -162,7 +162,7 @@ export async function createTestApi(
       } catch {
         // not JSON: keep the text
       }
-      return { status: response.status, body: parsed, headers: response.headers };
+      return { status: response.status, body: parsed, headers: response.headers, text };
     },
     async close() {
       await served?.close();

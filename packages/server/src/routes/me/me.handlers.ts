@@ -4,7 +4,7 @@ import { API_VERSION } from '../../app-version.js';
 import { actorIn } from '../../auth/access.js';
 import type { Row } from '../../db/schema.js';
 import type { AppEnv } from '../../http/env.js';
-import { json, jsonText } from '../../http/json-answer.js';
+import { json, jsonOf, jsonText } from '../../http/json-answer.js';
 import { keptAnswers } from '../../http/kept-answers.js';
 import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { toPair } from '../pairs/pairs.store.js';
@@ -51,7 +51,7 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
         roles,
         pairs: pairs.map((pair) => toPair(pair, actorIn(pair, caller))),
       });
-      return JSON.stringify(me);
+      return jsonOf(me);
     });
     return jsonText<Me, 200>(c, answer, 200);
   });

@@ -14,6 +14,7 @@ import type { Caller } from '../../auth/caller.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
+import { jsonOf } from '../../http/json-answer.js';
 import { keptAnswers } from '../../http/kept-answers.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { riskAsAdminSees } from './pair-risk.store.js';
@@ -63,7 +64,7 @@ export function toPair(row: Row<'pairs'>, viewer: PairActor): Pair {
  * twentieth of `GET /v1/pairs/{id}`.
  */
 export function pairAnswer(row: Row<'pairs'>, viewer: PairActor): string {
-  return pairAnswers([row], viewer, () => JSON.stringify(toPair(row, viewer)));
+  return pairAnswers([row], viewer, () => jsonOf(toPair(row, viewer)));
 }
 
 /** The columns a pair's changes write. */

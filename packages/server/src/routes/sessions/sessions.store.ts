@@ -18,6 +18,7 @@ import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { SENT_AHEAD } from '../../db/sent-ahead.js';
 import { updateVersioned } from '../../db/update-versioned.js';
+import { jsonOf } from '../../http/json-answer.js';
 import { keptAnswers } from '../../http/kept-answers.js';
 import { type CursorPosition, readPage, toPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
@@ -184,7 +185,7 @@ export async function sessionsPage(
 ): Promise<string> {
   if (!status && !from && !to && !page.cursor) {
     const rows = await newest.all(db, { pairId, rows: page.limit + 1 });
-    return firstPages([rows], '', () => JSON.stringify(toPage(rows, page.limit, toSession, logPosition)));
+    return firstPages([rows], '', () => jsonOf(toPage(rows, page.limit, toSession, logPosition)));
   }
   const read = (after: CursorPosition | null, rows: number) => {
     let query = newestOf(db, pairId, rows);
@@ -201,7 +202,7 @@ export async function sessionsPage(
     }
     return query.execute();
   };
-  return JSON.stringify(await readPage(page, read, toSession, logPosition));
+  return jsonOf(await readPage(page, read, toSession, logPosition));
 }
 
 /** Changes a session as read (see updateVersioned); a reason is kept only while it stays cancelled. */
