@@ -36,7 +36,7 @@ export function json<T extends JSONValue | object | InvalidJSONValue, U extends 
   return jsonText<T, U>(c, jsonOf(object), status, headers);
 }
 
-/** An answer whose JSON text (made by `jsonOf`) is at hand already, made once and kept say, as `json` answers it. */
+/** An answer whose JSON text, made by `jsonOf`, is at hand already (made once and kept, say), as `json` answers it. */
 export function jsonText<T, U extends ContentfulStatusCode>(
   c: Context<AppEnv>,
   text: string,
