@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/test-summary/wtr-summary.mjs';
 import { offlinePlugin } from './scripts/wtr-offline.mjs';
+import { readableFailuresPlugin } from './scripts/wtr-readable-failures.mjs';
 import { rmServerPlugin } from './scripts/wtr-rm-server.mjs';
 
 export default {
@@ -24,6 +25,7 @@ export default {
   plugins: [
     rmServerPlugin(),
     offlinePlugin(),
+    readableFailuresPlugin(),
     // The elements' settings (Lit's decorators) suit every package's browser tests.
     esbuildPlugin({
       ts: true,
