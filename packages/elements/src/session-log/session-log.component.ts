@@ -296,10 +296,15 @@ export class RmSessionLog extends RmElement implements SessionItemHost {
     await this.updateComplete;
     const index = this.data.sessions.findIndex((s) => s.id === id);
     const find = () => this.query<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`);
+    let focused = false;
+    const focus = (item: HTMLElement) => {
+      focused = true;
+      item.focus({ preventScroll: true });
+    };
     // Without its module (the network went before it arrived), a session already shown still gets focus.
     const reveal = await loadRevealModule().catch(() => undefined);
-    const item = await reveal?.revealSession(this.renderRoot, index, this.data.sessions.length, find);
-    (item ?? find())?.focus({ preventScroll: true });
+    await reveal?.revealSession(this.renderRoot, index, this.data.sessions.length, find, focus);
+    if (!focused) find()?.focus({ preventScroll: true });
   }
 
   /** Ticks an action item off or reopens it, once the writes' module is here. */
