@@ -2,6 +2,12 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const serverDir = fileURLToPath(new URL('../packages/server/', import.meta.url));
+/** How long past its own shutdown (drain delay and drain) a stopped server is given to exit. */
+const KILL_AFTER_MS = 20_000;
+
+/** The longest a server started with `env` takes to shut down by itself (the defaults are the server's). */
+const shutdownMs = (env) =>
+  (Number(env.RMKIT_DRAIN_DELAY_SECONDS ?? 0) + Number(env.RMKIT_SHUTDOWN_SECONDS ?? 10)) * 1000;
 
 /**
  * Runs the reference server as its own process, the way the SDK and the elements meet it
@@ -16,9 +22,10 @@ export function startRmServer(
   { built = false, args = [], nodeArgs = [], packageDir = serverDir } = {},
 ) {
   const entry = built ? ['dist/main.js'] : ['--conditions=source', '--import', 'tsx', 'src/main.ts'];
+  const childEnv = { ...process.env, PORT: '0', RMKIT_DEMO: '1', RMKIT_LOG_LEVEL: 'info', ...env };
   const child = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: packageDir,
-    env: { ...process.env, PORT: '0', RMKIT_DEMO: '1', RMKIT_LOG_LEVEL: 'info', ...env },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
@@ -45,9 +52,17 @@ export function startRmServer(
         child,
         logs,
         exited,
-        /** Stops it; SIGKILL stands for a crash or a pulled plug. */
+        /**
+         * Stops it; SIGKILL stands for a crash or a pulled plug. A process still there once its
+         * own shutdown should have ended is killed, so a server that hangs fails the caller
+         * (it exited by SIGKILL) instead of stopping the run until CI gives up.
+         */
         stop: (signal = 'SIGTERM') => {
-          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          if (child.exitCode === null && child.signalCode === null) {
+            child.kill(signal);
+            const killing = setTimeout(() => child.kill('SIGKILL'), shutdownMs(childEnv) + KILL_AFTER_MS);
+            void exited.then(() => clearTimeout(killing));
+          }
           return exited;
         },
       });
