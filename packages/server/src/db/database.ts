@@ -26,6 +26,7 @@ import { preparingStatements } from './prepared-statements.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
 import { sendingAhead } from './sent-ahead.js';
+import { keepOwnConnections, TurnReadsPostgresDialect, withOwnConnections } from './turn-reads.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -78,7 +79,9 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
       sendingAhead(client);
     });
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new TurnReadsPostgresDialect(pool), plugins });
+    // Never destroyed: it holds nothing but the pool, which db's destroy ends.
+    keepOwnConnections(db, new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }));
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
@@ -141,7 +144,8 @@ export const MIGRATIONS: Record<string, Migration> = {
  */
 export async function migrate(db: Kysely<Database>, upTo?: string): Promise<void> {
   const migrator = new Migrator({
-    db,
+    // It locks its connection against other processes' migrations, then begins a transaction on it.
+    db: withOwnConnections(db),
     provider: { getMigrations: async () => MIGRATIONS },
   });
   const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
