@@ -11,6 +11,8 @@ export interface PostgresCluster {
   stop(): void;
   /** Starts it again on the same port and data. */
   start(): void;
+  /** The postmaster's process id, while the cluster runs. */
+  pid(): number;
   /** Stops it and removes its files. */
   destroy(): void;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,8 @@ export async function startPostgresCluster(bin, { fsync = false } = {}) {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start,
     stop,
+    /** The postmaster's process id, while the cluster runs. */
+    pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     destroy: () => {
       try {
         stop();

@@ -182,10 +182,46 @@ function cpuMicros(pid) {
   }
 }
 
-async function run(url, connections, seconds, options, pid) {
+/**
+ * A PostgreSQL cluster's processes: its postmaster and those it started (a backend for each
+ * connection, its writers). Read from /proc; empty without it.
+ */
+function clusterProcesses(postmaster) {
+  const pids = [postmaster];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+        if (parent === postmaster) pids.push(Number(entry));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  } catch {
+    return [];
+  }
+  return pids;
+}
+
+/** The CPU time of each process of a cluster so far, in µs, by process id. */
+function clusterCpu(postmaster) {
+  return new Map(clusterProcesses(postmaster).map((pid) => [pid, cpuMicros(pid)]));
+}
+
+/** What the cluster's processes used between two readings (a process started meanwhile, all it used). */
+function cpuSince(before, after) {
+  let used = 0;
+  for (const [pid, now] of after) if (now !== null) used += now - (before.get(pid) ?? 0);
+  return used;
+}
+
+async function run(url, connections, seconds, options, pid, postmaster) {
   const cpuBefore = pid === undefined ? null : cpuMicros(pid);
+  const databaseBefore = postmaster === undefined ? null : clusterCpu(postmaster);
   const result = await autocannon({ url, connections, duration: seconds, ...options });
   const cpuAfter = pid === undefined ? null : cpuMicros(pid);
+  const databaseAfter = postmaster === undefined ? null : clusterCpu(postmaster);
   return {
     seconds: result.duration,
     connections,
@@ -196,19 +232,24 @@ async function run(url, connections, seconds, options, pid) {
     errors: result.errors,
     non2xx: result.non2xx,
     cpu: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
+    databaseCpu:
+      databaseBefore === null || databaseAfter === null || databaseAfter.size === 0
+        ? null
+        : cpuSince(databaseBefore, databaseAfter) / result.requests.total,
   };
 }
 
 /** Warms both up, then measures rm-kit and the peer back to back. */
-async function phase(rmKit, peer, connections, seconds, optionsFor) {
+async function phase(rmKit, peer, connections, seconds, optionsFor, postmaster) {
   await run(rmKit.url, connections, WARM_UP_SECONDS, optionsFor(rmKit));
   await run(peer.url, connections, WARM_UP_SECONDS, optionsFor(peer));
-  const ours = await run(rmKit.url, connections, seconds, optionsFor(rmKit), rmKit.child.pid);
-  const theirs = await run(peer.url, connections, seconds, optionsFor(peer), peer.pid);
+  const ours = await run(rmKit.url, connections, seconds, optionsFor(rmKit), rmKit.child.pid, postmaster);
+  const theirs = await run(peer.url, connections, seconds, optionsFor(peer), peer.pid, postmaster);
   return { ours, theirs };
 }
 
-async function benchDatabase(name, rmKitDatabase, peerDatabase, work) {
+/** `postmaster`: on PostgreSQL, the cluster's, whose processes' CPU is measured too. */
+async function benchDatabase(name, rmKitDatabase, peerDatabase, work, postmaster) {
   const rmKit = await startRmServer(
     { DATABASE_URL: rmKitDatabase, RMKIT_RATE_LIMIT: RATE_LIMIT },
     { built: true },
@@ -222,7 +263,7 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work) {
     const rows = [];
     const measure = async (request, connections, seconds, optionsFor) => {
       if (!kept('RMKIT_BENCH_REQUESTS', request)) return;
-      const { ours, theirs } = await phase(rmKit, peer, connections, seconds, optionsFor);
+      const { ours, theirs } = await phase(rmKit, peer, connections, seconds, optionsFor, postmaster);
       rows.push({ database: name, request, ours, theirs });
       console.log(`${name}: ${request}: ${describe(ours)} | peer ${describe(theirs)}`);
     };
@@ -301,7 +342,8 @@ const latency = (r) =>
 const describe = (r) =>
   `${perSecond(r.rps)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ` +
   `${r.errors} errors, ${r.non2xx} non-2xx (${r.connections} connections, ${r.seconds.toFixed(1)} s` +
-  `${r.cpu === null ? '' : `, ${Math.round(r.cpu)} µs CPU per request`})`;
+  `${r.cpu === null ? '' : `, ${Math.round(r.cpu)} µs CPU per request`}` +
+  `${r.databaseCpu == null ? '' : `, PostgreSQL ${Math.round(r.databaseCpu)} µs`})`;
 
 /** Issue 13's goal for a row, and whether it is met; null where the issue sets none. */
 function goalOf({ database, request, ours, theirs }) {
@@ -400,7 +442,7 @@ async function bench() {
         await admin.query('create database peer');
         await admin.end();
         const peerDatabase = cluster.url.replace(/\/postgres$/, '/peer');
-        rows.push(...(await benchDatabase('PostgreSQL', cluster.url, peerDatabase, work)));
+        rows.push(...(await benchDatabase('PostgreSQL', cluster.url, peerDatabase, work, cluster.pid())));
         wrong.push(...(await checkWrites('PostgreSQL', cluster.url)));
       } finally {
         cluster.destroy();
@@ -422,6 +464,9 @@ async function bench() {
       ours.cpu === null || theirs.cpu === null
         ? '—'
         : `${Math.round(ours.cpu)} µs, bare ${Math.round(theirs.cpu)} µs (${Math.round((100 * theirs.cpu) / ours.cpu)} %)`,
+      ours.databaseCpu == null || theirs.databaseCpu == null
+        ? '—'
+        : `${Math.round(ours.databaseCpu)} µs, bare ${Math.round(theirs.databaseCpu)} µs`,
       goal,
       met,
     ];
@@ -433,6 +478,7 @@ async function bench() {
     'bare Hono (POST: bare insert)',
     'ratio',
     'CPU per request (bare ÷ rm-kit)',
+    "PostgreSQL's CPU per request",
     'goal',
     'met',
   ];
@@ -458,7 +504,9 @@ a pool of 10, as rm-kit's. The mix: each connection a member of an active pair, 
 pair and its sessions four times, then writing a keyed session. "CPU per request" is the
 server process's own CPU time (user and system, from \`/proc\`) over the requests it answered,
 beside the peer's: where the machine is shared with other work, the rates move with it, and
-this ratio much less. ${
+this ratio much less. On PostgreSQL, the cluster's own CPU (its postmaster and every process it
+started) over the same requests is beside it: it shares the machine's two cores with the server.
+The peer's GETs ask nothing of the database. ${
     wrong.length ? '**An acknowledged write was not stored.**' : 'Every write rm-kit acknowledged was stored.'
   }
 
