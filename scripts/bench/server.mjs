@@ -209,7 +209,10 @@ function clusterCpu(postmaster) {
   return new Map(clusterProcesses(postmaster).map((pid) => [pid, cpuMicros(pid)]));
 }
 
-/** What the cluster's processes used between two readings (a process started meanwhile, all it used). */
+/**
+ * What the cluster's processes used between two readings: of one started meanwhile, all it used;
+ * of one that ended meanwhile, nothing (the pools' connections last the whole phase).
+ */
 function cpuSince(before, after) {
   let used = 0;
   for (const [pid, now] of after) if (now !== null) used += now - (before.get(pid) ?? 0);
@@ -343,7 +346,7 @@ const describe = (r) =>
   `${perSecond(r.rps)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ` +
   `${r.errors} errors, ${r.non2xx} non-2xx (${r.connections} connections, ${r.seconds.toFixed(1)} s` +
   `${r.cpu === null ? '' : `, ${Math.round(r.cpu)} µs CPU per request`}` +
-  `${r.databaseCpu == null ? '' : `, PostgreSQL ${Math.round(r.databaseCpu)} µs`})`;
+  `${r.databaseCpu === null ? '' : `, PostgreSQL ${Math.round(r.databaseCpu)} µs`})`;
 
 /** Issue 13's goal for a row, and whether it is met; null where the issue sets none. */
 function goalOf({ database, request, ours, theirs }) {
@@ -464,7 +467,7 @@ async function bench() {
       ours.cpu === null || theirs.cpu === null
         ? '—'
         : `${Math.round(ours.cpu)} µs, bare ${Math.round(theirs.cpu)} µs (${Math.round((100 * theirs.cpu) / ours.cpu)} %)`,
-      ours.databaseCpu == null || theirs.databaseCpu == null
+      ours.databaseCpu === null || theirs.databaseCpu === null
         ? '—'
         : `${Math.round(ours.databaseCpu)} µs, bare ${Math.round(theirs.databaseCpu)} µs`,
       goal,
