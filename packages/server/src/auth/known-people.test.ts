@@ -32,6 +32,17 @@ describe.each(testDatabases())('who a token stands for, on $dialect', (database)
     expect(await rolesOf(world.tokens.otherMentor)).toEqual(['mentor']);
   });
 
+  it('refuses a removed person on their very next request', async () => {
+    const removed = world.tokens.otherOrgMentee;
+    expect((await api.call('GET', '/v1/me', { token: removed })).status).toBe(200);
+
+    const gone = await api.call('DELETE', `/v1/people/${world.people.otherOrgMentee}`, {
+      token: world.tokens.otherOrgAdmin,
+    });
+    expect(gone.status).toBe(204);
+    expect((await api.call('GET', '/v1/me', { token: removed })).status).toBe(401);
+  });
+
   it('sees a change another server process made to a person within two seconds', async () => {
     expect(await rolesOf(world.tokens.otherMentee)).toEqual(['mentee']);
     // Written straight to the database, as another server process on it would.
