@@ -1,25 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOwnSchema } from '../test-support/own-schema.js';
 import { addOrg } from '../test-support/world.js';
-import { migrate, openStorage, type Storage } from './database.js';
+import type { Storage } from './database.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const now = '2026-01-02T09:00:00.000Z';
 
 describe.runIf(pgUrl)('statements kept prepared on PostgreSQL', () => {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
   let storage: Storage;
   let orgId: string;
   beforeAll(async () => {
-    storage = await openStorage(pgUrl ?? '', { schema });
-    await migrate(storage.db);
+    storage = await openOwnSchema(pgUrl ?? '');
     orgId = await addOrg(storage.db, 'Contoso');
   });
-  afterAll(async () => {
-    await storage.pool?.query(`drop schema "${schema}" cascade`);
-    await storage.close();
-  });
+  afterAll(() => storage.close());
 
   it('go on answering when a newer release adds a column while this process runs', async () => {
     const read = () =>

@@ -1,24 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOwnSchema } from '../test-support/own-schema.js';
 import { addOrg } from '../test-support/world.js';
-import { migrate, openStorage, type Storage } from './database.js';
+import { migrate, type Storage } from './database.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 describe.runIf(pgUrl)('statements asked in one turn on PostgreSQL', () => {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
   let storage: Storage;
   let orgId: string;
   beforeAll(async () => {
-    storage = await openStorage(pgUrl ?? '', { schema });
-    await migrate(storage.db);
+    storage = await openOwnSchema(pgUrl ?? '');
     orgId = await addOrg(storage.db, 'Contoso');
   });
-  afterAll(async () => {
-    await storage.pool?.query(`drop schema "${schema}" cascade`);
-    await storage.close();
-  });
+  afterAll(() => storage.close());
 
   const backend = async () =>
     Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(storage.db)).rows[0]?.pid);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { migrate, openStorage, type Storage } from '../db/database.js';
+import type { Storage } from '../db/database.js';
+import { openOwnSchema } from '../test-support/own-schema.js';
 import { domainEvent } from './event-bus.js';
 import { appendEvents, eventsAfter, latestSeq } from './event-log.js';
 
@@ -9,16 +9,11 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 const pair = { id: 'pair_1', orgId: 'org_1', mentorId: 'per_1', menteeId: 'per_2' };
 
 describe.runIf(pgUrl)('the event log on PostgreSQL', () => {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
   let storage: Storage;
   beforeAll(async () => {
-    storage = await openStorage(pgUrl ?? '', { schema });
-    await migrate(storage.db);
+    storage = await openOwnSchema(pgUrl ?? '');
   });
-  afterAll(async () => {
-    await storage.pool?.query(`drop schema "${schema}" cascade`);
-    await storage.close();
-  });
+  afterAll(() => storage.close());
 
   /** Until the backend `pid` waits for a lock another transaction holds. */
   const waitingOnLock = (pid: number | undefined) =>
