@@ -237,7 +237,7 @@ try {
   writeSection(`## Rendering
 
 In Chromium (headless), from the built bundle on a page served by the built server in demo
-mode. A first render is timed from the element being added to the page to its content laid
+mode, each element in a column 48 rem (768 px) wide as an intranet page would give it. A first render is timed from the element being added to the page to its content laid
 out (the log: its first session). "Met first": the first time the page shows it (its modules
 fetched, its data read from the server on loopback); "data at hand": the median of ${RUNS} more,
 their GET answers replayed in the page so that only the element's own work is timed.
