@@ -10,6 +10,10 @@ import { sessionLogListStyles } from './session-log-list.styles.js';
 const PREFETCH_DISTANCE = 10;
 /** How far beyond the view the list draws sessions, once drawn first (the layout's default). */
 const OVERHANG = 1000;
+/** Where the list is scrolled to, as the layout is told (the type is not exported on its own). */
+type Positions = FlowLayout['viewportScroll'];
+/** How long the view stays still after a jump before the list draws beyond it again. */
+const SETTLE_MS = 150;
 /** More sessions than the scroller shows at once, at the smallest a session is. */
 const LONGER_THAN_VIEW = 10;
 
@@ -29,15 +33,46 @@ class SessionsLayout extends FlowLayout {
    * a scroll sooner draws what it brings into view, as any scroll does.
    */
   override _overhang = 0;
+  private settling: ReturnType<typeof setTimeout> | undefined;
 
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        this._overhang = OVERHANG;
-        this._triggerReflow();
+        if (this.settling === undefined) this.drawBeyond();
       }),
     );
+  }
+
+  override get viewportScroll(): Positions {
+    return super.viewportScroll;
+  }
+
+  /**
+   * A scroll so far at once that nothing drawn around the old view is near the new one (the
+   * scrollbar dragged, End pressed, the end moving by a page as it arrives) draws only the
+   * sessions in view, not 1,000 px around them that the next such scroll would drop unseen:
+   * drawing those made the frames of a scroll to the oldest freeze the page. The list draws
+   * beyond the view again once it has stayed still a moment. A shorter scroll, such as one
+   * revealing a session nearby, keeps what it drew.
+   */
+  override set viewportScroll(coords: Positions) {
+    const next = coords[this._positionDim];
+    if (next !== undefined && Math.abs(next - this._scrollPosition) > this._viewDim1 + 2 * OVERHANG) {
+      this._overhang = 0;
+      clearTimeout(this.settling);
+      this.settling = setTimeout(() => {
+        this.settling = undefined;
+        this.drawBeyond();
+      }, SETTLE_MS);
+    }
+    super.viewportScroll = coords;
+  }
+
+  private drawBeyond() {
+    if (this._overhang === OVERHANG) return;
+    this._overhang = OVERHANG;
+    this._triggerReflow();
   }
 }
 const LAYOUT = { type: SessionsLayout };

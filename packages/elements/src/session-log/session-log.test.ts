@@ -744,6 +744,34 @@ describe('<rm-session-log>', () => {
       expect(oldest?.getAttribute('aria-setsize')).to.equal('10000');
     });
 
+    it('draws only the sessions in view after a jump far down, and those around them once the list is still', async () => {
+      const el = await fixture<RmSessionLog>(
+        html`<rm-session-log .client=${memoryClient(10_000, false)} pair-id=${PAIR}></rm-session-log>`,
+      );
+      await until(() => items(el).length > 0, 8000);
+      const scroller = $(el, '[part="scroller"]') as HTMLElement;
+      const inView = () => {
+        const view = scroller.getBoundingClientRect();
+        return items(el).filter((li) => {
+          const box = li.getBoundingClientRect();
+          return box.bottom > view.top && box.top < view.bottom;
+        });
+      };
+      // Two frames after its first render, the list draws the sessions beyond the view too.
+      await until(() => items(el).length > inView().length + 3, 2000);
+      const around = items(el).length;
+
+      scroller.scrollTop = scroller.scrollHeight / 2;
+      await frame();
+      await frame();
+      const shown = inView();
+      expect(shown.length, 'sessions in view after the jump').to.be.greaterThan(0);
+      expect(items(el).length, 'sessions drawn: those in view').to.be.at.most(shown.length + 1);
+
+      await until(() => items(el).length > shown.length + 3, 2000);
+      expect(items(el).length, 'sessions drawn once still').to.be.at.least(around - 2);
+    });
+
     it('lays out its first sessions of 10,000 as it shows the list, without waiting for a frame', async () => {
       // Measured with nothing but microtasks after the sessions arrive: no frame is drawn
       // in between, so a list that waits for one (to measure itself) has no session yet.
