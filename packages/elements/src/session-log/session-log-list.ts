@@ -61,12 +61,16 @@ class SessionsLayout extends FlowLayout {
     if (next !== undefined && Math.abs(next - this._scrollPosition) > this._viewDim1 + 2 * OVERHANG) {
       this._overhang = 0;
       clearTimeout(this.settling);
-      this.settling = setTimeout(() => {
-        this.settling = undefined;
-        this.drawBeyond();
-      }, SETTLE_MS);
+      // Weakly: a list removed meanwhile is not kept alive by its timer.
+      const layout = new WeakRef(this);
+      this.settling = setTimeout(() => layout.deref()?.settle(), SETTLE_MS);
     }
     super.viewportScroll = coords;
+  }
+
+  private settle() {
+    this.settling = undefined;
+    this.drawBeyond();
   }
 
   private drawBeyond() {
