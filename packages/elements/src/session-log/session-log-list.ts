@@ -44,6 +44,7 @@ class SessionsLayout extends FlowLayout {
     );
   }
 
+  // The setter below alone would leave the property without its getter.
   override get viewportScroll(): Positions {
     return super.viewportScroll;
   }
