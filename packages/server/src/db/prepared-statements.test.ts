@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOwnSchema } from '../test-support/own-schema.js';
 import { addOrg } from '../test-support/world.js';
 import type { Storage } from './database.js';
+import { SENT_AHEAD } from './sent-ahead.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const now = '2026-01-02T09:00:00.000Z';
@@ -31,5 +32,20 @@ describe.runIf(pgUrl)('statements kept prepared on PostgreSQL', () => {
     const [all, named] = await read();
     expect(all).toMatchObject({ name: 'Contoso', addedByANewerRelease: null });
     expect(named).toEqual({ name: 'Contoso' });
+  });
+
+  it('keep a write sent ahead prepared too, though it ends with a comment', async () => {
+    const prepared = await storage.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('organizations')
+        .set({ updatedAt: now })
+        .where('id', '=', orgId)
+        .modifyEnd(sql.raw(SENT_AHEAD))
+        .execute();
+      return sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+    });
+    expect(prepared.rows.map((row) => row.statement)).toContainEqual(
+      expect.stringMatching(/^update "organizations" .*\/\* sent ahead \*\/$/),
+    );
   });
 });

@@ -4,6 +4,16 @@ import type pg from 'pg';
 const KEPT_PER_CONNECTION = 200;
 
 /**
+ * A `*` outside comments and `count(*)`. Comments are left out as a write sent ahead ends
+ * with one (sent-ahead.ts): counted, they kept every such write unprepared.
+ */
+const returnsEveryColumn = (text: string): boolean =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\(\s*\*\s*\)/g, '')
+    .includes('*');
+
+/**
  * Prepares each statement once per PostgreSQL connection and runs it again by name, so the
  * database parses and plans it once instead of at every request: on a keyed write that was
  * a third of PostgreSQL's CPU. Statements that return every column (a `*`) run unprepared: a
@@ -15,7 +25,7 @@ export function preparingStatements(client: pg.PoolClient): void {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     const known = names.get(text);
-    if (known || text.includes('*') || names.size >= KEPT_PER_CONNECTION) return known;
+    if (known || returnsEveryColumn(text) || names.size >= KEPT_PER_CONNECTION) return known;
     const name = `rmkit_${names.size}`;
     names.set(text, name);
     return name;
