@@ -2,6 +2,7 @@ import type { PairActor, PairRole } from '@rm-kit/core';
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Kysely } from 'kysely';
+import { PAIR_COLUMNS } from '../db/columns.js';
 import { compiledQuery } from '../db/compiled-queries.js';
 import type { Database, Row } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
@@ -58,35 +59,6 @@ export function actorIn(pair: Pick<Row<'pairs'>, 'mentorId' | 'menteeId'>, calle
   if (!side) throw notFound('pair');
   return side;
 }
-
-/**
- * Every column of a pair, by name: PostgreSQL keeps a statement prepared only when it names
- * what it returns (see db/prepared-statements.ts). A column left out here fails the type check
- * of PairAccess.
- */
-const PAIR_COLUMNS = [
-  'id',
-  'orgId',
-  'createdAt',
-  'updatedAt',
-  'version',
-  'deletedAt',
-  'programId',
-  'mentorId',
-  'menteeId',
-  'status',
-  'topics',
-  'matchScore',
-  'matchReasons',
-  'menteeConsentedAt',
-  'charterMentorAt',
-  'charterMenteeAt',
-  'override',
-  'startedOn',
-  'endedOn',
-  'endedBy',
-  'resumedOn',
-] as const;
 
 /** Read by nearly every request about a pair. */
 const pairById = compiledQuery((db: Kysely<Database>, { pairId, orgId }: { pairId: string; orgId: string }) =>

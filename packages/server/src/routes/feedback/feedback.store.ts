@@ -12,6 +12,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type * as z from 'zod';
 import { findOwnPair, memberId } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
+import { FEEDBACK_COLUMNS } from '../../db/columns.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -78,7 +79,7 @@ export function listReadableFeedback(
   const read = (after: CursorPosition | null, rows: number) => {
     let query = db
       .selectFrom('feedback')
-      .selectAll()
+      .select(FEEDBACK_COLUMNS)
       .where('pairId', '=', pair.id)
       .where(readableBy(pair.id, readerId))
       .orderBy('id')
@@ -184,7 +185,7 @@ export async function insertFeedback(
 export async function findReadableFeedback(db: Kysely<Database>, caller: Caller, feedbackId: string) {
   const row = await db
     .selectFrom('feedback')
-    .selectAll()
+    .select(FEEDBACK_COLUMNS)
     .where('id', '=', feedbackId)
     .where('orgId', '=', caller.orgId)
     .executeTakeFirst();
@@ -222,7 +223,7 @@ export function updateFeedback(db: Kysely<Database>, row: Row<'feedback'>, chang
 export async function feedbackByAuthor(db: Kysely<Database>, orgId: string, authorId: string) {
   const rows = await db
     .selectFrom('feedback')
-    .selectAll()
+    .select(FEEDBACK_COLUMNS)
     .where('orgId', '=', orgId)
     .where('authorId', '=', authorId)
     .orderBy('id')

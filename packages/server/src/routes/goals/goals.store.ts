@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
+import { GOAL_COLUMNS } from '../../db/columns.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -133,7 +134,7 @@ export function listGoals(
   const read = (after: CursorPosition | null, rows: number) => {
     let query = db
       .selectFrom('goals')
-      .selectAll()
+      .select(GOAL_COLUMNS)
       .where('pairId', '=', pairId)
       .where('deletedAt', 'is', null)
       .orderBy('id')
@@ -165,7 +166,7 @@ export function updateGoal(db: Kysely<Database>, row: Row<'goals'>, changes: Goa
 export async function findOwnGoal(db: Kysely<Database>, caller: Caller, goalId: string) {
   const row = await db
     .selectFrom('goals')
-    .selectAll()
+    .select(GOAL_COLUMNS)
     .where('id', '=', goalId)
     .where('orgId', '=', caller.orgId)
     .where('deletedAt', 'is', null)
@@ -207,7 +208,7 @@ export async function goalsOfPairs(db: Kysely<Database>, pairIds: readonly strin
   if (pairIds.length === 0) return [];
   const rows = await db
     .selectFrom('goals')
-    .selectAll()
+    .select(GOAL_COLUMNS)
     .where('pairId', 'in', pairIds)
     .where('deletedAt', 'is', null)
     .orderBy('id')

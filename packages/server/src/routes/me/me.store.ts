@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
+import { PAIR_COLUMNS, PERSON_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import type { Database, Row } from '../../db/schema.js';
 
 /** `GET /v1/me`'s reads, asked by every page the kit is on: built and compiled once. */
 const personById = compiledQuery(
   (db: Kysely<Database>, { orgId, personId }: { orgId: string; personId: string }) =>
-    db.selectFrom('people').selectAll().where('id', '=', personId).where('orgId', '=', orgId),
+    db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', personId).where('orgId', '=', orgId),
 );
 
 const pairsOfPerson = compiledQuery(
   (db: Kysely<Database>, { orgId, personId }: { orgId: string; personId: string }) =>
     db
       .selectFrom('pairs')
-      .selectAll()
+      .select(PAIR_COLUMNS)
       .where('orgId', '=', orgId)
       .where('deletedAt', 'is', null)
       .where((eb) => eb.or([eb('mentorId', '=', personId), eb('menteeId', '=', personId)]))

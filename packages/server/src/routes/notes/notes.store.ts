@@ -9,6 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
+import { NOTE_COLUMNS } from '../../db/columns.js';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -57,7 +58,7 @@ export async function findOwnNote(db: Kysely<Database>, caller: Caller, noteId: 
   if (caller.personId === null) throw notFound('note');
   const row = await db
     .selectFrom('privateNotes')
-    .selectAll()
+    .select(NOTE_COLUMNS)
     .where('id', '=', noteId)
     .where('orgId', '=', caller.orgId)
     .where('authorId', '=', caller.personId)
@@ -76,7 +77,7 @@ export function listNotes(
   const read = (after: CursorPosition | null, rows: number) => {
     let query = db
       .selectFrom('privateNotes')
-      .selectAll()
+      .select(NOTE_COLUMNS)
       .where('sessionId', '=', session.id)
       .where('orgId', '=', session.orgId)
       .where('authorId', '=', authorId)
@@ -103,7 +104,7 @@ export function updateNote(db: Kysely<Database>, row: Row<'privateNotes'>, chang
 export async function notesByAuthor(db: Kysely<Database>, orgId: string, authorId: string) {
   const rows = await db
     .selectFrom('privateNotes')
-    .selectAll()
+    .select(NOTE_COLUMNS)
     .where('orgId', '=', orgId)
     .where('authorId', '=', authorId)
     .orderBy('id')

@@ -1,5 +1,6 @@
 import { type Organization, type OrganizationUpdate, organizationSchema } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
+import { ORGANIZATION_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
@@ -20,7 +21,7 @@ export function toOrganization(row: Row<'organizations'>): Organization {
 
 /** Read by every answer that shows a person (its photo hosts) and by every page's `GET /v1/me`. */
 const organizationById = compiledQuery((db: Kysely<Database>, { orgId }: { orgId: string }) =>
-  db.selectFrom('organizations').selectAll().where('id', '=', orgId),
+  db.selectFrom('organizations').select(ORGANIZATION_COLUMNS).where('id', '=', orgId),
 );
 
 /** The caller's own organisation: it exists as long as the caller does. */

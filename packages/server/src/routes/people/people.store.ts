@@ -13,6 +13,7 @@ import {
 import type { ExpressionBuilder, InsertResult, Kysely } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
+import { PERSON_COLUMNS } from '../../db/columns.js';
 import { fromFlag, fromJson, nowIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -202,7 +203,7 @@ export async function listVisiblePeople(
 ): Promise<List<Person>> {
   let query = db
     .selectFrom('people')
-    .selectAll()
+    .select(PERSON_COLUMNS)
     .where('people.orgId', '=', caller.orgId)
     .where('people.deletedAt', 'is', null)
     .orderBy('people.id');
@@ -235,7 +236,7 @@ export async function findVisiblePerson(
 ) {
   let query = db
     .selectFrom('people')
-    .selectAll()
+    .select(PERSON_COLUMNS)
     .where('people.id', '=', personId)
     .where('people.orgId', '=', caller.orgId)
     .where((eb) =>

@@ -9,6 +9,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
+import { PROGRAM_COLUMNS } from '../../db/columns.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -95,7 +96,7 @@ export function listPrograms(
   const read = (after: CursorPosition | null, rows: number) => {
     let select = db
       .selectFrom('programs')
-      .selectAll()
+      .select(PROGRAM_COLUMNS)
       .where('orgId', '=', caller.orgId)
       .where('deletedAt', 'is', null)
       .orderBy('id')
@@ -141,7 +142,7 @@ export async function claimPairing(db: Kysely<Database>, programId: string): Pro
 export async function findVisibleProgram(db: Kysely<Database>, caller: Caller, programId: string) {
   const row = await db
     .selectFrom('programs')
-    .selectAll()
+    .select(PROGRAM_COLUMNS)
     .where('id', '=', programId)
     .where('orgId', '=', caller.orgId)
     .where('deletedAt', 'is', null)

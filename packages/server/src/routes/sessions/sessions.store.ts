@@ -13,6 +13,7 @@ import { type Kysely, sql } from 'kysely';
 import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
+import { SESSION_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, normalizeInstant, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
@@ -158,7 +159,7 @@ const sessionInsert = compiledQuery((db: Kysely<Database>, row: StoredSession) =
 const newestOf = (db: Kysely<Database>, pairId: string, rows: number) =>
   db
     .selectFrom('sessions')
-    .selectAll()
+    .select(SESSION_COLUMNS)
     .where('pairId', '=', pairId)
     .where('deletedAt', 'is', null)
     .orderBy('sortAt', 'desc')
@@ -229,7 +230,7 @@ export function updateSession(db: Kysely<Database>, row: Row<'sessions'>, change
 export async function findOwnSession(db: Kysely<Database>, caller: Caller, sessionId: string) {
   const row = await db
     .selectFrom('sessions')
-    .selectAll()
+    .select(SESSION_COLUMNS)
     .where('id', '=', sessionId)
     .where('orgId', '=', caller.orgId)
     .where('deletedAt', 'is', null)
@@ -248,7 +249,7 @@ export async function sessionsOfPairs(db: Kysely<Database>, pairIds: readonly st
   if (pairIds.length === 0) return [];
   const rows = await db
     .selectFrom('sessions')
-    .selectAll()
+    .select(SESSION_COLUMNS)
     .where('pairId', 'in', pairIds)
     .where('deletedAt', 'is', null)
     .orderBy('pairId')
