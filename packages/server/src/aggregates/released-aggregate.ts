@@ -1,6 +1,7 @@
 import { nextRelease, type Release, type ReleaseCoverage, type ReleaseRule } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
+import { AGGREGATE_RELEASE_COLUMNS } from '../db/columns.js';
 import { fromJson, nowIso, toJson } from '../db/json.js';
 import type { Database, Row } from '../db/schema.js';
 
@@ -21,7 +22,7 @@ function toRelease<F>(row: Row<'aggregateReleases'>, figures: z.ZodType<F>): Rel
 async function stored(db: Kysely<Database>, { orgId, scope }: AggregateScope) {
   return db
     .selectFrom('aggregateReleases')
-    .selectAll()
+    .select(AGGREGATE_RELEASE_COLUMNS)
     .where('orgId', '=', orgId)
     .where('scope', '=', scope)
     .executeTakeFirst();

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AGGREGATE_RELEASE_COLUMNS,
+  ENROLLMENT_COLUMNS,
   FEEDBACK_COLUMNS,
   GOAL_COLUMNS,
+  GOAL_TEMPLATE_COLUMNS,
+  MATCH_CONSTRAINT_COLUMNS,
   NOTE_COLUMNS,
   ORGANIZATION_COLUMNS,
   PAIR_COLUMNS,
@@ -20,6 +24,10 @@ const named = {
   goals: GOAL_COLUMNS,
   feedback: FEEDBACK_COLUMNS,
   private_notes: NOTE_COLUMNS,
+  enrollments: ENROLLMENT_COLUMNS,
+  match_constraints: MATCH_CONSTRAINT_COLUMNS,
+  goal_templates: GOAL_TEMPLATE_COLUMNS,
+  aggregate_releases: AGGREGATE_RELEASE_COLUMNS,
 };
 
 const snakeCase = (column: string) => column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

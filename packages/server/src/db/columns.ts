@@ -6,7 +6,8 @@ type Missing<T extends keyof Database, L extends readonly string[]> = Exclude<ke
  * Every column of a table, by name, checked by the type checker: a column left out names
  * itself in the error. PostgreSQL keeps a statement prepared only when it names what it
  * returns (see prepared-statements.ts), so the reads a page asks as it opens (`/v1/me`, a
- * pair, its people, program, goals, feedback, sessions and notes) select these instead of `*`.
+ * pair, its people, program, goals, feedback, sessions and notes; a program's enrolments,
+ * pairs, constraints, goal templates and released figures) select these instead of `*`.
  */
 function everyColumn<T extends keyof Database>() {
   return <const L extends readonly (keyof Row<T> & string)[]>(
@@ -129,3 +130,42 @@ export const FEEDBACK_COLUMNS = everyColumn<'feedback'>()([
 ]);
 
 export const NOTE_COLUMNS = everyColumn<'privateNotes'>()([...TENANT_ROW, 'sessionId', 'authorId', 'text']);
+
+export const ENROLLMENT_COLUMNS = everyColumn<'enrollments'>()([
+  ...TENANT_ROW,
+  'deletedAt',
+  'programId',
+  'personId',
+  'role',
+  'topics',
+  'capacity',
+  'motivation',
+  'languages',
+  'availability',
+  'status',
+]);
+
+export const MATCH_CONSTRAINT_COLUMNS = everyColumn<'matchConstraints'>()([
+  ...TENANT_ROW,
+  'programId',
+  'mentorId',
+  'menteeId',
+  'kind',
+]);
+
+export const GOAL_TEMPLATE_COLUMNS = everyColumn<'goalTemplates'>()([
+  ...TENANT_ROW,
+  'deletedAt',
+  'programId',
+  'title',
+  'topic',
+]);
+
+export const AGGREGATE_RELEASE_COLUMNS = everyColumn<'aggregateReleases'>()([
+  'orgId',
+  'scope',
+  'releasedAt',
+  'covers',
+  'figures',
+  'version',
+]);

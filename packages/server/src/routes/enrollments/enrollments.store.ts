@@ -8,6 +8,7 @@ import {
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
+import { ENROLLMENT_COLUMNS } from '../../db/columns.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -132,7 +133,7 @@ export function listEnrollments(
   const read = (after: CursorPosition | null, rows: number) => {
     let select = db
       .selectFrom('enrollments')
-      .selectAll()
+      .select(ENROLLMENT_COLUMNS)
       .where('programId', '=', program.id)
       .where('orgId', '=', program.orgId)
       .where('deletedAt', 'is', null)
@@ -162,7 +163,7 @@ export function updateEnrollment(db: Kysely<Database>, row: Row<'enrollments'>, 
 export async function enrollmentsOf(db: Kysely<Database>, programId: string, personIds?: readonly string[]) {
   let select = db
     .selectFrom('enrollments')
-    .selectAll()
+    .select(ENROLLMENT_COLUMNS)
     .where('programId', '=', programId)
     .where('deletedAt', 'is', null);
   if (personIds) {
@@ -194,7 +195,7 @@ export function alreadyEnrolled(enrollmentId: string | undefined): Problem {
 export async function findVisibleEnrollment(db: Kysely<Database>, caller: Caller, enrollmentId: string) {
   const row = await db
     .selectFrom('enrollments')
-    .selectAll()
+    .select(ENROLLMENT_COLUMNS)
     .where('id', '=', enrollmentId)
     .where('orgId', '=', caller.orgId)
     .where('deletedAt', 'is', null)
@@ -212,7 +213,7 @@ export async function findVisibleEnrollment(db: Kysely<Database>, caller: Caller
 export async function enrollmentsOfPerson(db: Kysely<Database>, orgId: string, personId: string) {
   const rows = await db
     .selectFrom('enrollments')
-    .selectAll()
+    .select(ENROLLMENT_COLUMNS)
     .where('orgId', '=', orgId)
     .where('personId', '=', personId)
     .where('deletedAt', 'is', null)

@@ -9,6 +9,7 @@ import {
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
+import { GOAL_TEMPLATE_COLUMNS } from '../../db/columns.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -88,7 +89,7 @@ export function listGoalTemplates(
   const read = (after: CursorPosition | null, rows: number) => {
     let query = db
       .selectFrom('goalTemplates')
-      .selectAll()
+      .select(GOAL_TEMPLATE_COLUMNS)
       .where('programId', '=', program.id)
       .where('orgId', '=', program.orgId)
       .where('deletedAt', 'is', null)
@@ -105,7 +106,7 @@ export function listGoalTemplates(
 export async function findGoalTemplate(db: Kysely<Database>, orgId: string, templateId: string) {
   const row = await db
     .selectFrom('goalTemplates')
-    .selectAll()
+    .select(GOAL_TEMPLATE_COLUMNS)
     .where('id', '=', templateId)
     .where('orgId', '=', orgId)
     .where('deletedAt', 'is', null)

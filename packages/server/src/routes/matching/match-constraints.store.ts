@@ -8,6 +8,7 @@ import {
 } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
+import { MATCH_CONSTRAINT_COLUMNS } from '../../db/columns.js';
 import { nowIso } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { stale } from '../../http/etag.js';
@@ -23,7 +24,7 @@ export function toMatchConstraint(row: Row<'matchConstraints'>): MatchConstraint
 export async function constraintsOf(db: Kysely<Database>, programId: string): Promise<MatchConstraint[]> {
   const rows = await db
     .selectFrom('matchConstraints')
-    .selectAll()
+    .select(MATCH_CONSTRAINT_COLUMNS)
     .where('programId', '=', programId)
     .execute();
   return rows.map(toMatchConstraint);
@@ -38,7 +39,7 @@ export function listConstraints(
   const read = (after: CursorPosition | null, rows: number) => {
     let select = db
       .selectFrom('matchConstraints')
-      .selectAll()
+      .select(MATCH_CONSTRAINT_COLUMNS)
       .where('programId', '=', program.id)
       .where('orgId', '=', program.orgId)
       .orderBy('id')
@@ -116,7 +117,7 @@ export async function checkEnrolledSides(
 export async function findConstraint(db: Kysely<Database>, orgId: string, constraintId: string) {
   const row = await db
     .selectFrom('matchConstraints')
-    .selectAll()
+    .select(MATCH_CONSTRAINT_COLUMNS)
     .where('id', '=', constraintId)
     .where('orgId', '=', orgId)
     .executeTakeFirst();

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import { actorIn } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
+import { PAIR_COLUMNS } from '../../db/columns.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -117,7 +118,7 @@ export function listPairs(
   const readRows = (after: CursorPosition | null, rows: number) => {
     let select = db
       .selectFrom('pairs')
-      .selectAll()
+      .select(PAIR_COLUMNS)
       .where('orgId', '=', caller.orgId)
       .where('deletedAt', 'is', null)
       .orderBy('id')
