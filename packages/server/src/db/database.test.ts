@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openOwnSchema } from '../test-support/own-schema.js';
 import { openStorage, type Storage } from './database.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -79,5 +81,28 @@ describe.runIf(pgUrl)('PostgreSQL storage', () => {
     await terminate(rows[0]?.pid);
     await expect.poll(() => errors.length, { timeout: 5000 }).toBe(1);
     expect(errors[0]?.message).toMatch(/terminating connection/);
+  });
+
+  it('migrates its own schema in a database where another schema has a migration table of its own', async () => {
+    // Another app migrated with Kysely too: its tables are where the migrator looks first.
+    const other = `other_app_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create schema "${other}"`);
+      await admin.query(
+        `create table "${other}".kysely_migration (name varchar(255) primary key, timestamp varchar(255))`,
+      );
+      await admin.query(
+        `create table "${other}".kysely_migration_lock (id varchar(255) primary key, is_locked integer)`,
+      );
+      const storage = await openOwnSchema(pgUrl ?? '');
+      opened.push(storage);
+      const people = await storage.db.selectFrom('people').select('id').execute();
+      expect(people).toEqual([]);
+    } finally {
+      await admin.query(`drop schema "${other}" cascade`);
+      await admin.end();
+    }
   });
 });

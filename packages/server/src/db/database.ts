@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
@@ -139,6 +139,18 @@ export const MIGRATIONS: Record<string, Migration> = {
 };
 
 /**
+ * On PostgreSQL, the schema the connection works in (the first of its search_path). Without
+ * it the migrator takes a migration table in any schema of the database (another app's in
+ * `public`) for its own, then fails to find it in this one ("relation kysely_migration_lock
+ * does not exist"). The tables of a database migrated before are in that schema already.
+ */
+async function migrationSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
+/**
  * Brings the schema up to date; safe to run on every start and from several processes.
  * `upTo` stops at that migration, so a test can build the database an older release left.
  */
@@ -146,6 +158,7 @@ export async function migrate(db: Kysely<Database>, upTo?: string): Promise<void
   const migrator = new Migrator({
     // It locks its connection against other processes' migrations, then begins a transaction on it.
     db: withOwnConnections(db),
+    migrationTableSchema: await migrationSchema(db),
     provider: { getMigrations: async () => MIGRATIONS },
   });
   const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
