@@ -38,13 +38,14 @@ describe('the outbox in a real browser, against a real server', () => {
   let token: string;
   let pairId: string;
   const clients: RmClient[] = [];
-  const open = (database: string) => {
+  const open = (database: string, fetchFn?: typeof fetch) => {
     const client = createClient({
       baseUrl: url,
       token,
       store: indexedDbStore(database),
       syncIntervalMs: 0,
       retry: { maxRetries: 0 },
+      ...(fetchFn ? { fetch: fetchFn } : {}),
     });
     clients.push(client);
     return client;
@@ -140,5 +141,73 @@ describe('the outbox in a real browser, against a real server', () => {
     const counts = await countByTag(url, token, pairId, tag);
     expect(counts.size).to.equal(20);
     expect([...counts.values()].every((n) => n === 1)).to.equal(true);
+  });
+
+  /** A fetch whose answers wait until `release` is called, as a slow network's do. */
+  const held = () => {
+    let release = () => {};
+    const released = new Promise<void>((done) => {
+      release = done;
+    });
+    const fetchFn: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      await released;
+      return response;
+    };
+    return { fetchFn, release };
+  };
+
+  it('sends a write at once while another client of the same person, on another store, waits for its answer', async () => {
+    const tag = `stores-${crypto.randomUUID().slice(0, 8)}`;
+    const slow = held();
+    const waiting = open(`rm-kit-${tag}-a`, slow.fetchFn).sessions.create(pairId, {
+      status: 'held',
+      occurredAt: '2026-02-05T10:00:00Z',
+      summary: `${tag} slow`,
+    });
+    const written = await open(`rm-kit-${tag}-b`).sessions.create(pairId, {
+      status: 'held',
+      occurredAt: '2026-02-05T11:00:00Z',
+      summary: `${tag} quick`,
+    });
+    expect(written.pending, 'queued, though the server answers').to.equal(undefined);
+    slow.release();
+    expect((await waiting).pending).to.equal(undefined);
+    const counts = await countByTag(url, token, pairId, tag);
+    expect([...counts.entries()].sort()).to.deep.equal([
+      [`${tag} quick`, 1],
+      [`${tag} slow`, 1],
+    ]);
+  });
+
+  it('sends a write queued while another tab sends the same outbox as soon as that tab is done', async () => {
+    const tag = `after-${crypto.randomUUID().slice(0, 8)}`;
+    const database = `rm-kit-${tag}`;
+    const slow = held();
+    const sending = open(database, slow.fetchFn).sessions.create(pairId, {
+      status: 'held',
+      occurredAt: '2026-02-06T10:00:00Z',
+      summary: `${tag} first`,
+    });
+    // The same store in another tab: the first tab holds the outbox, so this write waits its turn.
+    const other = open(database);
+    const queued = await other.sessions.create(pairId, {
+      status: 'held',
+      occurredAt: '2026-02-06T11:00:00Z',
+      summary: `${tag} second`,
+    });
+    expect(queued.pending).to.equal(true);
+    slow.release();
+    await sending;
+    const deadline = Date.now() + 5000;
+    while ((await other.pendingWrites()).length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await other.pendingWrites()).to.deep.equal([]);
+    const counts = await countByTag(url, token, pairId, tag);
+    expect([...counts.entries()].sort()).to.deep.equal([
+      [`${tag} first`, 1],
+      [`${tag} second`, 1],
+    ]);
   });
 });

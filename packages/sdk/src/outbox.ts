@@ -91,6 +91,8 @@ export class Outbox {
   /** What the caller asked of a write's first attempt (signal, timeout, retries); not kept for replays. */
   private readonly firstAttempt = new Map<string, RequestOptions>();
   private closed = false;
+  /** A send that waits for another tab to finish sending the same outbox. */
+  private afterOtherTab: Promise<void> | null = null;
   /** The announcement of the entries not yet begun, which every change made meanwhile joins. */
   private nextAnnouncement: Promise<void> | null = null;
   private lastAnnouncement: Promise<void> = Promise.resolve();
@@ -191,13 +193,27 @@ export class Outbox {
     await this.changed();
   }
 
+  /**
+   * Runs `work` unless another tab is sending this same outbox (the same store, server and
+   * person). Clients on other stores hold other entries and never wait for each other: a
+   * lock per person alone let one client's slow request turn another's write into a queued
+   * one, with the server answering.
+   */
   private async withLock(work: () => Promise<void>): Promise<void> {
     const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-    if (!locks) return work();
-    // Another tab holding the lock is sending the same entries: leave them to it.
-    const name = `rm-kit-outbox:${this.transport.baseUrl}:${await this.owner()}`;
+    const shared = this.store.sharedAs;
+    if (!locks || shared === undefined) return work();
+    const name = `rm-kit-outbox:${shared}:${this.transport.baseUrl}:${await this.owner()}`;
     await locks.request(name, { ifAvailable: true }, async (lock) => {
-      if (lock) await work();
+      if (lock) return work();
+      // The other tab listed the entries as it began, perhaps before one just written here:
+      // once it is done, this tab sends what is left. Its errors meet the next sync again.
+      this.afterOtherTab ??= locks
+        .request(name, () => (this.closed ? undefined : this.drain()))
+        .catch(() => {})
+        .finally(() => {
+          this.afterOtherTab = null;
+        });
     });
   }
 

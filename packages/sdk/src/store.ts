@@ -10,6 +10,12 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
   /** Every entry whose key starts with `prefix`, in key order. */
   entries<T>(prefix: string): Promise<[string, T][]>;
+  /**
+   * For a store other tabs of the origin open too (IndexedDB is one): a name that is the same
+   * in each of them, under which the outbox sends from one tab at a time. Leave it out for a
+   * store only this client sees, such as memory: its outbox then waits for nobody.
+   */
+  readonly sharedAs?: string;
 }
 
 export function memoryStore(): KeyValueStore {
@@ -34,6 +40,7 @@ export function memoryStore(): KeyValueStore {
 export function indexedDbStore(databaseName = 'rm-kit'): KeyValueStore {
   const store: UseStore = createStore(databaseName, 'kv');
   return {
+    sharedAs: `indexedDB:${databaseName}`,
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
     delete: (key) => del(key, store),
