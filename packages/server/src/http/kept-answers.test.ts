@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../test-support/harness.js';
 import { createWorld, type World } from '../test-support/world.js';
+import { keptAnswers } from './kept-answers.js';
 
 describe('answers made once for the rows SQLite keeps', () => {
   let dir: string;
@@ -60,5 +61,54 @@ describe('answers made once for the rows SQLite keeps', () => {
     expect((await read(pairPath, world.tokens.admin)).matchScore).toBe(0.42);
     expect((await read('/v1/me')).person.displayName).toBe('Giulia Rossi Bianchi');
     expect((await read(sessionsPath, world.tokens.mentee)).items[0].summary).toBe('After');
+  });
+});
+
+describe('answers matched by the content of rows read anew (PostgreSQL’s)', () => {
+  /** A kind of answer that counts how often it is made. */
+  const counted = (byContent: number) => {
+    const made: string[] = [];
+    const answers = keptAnswers({ byContent });
+    const answer = (rows: object[], variant = 'member') =>
+      answers(rows, variant, () => {
+        const text = JSON.stringify({ rows, variant });
+        made.push(text);
+        return text;
+      });
+    return { answer, made };
+  };
+
+  it('gives the answer made for the same rows read again, and a new one once a row changed', () => {
+    const { answer, made } = counted(100_000);
+    const first = answer([{ id: 'per_1', displayName: 'Giulia Rossi', version: 1 }]);
+    expect(answer([{ id: 'per_1', displayName: 'Giulia Rossi', version: 1 }])).toBe(first);
+    expect(made).toHaveLength(1);
+
+    const changed = answer([{ id: 'per_1', displayName: 'Giulia Rossi Bianchi', version: 2 }]);
+    expect(JSON.parse(changed).rows[0].displayName).toBe('Giulia Rossi Bianchi');
+    expect(answer([{ id: 'per_1', displayName: 'Giulia Rossi', version: 1 }], 'admin')).not.toBe(first);
+    expect(made).toHaveLength(3);
+  });
+
+  it('keeps the most recently given within its characters, and makes an older one again', () => {
+    // Room for three answers of these rows (117 characters each, key and answer), not four.
+    const { answer, made } = counted(400);
+    const person = (n: number) => [{ id: `per_${n}`, displayName: `Person ${n}` }];
+    for (let n = 0; n < 3; n++) answer(person(n));
+    // Asked again, the first is the most recent: the second goes when a fourth comes.
+    answer(person(0));
+    answer(person(3));
+    expect(made).toHaveLength(4);
+    answer(person(0));
+    expect(made).toHaveLength(4);
+    answer(person(1));
+    expect(made).toHaveLength(5);
+  });
+
+  it('leaves rows read anew unmatched where it is not asked to match them', () => {
+    const { answer, made } = counted(0);
+    answer([{ id: 'par_1' }]);
+    answer([{ id: 'par_1' }]);
+    expect(made).toHaveLength(2);
   });
 });

@@ -12,10 +12,13 @@ import { toPerson } from '../people/people.store.js';
 import { getMeRoute } from './me.routes.js';
 import { findSignedInPerson, pairsOf } from './me.store.js';
 
-/** Each signed-in person's answer, for the rows it was made from. */
-const meAnswers = keptAnswers();
-
 export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean }) {
+  /**
+   * Each signed-in person's answer, for the rows it was made from; on PostgreSQL, for the rows
+   * of the last several hundred people who asked, as they were (a few megabytes). One app's
+   * own: the answer says whether it runs in demo mode, which no row says.
+   */
+  const meAnswers = keptAnswers({ byContent: 2_000_000 });
   app.openapi(getMeRoute, async (c) => {
     const caller = c.get('caller');
     const db = c.get('db');

@@ -31,6 +31,27 @@ describe.each(testDatabases())('me on $dialect', (database) => {
     return res.body;
   };
 
+  it('gives each person their own answer, changed as soon as their pair is (asked again, as a page does)', async () => {
+    const mentor = await me(world.tokens.mentor);
+    const mentee = await me(world.tokens.mentee);
+    expect([mentor.person.id, mentee.person.id]).toEqual([world.people.mentor, world.people.mentee]);
+    expect([mentor.roles, mentee.roles]).toEqual([['mentor'], ['mentee']]);
+    expect(await me(world.tokens.mentor)).toEqual(mentor);
+
+    const paused = await api.call('PATCH', `/v1/pairs/${world.pairId}`, {
+      token: world.tokens.mentee,
+      body: { status: 'paused' },
+    });
+    expect(paused.status).toBe(200);
+    const after = await me(world.tokens.mentor);
+    expect(after.pairs.find((pair: { id: string }) => pair.id === world.pairId).status).toBe('paused');
+    const resumed = await api.call('PATCH', `/v1/pairs/${world.pairId}`, {
+      token: world.tokens.mentee,
+      body: { status: 'active' },
+    });
+    expect(resumed.status).toBe(200);
+  });
+
   it('tells a mentor who they are, their organisation, their pair and their role', async () => {
     const body = await me(world.tokens.mentor);
     expect(body).toEqual({

@@ -186,7 +186,11 @@ export async function sessionsPage(
 ): Promise<string> {
   if (!status && !from && !to && !page.cursor) {
     const rows = await newest.all(db, { pairId, rows: page.limit + 1 });
-    return firstPages([rows], '', () => jsonOf(toPage(rows, page.limit, toSession, logPosition)));
+    // The same rows make another page at another limit: 11 sessions are all of them at 11 a
+    // page, and at 10 a page, ten and a cursor.
+    return firstPages([rows], String(page.limit), () =>
+      jsonOf(toPage(rows, page.limit, toSession, logPosition)),
+    );
   }
   const read = (after: CursorPosition | null, rows: number) => {
     let query = newestOf(db, pairId, rows);
