@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { allowedOrigin } from '../../http/cross-origin.js';
 import type { AppEnv } from '../../http/env.js';
+import { alreadyHeld, chosenEncoding, etagOf, keptFiles } from './kept-files.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,18 +18,21 @@ const TYPES: Record<string, string> = {
 
 const PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
 
+type Found = { path: string; info: { mtimeMs: number; size: number } };
+
 /** The file a URL path names inside one of the directories, never outside them. */
-async function find(dirs: string[], path: string): Promise<string | null> {
+async function find(dirs: string[], path: string): Promise<Found | null> {
   const relative = decodeURIComponent(path).replace(/^\/+/, '') || 'index.html';
   for (const dir of dirs) {
     const root = resolve(dir);
     const file = resolve(join(root, relative));
     if (file !== root && !file.startsWith(root + sep)) continue;
     const info = await stat(file).catch(() => null);
-    if (info?.isFile()) return file;
+    if (info?.isFile()) return { path: file, info };
     if (info?.isDirectory()) {
       const index = join(file, 'index.html');
-      if (await stat(index).catch(() => null)) return index;
+      const indexInfo = await stat(index).catch(() => null);
+      if (indexInfo?.isFile()) return { path: index, info: indexInfo };
     }
   }
   return null;
@@ -44,24 +48,33 @@ async function find(dirs: string[], path: string): Promise<string | null> {
  */
 export function registerStatic(app: OpenAPIHono<AppEnv>, dirs: string[], corsOrigins: readonly string[]) {
   const allowed = allowedOrigin(corsOrigins);
+  const files = keptFiles();
   // Middleware rather than a GET route: a catch-all route would make every unknown path
   // "allowed for GET" and turn its 404s into 405s.
   app.use(async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const file = await find(dirs, c.req.path);
-    if (!file) return next();
-    const type = extname(file);
+    const found = await find(dirs, c.req.path);
+    if (!found) return next();
+    const type = extname(found.path);
+    const file = await files(found.path, found.info, type);
+    const encoding = file.compressible ? chosenEncoding(c.req.header('Accept-Encoding')) : null;
     const origin = allowed(c.req.header('Origin') ?? '');
-    return c.body(await readFile(file), 200, {
+    const headers = {
       'Content-Type': TYPES[type] ?? 'application/octet-stream',
+      // Asked again each time, and answered 304 while the ETag still matches.
       'Cache-Control': 'no-cache',
+      ETag: etagOf(file, encoding),
       'Content-Security-Policy': PAGE_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      // The answer depends on the Origin sent, so a cache must not give one origin's to another.
-      Vary: 'Origin',
+      // The answer depends on the Origin sent (and for text, on the encodings accepted), so a
+      // cache must not give one origin's to another.
+      Vary: file.compressible ? 'Origin, Accept-Encoding' : 'Origin',
       ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}),
       ...(type === '.html' ? {} : { 'Cross-Origin-Resource-Policy': 'cross-origin' }),
-    });
+    };
+    if (alreadyHeld(c.req.header('If-None-Match'), file)) return c.body(null, 304, headers);
+    if (!encoding) return c.body(file.body, 200, headers);
+    return c.body(await file.encoded(encoding), 200, { ...headers, 'Content-Encoding': encoding });
   });
 }

@@ -1,20 +1,26 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../test-support/harness.js';
 
 describe('pages served beside the API (RMKIT_STATIC_DIRS)', () => {
   let api: TestApi;
+  let bundle: string;
+  /** A chunk as large as the kit's, its words repeated as code's are. */
+  const chunk = Array.from({ length: 2000 }, (_, i) => `export const session${i} = 'held';\n`).join('');
 
   beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), 'rm-kit-static-'));
     const page = join(root, 'page');
-    const bundle = join(root, 'bundle');
+    bundle = join(root, 'bundle');
     mkdirSync(page);
     mkdirSync(bundle);
     writeFileSync(join(page, 'index.html'), '<!doctype html><title>Intranet</title>');
     writeFileSync(join(bundle, 'rm-kit.js'), 'export {};');
+    writeFileSync(join(bundle, 'chunk-A1b2C3d4.js'), chunk);
+    writeFileSync(join(bundle, 'photo.png'), Buffer.alloc(4096, 7));
     writeFileSync(join(root, 'secret.txt'), 'not for the web');
     api = await createTestApi(
       { dialect: 'sqlite', url: 'sqlite::memory:' },
@@ -47,6 +53,66 @@ describe('pages served beside the API (RMKIT_STATIC_DIRS)', () => {
     expect(other.status).toBe(200);
     expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect(other.headers.get('Vary')).toBe('Origin');
+  });
+
+  it('sends text compressed, brotli where the browser takes it, else gzip, and the same bytes once decoded', async () => {
+    const get = (acceptEncoding?: string) =>
+      api.app.request(
+        '/chunk-A1b2C3d4.js',
+        acceptEncoding ? { headers: { 'Accept-Encoding': acceptEncoding } } : {},
+      );
+    const body = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+    const br = await get('gzip, deflate, br, zstd');
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toBe('Origin, Accept-Encoding');
+    const brBytes = await body(br);
+    expect(brBytes.length).toBeLessThan(chunk.length / 5);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(chunk);
+
+    const gzip = await get('gzip;q=1, br;q=0');
+    expect(gzip.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(await body(gzip)).toString()).toBe(chunk);
+
+    for (const identity of [undefined, 'identity', 'br;q=0, gzip;q=0', '*;q=0']) {
+      const plain = await get(identity);
+      expect(plain.headers.get('Content-Encoding'), identity).toBeNull();
+      expect((await body(plain)).toString(), identity).toBe(chunk);
+    }
+
+    const png = await api.app.request('/photo.png', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(png.headers.get('Content-Encoding')).toBeNull();
+    expect(png.headers.get('Vary')).toBe('Origin');
+    expect((await body(png)).length).toBe(4096);
+  });
+
+  it('answers 304 to a browser holding the file as it is, and the new file once it changes', async () => {
+    const first = await api.app.request('/chunk-A1b2C3d4.js', { headers: { 'Accept-Encoding': 'br' } });
+    const etag = first.headers.get('ETag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+\.br"$/);
+
+    const again = await api.app.request('/chunk-A1b2C3d4.js', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag, Origin: 'https://intranet.contoso.example' },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('ETag')).toBe(etag);
+    expect(again.headers.get('Access-Control-Allow-Origin')).toBe('https://intranet.contoso.example');
+    expect(again.headers.get('Cache-Control')).toBe('no-cache');
+
+    // A new release of the bundle: the browser's copy no longer matches.
+    const file = join(bundle, 'chunk-A1b2C3d4.js');
+    writeFileSync(file, `${chunk}export const released = true;\n`);
+    utimesSync(file, new Date(), new Date(Date.now() + 2000));
+    const changed = await api.app.request('/chunk-A1b2C3d4.js', {
+      headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('ETag')).not.toBe(etag);
+    expect(brotliDecompressSync(Buffer.from(await changed.arrayBuffer())).toString()).toBe(
+      readFileSync(file, 'utf8'),
+    );
+    writeFileSync(file, chunk);
   });
 
   it('leaves pages to their own origin: no Cross-Origin-Resource-Policy opening them to others', async () => {
