@@ -141,7 +141,7 @@ ${markdownTable(
     kb(again.raw),
     `${(again.raw / again.wire).toFixed(1)}x`,
   ]),
-)})}`);
+)}`);
 } finally {
   await browser?.close();
   await server.stop();

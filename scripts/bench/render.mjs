@@ -78,16 +78,16 @@ const server = await startRmServer(
   },
   { built: true },
 );
-// The server compresses each file of the bundle the first time it is asked for it (brotli,
-// about a second for all of them), and keeps it: every page after the first gets it at once.
-// The renders are timed as those pages meet them.
-for (const file of readdirSync(join(root, 'packages/elements/dist/bundle')))
-  await fetch(`${server.url}/${file}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } }).then(
-    (r) => r.arrayBuffer(),
-  );
 let browser;
 try {
   const url = server.url;
+  // The server compresses each file of the bundle the first time it is asked for it (brotli,
+  // about a second for all of them), and keeps it: every page after the first gets it at once.
+  // The renders are timed as those pages meet them.
+  for (const file of readdirSync(join(root, 'packages/elements/dist/bundle')))
+    await fetch(`${url}/${file}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } }).then((r) =>
+      r.arrayBuffer(),
+    );
   const [mentor, admin, newcomer] = await Promise.all(
     [MENTOR, ADMIN, NEWCOMER].map((e) => demoToken(url, e)),
   );
