@@ -170,7 +170,7 @@ for (const target of [{ name: 'rm-kit.js (all)', budgetKb: 40, shipped: true }, 
     everything = `Everything a page may download from rm-kit.js, up front and later: ${page(size.laterEnglish)} on
 an English page, ${page(size.lazyGzipped)} on an Italian one (which also fetches the Italian words); the larger
 is the figure for issue 13's goal of at most 60 kB (stretch 45). Of it, core's schemas with zod: ${kb(size.zodGzipped).trim()}.
-In brotli, as a server that compresses static files ahead of time sends them: ${pageBr(size.laterEnglishBrotli)} and ${pageBr(size.lazyBrotli)}.`;
+In brotli, as the rm-kit server sends them to a browser that takes it (see RMKIT_STATIC_DIRS): ${pageBr(size.laterEnglishBrotli)} and ${pageBr(size.lazyBrotli)}.`;
     console.log(everything.replaceAll('\n', ' '));
   }
 }
