@@ -24,9 +24,10 @@ export interface KeptFile {
   encoded(encoding: Encoding): Promise<Buffer<ArrayBuffer>>;
 }
 
-interface Entry {
-  mtimeMs: number;
-  size: number;
+/** What tells one version of a file from another, as `stat` gives it. */
+export type FileVersion = { mtimeMs: number; size: number };
+
+interface Entry extends FileVersion {
   file: KeptFile;
 }
 
@@ -41,7 +42,7 @@ export function keptFiles() {
   const kept = new Map<string, Entry>();
   let keptBytes = 0;
 
-  return async (path: string, info: { mtimeMs: number; size: number }, type: string): Promise<KeptFile> => {
+  return async (path: string, info: FileVersion, type: string): Promise<KeptFile> => {
     const known = kept.get(path);
     if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.file;
     const body = await readFile(path);
@@ -88,26 +89,6 @@ function brotliOptions(body: Buffer) {
 }
 
 /**
- * The encoding to answer with, from the request's Accept-Encoding: brotli, else gzip, else
- * none. An encoding given `q=0` is refused, as is one left to `*;q=0`.
- */
-export function chosenEncoding(acceptEncoding: string | undefined): Encoding | null {
-  if (!acceptEncoding) return null;
-  const weights = new Map<string, number>();
-  for (const part of acceptEncoding.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-    const weight = q === undefined ? 1 : Number(q.slice(2));
-    weights.set(name.trim(), Number.isNaN(weight) ? 0 : weight);
-  }
-  const weightOf = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
-  const br = weightOf('br');
-  const gzip = weightOf('gzip');
-  if (br > 0 && br >= gzip) return 'br';
-  return gzip > 0 ? 'gzip' : null;
-}
-
-/**
  * Whether If-None-Match names this version of the file, in any of its encodings (each is the
  * same content): the browser then keeps the copy it has (304).
  */
@@ -120,6 +101,6 @@ export function alreadyHeld(ifNoneMatch: string | undefined, file: KeptFile): bo
 }
 
 /** The ETag of the file as answered in `encoding`: its hash, and the encoding after a dot (not in a hash). */
-export function etagOf(file: KeptFile, encoding: Encoding | null): string {
+export function fileEtag(file: KeptFile, encoding: Encoding | null): string {
   return `"${file.hash}${encoding ? `.${encoding}` : ''}"`;
 }

@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { allowedOrigin } from '../../http/cross-origin.js';
 import type { AppEnv } from '../../http/env.js';
-import { alreadyHeld, chosenEncoding, etagOf, keptFiles } from './kept-files.js';
+import { alreadyHeld, type Encoding, type FileVersion, fileEtag, keptFiles } from './kept-files.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +20,7 @@ const TYPES: Record<string, string> = {
 
 const PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
 
-type Found = { path: string; info: { mtimeMs: number; size: number } };
+type Found = { path: string; info: FileVersion };
 
 /** The file a URL path names inside one of the directories, never outside them. */
 async function find(dirs: string[], path: string): Promise<Found | null> {
@@ -36,6 +38,34 @@ async function find(dirs: string[], path: string): Promise<Found | null> {
     }
   }
   return null;
+}
+
+type Offered = Parameters<NonNullable<Parameters<typeof accepts>[1]['match']>>[0];
+
+/** The encoding to answer with, from the request's Accept-Encoding (null: none). */
+function encodingFor(c: Context): Encoding | null {
+  const chosen = accepts(c, {
+    header: 'Accept-Encoding',
+    supports: ['br', 'gzip'],
+    default: 'identity',
+    match: brotliFirst,
+  });
+  return chosen === 'br' || chosen === 'gzip' ? chosen : null;
+}
+
+/**
+ * Brotli where the browser takes it at least as readily as gzip, else gzip, else none; an
+ * encoding given `q=0`, or left to `*;q=0`, is refused. Hono's own match takes the first
+ * listed of equals, and browsers list gzip first.
+ */
+function brotliFirst(offered: Offered): string {
+  const weight = (name: string) =>
+    (offered.find((each) => each.type.toLowerCase() === name) ?? offered.find((each) => each.type === '*'))
+      ?.q ?? 0;
+  const br = weight('br');
+  const gzip = weight('gzip');
+  if (br > 0 && br >= gzip) return 'br';
+  return gzip > 0 ? 'gzip' : 'identity';
 }
 
 /**
@@ -57,13 +87,13 @@ export function registerStatic(app: OpenAPIHono<AppEnv>, dirs: string[], corsOri
     if (!found) return next();
     const type = extname(found.path);
     const file = await files(found.path, found.info, type);
-    const encoding = file.compressible ? chosenEncoding(c.req.header('Accept-Encoding')) : null;
+    const encoding = file.compressible ? encodingFor(c) : null;
     const origin = allowed(c.req.header('Origin') ?? '');
     const headers = {
       'Content-Type': TYPES[type] ?? 'application/octet-stream',
       // Asked again each time, and answered 304 while the ETag still matches.
       'Cache-Control': 'no-cache',
-      ETag: etagOf(file, encoding),
+      ETag: fileEtag(file, encoding),
       'Content-Security-Policy': PAGE_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
