@@ -1,6 +1,7 @@
 import { type LiveEvent, type LiveEventType, newId } from '@rm-kit/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Recipient } from './audience.js';
 import { appendEvents } from './event-log.js';
 import { EventLogFollower } from './event-log-follower.js';
 
@@ -33,6 +34,13 @@ export interface StreamControl {
   shutdown(): Promise<void>;
 }
 
+/** What a stream tells the bus when it subscribes. */
+export interface Subscription {
+  /** Whose stream it is: it hears only the events that may concern them. Without it, every event. */
+  caller?: Recipient;
+  control?: StreamControl;
+}
+
 /**
  * Live events: written into the database's event log with the write that caused them, and
  * delivered from that log, in commit order, to this process's streams.
@@ -42,7 +50,7 @@ export interface EventBus {
   append(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void>;
   /** After commit: delivers what is new in the log to this process's streams. Never throws. */
   deliverNew(): Promise<void>;
-  subscribe(listener: EventListener, control?: StreamControl): () => void;
+  subscribe(listener: EventListener, subscription?: Subscription): () => void;
   /**
    * Whether events published now reach this process's streams: always with one process; on
    * PostgreSQL, while the LISTEN connection is up. Readiness reports it.
@@ -83,7 +91,7 @@ export async function inProcessEventBus(
       await appendEvents(trx, events);
     },
     deliverNew: () => follower.deliverNew(),
-    subscribe: (listener, control) => follower.subscribe(listener, control),
+    subscribe: (listener, subscription) => follower.subscribe(listener, subscription),
     isListening: () => true,
     close: () => follower.shutdown(),
   };

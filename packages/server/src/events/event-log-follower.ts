@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { EventListener, StreamControl } from './event-bus.js';
+import { addressesFor, addressesOf } from './audience.js';
+import type { EventListener, LoggedEvent, StreamControl, Subscription } from './event-bus.js';
 import { eventsAfter, hasEvent, latestSeq } from './event-log.js';
 
 /** A stream whose client reads nothing must not hold up a stopping process for longer. */
@@ -13,6 +14,8 @@ const SHUTDOWN_GRACE_MS = 2000;
  */
 export class EventLogFollower {
   private readonly subscribers = new Map<EventListener, StreamControl | undefined>();
+  /** Listeners by the addresses they hear (see addressesOf); those that hear every event under null. */
+  private readonly addressed = new Map<string | null, Set<EventListener>>();
   private reading: Promise<void> | null = null;
   private readAgain = false;
 
@@ -27,9 +30,29 @@ export class EventLogFollower {
     return new EventLogFollower(db, onError, await latestSeq(db));
   }
 
-  subscribe(listener: EventListener, control?: StreamControl): () => void {
+  subscribe(listener: EventListener, { caller, control }: Subscription = {}): () => void {
+    const addresses = caller ? addressesFor(caller) : [null];
     this.subscribers.set(listener, control);
-    return () => this.subscribers.delete(listener);
+    for (const address of addresses) {
+      const listeners = this.addressed.get(address) ?? new Set();
+      this.addressed.set(address, listeners.add(listener));
+    }
+    return () => {
+      this.subscribers.delete(listener);
+      for (const address of addresses) {
+        const listeners = this.addressed.get(address);
+        listeners?.delete(listener);
+        if (listeners?.size === 0) this.addressed.delete(address);
+      }
+    };
+  }
+
+  /** Those who may learn of the event, each once; a wider net than mayReceive, which each stream asks. */
+  private listenersOf(event: LoggedEvent): Set<EventListener> {
+    const listeners = new Set(this.addressed.get(null));
+    for (const address of addressesOf(event))
+      for (const listener of this.addressed.get(address) ?? []) listeners.add(listener);
+    return listeners;
   }
 
   /** Reads unless everything up to `seq` was delivered already (this process's own events, usually). */
@@ -53,7 +76,7 @@ export class EventLogFollower {
           this.readAgain = false;
           for await (const event of eventsAfter(this.db, this.cursor)) {
             this.cursor = event.seq;
-            for (const listener of [...this.subscribers.keys()]) listener(event);
+            for (const listener of this.listenersOf(event)) listener(event);
           }
         } while (this.readAgain);
       } catch (error) {

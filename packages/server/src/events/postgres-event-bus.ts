@@ -100,7 +100,7 @@ export async function postgresEventBus(
     // transaction commits: see migration 0015.
     append: (trx, events) => appendEvents(trx, events, 'at commit'),
     deliverNew: () => follower.deliverNew(),
-    subscribe: (listener, control) => follower.subscribe(listener, control),
+    subscribe: (listener, subscription) => follower.subscribe(listener, subscription),
     isListening: () => listener !== null,
     close: async () => {
       closed = true;

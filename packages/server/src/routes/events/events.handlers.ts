@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { findPair } from '../../auth/access.js';
-import type { Caller } from '../../auth/caller.js';
-import type { DomainEvent, EventBus, LoggedEvent } from '../../events/event-bus.js';
+import { mayReceive } from '../../events/audience.js';
+import type { EventBus, LoggedEvent } from '../../events/event-bus.js';
 import { eventsAfter, latestSeq, seqOf } from '../../events/event-log.js';
 import type { AppEnv } from '../../http/env.js';
 import { eventMessage, readyMessage, resetMessage, shutdownMessage } from './events.messages.js';
@@ -11,19 +11,6 @@ import { eventsRoute } from './events.routes.js';
 import { StreamAccess } from './stream-access.js';
 
 const KEEP_ALIVE_MS = 25_000;
-
-/**
- * Whether a caller may learn of an event: the pair's two members, and admins only of pairs
- * themselves. An event that names its audience (feedback: the author, and the partner only
- * once they may read the answer) narrows that to the people it names; it never widens it.
- */
-export function mayReceive(caller: Caller, event: DomainEvent, pairId: string | undefined): boolean {
-  if (event.orgId !== caller.orgId) return false;
-  if (pairId && event.pairId !== pairId) return false;
-  if (event.onlyFor && !(caller.personId !== null && event.onlyFor.includes(caller.personId))) return false;
-  if (caller.personId === event.mentorId || caller.personId === event.menteeId) return true;
-  return caller.isAdmin && event.type.startsWith('pair.');
-}
 
 export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
   app.openapi(eventsRoute, async (c) => {
@@ -43,15 +30,18 @@ export function registerEvents(app: OpenAPIHono<AppEnv>, bus: EventBus) {
         wake?.();
       },
       {
-        reset: () => {
-          said.reset = true;
-          wake?.();
-        },
-        shutdown: () =>
-          new Promise<void>((resolve) => {
-            said.shutdown = resolve;
+        caller,
+        control: {
+          reset: () => {
+            said.reset = true;
             wake?.();
-          }),
+          },
+          shutdown: () =>
+            new Promise<void>((resolve) => {
+              said.shutdown = resolve;
+              wake?.();
+            }),
+        },
       },
     );
     // The stream's position in the event log: what it has sent (or skipped) up to.

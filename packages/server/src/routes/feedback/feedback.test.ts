@@ -2,11 +2,11 @@ import { newId } from '@rm-kit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../../auth/caller.js';
 import { createServiceToken } from '../../auth/service-tokens.js';
+import { mayReceive } from '../../events/audience.js';
 import type { DomainEvent } from '../../events/event-bus.js';
 import { createTestApi, type TestApi, testDatabases } from '../../test-support/harness.js';
 import { runningPair } from '../../test-support/running-pair.js';
 import { createWorld, type World } from '../../test-support/world.js';
-import { mayReceive } from '../events/events.handlers.js';
 
 const answer = {
   ratings: { usefulness: 5, trust: 4, preparation: 4 },
