@@ -8,6 +8,7 @@ import pg from 'pg';
 import { openStorage } from '../../packages/server/dist/db/database.js';
 import { findPostgresBinaries, startPostgresCluster } from '../postgres-cluster.mjs';
 import { startRmServer } from '../rm-server-process.mjs';
+import { openEventStreams } from './event-streams.mjs';
 import { markdownTable, writeSection } from './section.mjs';
 
 /**
@@ -44,6 +45,9 @@ const GET_SESSIONS = 'GET /v1/pairs/{id}/sessions?limit=20';
 const GET_ME = 'GET /v1/me';
 const GET_ME_ALONE = 'GET /v1/me, one connection';
 const POST_SESSION = 'POST /v1/pairs/{id}/sessions, keyed';
+/** Pages open elsewhere in the company, each holding its live event stream, while a pair writes. */
+const OPEN_PAGES = 2000;
+const POST_SESSION_PAGES_OPEN = `${POST_SESSION}, ${OPEN_PAGES.toLocaleString('en-US')} other pages open`;
 const MIX = `mix, ${MIX_CONNECTIONS} connections`;
 /** Whether `name` is kept by the comma-separated starts of names in `variable` (all, when unset). */
 const kept = (variable, name) => {
@@ -91,11 +95,14 @@ async function json(response) {
   return response.json();
 }
 
-/** The demo seed's members of active pairs, signed in; the first is a pair's mentor. */
+/**
+ * The demo seed's people, signed in: the members of active pairs (the first a pair's
+ * mentor), and the tokens of everyone outside the mentor's pair.
+ */
 async function signIn(url) {
   const people = await json(await fetch(`${url}/demo/people`));
-  const members = [];
-  for (const person of people.items.filter((p) => p.pairIds.length > 0)) {
+  const signedIn = [];
+  for (const person of people.items) {
     const { token } = await json(
       await fetch(`${url}/demo/token`, {
         method: 'POST',
@@ -104,12 +111,22 @@ async function signIn(url) {
       }),
     );
     const me = await json(await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } }));
-    const active = me.pairs.find((pair) => pair.status === 'active');
-    if (active) members.push({ token, pairId: active.id, mentor: active.mentorId === me.person.id });
+    signedIn.push({
+      token,
+      pairIds: person.pairIds,
+      active: me.pairs.find((pair) => pair.status === 'active'),
+      me,
+    });
   }
+  const members = signedIn
+    .filter(({ active }) => active)
+    .map(({ token, active, me }) => ({ token, pairId: active.id, mentor: active.mentorId === me.person.id }));
   const mentor = members.find((member) => member.mentor);
   if (!mentor) throw new Error('the demo seed has no mentor of an active pair');
-  return { mentor, members };
+  const bystanders = signedIn
+    .filter(({ pairIds }) => !pairIds.includes(mentor.pairId))
+    .map(({ token }) => token);
+  return { mentor, members, bystanders };
 }
 
 /** What rm-kit answers the measured requests with, for the peer to answer the same. */
@@ -259,7 +276,7 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work, postmaster
   );
   let peer;
   try {
-    const { mentor, members } = await signIn(rmKit.url);
+    const { mentor, members, bystanders } = await signIn(rmKit.url);
     const bodies = join(work, `${name}-bodies.json`);
     writeFileSync(bodies, JSON.stringify(await bodiesFor(rmKit.url, mentor)));
     peer = await startPeer({ RMKIT_PEER_BODIES: bodies, RMKIT_PEER_DATABASE: peerDatabase });
@@ -282,6 +299,18 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work, postmaster
     await measure(POST_SESSION, CONNECTIONS, SECONDS, (target) => ({
       requests: [keyedPost(() => mentor, KEYED_SUMMARY, target === rmKit)],
     }));
+    // The same writes while pages of people outside the pair hold their live event streams
+    // open, as every page with the kit on it does all day: none of them may learn of these.
+    if (kept('RMKIT_BENCH_REQUESTS', POST_SESSION_PAGES_OPEN)) {
+      const streams = await openEventStreams(rmKit.url, bystanders, OPEN_PAGES);
+      try {
+        await measure(POST_SESSION_PAGES_OPEN, CONNECTIONS, SECONDS, (target) => ({
+          requests: [keyedPost(() => mentor, KEYED_SUMMARY, target === rmKit)],
+        }));
+      } finally {
+        streams.close();
+      }
+    }
     // Each connection is one member of an active pair: four reads of their pair, then a keyed write.
     await measure(MIX, MIX_CONNECTIONS, MIX_SECONDS, (target) => {
       let next = 0;
@@ -503,7 +532,9 @@ one connection, one request at a time: what one person waits for on a quiet serv
 of an answer). Each POST carries
 its own \`Idempotency-Key\`; its ceiling is one bare insert per request through the same bare
 Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
-a pool of 10, as rm-kit's. The mix: each connection a member of an active pair, reading their
+a pool of 10, as rm-kit's. The same POST again while ${OPEN_PAGES.toLocaleString('en-US')} live event streams are open
+(\`GET /v1/events\`, each on its own connection, of demo people outside the writing pair, in turn), as the pages
+of a company hold them open all day; none of them may learn of these writes. The mix: each connection a member of an active pair, reading their
 pair and its sessions four times, then writing a keyed session. "CPU per request" is the
 server process's own CPU time (user and system, from \`/proc\`) over the requests it answered,
 beside the peer's: where the machine is shared with other work, the rates move with it, and
