@@ -22,6 +22,7 @@ import * as calendarFeeds from './migrations/0012-calendar-feeds.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
 import * as eventsNumberedAtCommit from './migrations/0015-events-numbered-at-commit.js';
+import * as peopleByEmail from './migrations/0016-people-by-email.js';
 import { preparingStatements } from './prepared-statements.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
@@ -136,6 +137,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-webhooks': webhooks,
   '0014-person-erasure': personErasure,
   '0015-events-numbered-at-commit': eventsNumberedAtCommit,
+  '0016-people-by-email': peopleByEmail,
 };
 
 /**

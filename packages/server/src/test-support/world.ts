@@ -16,7 +16,7 @@ export async function addOrg(db: Kysely<Database>, name: string) {
   return id;
 }
 
-async function addPerson(
+export async function addPerson(
   db: Kysely<Database>,
   orgId: string,
   name: string,
