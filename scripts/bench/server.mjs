@@ -533,8 +533,8 @@ of an answer). Each POST carries
 its own \`Idempotency-Key\`; its ceiling is one bare insert per request through the same bare
 Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
 a pool of 10, as rm-kit's. The same POST again while ${OPEN_PAGES.toLocaleString('en-US')} live event streams are open
-(\`GET /v1/events\`, each on its own connection, of demo people outside the writing pair, in turn), as the pages
-of a company hold them open all day; none of them may learn of these writes. The mix: each connection a member of an active pair, reading their
+(\`GET /v1/events\`, each on a connection of its own, opened in turn by the demo people outside the
+writing pair), as the pages of a company hold them open all day: none of them may learn of these writes. The mix: each connection a member of an active pair, reading their
 pair and its sessions four times, then writing a keyed session. "CPU per request" is the
 server process's own CPU time (user and system, from \`/proc\`) over the requests it answered,
 beside the peer's: where the machine is shared with other work, the rates move with it, and
