@@ -72,7 +72,8 @@ describe.runIf(pgUrl)('live events across server processes on PostgreSQL', () =>
       pairId: world.pairId,
       entityId: session.body.id,
     });
-  });
+    // Two processes started from source take most of it: about 4 s here, near the default 5.
+  }, 20_000);
 
   it('ends its streams when stopping, and another process resumes them with all they missed and nothing more', async () => {
     const [stopping, other] = await Promise.all([start(), start()]);
