@@ -2,34 +2,24 @@ import type { BlockList } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { clientAddress } from '../http/client-address.js';
 import type { AppEnv } from '../http/env.js';
+import { FixedWindows } from '../http/fixed-windows.js';
 import { Problem } from '../http/problem.js';
-
-/** Past this many addresses, windows that have ended are forgotten, so a spread of addresses cannot grow memory for ever. */
-const SWEEP_ABOVE = 10_000;
 
 /** Failed authentications per client address, in fixed windows. */
 class FailureWindows {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
+  private readonly windows: FixedWindows;
 
   constructor(
     private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
+    windowMs: number,
+  ) {
+    this.windows = new FixedWindows(windowMs);
+  }
 
   /** Counts a failure; answers how many seconds the address must wait, or 0 while under the limit. */
   fail(address: string, now = Date.now()): number {
-    let window = this.windows.get(address);
-    if (!window || window.endsAt <= now) {
-      if (this.windows.size > SWEEP_ABOVE) this.sweep(now);
-      window = { count: 0, endsAt: now + this.windowMs };
-      this.windows.set(address, window);
-    }
-    window.count++;
+    const window = this.windows.count(address, now);
     return window.count > this.limit ? Math.max(1, Math.ceil((window.endsAt - now) / 1000)) : 0;
-  }
-
-  private sweep(now: number): void {
-    for (const [address, window] of this.windows) if (window.endsAt <= now) this.windows.delete(address);
   }
 }
 
