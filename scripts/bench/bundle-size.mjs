@@ -69,12 +69,14 @@ async function measure({ entry }) {
   const js = result.outputFiles.filter((file) => file.path.endsWith('.js'));
   const first = js.filter(isUpFront);
   const upFrontInputs = [...upFront].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
+  const later = js.filter((file) => !isUpFront(file));
+  const sum = (files, size) => files.reduce((total, file) => total + size(file.contents), 0);
   return {
-    minified: first.reduce((sum, file) => sum + file.contents.length, 0),
-    gzipped: first.reduce((sum, file) => sum + gz(file.contents), 0),
-    brotli: first.reduce((sum, file) => sum + br(file.contents), 0),
-    lazyGzipped: js.filter((file) => !isUpFront(file)).reduce((sum, file) => sum + gz(file.contents), 0),
-    lazyBrotli: js.filter((file) => !isUpFront(file)).reduce((sum, file) => sum + br(file.contents), 0),
+    minified: sum(first, (contents) => contents.length),
+    gzipped: sum(first, gz),
+    brotli: sum(first, br),
+    lazyGzipped: sum(later, gz),
+    lazyBrotli: sum(later, br),
     includesZod: upFrontInputs.some((path) => path.includes('/zod/')),
     includesIdbKeyval: upFrontInputs.some((path) => path.includes('idb-keyval')),
   };

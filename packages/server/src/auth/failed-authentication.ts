@@ -5,24 +5,6 @@ import type { AppEnv } from '../http/env.js';
 import { FixedWindows } from '../http/fixed-windows.js';
 import { Problem } from '../http/problem.js';
 
-/** Failed authentications per client address, in fixed windows. */
-class FailureWindows {
-  private readonly windows: FixedWindows;
-
-  constructor(
-    private readonly limit: number,
-    windowMs: number,
-  ) {
-    this.windows = new FixedWindows(windowMs);
-  }
-
-  /** Counts a failure; answers how many seconds the address must wait, or 0 while under the limit. */
-  fail(address: string, now = Date.now()): number {
-    const window = this.windows.count(address, now);
-    return window.count > this.limit ? Math.max(1, Math.ceil((window.endsAt - now) / 1000)) : 0;
-  }
-}
-
 /**
  * Wraps authentication so that a client address whose tokens keep failing gets 429 with
  * `Retry-After` instead of 401, once it failed `limit` times in a window: guessing or
@@ -36,7 +18,8 @@ export function limitFailedAuthentication(
   authenticate: MiddlewareHandler<AppEnv>,
   options: { limit: number; windowSeconds: number; trustedProxies: BlockList },
 ): MiddlewareHandler<AppEnv> {
-  const failures = new FailureWindows(options.limit, options.windowSeconds * 1000);
+  // Failed authentications per client address.
+  const failures = new FixedWindows(options.windowSeconds * 1000);
   return async (c, next) => {
     const address = clientAddress(
       c.env?.incoming?.socket.remoteAddress,
@@ -48,8 +31,10 @@ export function limitFailedAuthentication(
       return await authenticate(c, next);
     } catch (error) {
       if (!(error instanceof Problem) || error.code !== 'unauthorized') throw error;
-      const wait = failures.fail(address);
-      if (wait === 0) throw error;
+      const now = Date.now();
+      const window = failures.count(address, now);
+      if (window.count <= options.limit) throw error;
+      const wait = Math.max(1, Math.ceil((window.endsAt - now) / 1000));
       throw new Problem(
         'rate_limited',
         'Too many failed sign-ins from your address: retry after the time given',
