@@ -10,6 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import { GOAL_TEMPLATE_COLUMNS } from '../../db/columns.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -81,20 +82,32 @@ export async function insertGoalTemplate(
 }
 
 /** One page of a program's templates, oldest first, of one topic when asked. */
+/** A program's templates, in the order they were added. */
+const templatesOf = (
+  db: Kysely<Database>,
+  { programId, orgId, rows }: { programId: string; orgId: string; rows: number },
+) =>
+  db
+    .selectFrom('goalTemplates')
+    .select(GOAL_TEMPLATE_COLUMNS)
+    .where('programId', '=', programId)
+    .where('orgId', '=', orgId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(rows);
+
+/** Their first page, which a pair's goal list reads as it opens: compiled once (see compiledQuery). */
+const firstTemplatesOf = compiledQuery(templatesOf);
+
 export function listGoalTemplates(
   db: Kysely<Database>,
   program: { id: string; orgId: string },
   { topic, ...page }: z.output<typeof goalTemplateListQuerySchema>,
 ): Promise<List<GoalTemplate>> {
   const read = (after: CursorPosition | null, rows: number) => {
-    let query = db
-      .selectFrom('goalTemplates')
-      .select(GOAL_TEMPLATE_COLUMNS)
-      .where('programId', '=', program.id)
-      .where('orgId', '=', program.orgId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(rows);
+    const values = { programId: program.id, orgId: program.orgId, rows };
+    if (!topic && !after) return firstTemplatesOf.all(db, values);
+    let query = templatesOf(db, values);
     if (topic) query = query.where('topic', '=', topic);
     if (after) query = query.where('id', '>', after.id);
     return query.execute();

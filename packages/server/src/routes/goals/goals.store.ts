@@ -16,6 +16,7 @@ import type * as z from 'zod';
 import { findOwnPair } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { GOAL_COLUMNS } from '../../db/columns.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -125,20 +126,28 @@ export async function insertGoal(
   return goal;
 }
 
-/** One page of a pair's goals, in the order they were set (ids sort by creation time). */
+/** A pair's goals, in the order they were set (ids sort by creation time). */
+const goalsOf = (db: Kysely<Database>, { pairId, rows }: { pairId: string; rows: number }) =>
+  db
+    .selectFrom('goals')
+    .select(GOAL_COLUMNS)
+    .where('pairId', '=', pairId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(rows);
+
+/** Their first page, which the pair's goal list reads as it opens: compiled once (see compiledQuery). */
+const firstGoalsOf = compiledQuery(goalsOf);
+
+/** One page of a pair's goals, in the order they were set. */
 export function listGoals(
   db: Kysely<Database>,
   pairId: string,
   { status, ...page }: z.output<typeof goalListQuerySchema>,
 ): Promise<List<Goal>> {
   const read = (after: CursorPosition | null, rows: number) => {
-    let query = db
-      .selectFrom('goals')
-      .select(GOAL_COLUMNS)
-      .where('pairId', '=', pairId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(rows);
+    if (!status && !after) return firstGoalsOf.all(db, { pairId, rows });
+    let query = goalsOf(db, { pairId, rows });
     if (status) query = query.where('status', '=', status);
     if (after) query = query.where('id', '>', after.id);
     return query.execute();

@@ -10,7 +10,7 @@ import { findOrganization, toOrganization } from '../organization/organization.s
 import { toPair } from '../pairs/pairs.store.js';
 import { toPerson } from '../people/people.store.js';
 import { getMeRoute } from './me.routes.js';
-import { findSignedInPerson, pairsOf } from './me.store.js';
+import { findSignedInPerson, organizationOf, pairsOf } from './me.store.js';
 
 export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean }) {
   /**
@@ -34,14 +34,13 @@ export function registerMe(app: OpenAPIHono<AppEnv>, options: { demo: boolean })
       return json(c, meSchema.parse({ ...base, person: null, roles: ['service'], pairs: [] }), 200);
     }
     // Asked together: on PostgreSQL every page's first request waits for one round trip, not two.
-    const [organization, person, pairs] = await Promise.all([
-      findOrganization(db, caller.orgId),
+    const [person, pairs] = await Promise.all([
       findSignedInPerson(db, caller.orgId, caller.personId),
       pairsOf(db, caller.orgId, caller.personId),
     ]);
     // The same rows, read again until the next commit, give the same answer (see keptAnswers).
-    const answer = meAnswers([organization, person, pairs], caller.isAdmin ? 'admin' : 'member', () => {
-      const { base, photoHosts } = baseOf(organization);
+    const answer = meAnswers([person, pairs], caller.isAdmin ? 'admin' : 'member', () => {
+      const { base, photoHosts } = baseOf(organizationOf(person));
       const roles: CallerRole[] = [];
       if (caller.isAdmin) roles.push('admin');
       if (pairs.some((pair) => pair.mentorId === caller.personId)) roles.push('mentor');

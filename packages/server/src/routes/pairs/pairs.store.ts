@@ -12,6 +12,7 @@ import type * as z from 'zod';
 import { actorIn } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { PAIR_COLUMNS } from '../../db/columns.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -177,27 +178,32 @@ export function livePairsOf(db: Kysely<Database>, programId: string) {
     .execute();
 }
 
+type PairOfProgram = { programId: string; pairId: string };
+
+/** progressGround's reads, asked each time a pair's card opens: compiled once (see compiledQuery). */
+const cadenceOf = compiledQuery((db: Kysely<Database>, { programId }: PairOfProgram) =>
+  db.selectFrom('programs').select('cadenceDays').where('id', '=', programId),
+);
+const sessionTimesOf = compiledQuery((db: Kysely<Database>, { pairId }: PairOfProgram) =>
+  db
+    .selectFrom('sessions')
+    .select(['status', 'occurredAt', 'scheduledAt'])
+    .where('pairId', '=', pairId)
+    .where('deletedAt', 'is', null),
+);
+const goalStatusesOf = compiledQuery((db: Kysely<Database>, { pairId }: PairOfProgram) =>
+  db.selectFrom('goals').select('status').where('pairId', '=', pairId).where('deletedAt', 'is', null),
+);
+
 /** What a pair's progress is computed from, besides the trust ratings (see pair-trust.store.ts). */
 export async function progressGround(db: Kysely<Database>, pair: Row<'pairs'>) {
+  const values = { programId: pair.programId, pairId: pair.id };
   const [program, sessions, goals] = await Promise.all([
-    db
-      .selectFrom('programs')
-      .select('cadenceDays')
-      .where('id', '=', pair.programId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('sessions')
-      .select(['status', 'occurredAt', 'scheduledAt'])
-      .where('pairId', '=', pair.id)
-      .where('deletedAt', 'is', null)
-      .execute(),
-    db
-      .selectFrom('goals')
-      .select('status')
-      .where('pairId', '=', pair.id)
-      .where('deletedAt', 'is', null)
-      .execute(),
+    cadenceOf.first(db, values),
+    sessionTimesOf.all(db, values),
+    goalStatusesOf.all(db, values),
   ]);
+  if (!program) throw new Error(`No program ${pair.programId}`);
   return { cadenceDays: program.cadenceDays, sessions, goals };
 }
 

@@ -14,6 +14,7 @@ import type { ExpressionBuilder, InsertResult, Kysely } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
 import { PERSON_COLUMNS } from '../../db/columns.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromFlag, fromJson, nowIso, toFlag, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -224,6 +225,43 @@ export async function listVisiblePeople(
 }
 
 /**
+ * The read of one person, by whether an erased person counts and whether the caller sees
+ * everyone (an admin) or only themselves and their partners: built and compiled once each
+ * (see compiledQuery), as every page showing a pair reads its two people.
+ */
+function visiblePersonQuery({ erased, everyone }: { erased: boolean; everyone: boolean }) {
+  return compiledQuery(
+    (
+      db: Kysely<Database>,
+      { orgId, personId, callerId }: { orgId: string; personId: string; callerId: string },
+    ) => {
+      const query = db
+        .selectFrom('people')
+        .select(PERSON_COLUMNS)
+        .where('people.id', '=', personId)
+        .where('people.orgId', '=', orgId)
+        .where((eb) =>
+          erased
+            ? eb.or([eb('people.deletedAt', 'is', null), eb('people.erasedAt', 'is not', null)])
+            : eb('people.deletedAt', 'is', null),
+        );
+      return everyone ? query : query.where(selfOrPartnerOf(callerId));
+    },
+  );
+}
+
+const VISIBLE_PERSON = {
+  live: {
+    toAdmin: visiblePersonQuery({ erased: false, everyone: true }),
+    toPartner: visiblePersonQuery({ erased: false, everyone: false }),
+  },
+  orErased: {
+    toAdmin: visiblePersonQuery({ erased: true, everyone: true }),
+    toPartner: visiblePersonQuery({ erased: true, everyone: false }),
+  },
+};
+
+/**
  * A person the caller may read; anyone else is the same 404 as nobody. With `erased`, an
  * erased person too, whose pairs' history still names them (by the placeholder, see
  * asSeenAfterErasure); every change and every list leaves them out.
@@ -234,18 +272,10 @@ export async function findVisiblePerson(
   personId: string,
   { erased = false }: { erased?: boolean } = {},
 ) {
-  let query = db
-    .selectFrom('people')
-    .select(PERSON_COLUMNS)
-    .where('people.id', '=', personId)
-    .where('people.orgId', '=', caller.orgId)
-    .where((eb) =>
-      erased
-        ? eb.or([eb('people.deletedAt', 'is', null), eb('people.erasedAt', 'is not', null)])
-        : eb('people.deletedAt', 'is', null),
-    );
-  if (!caller.isAdmin) query = query.where(selfOrPartnerOf(caller.personId));
-  const row = await query.executeTakeFirst();
+  const queries = erased ? VISIBLE_PERSON.orErased : VISIBLE_PERSON.live;
+  const row = caller.isAdmin
+    ? await queries.toAdmin.first(db, { orgId: caller.orgId, personId, callerId: '' })
+    : await queries.toPartner.first(db, { orgId: caller.orgId, personId, callerId: caller.personId ?? '' });
   if (!row) throw notFound('person');
   return row;
 }

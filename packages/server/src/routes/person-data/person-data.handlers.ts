@@ -7,7 +7,7 @@ import type { AppEnv } from '../../http/env.js';
 import { json } from '../../http/json-answer.js';
 import { forbidden, Problem } from '../../http/problem.js';
 import { pairsOf } from '../me/me.store.js';
-import { findOrganization, photoHostsOf } from '../organization/organization.store.js';
+import { findOrganization, toOrganization } from '../organization/organization.store.js';
 import { findVisiblePerson, toPerson } from '../people/people.store.js';
 import { erasePersonRoute, exportMyDataRoute, exportPersonDataRoute } from './person-data.routes.js';
 import { readSections } from './person-data.sections.js';
@@ -23,11 +23,11 @@ async function personForAdmin(db: Kysely<Database>, caller: Caller, personId: st
 }
 
 async function personData(db: Kysely<Database>, row: Row<'people'>, scope: PersonData['scope']) {
-  const [organization, photoHosts, pairs] = await Promise.all([
+  const [organization, pairs] = await Promise.all([
     findOrganization(db, row.orgId),
-    photoHostsOf(db, row.orgId),
     pairsOf(db, row.orgId, row.id),
   ]);
+  const { photoHosts } = toOrganization(organization).settings;
   const sections = await readSections(db, { orgId: row.orgId, personId: row.id, pairs, scope });
   return personDataSchema.parse({
     format: 'rm-kit.person-data/1',

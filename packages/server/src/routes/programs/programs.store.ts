@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
 import { PROGRAM_COLUMNS } from '../../db/columns.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -135,18 +136,23 @@ export async function claimPairing(db: Kysely<Database>, programId: string): Pro
   await db.updateTable('programs').set({ version: sql`version` }).where('id', '=', programId).execute();
 }
 
+/** Read by every page about a pair (its program's topics and charter) and by each of an admin's programs. */
+const programById = compiledQuery(
+  (db: Kysely<Database>, { programId, orgId }: { programId: string; orgId: string }) =>
+    db
+      .selectFrom('programs')
+      .select(PROGRAM_COLUMNS)
+      .where('id', '=', programId)
+      .where('orgId', '=', orgId)
+      .where('deletedAt', 'is', null),
+);
+
 /**
  * A program the caller may see: any of the organisation's for an admin; for anyone
  * else, one past its draft (a draft is the admin's work in progress).
  */
 export async function findVisibleProgram(db: Kysely<Database>, caller: Caller, programId: string) {
-  const row = await db
-    .selectFrom('programs')
-    .select(PROGRAM_COLUMNS)
-    .where('id', '=', programId)
-    .where('orgId', '=', caller.orgId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
+  const row = await programById.first(db, { programId, orgId: caller.orgId });
   if (!row || (!caller.isAdmin && row.status === 'draft')) throw notFound('program');
   return row;
 }

@@ -5,6 +5,7 @@ import {
   newId,
   type Session,
   type SessionCreate,
+  type SessionStatus,
   type SessionUpdate,
   type sessionListQuerySchema,
   sessionSchema,
@@ -171,6 +172,12 @@ const newest = compiledQuery((db: Kysely<Database>, { pairId, rows }: { pairId: 
   newestOf(db, pairId, rows),
 );
 
+/** The newest of one status: the feedback form asks whether a session was held as it opens. */
+const newestWithStatus = compiledQuery(
+  (db: Kysely<Database>, { pairId, status, rows }: { pairId: string; status: SessionStatus; rows: number }) =>
+    newestOf(db, pairId, rows).where('status', '=', status),
+);
+
 /** Where a session sits in its pair's log: the cursor of a page that ends with it. */
 const logPosition = (row: Row<'sessions'>): CursorPosition => ({ sort: row.sortAt, id: row.id });
 
@@ -193,6 +200,7 @@ export async function sessionsPage(
     );
   }
   const read = (after: CursorPosition | null, rows: number) => {
+    if (status && !from && !to && !after) return newestWithStatus.all(db, { pairId, status, rows });
     let query = newestOf(db, pairId, rows);
     if (status) query = query.where('status', '=', status);
     if (from) query = query.where('sortAt', '>=', normalizeInstant(from));

@@ -15,6 +15,7 @@ import type * as z from 'zod';
 import { findOwnPair, requireAdmin } from '../../auth/access.js';
 import type { Caller } from '../../auth/caller.js';
 import { callerKey } from '../../auth/caller.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -138,7 +139,6 @@ export async function insertStory(
   return toStory(row);
 }
 
-/** One page of a pair's stories, newest first (ids sort by creation time). */
 /** Every story of these pairs, in every state, as their members read them: for a person's own export. */
 export async function storiesOfPairs(db: Kysely<Database>, orgId: string, pairIds: readonly string[]) {
   if (pairIds.length === 0) return [];
@@ -149,21 +149,42 @@ export async function storiesOfPairs(db: Kysely<Database>, orgId: string, pairId
   return rows.map(toStory);
 }
 
+/** A pair's stories, newest first (ids sort by creation time). */
+const storiesOfPair = (
+  db: Kysely<Database>,
+  { orgId, pairId, rows }: { orgId: string; pairId: string; rows: number },
+) =>
+  storiesWithPeople(db, orgId).where('stories.pairId', '=', pairId).orderBy('stories.id', 'desc').limit(rows);
+
+/** The first page, which the pair's page reads as it opens: compiled once (see compiledQuery). */
+const firstStoriesOfPair = compiledQuery(storiesOfPair);
+
+/** One page of a pair's stories, newest first. */
 export function listPairStories(
   db: Kysely<Database>,
   pair: Pick<Row<'pairs'>, 'id' | 'orgId'>,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<List<Story>> {
   const read = (after: CursorPosition | null, rows: number) => {
-    let query = storiesWithPeople(db, pair.orgId)
-      .where('stories.pairId', '=', pair.id)
-      .orderBy('stories.id', 'desc')
-      .limit(rows);
-    if (after) query = query.where('stories.id', '<', after.id);
-    return query.execute();
+    const values = { orgId: pair.orgId, pairId: pair.id, rows };
+    if (!after) return firstStoriesOfPair.all(db, values);
+    return storiesOfPair(db, values).where('stories.id', '<', after.id).execute();
   };
   return readPage(page, read, toStory);
 }
+
+/** The published stories, newest publication first. */
+const publishedStories = (db: Kysely<Database>, { orgId, rows }: { orgId: string; rows: number }) =>
+  storiesWithPeople(db, orgId)
+    .where('stories.agreedMentorAt', 'is not', null)
+    .where('stories.agreedMenteeAt', 'is not', null)
+    .where('stories.publishedAt', 'is not', null)
+    .orderBy('stories.publishedAt', 'desc')
+    .orderBy('stories.id', 'desc')
+    .limit(rows);
+
+/** Their first page, which every page with the stories on it reads as it opens: compiled once. */
+const firstPublishedStories = compiledQuery(publishedStories);
 
 /**
  * One page of the organisation's stories beyond their pairs: the published ones, newest
@@ -204,22 +225,15 @@ export function listSharedStories(
     );
   }
   const read = (after: CursorPosition | null, rows: number) => {
-    let query = storiesWithPeople(db, caller.orgId)
-      .where('stories.agreedMentorAt', 'is not', null)
-      .where('stories.agreedMenteeAt', 'is not', null)
-      .where('stories.publishedAt', 'is not', null)
-      .orderBy('stories.publishedAt', 'desc')
-      .orderBy('stories.id', 'desc')
-      .limit(rows);
-    if (after) {
-      query = query.where((eb) =>
+    if (!after) return firstPublishedStories.all(db, { orgId: caller.orgId, rows });
+    return publishedStories(db, { orgId: caller.orgId, rows })
+      .where((eb) =>
         eb.or([
           eb('stories.publishedAt', '<', after.sort),
           eb.and([eb('stories.publishedAt', '=', after.sort), eb('stories.id', '<', after.id)]),
         ]),
-      );
-    }
-    return query.execute();
+      )
+      .execute();
   };
   return readPage(
     page,
