@@ -41,6 +41,15 @@ app.get('/whoami', (c) => c.json({ nonce: process.env.RMKIT_PEER_NONCE, pid: pro
 app.get('/v1/me', (c) => c.json(bodies.me));
 app.get('/v1/pairs/:pairId', (c) => c.json(bodies.pair));
 app.get('/v1/pairs/:pairId/sessions', (c) => c.json(bodies.sessions));
+// The rest of a page's reads, each answered as rm-kit answered it; the routes above answer their
+// own paths (a page's /v1/me, its pair and its sessions) with their own bodies.
+const pageBodies = new Map(Object.entries(bodies.page ?? {}));
+for (const pathname of new Set([...pageBodies.keys()].map((path) => path.split('?')[0]))) {
+  app.get(pathname, (c) => {
+    const query = c.req.url.indexOf('?');
+    return c.json(pageBodies.get(query === -1 ? pathname : `${pathname}${c.req.url.slice(query)}`) ?? null);
+  });
+}
 app.post('/v1/pairs/:pairId/sessions', async (c) => {
   const key = c.req.header('idempotency-key');
   if (!key) return c.json({ error: 'Idempotency-Key required' }, 400);

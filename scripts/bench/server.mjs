@@ -49,6 +49,7 @@ const POST_SESSION = 'POST /v1/pairs/{id}/sessions, keyed';
 const OPEN_PAGES = 2000;
 const POST_SESSION_PAGES_OPEN = `${POST_SESSION}, ${OPEN_PAGES.toLocaleString('en-US')} other pages open`;
 const MIX = `mix, ${MIX_CONNECTIONS} connections`;
+const PAGE = "GET, a mentor's page: the 17 reads it asks";
 /** Whether `name` is kept by the comma-separated starts of names in `variable` (all, when unset). */
 const kept = (variable, name) => {
   const starts = (process.env[variable] ?? '').split(',').filter(Boolean);
@@ -129,11 +130,40 @@ async function signIn(url) {
   return { mentor, members, bystanders };
 }
 
+/**
+ * The reads the example intranet page asks as a mentor opens it, in the order it asks them:
+ * the "Requests and bytes as the example page opens" section counts them (17: `/v1/me` twice,
+ * the page's own and its widgets'). Every employee's browser asks these at 9 a.m.
+ */
+function pageReads({ id, programId, mentorId, menteeId }) {
+  return [
+    '/v1/me',
+    '/v1/me',
+    `/v1/pairs/${id}`,
+    `/v1/pairs/${id}/progress`,
+    `/v1/pairs/${id}/sessions?limit=50`,
+    `/v1/pairs/${id}/goals`,
+    `/v1/programs/${programId}`,
+    `/v1/people/${menteeId}`,
+    `/v1/people/${mentorId}`,
+    `/v1/programs/${programId}/goal-templates?limit=100`,
+    `/v1/pairs/${id}/stories?limit=100`,
+    '/v1/stories?limit=10',
+    `/v1/pairs/${id}/feedback?kind=midpoint&limit=100`,
+    `/v1/pairs/${id}/feedback?kind=final&limit=100`,
+    `/v1/pairs/${id}/sessions?status=held&limit=1`,
+    '/v1/organization',
+    `/v1/pairs/${id}/feedback?kind=session&limit=100`,
+  ];
+}
+
 /** What rm-kit answers the measured requests with, for the peer to answer the same. */
 async function bodiesFor(url, { token, pairId }) {
   const headers = { authorization: `Bearer ${token}` };
   const me = await json(await fetch(`${url}/v1/me`, { headers }));
   const pair = await json(await fetch(`${url}/v1/pairs/${pairId}`, { headers }));
+  const page = {};
+  for (const path of pageReads(pair)) page[path] = await json(await fetch(`${url}${path}`, { headers }));
   const sessions = await json(await fetch(`${url}/v1/pairs/${pairId}/sessions?limit=20`, { headers }));
   const session = await json(
     await fetch(`${url}/v1/pairs/${pairId}/sessions`, {
@@ -142,7 +172,7 @@ async function bodiesFor(url, { token, pairId }) {
       body: sessionBody('Bench: the body the peer answers'),
     }),
   );
-  return { me, pair, sessions, session };
+  return { me, pair, sessions, session, page };
 }
 
 /** Keyed writes by summary: sent, and acknowledged with 201, to check against the rows stored. */
@@ -278,7 +308,8 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work, postmaster
   try {
     const { mentor, members, bystanders } = await signIn(rmKit.url);
     const bodies = join(work, `${name}-bodies.json`);
-    writeFileSync(bodies, JSON.stringify(await bodiesFor(rmKit.url, mentor)));
+    const answered = await bodiesFor(rmKit.url, mentor);
+    writeFileSync(bodies, JSON.stringify(answered));
     peer = await startPeer({ RMKIT_PEER_BODIES: bodies, RMKIT_PEER_DATABASE: peerDatabase });
     const rows = [];
     const measure = async (request, connections, seconds, optionsFor) => {
@@ -296,6 +327,14 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work, postmaster
     await measure(GET_SESSIONS, CONNECTIONS, SECONDS, () =>
       get(`/v1/pairs/${mentor.pairId}/sessions?limit=20`, mentor.token),
     );
+    // What the server bears for each page opened: its reads in turn on every connection.
+    await measure(PAGE, CONNECTIONS, SECONDS, () => ({
+      requests: pageReads(answered.pair).map((path) => ({
+        method: 'GET',
+        path,
+        headers: { authorization: `Bearer ${mentor.token}` },
+      })),
+    }));
     await measure(POST_SESSION, CONNECTIONS, SECONDS, (target) => ({
       requests: [keyedPost(() => mentor, KEYED_SUMMARY, target === rmKit)],
     }));
@@ -532,7 +571,7 @@ its own \`Idempotency-Key\`; its ceiling is one bare insert per request through 
 Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
 a pool of 10, as rm-kit's. The same POST again while ${OPEN_PAGES.toLocaleString('en-US')} live event streams are open
 (\`GET /v1/events\`, each on a connection of its own, opened in turn by the demo people outside the
-writing pair), as the pages of a company hold them open all day: none of them may learn of these writes. The mix: each connection a member of an active pair, reading their
+writing pair), as the pages of a company hold them open all day: none of them may learn of these writes. The page: each connection asks, in turn, the 17 reads the example page asks as a mentor opens it (see "Requests and bytes as the example page opens"), so its requests a second over 17 are the pages a second the server bears; the peer answers each with rm-kit's body. The mix: each connection a member of an active pair, reading their
 pair and its sessions four times, then writing a keyed session. "CPU per request" is the
 server process's own CPU time (user and system, from \`/proc\`) over the requests it answered,
 beside the peer's: where the machine is shared with other work, the rates move with it, and
