@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod';
 import type { Caller } from '../../auth/caller.js';
 import { ENROLLMENT_COLUMNS } from '../../db/columns.js';
+import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, toJson } from '../../db/json.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
@@ -123,6 +124,29 @@ export async function saveNewEnrollment(
   return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
+type ProgramPage = { programId: string; orgId: string; rows: number };
+
+/** A program's enrolments, oldest first. */
+const enrollmentsOfProgram = (db: Kysely<Database>, { programId, orgId, rows }: ProgramPage) =>
+  db
+    .selectFrom('enrollments')
+    .select(ENROLLMENT_COLUMNS)
+    .where('programId', '=', programId)
+    .where('orgId', '=', orgId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(rows);
+
+/**
+ * The first pages most asked, compiled once (see compiledQuery): every enrolment, as an
+ * admin's match board opens; one person's own, as everyone's enrolment form opens.
+ */
+const firstEnrollmentsOf = compiledQuery(enrollmentsOfProgram);
+const firstEnrollmentsOfPerson = compiledQuery(
+  (db: Kysely<Database>, { programId, orgId, rows, personId }: ProgramPage & { personId: string }) =>
+    enrollmentsOfProgram(db, { programId, orgId, rows }).where('personId', '=', personId),
+);
+
 /** One page of a program's enrolments: all of them, or only those of `onlyOf`. */
 export function listEnrollments(
   db: Kysely<Database>,
@@ -131,14 +155,12 @@ export function listEnrollments(
   { role, status, ...page }: z.output<typeof enrollmentListQuerySchema>,
 ): Promise<List<Enrollment>> {
   const read = (after: CursorPosition | null, rows: number) => {
-    let select = db
-      .selectFrom('enrollments')
-      .select(ENROLLMENT_COLUMNS)
-      .where('programId', '=', program.id)
-      .where('orgId', '=', program.orgId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(rows);
+    const values = { programId: program.id, orgId: program.orgId, rows };
+    if (!after && !role && !status)
+      return onlyOf === null
+        ? firstEnrollmentsOf.all(db, values)
+        : firstEnrollmentsOfPerson.all(db, { ...values, personId: onlyOf });
+    let select = enrollmentsOfProgram(db, values);
     if (onlyOf !== null) select = select.where('personId', '=', onlyOf);
     if (role) select = select.where('role', '=', role);
     if (status) select = select.where('status', '=', status);

@@ -3,6 +3,7 @@ import {
   type List,
   type Locale,
   type Program,
+  type ProgramStatus,
   type programListQuerySchema,
   programSchema,
 } from '@rm-kit/core';
@@ -88,6 +89,26 @@ export function programRow(program: Program): NewRow<'programs'> {
   };
 }
 
+/** An organisation's programs, oldest first (ids sort by creation time). */
+const programsOf = (db: Kysely<Database>, { orgId, rows }: { orgId: string; rows: number }) =>
+  db
+    .selectFrom('programs')
+    .select(PROGRAM_COLUMNS)
+    .where('orgId', '=', orgId)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .limit(rows);
+
+/**
+ * The first pages most asked, compiled once (see compiledQuery): every program, as an admin's
+ * page opens; those of one status past their draft, as everyone's enrolment form opens.
+ */
+const firstPrograms = compiledQuery(programsOf);
+const firstOpenWithStatus = compiledQuery(
+  (db: Kysely<Database>, { orgId, rows, status }: { orgId: string; rows: number; status: ProgramStatus }) =>
+    programsOf(db, { orgId, rows }).where('status', '!=', 'draft').where('status', '=', status),
+);
+
 /** One page of the programs a caller may see (drafts only for admins). */
 export function listPrograms(
   db: Kysely<Database>,
@@ -95,13 +116,10 @@ export function listPrograms(
   { status, ...page }: z.output<typeof programListQuerySchema>,
 ): Promise<List<Program>> {
   const read = (after: CursorPosition | null, rows: number) => {
-    let select = db
-      .selectFrom('programs')
-      .select(PROGRAM_COLUMNS)
-      .where('orgId', '=', caller.orgId)
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .limit(rows);
+    const values = { orgId: caller.orgId, rows };
+    if (!after && !status && caller.isAdmin) return firstPrograms.all(db, values);
+    if (!after && status && !caller.isAdmin) return firstOpenWithStatus.all(db, { ...values, status });
+    let select = programsOf(db, values);
     if (!caller.isAdmin) select = select.where('status', '!=', 'draft');
     if (status) select = select.where('status', '=', status);
     if (after) select = select.where('id', '>', after.id);
