@@ -94,4 +94,13 @@ describe('queries compiled once', () => {
     );
     await expect(inlined.all(db, { body: 'first' })).rejects.toThrow(/written into the SQL/);
   });
+
+  it('refuses a query whose values are taken without their names, rather than bind them as undefined', async () => {
+    const db = await open();
+    await db.insertInto('notes').values({ id: 1, ownerId: 'ada', body: 'first', deletedAt: null }).execute();
+    const spread = compiledQuery((db: Kysely<Notes>, { ...values }: { ownerId: string }) =>
+      db.selectFrom('notes').selectAll().where('ownerId', '=', values.ownerId),
+    );
+    await expect(spread.all(db, { ownerId: 'ada' })).rejects.toThrow(/without being asked for by name/);
+  });
 });

@@ -58,6 +58,10 @@ export function compiledQuery<DB, V extends Values, Row>(
     const standIns = new Proxy({} as V, { get: (_, name) => `${MARK}${String(name)}` });
     const compiled = build(db, standIns).compile();
     if (compiled.sql.includes(MARK)) throw new Error(`a value was written into the SQL: ${compiled.sql}`);
+    // A value the build never asked for by name (taken with `...rest`, say, which finds no
+    // names on the stand-ins) would be bound as undefined at every run, whatever was given.
+    if (compiled.parameters.some((parameter) => parameter === undefined))
+      throw new Error(`a value was bound without being asked for by name: ${compiled.sql}`);
     const slots = compiled.parameters.map(
       (parameter): Slot =>
         typeof parameter === 'string' && parameter.startsWith(MARK)
