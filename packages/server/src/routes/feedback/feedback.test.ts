@@ -397,6 +397,15 @@ describe.each(testDatabases())('feedback on $dialect', (database) => {
     expect(ids(await list(`?sessionId=${second}`))).toEqual([b.body.id]);
     expect(ids(await list('?kind=midpoint&limit=1'))).toEqual([c.body.id]);
     expect((await list('?kind=weekly')).status).toBe(400);
+    // One kind a page at a time: the first page and the ones after its cursor, none twice.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`?kind=session&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...ids(page));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual([a.body.id, b.body.id]);
   });
 
   it("announces feedback to the pair's stream without its content", async () => {

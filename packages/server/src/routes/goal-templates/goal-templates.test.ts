@@ -41,6 +41,36 @@ describe.each(testDatabases())('goal templates on $dialect', (database) => {
     }
   });
 
+  it('pages through the suggestions in the order they were added, none skipped or twice', async () => {
+    const added: string[] = [];
+    const titles = [
+      { en: 'Host a reverse-mentoring lunch', it: 'Organizzare un pranzo di reverse mentoring' },
+      { en: 'Try one AI tool a week', it: 'Provare uno strumento di IA a settimana' },
+      { en: 'Post once a month', it: 'Pubblicare un post al mese' },
+    ];
+    for (const title of titles) {
+      const created = await api.call('POST', templatesOf(world.programId), {
+        token: world.tokens.admin,
+        body: { ...linkedIn, title },
+      });
+      expect(created.status).toBe(201);
+      added.push(created.body.id);
+    }
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+        await api.call('GET', `${templatesOf(world.programId)}?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: world.tokens.mentor,
+        });
+      expect(page.status).toBe(200);
+      paged.push(...page.body.items.map((template) => template.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged.slice(-3)).toEqual(added);
+  });
+
   it('lists by topic, and changes only the languages of the title given', async () => {
     const ai = await api.call('POST', templatesOf(world.programId), {
       token: world.tokens.admin,
