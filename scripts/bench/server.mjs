@@ -329,11 +329,7 @@ async function benchDatabase(name, rmKitDatabase, peerDatabase, work, postmaster
     );
     // What the server bears for each page opened: its reads in turn on every connection.
     await measure(PAGE, CONNECTIONS, SECONDS, () => ({
-      requests: pageReads(answered.pair).map((path) => ({
-        method: 'GET',
-        path,
-        headers: { authorization: `Bearer ${mentor.token}` },
-      })),
+      requests: pageReads(answered.pair).flatMap((path) => get(path, mentor.token).requests),
     }));
     await measure(POST_SESSION, CONNECTIONS, SECONDS, (target) => ({
       requests: [keyedPost(() => mentor, KEYED_SUMMARY, target === rmKit)],

@@ -273,9 +273,9 @@ export async function findVisiblePerson(
   { erased = false }: { erased?: boolean } = {},
 ) {
   const queries = erased ? VISIBLE_PERSON.orErased : VISIBLE_PERSON.live;
-  const row = caller.isAdmin
-    ? await queries.toAdmin.first(db, { orgId: caller.orgId, personId, callerId: '' })
-    : await queries.toPartner.first(db, { orgId: caller.orgId, personId, callerId: caller.personId ?? '' });
+  // An admin's query has no use for the caller's id (a service token has none).
+  const query = caller.isAdmin ? queries.toAdmin : queries.toPartner;
+  const row = await query.first(db, { orgId: caller.orgId, personId, callerId: caller.personId ?? '' });
   if (!row) throw notFound('person');
   return row;
 }
