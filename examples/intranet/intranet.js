@@ -2,6 +2,8 @@
 // the chosen language, and the widgets for what the chosen person does here. The pair's
 // card, log and feedback form need no pair-id: they show the signed-in person's current
 // pair. Everything else is the elements' work.
+import { createClient } from '/rm-kit.js';
+
 const $ = (id) => document.getElementById(id);
 
 /** The page's own words; the elements bring theirs. Keys match the data-text attributes. */
@@ -96,27 +98,18 @@ function el(tag, attributes = {}, children = []) {
   return node;
 }
 
-/**
- * The person's `/v1/me`, kept on this device: reloaded while the mentoring server cannot be
- * reached, the page still shows their widgets, which show their offline copies and what
- * waits to be sent.
- */
-async function whoIs(email, token) {
-  const kept = `rm-kit-example:me:${email}`;
-  try {
-    const me = await (await fetch('/v1/me', { headers: { Authorization: `Bearer ${token}` } })).json();
-    localStorage.setItem(kept, JSON.stringify(me));
-    return me;
-  } catch (error) {
-    const last = localStorage.getItem(kept);
-    if (last === null) throw error;
-    return JSON.parse(last);
-  }
+/** The client whose elements the page shows; closed when they are replaced. */
+let shown;
+
+function showOnly(provider, client) {
+  $('widgets').replaceChildren(...(provider ? [provider] : []));
+  shown?.close();
+  shown = client;
 }
 
 async function show(email) {
   if (!email) {
-    $('widgets').replaceChildren();
+    showOnly();
     setStatus('chooseToSee');
     return;
   }
@@ -127,16 +120,22 @@ async function show(email) {
       body: JSON.stringify({ email }),
     })
   ).json();
-  const me = await whoIs(email, token);
+  // The elements' client, made here so the page's own reads go through it: the elements are
+  // given what it just read instead of asking again, and while the mentoring server cannot be
+  // reached (a reload while it is down) it answers from the copies it keeps on this device.
+  // Asked before each request: a real intranet returns its identity library's token here
+  // (MSAL's acquireTokenSilent, SharePoint's AadTokenProvider), refreshed as it expires.
+  const client = createClient({ baseUrl: location.origin, getToken: () => token, reuseAnswersForMs: 2000 });
+  // Not retried: the elements retry their own reads, and the page lays them out meanwhile.
+  const once = { retry: { maxRetries: 0 } };
+  const me = await client.me.get(once);
   // The pair the person is in now, by the rule the elements follow without a pair-id; someone
   // whose pairs are all over is back in the pool.
   const pair = ['active', 'paused', 'proposed']
     .map((status) => me.pairs.find((p) => p.status === status))
     .find(Boolean);
-  const provider = el('rm-provider', { 'base-url': location.origin });
-  // Asked before each request: a real intranet returns its identity library's token here
-  // (MSAL's acquireTokenSilent, SharePoint's AadTokenProvider), refreshed as it expires.
-  provider.getToken = () => token;
+  const provider = el('rm-provider');
+  provider.client = client;
   const theme = $('theme').value;
   if (theme) provider.setAttribute('theme', theme);
   const name = me.person?.displayName ?? email;
@@ -146,9 +145,7 @@ async function show(email) {
     // The program manager's page: for each program that is taking people in or running, its
     // dashboard, its match board and the goals it suggests to its pairs (never the pairs' own
     // goals).
-    const programs = (
-      await (await fetch('/v1/programs', { headers: { Authorization: `Bearer ${token}` } })).json()
-    ).items;
+    const programs = (await client.programs.page({}, once)).items;
     const running = programs.filter((p) => ['enrolling', 'matching', 'active'].includes(p.status));
     running.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
     provider.append(
@@ -196,7 +193,7 @@ async function show(email) {
   else provider.append(stories);
   // Everyone's own data, small at the bottom of every page.
   provider.append(el('rm-person-data', { view: 'mine', class: 'my-data' }));
-  $('widgets').replaceChildren(provider);
+  showOnly(provider, client);
 }
 
 picker.addEventListener('change', () => show(picker.value));

@@ -154,6 +154,10 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
+    const whoAmI: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/me') whoAmI.push(request.url());
+    });
     await page.goto(`${intranet.url}/`);
     await expect
       .poll(() => page.locator('#status').textContent(), { timeout: 15_000 })
@@ -164,6 +168,9 @@ describe('the example intranet page under a strict Content-Security-Policy', () 
         timeout: 15_000,
       })
       .toBeGreaterThan(0);
+    // The page read who is signed in through the client it gave the elements, which the card
+    // was given: every employee's page asks it once, not once for the page and once for the kit.
+    expect(whoAmI).toHaveLength(1);
 
     await page.locator('#language').selectOption('it');
     await expect

@@ -106,9 +106,10 @@ try {
 The example intranet page (\`examples/intranet\`), as \`pnpm start\` serves it, opened in Chromium
 as each kind of person: the API requests it made until none came for ${QUIET_MS / 1000} s (the live
 event stream left out), beside how many of them were different, the ceiling of a page that asks
-each thing once. The page's own script asks \`GET /v1/me\` once; the rest are its widgets, under
-one provider, whose client sends identical reads asked while one is on its way only once, and
-gives an answer again to the same read asked up to 2 s after it came (\`reuseAnswersForMs\`).
+each thing once. The page's own script asks \`GET /v1/me\` (and an admin's programs) through the
+client it gives the widgets' provider; the rest are the widgets'. The client sends identical reads
+asked while one is on its way only once, and gives an answer again to the same read asked up to
+2 s after it came (\`reuseAnswersForMs\`).
 
 ${markdownTable(
   ['view', 'API requests', 'different', 'asked again'],

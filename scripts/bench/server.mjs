@@ -49,7 +49,7 @@ const POST_SESSION = 'POST /v1/pairs/{id}/sessions, keyed';
 const OPEN_PAGES = 2000;
 const POST_SESSION_PAGES_OPEN = `${POST_SESSION}, ${OPEN_PAGES.toLocaleString('en-US')} other pages open`;
 const MIX = `mix, ${MIX_CONNECTIONS} connections`;
-const PAGE = "GET, a mentor's page: the 17 reads it asks";
+const PAGE = "GET, a mentor's page: the 16 reads it asks";
 /** Whether `name` is kept by the comma-separated starts of names in `variable` (all, when unset). */
 const kept = (variable, name) => {
   const starts = (process.env[variable] ?? '').split(',').filter(Boolean);
@@ -132,12 +132,11 @@ async function signIn(url) {
 
 /**
  * The reads the example intranet page asks as a mentor opens it, in the order it asks them:
- * the "Requests and bytes as the example page opens" section counts them (17: `/v1/me` twice,
- * the page's own and its widgets'). Every employee's browser asks these at 9 a.m.
+ * the "Requests and bytes as the example page opens" section counts them (16: `/v1/me` once, as the
+ * page's script asks it through the client its widgets share). Every employee's browser asks these at 9 a.m.
  */
 function pageReads({ id, programId, mentorId, menteeId }) {
   return [
-    '/v1/me',
     '/v1/me',
     `/v1/pairs/${id}`,
     `/v1/pairs/${id}/progress`,
@@ -567,7 +566,7 @@ its own \`Idempotency-Key\`; its ceiling is one bare insert per request through 
 Hono server, into SQLite with WAL and \`synchronous=FULL\` or into PostgreSQL (fsync on) through
 a pool of 10, as rm-kit's. The same POST again while ${OPEN_PAGES.toLocaleString('en-US')} live event streams are open
 (\`GET /v1/events\`, each on a connection of its own, opened in turn by the demo people outside the
-writing pair), as the pages of a company hold them open all day: none of them may learn of these writes. The page: each connection asks, in turn, the 17 reads the example page asks as a mentor opens it (see "Requests and bytes as the example page opens"), so its requests a second over 17 are the pages a second the server bears; the peer answers each with rm-kit's body. The mix: each connection a member of an active pair, reading their
+writing pair), as the pages of a company hold them open all day: none of them may learn of these writes. The page: each connection asks, in turn, the 16 reads the example page asks as a mentor opens it (see "Requests and bytes as the example page opens"), so its requests a second over 16 are the pages a second the server bears; the peer answers each with rm-kit's body. The mix: each connection a member of an active pair, reading their
 pair and its sessions four times, then writing a keyed session. "CPU per request" is the
 server process's own CPU time (user and system, from \`/proc\`) over the requests it answered,
 beside the peer's: where the machine is shared with other work, the rates move with it, and

@@ -16,6 +16,13 @@
 
 import { defineWhenUsed } from './base/define-when-used.js';
 
+/**
+ * The SDK's client, already inside the bundle: a page that asks the server itself (who is
+ * signed in, to choose what to show) makes one and gives it to `<rm-provider>` as `.client`,
+ * so the elements share its connection, its offline copies and the answers it just had.
+ */
+export { type ClientOptions, createClient, type RmClient } from '@rm-kit/sdk';
+
 export { clientContext, localeContext } from './base/context.js';
 export { define, setPrefix, tagName } from './base/define.js';
 export type {
