@@ -20,6 +20,21 @@ describe('ids', () => {
     expect(ids.size).toBe(10_000);
   });
 
+  it('gives each id random digits of its own, however many are made', () => {
+    // Moments in the past each get fresh digits: many times what one draw from the CSPRNG holds.
+    const random = Array.from({ length: 5_000 }, (_, i) =>
+      newId('event', Date.UTC(2025, 0, 1) + i).slice(14),
+    );
+    expect(new Set(random).size).toBe(5_000);
+    // Nor does one id give away the next: no digits of one reappear, moved along, in the next.
+    const shifted = random.slice(1).filter((digits, i) => digits.slice(0, 8) === random[i]?.slice(1, 9));
+    expect(shifted).toEqual([]);
+    // Every one of the 32 digits turns up in every place: the digits are not stuck or skewed.
+    for (let place = 0; place < 16; place++) {
+      expect(new Set(random.map((digits) => digits[place])).size).toBe(32);
+    }
+  });
+
   it('sorts in the order they were made within one millisecond, across kinds', () => {
     const now = Date.now() + 60_000;
     const made = Array.from({ length: 2_000 }, (_, i) => newId(i % 2 ? 'goal' : 'session', now).slice(4));
