@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, sql } from 'kysely';
 import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
@@ -23,6 +23,7 @@ import * as webhooks from './migrations/0013-webhooks.js';
 import * as personErasure from './migrations/0014-person-erasure.js';
 import * as eventsNumberedAtCommit from './migrations/0015-events-numbered-at-commit.js';
 import * as peopleByEmail from './migrations/0016-people-by-email.js';
+import { OwnSchemaPostgresDialect } from './own-schema-introspector.js';
 import { preparingStatements } from './prepared-statements.js';
 import { reusingStatements } from './reused-statements.js';
 import type { Database } from './schema.js';
@@ -81,8 +82,11 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     });
     if (options.schema) await pool.query(`create schema if not exists "${options.schema}"`);
     const db = new Kysely<Database>({ dialect: new TurnReadsPostgresDialect(pool), plugins });
-    // Never destroyed: it holds nothing but the pool, which db's destroy ends.
-    keepOwnConnections(db, new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins }));
+    // The migrator's. Never destroyed: it holds nothing but the pool, which db's destroy ends.
+    keepOwnConnections(
+      db,
+      new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }), plugins }),
+    );
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
