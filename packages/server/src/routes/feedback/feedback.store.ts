@@ -15,30 +15,32 @@ import type { Caller } from '../../auth/caller.js';
 import { FEEDBACK_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromFlag, nowIso, toFlag } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 
-export function toFeedback(row: Row<'feedback'>): Feedback {
-  return feedbackSchema.parse({
-    id: row.id,
-    orgId: row.orgId,
-    pairId: row.pairId,
-    sessionId: row.sessionId,
-    kind: row.kind,
-    authorId: row.authorId,
-    authorRole: row.authorRole,
-    ratings: { usefulness: row.usefulness, trust: row.trust, preparation: row.preparation },
-    recommend: row.recommend,
-    learned: row.learned,
-    improve: row.improve,
-    shareWithPartner: fromFlag(row.shareWithPartner),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  });
-}
+export const toFeedback = parsedOnce(
+  (row: Row<'feedback'>): Feedback =>
+    feedbackSchema.parse({
+      id: row.id,
+      orgId: row.orgId,
+      pairId: row.pairId,
+      sessionId: row.sessionId,
+      kind: row.kind,
+      authorId: row.authorId,
+      authorRole: row.authorRole,
+      ratings: { usefulness: row.usefulness, trust: row.trust, preparation: row.preparation },
+      recommend: row.recommend,
+      learned: row.learned,
+      improve: row.improve,
+      shareWithPartner: fromFlag(row.shareWithPartner),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    }),
+);
 
 /** What an answer is about: its session, or the program phase. Each author answers each once. */
 export function targetOf(answer: { kind: FeedbackKind; sessionId: string | null }): string {

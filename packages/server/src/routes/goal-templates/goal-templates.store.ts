@@ -12,24 +12,26 @@ import type * as z from 'zod';
 import { GOAL_TEMPLATE_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound } from '../../http/problem.js';
 import { checkOfferedTopics } from '../programs/programs.store.js';
 
-export function toGoalTemplate(row: Row<'goalTemplates'>): GoalTemplate {
-  return goalTemplateSchema.parse({
-    id: row.id,
-    orgId: row.orgId,
-    programId: row.programId,
-    title: fromJson(row.title),
-    topic: row.topic,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  });
-}
+export const toGoalTemplate = parsedOnce(
+  (row: Row<'goalTemplates'>): GoalTemplate =>
+    goalTemplateSchema.parse({
+      id: row.id,
+      orgId: row.orgId,
+      programId: row.programId,
+      title: fromJson(row.title),
+      topic: row.topic,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    }),
+);
 
 function templateColumns(template: GoalTemplate) {
   return {

@@ -18,31 +18,33 @@ import type { Caller } from '../../auth/caller.js';
 import { GOAL_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
 import { notFound, Problem } from '../../http/problem.js';
 import { checkOfferedTopics } from '../programs/programs.store.js';
 
-export function toGoal(row: Row<'goals'>): Goal {
-  return goalSchema.parse({
-    id: row.id,
-    orgId: row.orgId,
-    pairId: row.pairId,
-    owner: row.owner,
-    title: row.title,
-    topic: row.topic,
-    targetDate: row.targetDate,
-    status: row.status,
-    progress: row.progress,
-    assessmentBefore: row.assessmentBefore,
-    assessmentAfter: row.assessmentAfter,
-    commitments: fromJson(row.commitments),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  });
-}
+export const toGoal = parsedOnce(
+  (row: Row<'goals'>): Goal =>
+    goalSchema.parse({
+      id: row.id,
+      orgId: row.orgId,
+      pairId: row.pairId,
+      owner: row.owner,
+      title: row.title,
+      topic: row.topic,
+      targetDate: row.targetDate,
+      status: row.status,
+      progress: row.progress,
+      assessmentBefore: row.assessmentBefore,
+      assessmentAfter: row.assessmentAfter,
+      commitments: fromJson(row.commitments),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    }),
+);
 
 /** The columns that store a goal, as set or changed. */
 function goalColumns(goal: Goal) {

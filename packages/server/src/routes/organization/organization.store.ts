@@ -3,21 +3,23 @@ import type { Kysely } from 'kysely';
 import { ORGANIZATION_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, toJson } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 
-export function toOrganization(row: Row<'organizations'>): Organization {
-  return organizationSchema.parse({
-    id: row.id,
-    name: row.name,
-    defaultLocale: row.defaultLocale,
-    // Parsing fills in settings added since the row was written, with their defaults.
-    settings: fromJson(row.settings),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  });
-}
+export const toOrganization = parsedOnce(
+  (row: Row<'organizations'>): Organization =>
+    organizationSchema.parse({
+      id: row.id,
+      name: row.name,
+      defaultLocale: row.defaultLocale,
+      // Parsing fills in settings added since the row was written, with their defaults.
+      settings: fromJson(row.settings),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    }),
+);
 
 /** Read by every answer that shows a person (its photo hosts) and by every page's `GET /v1/me`. */
 const organizationById = compiledQuery((db: Kysely<Database>, { orgId }: { orgId: string }) =>

@@ -16,6 +16,7 @@ import type { Caller } from '../../auth/caller.js';
 import { PERSON_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromFlag, fromJson, nowIso, toFlag, toJson } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { readPage } from '../../http/pagination.js';
@@ -29,27 +30,29 @@ import { photoHostsOf } from '../organization/organization.store.js';
  * uncommitted row) can leave such a photo stored, and a partner's browser must still never
  * load it. The person's next change then stores it as none.
  */
-export function toPerson(row: Row<'people'>, photoHosts: readonly string[]): Person {
-  return personSchema.parse({
-    id: row.id,
-    orgId: row.orgId,
-    externalId: row.externalId,
-    email: row.email,
-    displayName: row.displayName,
-    title: row.title,
-    department: row.department,
-    managerId: row.managerId,
-    careerStage: row.careerStage,
-    locale: row.locale,
-    languages: fromJson(row.languages),
-    timeZone: row.timeZone,
-    photoUrl: row.photoUrl !== null && photoUrlAllowed(row.photoUrl, photoHosts) ? row.photoUrl : null,
-    isAdmin: fromFlag(row.isAdmin),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  });
-}
+export const toPerson = parsedOnce(
+  (row: Row<'people'>, photoHosts: readonly string[]): Person =>
+    personSchema.parse({
+      id: row.id,
+      orgId: row.orgId,
+      externalId: row.externalId,
+      email: row.email,
+      displayName: row.displayName,
+      title: row.title,
+      department: row.department,
+      managerId: row.managerId,
+      careerStage: row.careerStage,
+      locale: row.locale,
+      languages: fromJson(row.languages),
+      timeZone: row.timeZone,
+      photoUrl: row.photoUrl !== null && photoUrlAllowed(row.photoUrl, photoHosts) ? row.photoUrl : null,
+      isAdmin: fromFlag(row.isAdmin),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    }),
+  (photoHosts) => photoHosts.join(' '),
+);
 
 /**
  * An erased person as the people of their pairs and admins see them: the placeholder name

@@ -13,6 +13,7 @@ import type { Caller } from '../../auth/caller.js';
 import { PROGRAM_COLUMNS } from '../../db/columns.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, toJson } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, NewRow, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
@@ -38,26 +39,27 @@ export function checkOfferedTopics(
   });
 }
 
-export function toProgram(row: Row<'programs'>): Program {
-  return programSchema.parse({
-    id: row.id,
-    orgId: row.orgId,
-    name: row.name,
-    description: row.description,
-    topics: fromJson(row.topics),
-    customTopics: fromJson(row.customTopics),
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    cadenceDays: row.cadenceDays,
-    sessionMinutes: row.sessionMinutes,
-    status: row.status,
-    charter: fromJson(row.charter),
-    matching: fromJson(row.matching),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  });
-}
+export const toProgram = parsedOnce(
+  (row: Row<'programs'>): Program =>
+    programSchema.parse({
+      id: row.id,
+      orgId: row.orgId,
+      name: row.name,
+      description: row.description,
+      topics: fromJson(row.topics),
+      customTopics: fromJson(row.customTopics),
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      cadenceDays: row.cadenceDays,
+      sessionMinutes: row.sessionMinutes,
+      status: row.status,
+      charter: fromJson(row.charter),
+      matching: fromJson(row.matching),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    }),
+);
 
 /** The columns written when a program is created or changed. */
 export function programColumns(program: Program) {

@@ -17,6 +17,7 @@ import type { Caller } from '../../auth/caller.js';
 import { callerKey } from '../../auth/caller.js';
 import { compiledQuery } from '../../db/compiled-queries.js';
 import { fromJson, nowIso, toJson } from '../../db/json.js';
+import { parsedOnce } from '../../db/parsed-once.js';
 import type { Database, Row } from '../../db/schema.js';
 import { updateVersioned } from '../../db/update-versioned.js';
 import { type CursorPosition, readPage } from '../../http/pagination.js';
@@ -54,7 +55,7 @@ function storiesWithPeople(db: Kysely<Database>, orgId: string) {
     .where('mentee.deletedAt', 'is', null);
 }
 
-export function toStory(row: StoryRow): Story {
+export const toStory = parsedOnce((row: StoryRow): Story => {
   const agreedAt = { mentor: row.agreedMentorAt, mentee: row.agreedMenteeAt };
   return storySchema.parse({
     id: row.id,
@@ -74,7 +75,7 @@ export function toStory(row: StoryRow): Story {
     updatedAt: row.updatedAt,
     version: row.version,
   });
-}
+});
 
 /** What the organisation reads of a story: no ids of the pair or its people. */
 export function toSharedStory(story: Story): SharedStory {
