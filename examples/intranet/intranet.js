@@ -126,6 +126,19 @@ async function show(email) {
   // Asked before each request: a real intranet returns its identity library's token here
   // (MSAL's acquireTokenSilent, SharePoint's AadTokenProvider), refreshed as it expires.
   const client = createClient({ baseUrl: location.origin, getToken: () => token, reuseAnswersForMs: 2000 });
+  let provider;
+  try {
+    provider = await widgetsFor(client, email);
+  } catch (error) {
+    // Nothing to show: the page keeps what it showed, with that one's client.
+    client.close();
+    throw error;
+  }
+  showOnly(provider, client);
+}
+
+/** The provider, given `client`, with the widgets for what the person does here. */
+async function widgetsFor(client, email) {
   // Not retried: the elements retry their own reads, and the page lays them out meanwhile.
   const once = { retry: { maxRetries: 0 } };
   const me = await client.me.get(once);
@@ -193,7 +206,7 @@ async function show(email) {
   else provider.append(stories);
   // Everyone's own data, small at the bottom of every page.
   provider.append(el('rm-person-data', { view: 'mine', class: 'my-data' }));
-  showOnly(provider, client);
+  return provider;
 }
 
 picker.addEventListener('change', () => show(picker.value));
