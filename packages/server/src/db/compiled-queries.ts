@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import {
   type Compilable,
   type CompiledQuery,
@@ -8,7 +9,9 @@ import {
   SelectQueryNode,
 } from 'kysely';
 import { type DirectReader, directReader } from './direct-reads.js';
+import { directWriter } from './direct-writes.js';
 import { readKept } from './kept-reads.js';
+import type { Statements } from './reused-statements.js';
 
 /** A query's values by name: each one is a single bound parameter (no lists). */
 type Values = Record<string, string | number | null>;
@@ -40,7 +43,8 @@ const MARK = '\u0000rm-kit compiled query value:';
  * `execute` gives the whole result, for writes: `numAffectedRows` says how many rows changed.
  * A read outside a transaction on a SQLite file runs at once on its read connection
  * (direct-reads.ts), its rows named as the plugins would name them, and is kept until the
- * next commit (kept-reads.ts): its rows are frozen.
+ * next commit (kept-reads.ts): its rows are frozen. In a write's transaction on SQLite, a query
+ * runs at once on the writing connection (direct-writes.ts).
  */
 export function compiledQuery<DB, V extends Values, Row>(
   build: (db: Kysely<DB>, values: V) => Compilable<Row>,
@@ -75,13 +79,18 @@ export function compiledQuery<DB, V extends Values, Row>(
 
   const parametersOf = ({ slots }: Shape, values: V) =>
     slots.map((slot) => ('name' in slot ? values[slot.name] : slot.constant));
-  const execute = (db: Kysely<DB>, values: V): Promise<QueryResult<Row>> => {
+  const execute = async (db: Kysely<DB>, values: V): Promise<QueryResult<Row>> => {
     const shape = shapeFor(db);
-    return db.executeQuery<Row>({
-      ...shape.compiled,
-      parameters: parametersOf(shape, values),
-      queryId: createQueryId(),
-    });
+    const writer = directWriter(db);
+    const result = writer && (await writeDirectly<Row>(writer, shape, parametersOf(shape, values)));
+    return (
+      result ||
+      db.executeQuery<Row>({
+        ...shape.compiled,
+        parameters: parametersOf(shape, values),
+        queryId: createQueryId(),
+      })
+    );
   };
   const all = async (db: Kysely<DB>, values: V): Promise<Row[]> => {
     const shape = shapeFor(db);
@@ -92,6 +101,29 @@ export function compiledQuery<DB, V extends Values, Row>(
   return { all, first: async (db, values) => (await all(db, values))[0], execute };
 }
 
+/**
+ * A statement of a write's transaction, on SQLite's writing connection, as its driver runs
+ * one (grouped-sqlite.ts); null when the plugins do more than rename the rows it returns.
+ */
+async function writeDirectly<Row>(
+  statements: Statements,
+  shape: Shape,
+  parameters: unknown[],
+): Promise<QueryResult<Row> | null> {
+  const statement = statements.prepare(shape.compiled.sql);
+  if (!statement.reader) {
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return {
+      insertId: lastInsertRowid == null ? undefined : BigInt(lastInsertRowid),
+      numAffectedRows: changes == null ? undefined : BigInt(changes),
+      rows: [],
+    };
+  }
+  const keys = await keysOf(shape, statement);
+  const rows = keys && rowsOf<Row>(shape, statement, parameters, keys);
+  return rows && { rows };
+}
+
 /** The rows of a read, from the read connection; null when the plugins do more than rename. */
 async function readDirectly<Row>(
   { statements, kept }: DirectReader,
@@ -99,37 +131,44 @@ async function readDirectly<Row>(
   parameters: unknown[],
 ): Promise<Row[] | null> {
   const { sql } = shape.compiled;
-  // Found once per shape, including that there are none (null), not again on every read.
+  const keys = await keysOf(shape, statements.prepare(sql));
+  if (!keys) return null;
+  return readKept(kept, sql, parameters, () => rowsOf<Row>(shape, statements.prepare(sql), parameters, keys));
+}
+
+/** The keys the plugins give the statement's columns: found once per shape, including that there are none (null). */
+async function keysOf(shape: Shape, statement: SQLite.Statement): Promise<readonly string[] | null> {
   if (shape.keys === undefined)
     shape.keys = await keysAfter(
       shape.plugins,
-      statements
-        .prepare(sql)
-        .columns()
-        .map((column) => column.name),
+      statement.columns().map((column) => column.name),
     );
-  const keys = shape.keys;
-  if (!keys) return null;
-  return readKept(kept, sql, parameters, () => {
-    const statement = statements.prepare(sql);
-    // Arrays, not objects: each row is built once, under the plugins' names.
-    statement.raw(true);
-    let rows: unknown[][];
-    try {
-      rows = statement.all(parameters) as unknown[][];
-    } finally {
-      statement.raw(false);
-    }
-    // A newer release's migration may have changed what `*` selects: the plugins name it afresh.
-    if (rows.some((values) => values.length !== keys.length)) {
-      shape.keys = undefined;
-      return null;
-    }
-    return rows.map((values) => {
-      const row: Record<string, unknown> = {};
-      for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
-      return row as Row;
-    });
+  return shape.keys;
+}
+
+/** The statement's rows under `keys`; null when a newer release's migration changed what `*` selects. */
+function rowsOf<Row>(
+  shape: Shape,
+  statement: SQLite.Statement,
+  parameters: unknown[],
+  keys: readonly string[],
+) {
+  // Arrays, not objects: each row is built once, under the plugins' names.
+  statement.raw(true);
+  let rows: unknown[][];
+  try {
+    rows = statement.all(parameters) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
+  if (rows.some((values) => values.length !== keys.length)) {
+    shape.keys = undefined;
+    return null;
+  }
+  return rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let column = 0; column < keys.length; column++) row[keys[column] as string] = values[column];
+    return row as Row;
   });
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migrat
 import pg from 'pg';
 import { prepareSqliteFile } from './data-files.js';
 import { readDirectly, stopReadingDirectly } from './direct-reads.js';
+import { stopWritingDirectly, writeDirectly } from './direct-writes.js';
 import { groupCommitSqlite } from './grouped-sqlite.js';
 import { keptReads } from './kept-reads.js';
 import * as initial from './migrations/0001-initial.js';
@@ -107,8 +108,10 @@ export async function openStorage(url: string, options: OpenOptions = {}): Promi
     const reader = path === ':memory:' ? null : openReader(path);
     const db = new Kysely<Database>({ dialect: groupCommitSqlite(writer, reader), plugins });
     if (reader) readDirectly(db, reader);
+    writeDirectly(db, writer.statements);
     const close = () => {
       stopReadingDirectly(db);
+      stopWritingDirectly(db);
       return db.destroy();
     };
     return { db, dialect: 'sqlite', close };

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { callerKey } from '../auth/caller.js';
 import { compiledQuery } from '../db/compiled-queries.js';
+import { withDirectWrites } from '../db/direct-writes.js';
 import type { Database, Row } from '../db/schema.js';
 import { SENT_AHEAD } from '../db/sent-ahead.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -137,33 +138,35 @@ export function transactionalWrites(
 
     let logged = false;
     try {
-      const replay = await db.transaction().execute(async (trx) => {
-        if (key !== undefined) {
-          const answer = await claimKey(
-            trx,
-            { scope, key, method: c.req.method, path: c.req.path, requestHash },
-            retentionHours,
-          );
-          if (answer) return answer;
-          // A refusal undoes the write but keeps the claim, to store the refusal under it.
-          await trx.executeQuery(SAVEPOINT);
-        }
-        c.set('db', trx);
-        await next();
-        if (c.error || c.res.status >= 400) {
-          // A refusal is an answer too (replayed like any other), but a server error is not:
-          // rolling it all back frees the key for a retry.
-          if (key === undefined || c.res.status >= 500) throw new RolledBack();
-          await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
-          await storeResponse(trx, scope, key, c.res, false);
+      const replay = await db.transaction().execute((trx) =>
+        withDirectWrites(db, trx, async () => {
+          if (key !== undefined) {
+            const answer = await claimKey(
+              trx,
+              { scope, key, method: c.req.method, path: c.req.path, requestHash },
+              retentionHours,
+            );
+            if (answer) return answer;
+            // A refusal undoes the write but keeps the claim, to store the refusal under it.
+            await trx.executeQuery(SAVEPOINT);
+          }
+          c.set('db', trx);
+          await next();
+          if (c.error || c.res.status >= 400) {
+            // A refusal is an answer too (replayed like any other), but a server error is not:
+            // rolling it all back frees the key for a retry.
+            if (key === undefined || c.res.status >= 500) throw new RolledBack();
+            await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
+            await storeResponse(trx, scope, key, c.res, false);
+            return null;
+          }
+          if (key !== undefined) await storeResponse(trx, scope, key, c.res, c.get('shownOnce') === true);
+          const events = c.get('events');
+          if (events.length > 0) await bus.append(trx, events);
+          logged = events.length > 0;
           return null;
-        }
-        if (key !== undefined) await storeResponse(trx, scope, key, c.res, c.get('shownOnce') === true);
-        const events = c.get('events');
-        if (events.length > 0) await bus.append(trx, events);
-        logged = events.length > 0;
-        return null;
-      });
+        }),
+      );
       if (replay) return replay;
     } catch (error) {
       if (!(error instanceof RolledBack)) throw error;
