@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import { type DirectReader, directReader } from './direct-reads.js';
 import { directWriter } from './direct-writes.js';
+import { runWrite } from './grouped-sqlite.js';
 import { readKept } from './kept-reads.js';
 import type { Statements } from './reused-statements.js';
 
@@ -111,14 +112,7 @@ async function writeDirectly<Row>(
   parameters: unknown[],
 ): Promise<QueryResult<Row> | null> {
   const statement = statements.prepare(shape.compiled.sql);
-  if (!statement.reader) {
-    const { changes, lastInsertRowid } = statement.run(parameters);
-    return {
-      insertId: lastInsertRowid == null ? undefined : BigInt(lastInsertRowid),
-      numAffectedRows: changes == null ? undefined : BigInt(changes),
-      rows: [],
-    };
-  }
+  if (!statement.reader) return runWrite(statement, parameters);
   const keys = await keysOf(shape, statement);
   const rows = keys && rowsOf<Row>(shape, statement, parameters, keys);
   return rows && { rows };

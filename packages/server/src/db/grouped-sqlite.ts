@@ -34,7 +34,11 @@ const LOGICAL = 'rmkit_logical';
 
 function run(statements: Statements, { sql, parameters }: CompiledQuery): QueryResult<unknown> {
   const statement = statements.prepare(sql);
-  if (statement.reader) return { rows: statement.all(parameters) };
+  return statement.reader ? { rows: statement.all(parameters) } : runWrite(statement, parameters);
+}
+
+/** A statement that returns no rows, run as the driver runs one: what it changed. */
+export function runWrite(statement: SQLite.Statement, parameters: readonly unknown[]): QueryResult<never> {
   const { changes, lastInsertRowid } = statement.run(parameters);
   return {
     insertId: lastInsertRowid == null ? undefined : BigInt(lastInsertRowid),
