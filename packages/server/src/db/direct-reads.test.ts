@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compiledQuery } from './compiled-queries.js';
 import { openStorage, type Storage } from './database.js';
+import { endMoment } from './read-moments.js';
 
 interface Tables {
   owners: { id: string; displayName: string };
@@ -103,21 +104,44 @@ describe('compiled reads on a SQLite file, outside a transaction', () => {
     ]);
   });
 
-  it('answers a read again from memory until anything is committed, by any connection', async () => {
+  it("answers a read again from memory until anything is committed; another process's commit is read by the next request or turn", async () => {
     const first = await notesWithOwners.all(db, { ownerId: 'ada' });
     expect(await notesWithOwners.all(db, { ownerId: 'ada' })).toBe(first);
 
-    // Another process on the same file (a second server, the CLI) commits: the next read sees it.
-    const another = new SQLite(join(dir, 'rm-kit.sqlite'));
-    try {
-      another.prepare(`update notes set body = 'edited elsewhere' where id = 1`).run();
-    } finally {
-      another.close();
-    }
+    // Another process on the same file (a second server, the CLI) commits: a read in a later
+    // turn of the event loop sees it, and so does a read after a request arrives.
+    const elsewhere = (body: string) => {
+      const another = new SQLite(join(dir, 'rm-kit.sqlite'));
+      try {
+        another.prepare('update notes set body = ? where id = 1').run(body);
+      } finally {
+        another.close();
+      }
+    };
+    elsewhere('edited elsewhere');
+    await new Promise(setImmediate);
     expect((await notesWithOwners.first(db, { ownerId: 'ada' }))?.body).toBe('edited elsewhere');
+    elsewhere('edited elsewhere again');
+    endMoment();
+    expect((await notesWithOwners.first(db, { ownerId: 'ada' }))?.body).toBe('edited elsewhere again');
 
     await db.updateTable('notes').set({ body: 'edited here' }).where('id', '=', 1).execute();
     expect((await notesWithOwners.first(db, { ownerId: 'ada' }))?.body).toBe('edited here');
+  });
+
+  it("sees this process's commit in the turn of the event loop it is acknowledged in", async () => {
+    const body = async () => (await notesWithOwners.first(db, { ownerId: 'ada' }))?.body;
+    expect(await body()).toBe('first');
+    await new Promise(setImmediate);
+    const writing = db.updateTable('notes').set({ body: 'edited here' }).where('id', '=', 1).execute();
+    // Its COMMIT waits for the end of the next turn; the timer runs at that turn's start.
+    const timer = new Promise((resolve) => setTimeout(resolve, 1));
+    const due = performance.now() + 3;
+    while (performance.now() < due);
+    await timer;
+    expect(await body()).toBe('first');
+    await writing;
+    expect(await body()).toBe('edited here');
   });
 
   it('gives rows no reader can change for the next one', async () => {

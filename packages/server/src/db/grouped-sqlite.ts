@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import type { DirectReader } from './direct-reads.js';
 import { readKept } from './kept-reads.js';
+import { endMoment } from './read-moments.js';
 import type { Statements } from './reused-statements.js';
 
 /**
@@ -212,6 +213,7 @@ class Writer {
     this.group = null;
     try {
       this.control.commit.run();
+      endMoment();
       group.resolve();
     } catch (error) {
       if (this.sqlite.inTransaction) this.control.rollback.run();

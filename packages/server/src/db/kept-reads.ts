@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { currentMoment } from './read-moments.js';
 
 /** About a hundred pages of sessions: a few megabytes at most. */
 const KEPT_ROWS = 5000;
@@ -13,26 +14,34 @@ export interface KeptReads {
  * Reads on SQLite's read connection answered again from memory until anything is committed.
  * `PRAGMA data_version` changes on this connection whenever any other connection commits:
  * this process's writer, another server process on the same file, the CLI. It is asked
- * before every read (a few microseconds), so a read never misses a write that committed
- * before the read began, and any commit drops everything kept. Reads far outnumber writes,
- * and the same ones come again between two writes: every request about a pair reads the
- * pair first, and a pair's two people read the same sessions. Kept rows are frozen, as each
- * is shared by whoever reads it next. At most `capacity` rows are kept, the oldest reads
- * dropped first.
+ * once in each moment (read-moments.ts): at a request's first read, again after this process
+ * commits, and at the latest in the next turn of the event loop. So a request never misses a
+ * write that committed before it arrived, nor one this process committed before its read, and
+ * any commit drops everything kept. Reads far outnumber writes, and the same ones come again
+ * between two writes: every request about a pair reads the pair first, and a pair's two people
+ * read the same sessions. Kept rows are frozen, as each is shared by whoever reads it next. At
+ * most `capacity` rows are kept, the oldest reads dropped first.
  */
 export function keptReads(connection: SQLite.Database, capacity = KEPT_ROWS): KeptReads {
   const dataVersion = connection.prepare('PRAGMA data_version').pluck();
   const kept = new Map<string, readonly unknown[]>();
   let rowsKept = 0;
   let keptAt: unknown;
+  let askedIn = -1;
   return {
     rows(key) {
-      const now = dataVersion.get();
-      if (now === keptAt) return kept.get(key);
-      kept.clear();
-      rowsKept = 0;
-      keptAt = now;
-      return undefined;
+      const moment = currentMoment();
+      if (moment !== askedIn) {
+        askedIn = moment;
+        const now = dataVersion.get();
+        if (now !== keptAt) {
+          kept.clear();
+          rowsKept = 0;
+          keptAt = now;
+          return undefined;
+        }
+      }
+      return kept.get(key);
     },
     keep(key, rows) {
       if (rows.length > capacity) return;

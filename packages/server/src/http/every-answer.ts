@@ -1,6 +1,7 @@
 import type { BlockList } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { endMoment } from '../db/read-moments.js';
 import { setForEveryAnswer } from './answer-headers.js';
 import { crossOrigin } from './cross-origin.js';
 import type { AppEnv } from './env.js';
@@ -16,7 +17,8 @@ const REQUEST_ID = /^[\w\-=]{1,64}$/;
  * What every answer gets, first middleware of all: its request id (the client's, if it sent
  * a plain one, else a new UUID, in `X-Request-Id`), its line in the request log, the
  * security headers (all but pages), CORS and `no-store` (the API and the demo), and the
- * in-flight tracker told which answers are event streams. One middleware rather than six: each
+ * in-flight tracker told which answers are event streams, and a moment of its own for its
+ * reads from SQLite (read-moments.ts). One middleware rather than six: each
  * layer of Hono's chain costs a few microseconds on every request, a tenth of a read's
  * time for five of them. Headers are set before anything answers (see setForEveryAnswer).
  */
@@ -29,6 +31,7 @@ export function everyAnswer(options: {
   const log = requestLog(options.logger, options.trustedProxies);
   const cors = crossOrigin(options.corsOrigins);
   return async (c, next) => {
+    endMoment();
     const started = performance.now();
     const sent = c.req.header('X-Request-Id');
     const requestId = sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
