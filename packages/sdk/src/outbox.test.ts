@@ -11,8 +11,12 @@ import {
   type RmServerProcess,
 } from './test-support/server.js';
 
-/** The outbox's promises, each tried against a real server that comes and goes. */
-describe('the outbox keeps its promises', () => {
+/**
+ * The outbox's promises, each tried against a real server that comes and goes. A test may stop
+ * the server and start it again as a new process, which takes seconds when the suite's other
+ * files keep the machine's cores busy: more than Vitest's default five.
+ */
+describe('the outbox keeps its promises', { timeout: 30_000 }, () => {
   let port: number;
   let server: RmServerProcess | undefined;
   let url: string;
