@@ -25,8 +25,8 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
  * further until the position is past the end and it renders no item at all (lit/lit#4767,
  * #3963); and before its layout module has arrived it throws ("setting 'pin'"). So the log
  * scrolls the ancestor itself, as a user would, and lets the virtualizer render what comes
- * into view: first to where the item would be if the items were all alike, then from the
- * nearest rendered item, until the item is there.
+ * into view: to where the item would be if the items were all alike while it is far from
+ * those rendered, and step by step from the nearest of them once it is near, until it is there.
  */
 export async function revealInList(
   list: VirtualList,
@@ -135,23 +135,40 @@ export function revealSession(
   );
 }
 
-/** Scrolls so that where the item is estimated to be is in the middle of the view. */
+/**
+ * Scrolls towards the item: by at most what keeps some rendered item in view when the item is
+ * near them, and otherwise to where the virtualizer would put it if the items were all alike.
+ *
+ * The virtualizer places what it renders relative to what it rendered before, while the view
+ * is near that; a view beyond it all starts afresh from the item where the list's average
+ * size puts the view, and the virtualizer scrolls to wherever it places that item. The two
+ * disagree by as much as their sizes differ from the average (dozens of items, far down a long
+ * log): a jump aimed at an item near those rendered, computed from them, is brought back by
+ * the virtualizer to one far from it, every time.
+ */
 function scrollTowards({ scroller, list, count, rendered, indexOf }: VirtualList, index: number) {
   const view = scroller.getBoundingClientRect();
   const shown = rendered();
   const first = shown[0];
   const last = shown.at(-1);
-  let top: number;
-  let itemHeight: number;
   if (first && last) {
-    const span = last.getBoundingClientRect().bottom - first.getBoundingClientRect().top;
-    itemHeight = span / shown.length;
-    const anchor = index < indexOf(first) ? first : last;
-    top = anchor.getBoundingClientRect().top + (index - indexOf(anchor)) * itemHeight;
-  } else {
-    const whole = list.getBoundingClientRect();
-    itemHeight = whole.height / Math.max(1, count);
-    top = whole.top + index * itemHeight;
+    const firstTop = first.getBoundingClientRect().top;
+    const lastBottom = last.getBoundingClientRect().bottom;
+    const itemHeight = (lastBottom - firstTop) / shown.length;
+    const away = index < indexOf(first) ? index - indexOf(first) : index - indexOf(last);
+    if (Math.abs(away) * itemHeight <= NEAR_VIEWS * view.height) {
+      // The view keeps a rendered item, so the virtualizer renders the next ones beside it.
+      scroller.scrollTop +=
+        away < 0
+          ? Math.max(away * itemHeight, firstTop - view.bottom + 1)
+          : Math.min(away * itemHeight, lastBottom - view.top - 1);
+      return;
+    }
   }
-  scroller.scrollTop += top - view.top - (view.height - itemHeight) / 2;
+  const whole = list.getBoundingClientRect();
+  const itemHeight = whole.height / Math.max(1, count);
+  scroller.scrollTop += whole.top + index * itemHeight - view.top - (view.height - itemHeight) / 2;
 }
+
+/** How far, in views, an item may be from those rendered to be stepped to rather than jumped to. */
+const NEAR_VIEWS = 4;

@@ -8,6 +8,7 @@ import { meOf, PEOPLE, rmServer, sent, stopServer, tokenFor, until } from '../te
 import '../provider/provider.js';
 import type { RmSessionLog } from './session-log.js';
 import './session-log.js';
+import { revealSession } from './reveal-in-list.js';
 
 const tag = (what: string) => `${what}-${crypto.randomUUID().slice(0, 8)}`;
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -828,6 +829,39 @@ describe('<rm-session-log>', () => {
       expect(item.top, 'the session, inside the scrolled list').to.be.at.least(shown.top - 1);
       expect(item.bottom).to.be.at.most(shown.bottom + 1);
       expect(items(el).length, 'its neighbours, rendered around it').to.be.greaterThan(1);
+    });
+
+    it('reaches a session anywhere in thousands, even right after a jump far from it', async () => {
+      const count = 3000;
+      const el = await fixture<RmSessionLog>(
+        html`<rm-session-log .client=${memoryClient(count, false)} pair-id=${PAIR}></rm-session-log>`,
+      );
+      await until(() => items(el).length > 0, 8000);
+      const scroller = $(el, '[part="scroller"]') as HTMLElement;
+      // Sessions far apart, each revealed a frame after the list was dragged elsewhere (the
+      // virtualizer has not yet drawn the sessions where the view now is), after the newest.
+      const trips = [
+        { from: 0, to: 0 },
+        { from: 0.9, to: 867 },
+        { from: 0.1, to: 2265 },
+        { from: 0.5, to: 161 },
+        { from: 0.3, to: 1931 },
+        { from: 0.7, to: 996 },
+      ];
+      const missed: number[] = [];
+      for (const { from, to } of trips) {
+        scroller.scrollTop = scroller.scrollHeight * from;
+        await frame();
+        const id = `ses_${String(count - to).padStart(6, '0')}`;
+        const find = () => root(el).querySelector<HTMLElement>(`[data-session-id="${id}"]`);
+        let shown: HTMLElement | undefined;
+        await revealSession(el.renderRoot, to, count, find, (item) => {
+          shown = item;
+          item.focus({ preventScroll: true });
+        });
+        if (shown?.dataset.sessionId !== id) missed.push(to);
+      }
+      expect(missed, 'sessions never reached').to.deep.equal([]);
     });
 
     it('loads older pages as the list scrolls towards its end', async () => {
