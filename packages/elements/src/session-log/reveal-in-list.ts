@@ -35,26 +35,47 @@ export async function revealInList(
   shown: (item: HTMLElement) => void,
   frames = 60,
 ): Promise<void> {
-  let item = find();
-  if (!item) {
-    // The virtualizer renders only what is inside the window's viewport too.
-    list.scroller.scrollIntoView({ block: 'nearest' });
-    for (let frame = 0; frame < frames && !item; frame++) {
-      scrollTowards(list, index);
+  const item = await renderedItem(list, index, find, frames);
+  if (!item) return;
+  item.scrollIntoView({ block: 'nearest' });
+  shown(item);
+  await keepInView(list.scroller, find, frames);
+}
+
+/**
+ * The item once the virtualizer has rendered it and kept it for two frames, scrolling towards
+ * it while it is not rendered; `null` if that takes more than `frames` frames.
+ *
+ * The virtualizer places an item it has just rendered where it estimates it, and moves it once
+ * it has measured it and its neighbours (in the next frame's resize observations). It may also
+ * drop it meanwhile: a session just logged a little below the view was rendered beyond it and
+ * dropped as the list was laid out again around it, and the log focused the element it had
+ * dropped (nothing, in 3 of 4 tries on the example page).
+ */
+async function renderedItem(
+  list: VirtualList,
+  index: number,
+  find: () => HTMLElement | null,
+  frames: number,
+): Promise<HTMLElement | null> {
+  let inWindow = false;
+  for (let frame = 0; frame < frames; frame++) {
+    if (find()) {
       await nextFrame();
-      item = find();
+      await nextFrame();
+      const kept = find();
+      if (kept) return kept;
+      continue;
     }
-  }
-  if (item) {
-    // The virtualizer places an item it has just rendered where it estimates it, and moves it
-    // once it has measured it and its neighbours (in the next frame's resize observations).
+    if (!inWindow) {
+      // The virtualizer renders only what is inside the window's viewport too.
+      list.scroller.scrollIntoView({ block: 'nearest' });
+      inWindow = true;
+    }
+    scrollTowards(list, index);
     await nextFrame();
-    await nextFrame();
-    item = find() ?? item;
-    item.scrollIntoView({ block: 'nearest' });
-    shown(item);
-    await keepInView(list.scroller, find, frames);
   }
+  return null;
 }
 
 /** Frames an item must stay in view, unmoved, before the list counts as settled around it. */

@@ -342,6 +342,26 @@ describe('<rm-session-log>', () => {
     expect(await serverSessions(summary)).to.have.length(1);
   });
 
+  it('focuses a session logged below the view of a live log, which the list draws anew around it', async () => {
+    const el = await mount(clientAs('giulia'));
+    await until(() => Boolean($(el, '[part="live"]')), 8000);
+    // Older than the sessions in view and a few more: it goes in below the fold.
+    for (const month of ['09', '08']) {
+      const summary = tag(`below the view ${month}`);
+      ($(el, '#log-toggle') as HTMLButtonElement).click();
+      await until(() => Boolean($(el, '[part="form"]')));
+      const when = $<HTMLInputElement>(el, '#f-when') as HTMLInputElement;
+      when.value = `2026-${month}-02T10:00`;
+      when.dispatchEvent(new Event('input'));
+      const area = $<HTMLTextAreaElement>(el, '#f-summary') as HTMLTextAreaElement;
+      area.value = summary;
+      area.dispatchEvent(new Event('input'));
+      ($(el, '[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+      await until(() => root(el).activeElement?.textContent?.includes(summary) === true);
+      expect(Number(root(el).activeElement?.getAttribute('aria-posinset')), 'its place').to.be.greaterThan(3);
+    }
+  });
+
   it('shows a session Marco logs from another client in Giulia’s open log, without a reload', async () => {
     const summary = tag('live');
     const el = await mount(clientAs('giulia'));
