@@ -25,6 +25,8 @@ const TEXT = {
     apiReference: 'API reference',
     chooseToSee: 'Choose a person to see their pair.',
     viewing: 'Viewing as {name}.',
+    cannotSwitch: 'You are offline: you can switch person when you are back online. Still viewing as {name}.',
+    cannotShow: 'You are offline: choose a person again when you are back online.',
     mentor: 'mentor',
     mentee: 'mentee',
     admin: 'HR lead',
@@ -49,6 +51,9 @@ const TEXT = {
     apiReference: 'Documentazione delle API',
     chooseToSee: 'Scegli una persona per vedere la sua coppia.',
     viewing: 'Stai vedendo la pagina come {name}.',
+    cannotSwitch:
+      'Sei offline: potrai cambiare persona quando tornerai online. Stai ancora vedendo la pagina come {name}.',
+    cannotShow: 'Sei offline: scegli di nuovo una persona quando tornerai online.',
     mentor: 'mentor',
     mentee: 'mentee',
     admin: 'referente HR',
@@ -100,6 +105,8 @@ function el(tag, attributes = {}, children = []) {
 
 /** The client whose elements the page shows; closed when they are replaced. */
 let shown;
+/** Whose page it is (email and name): what the picker and the status line go back to. */
+let viewing;
 
 function showOnly(provider, client) {
   $('widgets').replaceChildren(...(provider ? [provider] : []));
@@ -110,6 +117,7 @@ function showOnly(provider, client) {
 async function show(email) {
   if (!email) {
     showOnly();
+    viewing = undefined;
     setStatus('chooseToSee');
     return;
   }
@@ -127,14 +135,29 @@ async function show(email) {
   // (MSAL's acquireTokenSilent, SharePoint's AadTokenProvider), refreshed as it expires.
   const client = createClient({ baseUrl: location.origin, getToken: () => token, reuseAnswersForMs: 2000 });
   let provider;
+  let name;
   try {
-    provider = await widgetsFor(client, email);
+    ({ provider, name } = await widgetsFor(client, email));
   } catch (error) {
     // Nothing to show: the page keeps what it showed, with that one's client.
     client.close();
     throw error;
   }
   showOnly(provider, client);
+  viewing = { email, name };
+  setStatus('viewing', { name });
+}
+
+/**
+ * Shows `email`'s page; while the server cannot be reached for it (the person's demo token,
+ * their first reads), keeps the page shown and says why, instead of failing unseen.
+ */
+function showOrKeep(email) {
+  return show(email).catch(() => {
+    picker.value = viewing?.email ?? '';
+    if (viewing) setStatus('cannotSwitch', { name: viewing.name });
+    else setStatus('cannotShow');
+  });
 }
 
 /** The provider, given `client`, with the widgets for what the person does here. */
@@ -152,7 +175,6 @@ async function widgetsFor(client, email) {
   const theme = $('theme').value;
   if (theme) provider.setAttribute('theme', theme);
   const name = me.person?.displayName ?? email;
-  setStatus('viewing', { name });
   $('widgets').className = '';
   if (me.roles.includes('admin')) {
     // The program manager's page: for each program that is taking people in or running, its
@@ -206,17 +228,17 @@ async function widgetsFor(client, email) {
   else provider.append(stories);
   // Everyone's own data, small at the bottom of every page.
   provider.append(el('rm-person-data', { view: 'mine', class: 'my-data' }));
-  return provider;
+  return { provider, name };
 }
 
-picker.addEventListener('change', () => show(picker.value));
+picker.addEventListener('change', () => showOrKeep(picker.value));
 $('language').addEventListener('change', (event) => {
   document.documentElement.lang = event.target.value;
   translatePage();
 });
 $('theme').addEventListener('change', (event) => {
   document.documentElement.dataset.theme = event.target.value;
-  show(picker.value);
+  showOrKeep(picker.value);
 });
 const wanted = new URLSearchParams(location.search);
 if (wanted.get('lang')) {
@@ -230,4 +252,4 @@ if (wanted.get('theme')) {
 translatePage();
 const first = wanted.get('as') ?? (people.some((p) => p.email === DEFAULT_PERSON) ? DEFAULT_PERSON : '');
 picker.value = first;
-await show(picker.value);
+await showOrKeep(picker.value);

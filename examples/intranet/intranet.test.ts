@@ -317,6 +317,27 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('keeps the page shown, and says why, when another person cannot be fetched while offline', async () => {
+    const page = await intranet.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example&lang=it`);
+    const log = page.locator('rm-session-log');
+    await expect.poll(() => log.locator('[part="item"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The server goes away: the next person's demo token and page cannot be fetched.
+    await page.route('**/demo/token', (route) => route.abort('internetdisconnected'));
+    await page.route('**/v1/**', (route) => route.abort('internetdisconnected'));
+    await page.selectOption('#person', 'marco.rinaldi@contoso.example');
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 10_000 })
+      .toBe(
+        'Sei offline: potrai cambiare persona quando tornerai online. Stai ancora vedendo la pagina come Giulia Rossi.',
+      );
+    expect(await page.locator('#person').inputValue()).toBe('giulia.rossi@contoso.example');
+    expect(await log.count()).toBe(1);
+    expect(failures, 'errors the page left uncaught').toEqual([]);
+  }, 60_000);
+
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);
