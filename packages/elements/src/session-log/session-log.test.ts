@@ -88,6 +88,19 @@ describe('<rm-session-log>', () => {
     throw new Error(`No session showing "${text}"`);
   }
 
+  /** Logs a session through the form: opens it, fills when (a `datetime-local` value) and the summary, sends it. */
+  async function logThroughForm(el: RmSessionLog, when: string, summary: string) {
+    ($(el, '#log-toggle') as HTMLButtonElement).click();
+    await until(() => Boolean($(el, '[part="form"]')));
+    const whenField = $<HTMLInputElement>(el, '#f-when') as HTMLInputElement;
+    whenField.value = when;
+    whenField.dispatchEvent(new Event('input'));
+    const area = $<HTMLTextAreaElement>(el, '#f-summary') as HTMLTextAreaElement;
+    area.value = summary;
+    area.dispatchEvent(new Event('input'));
+    ($(el, '[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+  }
+
   const announced = (el: RmSessionLog) =>
     $(el, '[role="status"][aria-live="polite"]')?.textContent?.trim() ?? '';
 
@@ -348,15 +361,7 @@ describe('<rm-session-log>', () => {
     // Older than the sessions in view and a few more: it goes in below the fold.
     for (const month of ['09', '08']) {
       const summary = tag(`below the view ${month}`);
-      ($(el, '#log-toggle') as HTMLButtonElement).click();
-      await until(() => Boolean($(el, '[part="form"]')));
-      const when = $<HTMLInputElement>(el, '#f-when') as HTMLInputElement;
-      when.value = `2026-${month}-02T10:00`;
-      when.dispatchEvent(new Event('input'));
-      const area = $<HTMLTextAreaElement>(el, '#f-summary') as HTMLTextAreaElement;
-      area.value = summary;
-      area.dispatchEvent(new Event('input'));
-      ($(el, '[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+      await logThroughForm(el, `2026-${month}-02T10:00`, summary);
       await until(() => root(el).activeElement?.textContent?.includes(summary) === true);
       expect(Number(root(el).activeElement?.getAttribute('aria-posinset')), 'its place').to.be.greaterThan(3);
     }
@@ -820,18 +825,14 @@ describe('<rm-session-log>', () => {
         html`<rm-session-log .client=${memoryClient(300, false)} pair-id=${PAIR}></rm-session-log>`,
       );
       await until(() => items(el).length > 0, 8000);
-      ($(el, '#log-toggle') as HTMLButtonElement).click();
-      await until(() => Boolean($(el, '[part="form"]')));
       // Held before all but the last fifty sessions: it goes in at index 250, far below the fold.
-      const when = $<HTMLInputElement>(el, '#f-when') as HTMLInputElement;
       const held = new Date(Date.UTC(2026, 0, 1) - 249.5 * 3_600_000);
-      when.value = new Date(held.getTime() - held.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-      when.dispatchEvent(new Event('input'));
       const summary = tag('far down');
-      const area = $<HTMLTextAreaElement>(el, '#f-summary') as HTMLTextAreaElement;
-      area.value = summary;
-      area.dispatchEvent(new Event('input'));
-      ($(el, '[part="form"] button[type="submit"]') as HTMLButtonElement).click();
+      await logThroughForm(
+        el,
+        new Date(held.getTime() - held.getTimezoneOffset() * 60_000).toISOString().slice(0, 16),
+        summary,
+      );
 
       await until(() => root(el).activeElement?.textContent?.includes(summary) === true);
       const focused = root(el).activeElement as HTMLElement;
