@@ -141,7 +141,8 @@ const request = { scopes: [] };
     expect(output).toMatch(/path: \[ 'title' \]/);
   }, 60_000);
 
-  describe("the CLI's, run in bash as written, with a service token", () => {
+  // A test runs the CLI as a process up to four times, a second or more each on a busy machine.
+  describe("the CLI's, run in bash as written, with a service token", { timeout: 60_000 }, () => {
     let enrolling: string;
     let active: string;
     beforeAll(async () => {
