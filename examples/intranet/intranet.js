@@ -27,6 +27,9 @@ const TEXT = {
     viewing: 'Viewing as {name}.',
     cannotSwitch: 'You are offline: you can switch person when you are back online. Still viewing as {name}.',
     cannotShow: 'You are offline: choose a person again when you are back online.',
+    personGone: '{person} is no longer in the demo data.',
+    switchFailed: 'The server could not show {person}’s page (error {status}): try again.',
+    stillViewing: 'Still viewing as {name}.',
     mentor: 'mentor',
     mentee: 'mentee',
     admin: 'HR lead',
@@ -54,6 +57,9 @@ const TEXT = {
     cannotSwitch:
       'Sei offline: potrai cambiare persona quando tornerai online. Stai ancora vedendo la pagina come {name}.',
     cannotShow: 'Sei offline: scegli di nuovo una persona quando tornerai online.',
+    personGone: '{person} non è più tra i dati di prova.',
+    switchFailed: 'Il server non è riuscito a mostrare la pagina di {person} (errore {status}): riprova.',
+    stillViewing: 'Stai ancora vedendo la pagina come {name}.',
     mentor: 'mentor',
     mentee: 'mentee',
     admin: 'referente HR',
@@ -68,10 +74,11 @@ const DEFAULT_PERSON = 'giulia.rossi@contoso.example';
 
 const lang = () => (document.documentElement.lang.startsWith('it') ? 'it' : 'en');
 const say = (key, values = {}) => TEXT[lang()][key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
-/** What the status line says now, kept as a key so a language change can say it again. */
-let status = { key: 'chooseToSee', values: {} };
+/** What the status line says now, kept as keys so a language change can say it again. */
+let status = { keys: ['chooseToSee'], values: {} };
 
-const people = (await (await fetch('/demo/people')).json()).items;
+const loadPeople = async () => (await (await fetch('/demo/people')).json()).items;
+let people = await loadPeople();
 const picker = $('person');
 
 function fillPicker() {
@@ -84,16 +91,17 @@ function fillPicker() {
   picker.value = chosen;
 }
 
-function setStatus(key, values = {}) {
-  status = { key, values };
-  $('status').textContent = say(key, values);
+/** Says each key's sentence, in turn, on the status line. */
+function setStatus(keys, values = {}) {
+  status = { keys: [keys].flat(), values };
+  $('status').textContent = status.keys.map((key) => say(key, values)).join(' ');
 }
 
 function translatePage() {
   for (const node of document.querySelectorAll('[data-text]')) node.textContent = say(node.dataset.text);
   document.title = `Contoso intranet · ${say('title')}`;
   fillPicker();
-  setStatus(status.key, status.values);
+  setStatus(status.keys, status.values);
 }
 
 function el(tag, attributes = {}, children = []) {
@@ -121,13 +129,16 @@ async function show(email) {
     setStatus('chooseToSee');
     return;
   }
-  const { token } = await (
-    await fetch('/demo/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email }),
-    })
-  ).json();
+  const answer = await fetch('/demo/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  // A proxy's error page is no JSON: its status is what the page tells apart below, as the
+  // SDK's errors carry theirs.
+  const { token, error } = await answer.json().catch(() => ({}));
+  if (!answer.ok)
+    throw Object.assign(new Error(error?.message ?? answer.statusText), { status: answer.status });
   // The elements' client, made here so the page's own reads go through it: the elements are
   // given what it just read instead of asking again, and while the mentoring server cannot be
   // reached (a reload while it is down) it answers from the copies it keeps on this device.
@@ -149,14 +160,29 @@ async function show(email) {
 }
 
 /**
- * Shows `email`'s page; while the server cannot be reached for it (the person's demo token,
- * their first reads), keeps the page shown and says why, instead of failing unseen.
+ * Shows `email`'s page; when it cannot (the server out of reach, the person removed since the
+ * picker was filled, the server failing), keeps the page shown and says why, instead of
+ * failing unseen.
  */
 function showOrKeep(email) {
-  return show(email).catch(() => {
+  return show(email).catch(async (error) => {
     picker.value = viewing?.email ?? '';
-    if (viewing) setStatus('cannotSwitch', { name: viewing.name });
-    else setStatus('cannotShow');
+    // fetch's TypeError, or the SDK's error for a server it could not reach (status 0).
+    if (error instanceof TypeError || error?.status === 0) {
+      if (viewing) setStatus('cannotSwitch', { name: viewing.name });
+      else setStatus('cannotShow');
+      return;
+    }
+    const still = viewing ? ['stillViewing'] : [];
+    const values = { person: people.find((p) => p.email === email)?.name ?? email, name: viewing?.name };
+    if (error?.status !== 404) {
+      setStatus(['switchFailed', ...still], { ...values, status: error?.status ?? '?' });
+      return;
+    }
+    // Removed by HR since the page loaded: the picker lists only those who can still be shown.
+    people = await loadPeople().catch(() => people);
+    fillPicker();
+    setStatus(['personGone', ...still], values);
   });
 }
 

@@ -338,6 +338,63 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(failures, 'errors the page left uncaught').toEqual([]);
   }, 60_000);
 
+  it('says that a person removed since the page loaded is gone, or that the server failed, not that the page is offline', async () => {
+    const page = await intranet.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${intranet.url}/?as=giulia.rossi@contoso.example&lang=it`);
+    const log = page.locator('rm-session-log');
+    await expect.poll(() => log.locator('[part="item"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // HR removes a colleague in no pair while the page is open, its picker still listing them.
+    const people = (await (await fetch(`${intranet.url}/demo/people`)).json()).items as {
+      id: string;
+      email: string;
+      name: string;
+      roles: string[];
+    }[];
+    const removed = people.find((p) => p.roles.length === 0 && p.email !== 'paolo.ricci@contoso.example');
+    if (!removed) throw new Error('the demo seed has nobody else in no pair');
+    const { token } = await (
+      await fetch(`${intranet.url}/demo/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'chiara.ferri@contoso.example' }),
+      })
+    ).json();
+    const gone = await fetch(`${intranet.url}/v1/people/${removed.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(gone.status).toBe(204);
+
+    await page.selectOption('#person', removed.email);
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 10_000 })
+      .toBe(
+        `${removed.name} non è più tra i dati di prova. Stai ancora vedendo la pagina come Giulia Rossi.`,
+      );
+    expect(await page.locator('#person').inputValue()).toBe('giulia.rossi@contoso.example');
+    expect(await page.locator(`#person option[value="${removed.email}"]`).count(), 'still offered').toBe(0);
+    expect(await log.count()).toBe(1);
+
+    // A server that answers, but fails: its status, and a try again.
+    await page.route('**/demo/token', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'Down for maintenance' } }),
+      }),
+    );
+    await page.selectOption('#person', 'marco.rinaldi@contoso.example');
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 10_000 })
+      .toBe(
+        'Il server non è riuscito a mostrare la pagina di Marco Rinaldi (errore 503): riprova. Stai ancora vedendo la pagina come Giulia Rossi.',
+      );
+    expect(await page.locator('#person').inputValue()).toBe('giulia.rossi@contoso.example');
+    expect(failures, 'errors the page left uncaught').toEqual([]);
+  }, 60_000);
+
   it('someone in no pair sees the enrolment form, in Italian too', async () => {
     const { page, errors } = await watchedPage();
     await page.goto(`${intranet.url}/?as=paolo.ricci@contoso.example&lang=it`);
