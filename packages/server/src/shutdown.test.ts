@@ -115,4 +115,28 @@ describe('shutting down on SIGTERM', () => {
       /RMKIT_SHUTDOWN_SECONDS/,
     );
   }, 60_000);
+
+  it('still exits 0 when its log stops being read while it shuts down (a log shipper that died)', async () => {
+    server = await startRmServer({
+      ...setup.env,
+      RMKIT_DRAIN_DELAY_SECONDS: '1',
+      RMKIT_SHUTDOWN_SECONDS: '1',
+    });
+    // Pages with their live streams open: each stream's end is a line of the log, all at once.
+    const url = `${server.url}/v1/events`;
+    const streams = await Promise.all(
+      [1, 2, 3].map(() => fetch(url, { headers: { Authorization: `Bearer ${setup.world.tokens.mentee}` } })),
+    );
+    await Promise.all(
+      streams.map((stream) => new EventStreamReader(stream.body).until(eventOfType('ready'))),
+    );
+    const signalled = performance.now();
+    server.child.kill('SIGTERM');
+    await logLine(server, 'shutting down');
+    // Its last lines are then written to a pipe nobody reads, just before it exits.
+    server.child.stdout?.destroy();
+
+    expect(await server.exited).toBe(0);
+    expect(performance.now() - signalled).toBeLessThan(5000);
+  }, 60_000);
 });
