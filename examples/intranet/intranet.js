@@ -25,7 +25,7 @@ const TEXT = {
     apiReference: 'API reference',
     chooseToSee: 'Choose a person to see their pair.',
     viewing: 'Viewing as {name}.',
-    cannotSwitch: 'You are offline: you can switch person when you are back online. Still viewing as {name}.',
+    cannotSwitch: 'You are offline: you can switch person when you are back online.',
     cannotShow: 'You are offline: choose a person again when you are back online.',
     personGone: '{person} is no longer in the demo data.',
     switchFailed: 'The server could not show {person}’s page (error {status}): try again.',
@@ -54,8 +54,7 @@ const TEXT = {
     apiReference: 'Documentazione delle API',
     chooseToSee: 'Scegli una persona per vedere la sua coppia.',
     viewing: 'Stai vedendo la pagina come {name}.',
-    cannotSwitch:
-      'Sei offline: potrai cambiare persona quando tornerai online. Stai ancora vedendo la pagina come {name}.',
+    cannotSwitch: 'Sei offline: potrai cambiare persona quando tornerai online.',
     cannotShow: 'Sei offline: scegli di nuovo una persona quando tornerai online.',
     personGone: '{person} non è più tra i dati di prova.',
     switchFailed: 'Il server non è riuscito a mostrare la pagina di {person} (errore {status}): riprova.',
@@ -167,22 +166,21 @@ async function show(email) {
 function showOrKeep(email) {
   return show(email).catch(async (error) => {
     picker.value = viewing?.email ?? '';
+    const values = {
+      person: people.find((p) => p.email === email)?.name ?? email,
+      status: error?.status ?? '?',
+      name: viewing?.name,
+    };
     // fetch's TypeError, or the SDK's error for a server it could not reach (status 0).
-    if (error instanceof TypeError || error?.status === 0) {
-      if (viewing) setStatus('cannotSwitch', { name: viewing.name });
-      else setStatus('cannotShow');
-      return;
+    const offline = error instanceof TypeError || error?.status === 0;
+    let why = error?.status === 404 ? 'personGone' : 'switchFailed';
+    if (offline) why = viewing ? 'cannotSwitch' : 'cannotShow';
+    if (why === 'personGone') {
+      // Removed by HR since the page loaded: the picker lists only those who can still be shown.
+      people = await loadPeople().catch(() => people);
+      fillPicker();
     }
-    const still = viewing ? ['stillViewing'] : [];
-    const values = { person: people.find((p) => p.email === email)?.name ?? email, name: viewing?.name };
-    if (error?.status !== 404) {
-      setStatus(['switchFailed', ...still], { ...values, status: error?.status ?? '?' });
-      return;
-    }
-    // Removed by HR since the page loaded: the picker lists only those who can still be shown.
-    people = await loadPeople().catch(() => people);
-    fillPicker();
-    setStatus(['personGone', ...still], values);
+    setStatus([why, ...(viewing ? ['stillViewing'] : [])], values);
   });
 }
 

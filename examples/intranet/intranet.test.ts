@@ -228,6 +228,12 @@ describe('the example intranet page shows each person what is theirs to do', () 
     expect(await page.locator('#person').inputValue()).toBe('giulia.rossi@contoso.example');
   }
 
+  /** The seeded people not removed, as the page's picker lists them. */
+  async function demoPeople() {
+    const answer = await fetch(`${intranet.url}/demo/people`);
+    return (await answer.json()).items as { id: string; email: string; name: string; roles: string[] }[];
+  }
+
   /** A demo token for a seeded person, as the page's picker asks it. */
   async function demoToken(email: string): Promise<string> {
     const answer = await fetch(`${intranet.url}/demo/token`, {
@@ -365,13 +371,9 @@ describe('the example intranet page shows each person what is theirs to do', () 
   it('says that a person removed since the page loaded is gone, or that the server failed, not that the page is offline', async () => {
     const { page, log, uncaught } = await giuliasPage();
     // HR removes a colleague in no pair while the page is open, its picker still listing them.
-    const people = (await (await fetch(`${intranet.url}/demo/people`)).json()).items as {
-      id: string;
-      email: string;
-      name: string;
-      roles: string[];
-    }[];
-    const removed = people.find((p) => p.roles.length === 0 && p.email !== 'paolo.ricci@contoso.example');
+    const removed = (await demoPeople()).find(
+      (p) => p.roles.length === 0 && p.email !== 'paolo.ricci@contoso.example',
+    );
     if (!removed) throw new Error('the demo seed has nobody else in no pair');
     const gone = await fetch(`${intranet.url}/v1/people/${removed.id}`, {
       method: 'DELETE',
@@ -428,10 +430,7 @@ describe('the example intranet page shows each person what is theirs to do', () 
   }, 60_000);
   it('a mentor in a paused pair also sees a new pair to confirm, and can accept its charter', async () => {
     const { page, errors } = await watchedPage();
-    const people = (await (await fetch(`${intranet.url}/demo/people`)).json()).items as {
-      id: string;
-      email: string;
-    }[];
+    const people = await demoPeople();
     const idOf = (email: string) => people.find((person) => person.email === email)?.id;
     const auth = {
       Authorization: `Bearer ${await demoToken('chiara.ferri@contoso.example')}`,
