@@ -81,16 +81,20 @@ export class PairCardData {
         if (!given) this.current = await currentPairOf(api);
         const pairId = given || this.current;
         if (!pairId) return null;
-        const [pair, progress, me, queued] = await Promise.all([
-          api.pairs.get(pairId, { signal }),
+        const reading = api.pairs.get(pairId, { signal });
+        // Its people and program as soon as the pair is here, not once the slowest read is.
+        const [pair, progress, me, queued, [mentor, mentee, program]] = await Promise.all([
+          reading,
           api.pairs.progress(pairId, { signal }),
           api.me.get({ signal }).catch(() => null),
           this.charterQueued(api, pairId),
-        ]);
-        const [mentor, mentee, program] = await Promise.all([
-          api.people.get(pair.mentorId, { signal }),
-          api.people.get(pair.menteeId, { signal }),
-          api.programs.get(pair.programId, { signal }).catch(() => null),
+          reading.then(({ mentorId, menteeId, programId }) =>
+            Promise.all([
+              api.people.get(mentorId, { signal }),
+              api.people.get(menteeId, { signal }),
+              api.programs.get(programId, { signal }).catch(() => null),
+            ]),
+          ),
         ]);
         this.set({ acceptQueuedFor: queued ? pairId : null });
         return {
