@@ -136,12 +136,15 @@ try {
   for (const { kind, attributes, token, note } of ELEMENTS) {
     await bench('setMode', 'record');
     const cold = await bench('render', kind, attributes, token);
+    const coldAfterData = await bench('afterLastAnswer');
     await bench('setMode', 'replay');
     const warm = [];
     for (let run = 0; run < RUNS; run++) warm.push(await bench('render', kind, attributes, token));
     await bench('clear');
-    firstRenders.push({ kind, note, cold, warm: median(warm) });
-    log(`<rm-${kind}>: ${ms(cold)} met first, ${ms(median(warm))} with its data at hand (median of ${RUNS})`);
+    firstRenders.push({ kind, note, cold, coldAfterData, warm: median(warm) });
+    log(
+      `<rm-${kind}>: ${ms(cold)} met first (${coldAfterData === null ? 'no answer read' : `${ms(coldAfterData)} of it after its last answer`}), ${ms(median(warm))} with its data at hand (median of ${RUNS})`,
+    );
   }
   log(`first renders took ${((performance.now() - phase1) / 1000).toFixed(1)} s`);
 
@@ -246,14 +249,17 @@ try {
 In Chromium (headless), from the built bundle on a page served by the built server in demo
 mode, each element in a column 48 rem (768 px) wide as an intranet page would give it. A first render is timed from the element being added to the page to its content laid
 out (the log: its first session). "Met first": the first time the page shows it (its modules
-fetched, its data read from the server on loopback); "data at hand": the median of ${RUNS} more,
+fetched, its data read from the server on loopback), and of that time, what came after the last
+answer it read arrived (Resource Timing's \`responseEnd\`): its own work on a page that meets it
+first, which the server's and the network's pace do not move; "data at hand": the median of ${RUNS} more,
 their GET answers replayed in the page so that only the element's own work is timed.
 
 ${markdownTable(
-  ['element', 'met first', 'data at hand'],
-  firstRenders.map(({ kind, note, cold, warm }) => [
+  ['element', 'met first', 'of it, after its last answer', 'data at hand'],
+  firstRenders.map(({ kind, note, cold, coldAfterData, warm }) => [
     `\`<rm-${kind}>\`${note ? ` (${note})` : ''}`,
     ms(cold),
+    coldAfterData === null ? '—' : ms(coldAfterData),
     ms(warm),
   ]),
 )}

@@ -94,6 +94,9 @@ async function until(element, kind, start, timeoutMs = 30_000) {
 }
 
 const stage = () => document.getElementById('stage');
+/** When the last render ended, and when the last answer it read from the server did (Resource Timing). */
+let renderEnd = 0;
+let lastAnswerEnd = Number.NEGATIVE_INFINITY;
 let mounted = null;
 
 const percentile = (values, p) =>
@@ -157,12 +160,30 @@ window.bench = {
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     provider.append(element);
     if (injected) injected.ready = injectedAnswer(injected.bytes);
+    performance.clearResourceTimings();
     const start = performance.now();
     stage().append(provider);
     // An element defined only once a page uses it is upgraded a little later: follow it.
     const ms = await until(element, kind, start);
     mounted = { element, kind };
+    lastAnswerEnd = Math.max(
+      ...performance
+        .getEntriesByType('resource')
+        .filter(
+          (entry) => new URL(entry.name).pathname.startsWith('/v1/') && !entry.name.includes('/v1/events'),
+        )
+        .map((entry) => entry.responseEnd),
+    );
+    renderEnd = start + ms;
     return ms;
+  },
+  /**
+   * How long the last render took after the last answer it read from the server arrived: its
+   * own work once its data is here, on a page that meets it for the first time. Null when it
+   * read nothing from the server (its answers replayed).
+   */
+  afterLastAnswer() {
+    return Number.isFinite(lastAnswerEnd) ? renderEnd - lastAnswerEnd : null;
   },
   /** The plain list of the sessions loaded by loadAll: from the JSON text, as the log gets it. */
   async renderPlain() {
